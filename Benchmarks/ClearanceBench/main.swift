@@ -1,0 +1,1 @@
+print("clearance-bench: not written yet")

@@ -1,0 +1,1 @@
+print("expression benchmark: not written yet")

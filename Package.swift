@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Clearance",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "clearance", targets: ["clearance"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libyaml (pkg-config yaml-0.1; Debian libyaml-dev).
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // Source locations, diagnostics and timestamps shared by every layer.
+        .target(name: "ClearanceCore"),
+        // Bytes -> documents: a strict YAML loader with a mark on every node.
+        .target(name: "ClearanceYAML", dependencies: ["CLibYAML", "ClearanceCore"]),
+        // The CEL subset: parse, check, plan once; evaluate many times.
+        .target(name: "ClearanceExpression", dependencies: ["ClearanceYAML", "ClearanceCore"]),
+        // The command-line interface; the executable only calls into it.
+        .target(
+            name: "ClearanceCLI",
+            dependencies: [
+                "ClearanceCore", "ClearanceYAML", "ClearanceExpression",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "clearance", dependencies: ["ClearanceCLI"]),
+
+        // Benchmarks (run with -c release; see Benchmarks/README.md).
+        .executableTarget(
+            name: "clearance-bench",
+            dependencies: [
+                "ClearanceYAML", "ClearanceCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/ClearanceBench"
+        ),
+        .executableTarget(
+            name: "expression-bench",
+            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore"],
+            path: "Benchmarks/ExpressionBench"
+        ),
+
+        .testTarget(
+            name: "ClearanceYAMLTests",
+            dependencies: ["ClearanceYAML", "ClearanceCore"],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "ClearanceExpressionTests",
+            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore"],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(name: "ClearanceCLITests", dependencies: ["ClearanceCLI", "clearance"]),
+    ]
+)

@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `clearance` command: security and compliance controls as code, checked over team state files.
+public struct ClearanceCommand: ParsableCommand {
+    /// The version every report records.
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "clearance",
+        abstract: "Check security and compliance controls over team-member, vendor and access files.",
+        version: version,
+        subcommands: [InspectCommand.self]
+    )
+
+    public init() {}
+}

@@ -1,0 +1,92 @@
+/// An error a person can act on: a stable code, a message, and where it happened.
+///
+/// Rendered as `file:line:col: message`, then the source line and a caret under the column.
+/// Related places (the first of two duplicate keys, say) follow as notes in the same form.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A secondary place that explains the diagnostic, such as where a duplicate was first defined.
+    public struct Note: Hashable, Sendable {
+        /// What this place is.
+        public var message: String
+        /// Where it is.
+        public var location: SourceLocation
+        /// The text of the source line at `location`, when known.
+        public var sourceLine: String?
+
+        /// Creates a note.
+        public init(message: String, location: SourceLocation, sourceLine: String? = nil) {
+            self.message = message
+            self.location = location
+            self.sourceLine = sourceLine
+        }
+    }
+
+    /// A stable identifier of the kind of error, such as `yaml.duplicate-key`.
+    public var code: String
+    /// What went wrong, in words a person understands.
+    public var message: String
+    /// Where it went wrong; `nil` for errors about a whole file or about no file.
+    public var location: SourceLocation?
+    /// The path the diagnostic is about when there is no position in it (an unreadable file).
+    public var file: String?
+    /// The text of the source line at `location`, when known.
+    public var sourceLine: String?
+    /// Related places.
+    public var notes: [Note]
+
+    /// Creates a diagnostic at a position.
+    public init(code: String, message: String, location: SourceLocation?, sourceLine: String? = nil, notes: [Note] = []) {
+        self.code = code
+        self.message = message
+        self.location = location
+        self.file = location?.file
+        self.sourceLine = sourceLine
+        self.notes = notes
+    }
+
+    /// Creates a diagnostic about a whole file, with no position in it.
+    public init(code: String, message: String, file: String) {
+        self.code = code
+        self.message = message
+        self.location = nil
+        self.file = file
+        self.sourceLine = nil
+        self.notes = []
+    }
+
+    /// The full rendering: headline, source line and caret, then each note the same way.
+    public var rendered: String {
+        var lines: [String] = []
+        lines.append(Self.headline(message, location: location, file: file))
+        if let location, let sourceLine { lines.append(contentsOf: SourceSnippet.render(line: sourceLine, column: location.column)) }
+        for note in notes {
+            lines.append(Self.headline("note: " + note.message, location: note.location, file: nil))
+            if let sourceLine = note.sourceLine {
+                lines.append(contentsOf: SourceSnippet.render(line: sourceLine, column: note.location.column))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The headline alone: `file:line:col: message`.
+    public var description: String { Self.headline(message, location: location, file: file) }
+
+    private static func headline(_ message: String, location: SourceLocation?, file: String?) -> String {
+        if let location { return "\(location): \(message)" }
+        if let file { return "\(file): \(message)" }
+        return message
+    }
+}
+
+extension Diagnostic: Comparable {
+    /// Orders by location (diagnostics without one first), then by message.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        switch (lhs.location, rhs.location) {
+        case let (l?, r?) where l != r: return l < r
+        case (nil, _?): return true
+        case (_?, nil): return false
+        default:
+            if (lhs.file ?? "") != (rhs.file ?? "") { return (lhs.file ?? "") < (rhs.file ?? "") }
+            return lhs.message < rhs.message
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import ClearanceCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a whole regular file safely: never blocks on a FIFO, never reads past a limit,
+/// and notices a file that changes while it is read.
+public enum FileReader {
+    /// The bytes of the regular file at `path`, or a diagnostic naming the path and the cause.
+    public static func read(path: String, limit: Int) throws(Diagnostic) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path, errno) }
+        defer { close(descriptor) }
+        var before = stat()
+        guard fstat(descriptor, &before) == 0 else { throw failure(path, errno) }
+        if let kind = nonRegularKind(before.st_mode) {
+            throw Diagnostic(code: YAMLErrorCode.notRegularFile, message: "is \(kind), not a regular file", file: path)
+        }
+        let expected = Int(before.st_size)
+        guard expected <= limit else { throw tooLarge(path, size: expected, limit: limit) }
+        var bytes = [UInt8](repeating: 0, count: expected + 1)
+        var total = 0
+        while true {
+            if total == bytes.count {
+                guard bytes.count <= limit else { throw tooLarge(path, size: total, limit: limit) }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)  // safe: the buffer is never empty
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(path, errno)
+            }
+            if count == 0 { break }
+            total += count
+        }
+        guard total <= limit else { throw tooLarge(path, size: total, limit: limit) }
+        var after = stat()
+        guard fstat(descriptor, &after) == 0 else { throw failure(path, errno) }
+        if total != expected || after.st_size != before.st_size
+            || after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec {
+            throw Diagnostic(code: YAMLErrorCode.changed, message: "file changed while it was being read; run again", file: path)
+        }
+        bytes.removeLast(bytes.count - total)
+        return bytes
+    }
+
+    private static func nonRegularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: nil
+        case S_IFDIR: "a directory"
+        case S_IFIFO: "a named pipe (FIFO)"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "not a file"
+        }
+    }
+
+    private static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {
+        Diagnostic(code: YAMLErrorCode.sizeLimit, message: "file is too large: \(size) bytes, over the limit of \(ByteCount(limit))", file: path)
+    }
+
+    private static func failure(_ path: String, _ code: Int32) -> Diagnostic {
+        let reason: String
+        switch code {
+        case ENOENT: reason = "no such file or directory"
+        case EACCES, EPERM: reason = "permission denied"
+        case ELOOP: reason = "too many levels of symbolic links (a symlink loop)"
+        case ENOTDIR: reason = "a component of the path is not a directory"
+        case EISDIR: return Diagnostic(code: YAMLErrorCode.notRegularFile, message: "is a directory, not a regular file", file: path)
+        default: reason = String(cString: strerror(code)).lowercased()
+        }
+        return Diagnostic(code: YAMLErrorCode.unreadable, message: "cannot read: \(reason)", file: path)
+    }
+}
+
+/// Calls the system's `read(2)`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
+
+/// A byte count shown the way people read it: `64 MiB`, `1.5 KiB`, `12 bytes`.
+struct ByteCount: CustomStringConvertible {
+    let bytes: Int
+    init(_ bytes: Int) { self.bytes = bytes }
+
+    var description: String {
+        let units = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
+        for (size, name) in units where bytes >= size {
+            return bytes % size == 0 ? "\(bytes / size) \(name)" : "\(bytes) bytes"
+        }
+        return "\(bytes) bytes"
+    }
+}

@@ -1,0 +1,33 @@
+/// One node of a document in twelve bytes: what it is, where it starts, and its value or children.
+///
+/// `payload` is, by kind: 0/1 for bools; the value itself for ints that fit in 32 bits
+/// (``Flags/inlineInt``) or an index into the document's wide numbers; an index into its
+/// doubles, strings or timestamps; the symbol number of an interned key (``Flags/symbol``);
+/// the index of a container's span of children.
+struct NodeRecord {
+    var payload: UInt32
+    var offset: UInt32
+    var column: UInt16
+    var kind: NodeKind
+    var flags: Flags
+
+    struct Flags: OptionSet {
+        var rawValue: UInt8
+        static let styleMask = Flags(rawValue: 0b0000_0111)
+        static let explicitTag = Flags(rawValue: 1 << 3)
+        static let symbol = Flags(rawValue: 1 << 4)
+        static let inlineInt = Flags(rawValue: 1 << 5)
+        static let wideColumn = Flags(rawValue: 1 << 6)
+        static let flowStyle = Flags(rawValue: 1 << 7)
+    }
+
+    /// Columns at or above this value are kept in the document's side table.
+    static let columnLimit = Int(UInt16.max)
+}
+
+/// Where a container's children sit in the document's records: `count` records (or key/value
+/// pairs, for a mapping) starting at `start`.
+struct ContainerSpan {
+    var start: UInt32
+    var count: UInt32
+}

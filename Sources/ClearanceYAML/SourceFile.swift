@@ -1,0 +1,97 @@
+import ClearanceCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A file that documents were read from: its path and the table that turns byte offsets into lines.
+///
+/// Line breaks are counted as libyaml counts them (`\n`, `\r\n`, `\r`, NEL, LS, PS), so that
+/// the columns libyaml reports and the lines computed here always agree.
+public final class SourceFile: Sendable {
+    /// The path as the user gave it.
+    public let path: String
+    /// Byte offset of the first byte of each line; the first entry skips a byte-order mark.
+    let lineStarts: [UInt32]
+    /// The file's bytes, kept only for text given in memory (expressions, tests, standard input).
+    let retainedText: [UInt8]?
+
+    init(path: String, lineStarts: [UInt32], retainedText: [UInt8]?) {
+        self.path = path
+        self.lineStarts = lineStarts
+        self.retainedText = retainedText
+    }
+
+    /// The 1-based line that contains a byte offset.
+    public func line(containing offset: Int) -> Int {
+        var low = 0, high = lineStarts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(lineStarts[mid]) <= offset { low = mid + 1 } else { high = mid }
+        }
+        return max(1, low)
+    }
+
+    /// The location of a byte offset whose column (in characters) is already known.
+    public func location(offset: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line(containing: offset), column: column, offset: offset)
+    }
+
+    /// The text of a 1-based line without its line break, for error snippets.
+    ///
+    /// Uses the retained text, or reads the file again (only ever on an error path).
+    public func lineText(_ line: Int) -> String? {
+        guard line >= 1, line <= lineStarts.count else { return nil }
+        if let retainedText { return Self.lineText(in: retainedText, start: Int(lineStarts[line - 1])) }
+        guard let bytes = try? FileReader.read(path: path, limit: Int(UInt32.max)) else { return nil }
+        let table = LineTable.scan(bytes)
+        guard line <= table.lineStarts.count else { return nil }
+        return Self.lineText(in: bytes, start: Int(table.lineStarts[line - 1]))
+    }
+
+    static func lineText(in bytes: [UInt8], start: Int) -> String {
+        guard start < bytes.count else { return "" }
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+}
+
+/// Line starts and whether a text is pure ASCII, found in one pass over its bytes.
+struct LineTable {
+    var lineStarts: [UInt32]
+    var isASCII: Bool
+    var byteOrderMarkLength: Int
+
+    static func scan(_ bytes: [UInt8]) -> LineTable {
+        bytes.withUnsafeBufferPointer { scan($0) }
+    }
+
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> LineTable {
+        let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        var starts: [UInt32] = [UInt32(bom)]
+        starts.reserveCapacity(bytes.count / 24 + 1)
+        var ascii = true
+        var i = bom
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            if byte == 0x0A {
+                starts.append(UInt32(truncatingIfNeeded: i + 1))
+            } else if byte == 0x0D {
+                if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
+                starts.append(UInt32(truncatingIfNeeded: i + 1))
+            } else if byte >= 0x80 {
+                ascii = false
+                if byte == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {  // NEL
+                    i += 1
+                    starts.append(UInt32(truncatingIfNeeded: i + 1))
+                } else if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {  // LS, PS
+                    i += 2
+                    starts.append(UInt32(truncatingIfNeeded: i + 1))
+                }
+            }
+            i += 1
+        }
+        return LineTable(lineStarts: starts, isASCII: ascii, byteOrderMarkLength: bom)
+    }
+}

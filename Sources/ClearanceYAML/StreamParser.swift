@@ -1,0 +1,243 @@
+internal import CLibYAML
+import ClearanceCore
+
+/// Drives libyaml's event parser over one buffer and builds its documents.
+///
+/// Owns the `yaml_parser_t` for the length of one stream; libyaml's marks count characters,
+/// so a cursor turns them into byte offsets as events arrive (in source order).
+struct StreamParser {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let source: SourceFile
+    let table: LineTable
+
+    /// Parses every document in the buffer.
+    func parse(into builder: inout DocumentBuilder) throws(Diagnostic) -> [YAMLDocument] {
+        if let encoding = unsupportedEncoding() {
+            throw Diagnostic(code: YAMLErrorCode.encoding,
+                             message: "the file is \(encoding); Clearance reads UTF-8 (save the file as UTF-8)", file: source.path)
+        }
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        defer { parser.deallocate() }
+        guard yaml_parser_initialize(parser) == 1 else {
+            throw Diagnostic(code: YAMLErrorCode.syntax, message: "out of memory starting the YAML parser", file: source.path)
+        }
+        defer { yaml_parser_delete(parser) }
+        yaml_parser_set_input_string(parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1), bytes.count)
+
+        var cursor = OffsetCursor(bytes: bytes, isASCII: table.isASCII, start: table.byteOrderMarkLength)
+        var documents: [YAMLDocument] = []
+        var event = yaml_event_t()
+        builder.beginDocument()
+        while true {
+            guard yaml_parser_parse(parser, &event) == 1 else { throw parserError(parser.pointee, &cursor) }
+            defer { yaml_event_delete(&event) }
+            let position = Position(offset: UInt32(cursor.offset(ofCharacter: Int(event.start_mark.index))),
+                                    column: Int(event.start_mark.column) + 1)
+            do {
+                switch event.type {
+                case YAML_SCALAR_EVENT:
+                    try scalar(event.data.scalar, at: position, into: &builder)
+                case YAML_SEQUENCE_START_EVENT:
+                    let data = event.data.sequence_start
+                    let explicit = try containerTag(data.tag, expected: .sequence, at: position)
+                    try builder.startContainer(.sequence, at: position, flow: data.style == YAML_FLOW_SEQUENCE_STYLE,
+                                               explicitTag: explicit, anchor: Self.string(data.anchor))
+                case YAML_MAPPING_START_EVENT:
+                    let data = event.data.mapping_start
+                    let explicit = try containerTag(data.tag, expected: .mapping, at: position)
+                    try builder.startContainer(.mapping, at: position, flow: data.style == YAML_FLOW_MAPPING_STYLE,
+                                               explicitTag: explicit, anchor: Self.string(data.anchor))
+                case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                    try builder.endContainer()
+                case YAML_ALIAS_EVENT:
+                    try builder.alias(Self.string(event.data.alias.anchor) ?? "", at: position)
+                case YAML_DOCUMENT_END_EVENT:
+                    documents.append(builder.finishDocument(source: source, position: documents.count))
+                case YAML_STREAM_END_EVENT:
+                    return documents
+                default:
+                    break
+                }
+            } catch {
+                throw diagnostic(error)
+            }
+        }
+    }
+
+    // MARK: Events
+
+    private func scalar(_ data: yaml_event_t.__Unnamed_union_data.__Unnamed_struct_scalar, at position: Position,
+                        into builder: inout DocumentBuilder) throws(BuildError) {
+        let text = UnsafeBufferPointer(start: data.value, count: Int(data.length))
+        let style = ScalarStyle(rawValue: UInt8(clamping: Int(data.style.rawValue) - 1)) ?? .plain
+        let resolution: ScalarResolver.Resolution
+        var explicit = false
+        if let tagPointer = data.tag {
+            let tag = String(cString: tagPointer)
+            explicit = true
+            if tag == "!" {
+                resolution = .string
+            } else if let scalarTag = Self.scalarTags[tag] {
+                resolution = ScalarResolver.resolve(text, as: scalarTag)
+            } else {
+                throw BuildError(code: YAMLErrorCode.tag, message: Self.tagMessage(tag, on: "a scalar"), position: position)
+            }
+        } else if style == .plain {
+            resolution = ScalarResolver.resolvePlain(text)
+        } else {
+            resolution = .string
+        }
+        try builder.scalar(resolution, text: text, at: position, style: style, explicitTag: explicit, anchor: Self.string(data.anchor))
+    }
+
+    /// Checks a container's tag; returns whether it had an explicit one.
+    private func containerTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, expected: NodeKind, at position: Position) throws(BuildError) -> Bool {
+        guard let pointer else { return false }
+        let tag = String(cString: pointer)
+        if tag == "!" || tag == (expected == .mapping ? Self.core + "map" : Self.core + "seq") { return true }
+        throw BuildError(code: YAMLErrorCode.tag, message: Self.tagMessage(tag, on: expected == .mapping ? "a mapping" : "a sequence"),
+                         position: position)
+    }
+
+    private static let core = "tag:yaml.org,2002:"
+    private static let scalarTags: [String: ScalarResolver.ScalarTag] = [
+        core + "str": .string, core + "int": .int, core + "float": .float,
+        core + "bool": .bool, core + "null": .null, core + "timestamp": .timestamp,
+    ]
+
+    private static func tagMessage(_ tag: String, on target: String) -> String {
+        let shown = tag.hasPrefix(core) ? "!!" + tag.dropFirst(core.count) : tag
+        if tag == core + "map" || tag == core + "seq" || scalarTags[tag] != nil {
+            return "tag \(shown) cannot be used on \(target)"
+        }
+        return "unsupported tag \(shown): Clearance reads only !!str, !!int, !!float, !!bool, !!null, !!timestamp, !!map and !!seq"
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    // MARK: Errors
+
+    private func unsupportedEncoding() -> String? {
+        guard bytes.count >= 2 else { return nil }
+        if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF { return "UTF-32 encoded" }
+        if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 { return "UTF-32 encoded" }
+        if (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return "UTF-16 encoded" }
+        return nil
+    }
+
+    private func parserError(_ parser: yaml_parser_t, _ cursor: inout OffsetCursor) -> Diagnostic {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let offset = min(Int(parser.problem_offset), bytes.count)
+            return diagnostic(code: YAMLErrorCode.encoding, message: Self.readerMessage(problem, value: parser.problem_value),
+                              offset: offset, column: characterColumn(ofByte: offset))
+        case YAML_MEMORY_ERROR:
+            return Diagnostic(code: YAMLErrorCode.syntax, message: "out of memory while parsing", file: source.path)
+        default:
+            let mark = parser.problem_mark
+            var notes: [Diagnostic.Note] = []
+            if let contextPointer = parser.context {
+                let context = String(cString: contextPointer)
+                let contextMark = parser.context_mark
+                if contextMark.index != mark.index || contextMark.line != mark.line {
+                    let offset = cursor.offset(ofCharacter: Int(contextMark.index))
+                    let location = source.location(offset: offset, column: Int(contextMark.column) + 1)
+                    notes.append(Diagnostic.Note(message: Self.contextNote(context), location: location,
+                                                 sourceLine: lineText(location.line)))
+                }
+                return diagnostic(code: YAMLErrorCode.syntax, message: "syntax error: \(problem) \(context)",
+                                  offset: cursor.offset(ofCharacter: Int(mark.index)), column: Int(mark.column) + 1, notes: notes)
+            }
+            return diagnostic(code: YAMLErrorCode.syntax, message: "syntax error: \(problem)",
+                              offset: cursor.offset(ofCharacter: Int(mark.index)), column: Int(mark.column) + 1)
+        }
+    }
+
+    /// "while parsing a block mapping" -> "the block mapping started here".
+    private static func contextNote(_ context: String) -> String {
+        for prefix in ["while parsing ", "while scanning "] where context.hasPrefix(prefix) {
+            var rest = Substring(context.dropFirst(prefix.count))
+            for article in ["a ", "an ", "the "] where rest.hasPrefix(article) { rest = rest.dropFirst(article.count) }
+            return "the \(rest) started here"
+        }
+        return context
+    }
+
+    private static func readerMessage(_ problem: String, value: Int32) -> String {
+        let hex = "0x" + String(UInt32(bitPattern: value), radix: 16, uppercase: true)
+        switch problem {
+        case "invalid leading UTF-8 octet": return "invalid UTF-8: byte \(hex) cannot start a character"
+        case "invalid trailing UTF-8 octet": return "invalid UTF-8: byte \(hex) cannot continue a character"
+        case "incomplete UTF-8 octet sequence": return "invalid UTF-8: the text ends in the middle of a character"
+        case "invalid length of a UTF-8 sequence": return "invalid UTF-8: an overlong encoding of a character"
+        case "invalid Unicode character": return "invalid UTF-8: \(Self.codePoint(value)) is not a valid character"
+        case "control characters are not allowed": return "control character \(Self.codePoint(value)) is not allowed in YAML"
+        default: return "invalid input: \(problem)"
+        }
+    }
+
+    private static func codePoint(_ value: Int32) -> String {
+        let digits = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    private func diagnostic(_ error: BuildError) -> Diagnostic {
+        var notes: [Diagnostic.Note] = []
+        if let first = error.firstPosition {
+            let location = source.location(offset: Int(first.offset), column: first.column)
+            notes.append(Diagnostic.Note(message: "first defined here", location: location, sourceLine: lineText(location.line)))
+        }
+        return diagnostic(code: error.code, message: error.message, offset: Int(error.position.offset), column: error.position.column, notes: notes)
+    }
+
+    private func diagnostic(code: String, message: String, offset: Int, column: Int, notes: [Diagnostic.Note] = []) -> Diagnostic {
+        let location = source.location(offset: offset, column: column)
+        return Diagnostic(code: code, message: message, location: location, sourceLine: lineText(location.line), notes: notes)
+    }
+
+    private func lineText(_ line: Int) -> String? {
+        guard line >= 1, line <= table.lineStarts.count else { return nil }
+        var end = Int(table.lineStarts[line - 1])
+        let start = end
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    /// The 1-based character column of a byte offset, counting from the start of its line.
+    private func characterColumn(ofByte offset: Int) -> Int {
+        let line = source.line(containing: offset)
+        var column = 1
+        for index in Int(table.lineStarts[line - 1])..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+}
+
+/// Turns libyaml's character indexes into byte offsets, moving forward as events arrive.
+struct OffsetCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let isASCII: Bool
+    let start: Int
+    private var character = 0
+    private var byte: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, isASCII: Bool, start: Int) {
+        self.bytes = bytes
+        self.isASCII = isASCII
+        self.start = start
+        self.byte = start
+    }
+
+    mutating func offset(ofCharacter index: Int) -> Int {
+        if isASCII { return min(index + start, bytes.count) }
+        if index < character { (character, byte) = (0, start) }
+        while character < index, byte < bytes.count {
+            let lead = bytes[byte]
+            byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            character += 1
+        }
+        return min(byte, bytes.count)
+    }
+}

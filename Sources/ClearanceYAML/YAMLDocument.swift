@@ -1,0 +1,174 @@
+import ClearanceCore
+
+/// The identity of a node within its document.
+public struct NodeID: Hashable, Sendable {
+    /// The node's index among the document's records.
+    public let rawValue: UInt32
+
+    init(_ rawValue: UInt32) { self.rawValue = rawValue }
+}
+
+/// One YAML document, immutable once loaded: a compact tree with a mark on every node.
+///
+/// Nodes live in one array of twelve-byte records, children of a container side by side, so a
+/// document costs about as much memory as its text. Read it through ``root`` and ``Node``, or,
+/// on hot paths, through the ``NodeID``-based accessors here.
+public final class YAMLDocument: Sendable {
+    /// The file the document came from.
+    public let source: SourceFile
+    /// The document's 0-based position in its stream.
+    public let position: Int
+    /// The identity of the root node.
+    public let rootID: NodeID
+
+    let records: [NodeRecord]
+    let spans: [ContainerSpan]
+    let strings: [String]
+    let wideNumbers: [UInt64]
+    let timestamps: [Timestamp]
+    let wideColumns: [UInt32: Int]
+
+    init(source: SourceFile, position: Int, rootID: NodeID, records: [NodeRecord], spans: [ContainerSpan],
+         strings: [String], wideNumbers: [UInt64], timestamps: [Timestamp], wideColumns: [UInt32: Int]) {
+        self.source = source
+        self.position = position
+        self.rootID = rootID
+        self.records = records
+        self.spans = spans
+        self.strings = strings
+        self.wideNumbers = wideNumbers
+        self.timestamps = timestamps
+        self.wideColumns = wideColumns
+    }
+
+    /// The root node.
+    public var root: Node { Node(document: self, id: rootID) }
+
+    /// The number of nodes in the document (keys included; an alias counts once).
+    public var nodeCount: Int { records.count }
+
+    // MARK: Node access by identity
+
+    /// The kind of a node.
+    public func kind(_ id: NodeID) -> NodeKind { records[Int(id.rawValue)].kind }
+
+    /// Where a node starts.
+    public func location(_ id: NodeID) -> SourceLocation {
+        let record = records[Int(id.rawValue)]
+        let column = record.flags.contains(.wideColumn) ? wideColumns[id.rawValue] ?? NodeRecord.columnLimit : Int(record.column)
+        return source.location(offset: Int(record.offset), column: column)
+    }
+
+    /// The byte offset where a node starts.
+    public func offset(_ id: NodeID) -> Int { Int(records[Int(id.rawValue)].offset) }
+
+    /// A bool node's value.
+    public func bool(_ id: NodeID) -> Bool { records[Int(id.rawValue)].payload != 0 }
+
+    /// An int node's value.
+    public func int(_ id: NodeID) -> Int64 {
+        let record = records[Int(id.rawValue)]
+        if record.flags.contains(.inlineInt) { return Int64(Int32(bitPattern: record.payload)) }
+        return Int64(bitPattern: wideNumbers[Int(record.payload)])
+    }
+
+    /// A double node's value.
+    public func double(_ id: NodeID) -> Double { Double(bitPattern: wideNumbers[Int(records[Int(id.rawValue)].payload)]) }
+
+    /// A string node's value.
+    public func string(_ id: NodeID) -> String {
+        let record = records[Int(id.rawValue)]
+        if record.flags.contains(.symbol) { return Symbol(rawValue: record.payload).name }
+        return strings[Int(record.payload)]
+    }
+
+    /// The symbol of a string node that is a mapping key, or `nil` for any other node.
+    public func symbol(_ id: NodeID) -> Symbol? {
+        let record = records[Int(id.rawValue)]
+        return record.flags.contains(.symbol) ? Symbol(rawValue: record.payload) : nil
+    }
+
+    /// A timestamp node's value.
+    public func timestamp(_ id: NodeID) -> Timestamp {
+        let record = records[Int(id.rawValue)]
+        if record.flags.contains(.inlineInt) {
+            return Timestamp(seconds: Int64(Int32(bitPattern: record.payload)) * 86_400)!  // safe: stored from a valid date
+        }
+        return timestamps[Int(record.payload)]
+    }
+
+    /// A scalar node's resolved value, or `nil` for a container.
+    public func scalar(_ id: NodeID) -> Scalar? {
+        switch kind(id) {
+        case .null: .null
+        case .bool: .bool(bool(id))
+        case .int: .int(int(id))
+        case .double: .double(double(id))
+        case .string: .string(string(id))
+        case .timestamp: .timestamp(timestamp(id))
+        case .sequence, .mapping: nil
+        }
+    }
+
+    /// The number of elements of a sequence or entries of a mapping; 0 for a scalar.
+    public func count(_ id: NodeID) -> Int {
+        let record = records[Int(id.rawValue)]
+        guard !record.kind.isScalar else { return 0 }
+        return Int(spans[Int(record.payload)].count)
+    }
+
+    /// The element at `index` of a sequence.
+    public func element(_ index: Int, of id: NodeID) -> NodeID {
+        let span = spans[Int(records[Int(id.rawValue)].payload)]
+        precondition(index >= 0 && index < Int(span.count), "sequence index out of range")
+        return NodeID(span.start + UInt32(index))
+    }
+
+    /// The key of the entry at `index` of a mapping.
+    public func key(_ index: Int, of id: NodeID) -> NodeID {
+        let span = spans[Int(records[Int(id.rawValue)].payload)]
+        precondition(index >= 0 && index < Int(span.count), "mapping index out of range")
+        return NodeID(span.start + UInt32(index) * 2)
+    }
+
+    /// The value of the entry at `index` of a mapping.
+    public func value(_ index: Int, of id: NodeID) -> NodeID { NodeID(key(index, of: id).rawValue + 1) }
+
+    /// The value stored under a string key in a mapping, or `nil` when it has none.
+    ///
+    /// - Complexity: O(*n*) integer comparisons for a mapping of *n* entries.
+    public func value(for symbol: Symbol, in id: NodeID) -> NodeID? {
+        let record = records[Int(id.rawValue)]
+        guard record.kind == .mapping else { return nil }
+        let span = spans[Int(record.payload)]
+        var index = Int(span.start)
+        let end = index + Int(span.count) * 2
+        while index < end {
+            let key = records[index]
+            if key.payload == symbol.rawValue, key.flags.contains(.symbol) { return NodeID(UInt32(index + 1)) }
+            index += 2
+        }
+        return nil
+    }
+
+    /// The value stored under a scalar key (of any kind) in a mapping, or `nil`.
+    public func value(forKey key: Scalar, in id: NodeID) -> NodeID? {
+        if case .string(let name) = key { return value(for: Symbol(name), in: id) }
+        guard kind(id) == .mapping else { return nil }
+        for index in 0..<count(id) where scalar(self.key(index, of: id)) == key {
+            return value(index, of: id)
+        }
+        return nil
+    }
+
+    /// How a scalar node was written.
+    public func style(_ id: NodeID) -> ScalarStyle {
+        ScalarStyle(rawValue: records[Int(id.rawValue)].flags.intersection(.styleMask).rawValue) ?? .plain
+    }
+
+    /// Whether the node carried an explicit tag such as `!!str`.
+    public func hasExplicitTag(_ id: NodeID) -> Bool { records[Int(id.rawValue)].flags.contains(.explicitTag) }
+
+    /// Whether a sequence or mapping was written in flow style (`[...]`, `{...}`).
+    public func isFlowStyle(_ id: NodeID) -> Bool { records[Int(id.rawValue)].flags.contains(.flowStyle) }
+}

@@ -1,0 +1,53 @@
+import ClearanceCore
+
+/// Reads YAML (and JSON) files into documents, strictly and within ``LoaderLimits``.
+///
+/// A loader keeps scratch buffers between files, so reuse one per thread rather than making
+/// one per file; it is not meant to be shared between threads.
+public final class YAMLLoader {
+    /// The bounds enforced on every input.
+    public let limits: LoaderLimits
+    private var builder: DocumentBuilder
+
+    /// Creates a loader with the given limits.
+    public init(limits: LoaderLimits = .standard) {
+        self.limits = limits
+        self.builder = DocumentBuilder(limits: limits)
+    }
+
+    /// Loads every document of the file at `path`.
+    ///
+    /// A file with no document in it (empty, or only comments) is an error: an input that says
+    /// nothing must never pass a check silently.
+    public func load(file path: String) throws(Diagnostic) -> [YAMLDocument] {
+        let bytes = try FileReader.read(path: path, limit: limits.maximumFileSize)
+        return try load(bytes: bytes, name: path, retainText: false, allowEmpty: false)
+    }
+
+    /// Loads every document of text held in memory, named `name` in messages.
+    public func load(text: String, name: String, allowEmpty: Bool = true) throws(Diagnostic) -> [YAMLDocument] {
+        try load(bytes: Array(text.utf8), name: name, retainText: true, allowEmpty: allowEmpty)
+    }
+
+    /// Loads every document of `bytes`, named `name` in messages.
+    ///
+    /// With `retainText`, the bytes stay with the documents so later errors can quote them.
+    public func load(bytes: [UInt8], name: String, retainText: Bool = true, allowEmpty: Bool = true) throws(Diagnostic) -> [YAMLDocument] {
+        guard bytes.count <= limits.maximumFileSize else {
+            throw Diagnostic(code: YAMLErrorCode.sizeLimit,
+                             message: "file is too large: \(bytes.count) bytes, over the limit of \(ByteCount(limits.maximumFileSize))", file: name)
+        }
+        let table = LineTable.scan(bytes)
+        let source = SourceFile(path: name, lineStarts: table.lineStarts, retainedText: retainText ? bytes : nil)
+        let documents = try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in
+            try StreamParser(bytes: buffer, source: source, table: table).parse(into: &builder)
+        }
+        if documents.isEmpty && !allowEmpty {
+            let blank = bytes.count <= table.byteOrderMarkLength
+            throw Diagnostic(code: YAMLErrorCode.empty,
+                             message: blank ? "file is empty; expected at least one YAML document"
+                                            : "file has no YAML document, only comments and blank lines", file: name)
+        }
+        return documents
+    }
+}

@@ -1,0 +1,3 @@
+import ClearanceCLI
+
+ClearanceCommand.runAndExit()
