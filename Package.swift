@@ -21,8 +21,10 @@ let package = Package(
         .target(name: "ClearanceCore"),
         // Bytes -> documents: a strict YAML loader with a mark on every node.
         .target(name: "ClearanceYAML", dependencies: ["CLibYAML", "ClearanceCore"]),
+        // Regular expressions in RE2 syntax, matched in linear time (CEL's matches()).
+        .target(name: "ClearanceRegex"),
         // The CEL subset: parse, check, plan once; evaluate many times.
-        .target(name: "ClearanceExpression", dependencies: ["ClearanceYAML", "ClearanceCore"]),
+        .target(name: "ClearanceExpression", dependencies: ["ClearanceYAML", "ClearanceCore", "ClearanceRegex"]),
         // The command-line interface; the executable only calls into it.
         .target(
             name: "ClearanceCLI",
@@ -58,6 +60,7 @@ let package = Package(
             dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore"],
             resources: [.copy("Resources")]
         ),
+        .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),
         .testTarget(name: "ClearanceCLITests", dependencies: ["ClearanceCLI", "clearance"]),
     ]
 )
