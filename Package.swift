@@ -50,9 +50,11 @@ let package = Package(
             path: "Benchmarks/ExpressionBench"
         ),
 
+        // Helpers every test target shares: temporary directories, running the built executable.
+        .target(name: "ClearanceTestSupport", path: "Tests/ClearanceTestSupport"),
         .testTarget(
             name: "ClearanceYAMLTests",
-            dependencies: ["ClearanceYAML", "ClearanceCore"],
+            dependencies: ["ClearanceYAML", "ClearanceCore", "ClearanceTestSupport"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
@@ -61,6 +63,6 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),
-        .testTarget(name: "ClearanceCLITests", dependencies: ["ClearanceCLI", "clearance"]),
+        .testTarget(name: "ClearanceCLITests", dependencies: ["ClearanceCLI", "clearance", "ClearanceTestSupport"]),
     ]
 )

@@ -17,6 +17,8 @@ struct DocumentBuilder {
         var flags: NodeRecord.Flags
         var anchor: String?
         var keys: Set<KeyIdentity>?
+        /// Nodes the container's children expand to so far (aliases counted in full).
+        var expandedSize: UInt64 = 0
     }
 
     /// A node registered under an anchor, with the number of nodes it expands to.
@@ -32,7 +34,6 @@ struct DocumentBuilder {
 
     let limits: LoaderLimits
     private(set) var stack: [NodeRecord] = []
-    private var sizes: [UInt64] = []
     private(set) var frames: [Frame] = []
     private var records: [NodeRecord] = []
     private var spans: [ContainerSpan] = []
@@ -42,7 +43,7 @@ struct DocumentBuilder {
     private var wideColumns: [UInt32: Int] = [:]
     private var anchors: [String: Anchored] = [:]
     private var aliasExpansion: UInt64 = 0
-    private var symbolCache: [String: Symbol] = [:]
+    private var symbolCache = SymbolCache()
 
     /// Large mappings switch from pairwise key comparison to a hash set.
     private static let keySetThreshold = 16
@@ -52,7 +53,6 @@ struct DocumentBuilder {
     /// Clears the per-document state, keeping capacity.
     mutating func beginDocument() {
         stack.removeAll(keepingCapacity: true)
-        sizes.removeAll(keepingCapacity: true)
         frames.removeAll(keepingCapacity: true)
         records.removeAll(keepingCapacity: true)
         spans.removeAll(keepingCapacity: true)
@@ -146,10 +146,8 @@ struct DocumentBuilder {
         let childCount = stack.count - frame.stackStart
         let start = records.count
         records.append(contentsOf: stack[frame.stackStart...])
-        var size: UInt64 = 1
-        for childSize in sizes[frame.stackStart...] { size = size &+ childSize }
+        let size = frame.expandedSize &+ 1
         stack.removeSubrange(frame.stackStart...)
-        sizes.removeSubrange(frame.stackStart...)
         let count = frame.kind == .mapping ? childCount / 2 : childCount
         var record = NodeRecord(payload: UInt32(spans.count), offset: frame.offset, column: 0, kind: frame.kind, flags: frame.flags)
         setColumn(&record, frame.column)
@@ -170,7 +168,7 @@ struct DocumentBuilder {
         aliasExpansion = aliasExpansion &+ anchored.size
         if aliasExpansion > UInt64(limits.maximumAliasExpansion) {
             throw BuildError(code: YAMLErrorCode.aliasLimit,
-                             message: "aliases expand to more than \(limits.maximumAliasExpansion) nodes in this document (is it a \"billion laughs\" file?)",
+                             message: "aliases expand to more than \(limits.maximumAliasExpansion.grouped) nodes in this document (is it a \"billion laughs\" file?)",
                              position: position)
         }
         var record = anchored.record
@@ -209,15 +207,24 @@ struct DocumentBuilder {
     private mutating func push(_ record: NodeRecord, size: UInt64, anchor: String?, position: Position? = nil) throws(BuildError) {
         if expectsKey { try checkDuplicate(record, position: position ?? Position(offset: record.offset, column: Int(record.column))) }
         stack.append(record)
-        sizes.append(size)
+        if !frames.isEmpty { frames[frames.count - 1].expandedSize &+= size }
         if let anchor { anchors[anchor] = Anchored(record: record, size: size) }
     }
 
     private mutating func checkDuplicate(_ key: NodeRecord, position: Position) throws(BuildError) {
         let frameIndex = frames.count - 1
         let start = frames[frameIndex].stackStart
-        let identity = keyIdentity(key)
         let keyCount = (stack.count - start) / 2
+        if keyCount < Self.keySetThreshold, key.flags.contains(.symbol) {
+            var index = start
+            while index < stack.count {
+                let other = stack[index]
+                if other.payload == key.payload, other.flags.contains(.symbol) { throw duplicate(key, first: other, position: position) }
+                index += 2
+            }
+            return
+        }
+        let identity = keyIdentity(key)
         if keyCount < Self.keySetThreshold {
             var index = start
             while index < stack.count {
@@ -280,15 +287,11 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> Symbol {
-        intern(String(decoding: text, as: UTF8.self))
-    }
+    private mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> Symbol { symbolCache.symbol(for: text) }
 
     private mutating func intern(_ name: String) -> Symbol {
-        if let symbol = symbolCache[name] { return symbol }
-        let symbol = Symbol(name)
-        symbolCache[name] = symbol
-        return symbol
+        var name = name
+        return name.withUTF8 { symbolCache.symbol(for: $0) }
     }
 
     private static func exactCopy<T>(_ array: [T]) -> [T] {

@@ -20,23 +20,32 @@ public enum FileReader {
         }
         let expected = Int(before.st_size)
         guard expected <= limit else { throw tooLarge(path, size: expected, limit: limit) }
-        var bytes = [UInt8](repeating: 0, count: expected + 1)
-        var total = 0
+        var capacity = expected + 1
+        var bytes: [UInt8] = []
+        var readError: Int32 = 0
         while true {
-            if total == bytes.count {
-                guard bytes.count <= limit else { throw tooLarge(path, size: total, limit: limit) }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
+            // Read into uninitialised storage (no zero-filling); stop at end of file or past the limit.
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                _ = buffer.initialize(fromContentsOf: previous)
+                count = previous.count
+                while count < buffer.count {
+                    let result = systemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)  // safe: capacity > count
+                    if result < 0 {
+                        if errno == EINTR { continue }
+                        readError = errno
+                        return
+                    }
+                    if result == 0 { return }
+                    count += result
+                }
             }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)  // safe: the buffer is never empty
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure(path, errno)
-            }
-            if count == 0 { break }
-            total += count
+            if readError != 0 { throw failure(path, readError) }
+            if bytes.count < capacity { break }
+            guard bytes.count <= limit else { throw tooLarge(path, size: bytes.count, limit: limit) }
+            capacity = bytes.count * 2
         }
+        let total = bytes.count
         guard total <= limit else { throw tooLarge(path, size: total, limit: limit) }
         var after = stat()
         guard fstat(descriptor, &after) == 0 else { throw failure(path, errno) }
@@ -44,7 +53,6 @@ public enum FileReader {
             || after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec {
             throw Diagnostic(code: YAMLErrorCode.changed, message: "file changed while it was being read; run again", file: path)
         }
-        bytes.removeLast(bytes.count - total)
         return bytes
     }
 
@@ -60,7 +68,7 @@ public enum FileReader {
     }
 
     private static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {
-        Diagnostic(code: YAMLErrorCode.sizeLimit, message: "file is too large: \(size) bytes, over the limit of \(ByteCount(limit))", file: path)
+        Diagnostic(code: YAMLErrorCode.sizeLimit, message: "file is too large: \(size.grouped) bytes, over the limit of \(ByteCount(limit))", file: path)
     }
 
     private static func failure(_ path: String, _ code: Int32) -> Diagnostic {

@@ -68,9 +68,29 @@ struct LineTable {
 
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> LineTable {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+        let ascii = isASCII(bytes, from: bom)
+        if ascii || !containsUnicodeBreak(bytes), !contains(bytes, 0x0D) {
+            return LineTable(lineStarts: newlineStarts(bytes, bom: bom), isASCII: ascii, byteOrderMarkLength: bom)
+        }
+        return LineTable(lineStarts: allBreakStarts(bytes, bom: bom), isASCII: ascii, byteOrderMarkLength: bom)
+    }
+
+    /// Line starts when `\n` is the only line break: `memchr` finds each one.
+    private static func newlineStarts(_ bytes: UnsafeBufferPointer<UInt8>, bom: Int) -> [UInt32] {
         var starts: [UInt32] = [UInt32(bom)]
+        guard let base = bytes.baseAddress else { return starts }
         starts.reserveCapacity(bytes.count / 24 + 1)
-        var ascii = true
+        var position = bom
+        while position < bytes.count, let found = memchr(base + position, 0x0A, bytes.count - position) {
+            position = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base + 1
+            starts.append(UInt32(truncatingIfNeeded: position))
+        }
+        return starts
+    }
+
+    /// Line starts with every break libyaml knows: `\n`, `\r\n`, `\r`, NEL, LS and PS.
+    private static func allBreakStarts(_ bytes: UnsafeBufferPointer<UInt8>, bom: Int) -> [UInt32] {
+        var starts: [UInt32] = [UInt32(bom)]
         var i = bom
         let count = bytes.count
         while i < count {
@@ -80,18 +100,50 @@ struct LineTable {
             } else if byte == 0x0D {
                 if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
                 starts.append(UInt32(truncatingIfNeeded: i + 1))
-            } else if byte >= 0x80 {
-                ascii = false
-                if byte == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {  // NEL
-                    i += 1
-                    starts.append(UInt32(truncatingIfNeeded: i + 1))
-                } else if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {  // LS, PS
-                    i += 2
-                    starts.append(UInt32(truncatingIfNeeded: i + 1))
-                }
+            } else if byte == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {  // NEL
+                i += 1
+                starts.append(UInt32(truncatingIfNeeded: i + 1))
+            } else if byte == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {  // LS, PS
+                i += 2
+                starts.append(UInt32(truncatingIfNeeded: i + 1))
             }
             i += 1
         }
-        return LineTable(lineStarts: starts, isASCII: ascii, byteOrderMarkLength: bom)
+        return starts
+    }
+
+    /// Whether every byte from `start` on is below 0x80, checked eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var i = start
+        var seen: UInt64 = 0
+        while i + 8 <= bytes.count {
+            seen |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < bytes.count { seen |= UInt64(bytes[i]); i += 1 }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ byte: UInt8) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, Int32(byte), bytes.count) != nil
+    }
+
+    /// Whether NEL (C2 85), LS (E2 80 A8) or PS (E2 80 A9) occurs anywhere.
+    private static func containsUnicodeBreak(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        for (lead, length) in [(UInt8(0xC2), 2), (UInt8(0xE2), 3)] {
+            var position = 0
+            while position < bytes.count, let found = memchr(base + position, Int32(lead), bytes.count - position) {
+                let index = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+                if index + length <= bytes.count {
+                    if lead == 0xC2, bytes[index + 1] == 0x85 { return true }
+                    if lead == 0xE2, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return true }
+                }
+                position = index + 1
+            }
+        }
+        return false
     }
 }

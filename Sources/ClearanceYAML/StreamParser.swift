@@ -233,6 +233,14 @@ struct OffsetCursor {
     mutating func offset(ofCharacter index: Int) -> Int {
         if isASCII { return min(index + start, bytes.count) }
         if index < character { (character, byte) = (0, start) }
+        if let base = bytes.baseAddress {
+            // Skip eight ASCII bytes (eight characters) at a time.
+            while index - character >= 8, byte + 8 <= bytes.count,
+                  UnsafeRawPointer(base + byte).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                byte += 8
+                character += 8
+            }
+        }
         while character < index, byte < bytes.count {
             let lead = bytes[byte]
             byte += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4

@@ -55,7 +55,7 @@ public final class YAMLDocument: Sendable {
     /// Where a node starts.
     public func location(_ id: NodeID) -> SourceLocation {
         let record = records[Int(id.rawValue)]
-        let column = record.flags.contains(.wideColumn) ? wideColumns[id.rawValue] ?? NodeRecord.columnLimit : Int(record.column)
+        let column = record.flags.contains(.wideColumn) ? wideColumns[record.offset] ?? NodeRecord.columnLimit : Int(record.column)
         return source.location(offset: Int(record.offset), column: column)
     }
 

@@ -35,7 +35,7 @@ public final class YAMLLoader {
     public func load(bytes: [UInt8], name: String, retainText: Bool = true, allowEmpty: Bool = true) throws(Diagnostic) -> [YAMLDocument] {
         guard bytes.count <= limits.maximumFileSize else {
             throw Diagnostic(code: YAMLErrorCode.sizeLimit,
-                             message: "file is too large: \(bytes.count) bytes, over the limit of \(ByteCount(limits.maximumFileSize))", file: name)
+                             message: "file is too large: \(bytes.count.grouped) bytes, over the limit of \(ByteCount(limits.maximumFileSize))", file: name)
         }
         let table = LineTable.scan(bytes)
         let source = SourceFile(path: name, lineStarts: table.lineStarts, retainedText: retainText ? bytes : nil)

@@ -1,1 +1,0 @@
-print("clearance-bench: not written yet")

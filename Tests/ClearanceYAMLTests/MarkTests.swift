@@ -1,0 +1,77 @@
+import Testing
+import ClearanceCore
+@testable import ClearanceYAML
+
+/// Every node knows its line, its column in characters and its byte offset.
+@Suite("Marks")
+struct MarkTests {
+    func load(_ bytes: [UInt8]) throws -> YAMLDocument {
+        try #require(try YAMLLoader().load(bytes: bytes, name: "m.yaml").first)
+    }
+
+    func mark(_ node: Node?) -> String {
+        guard let location = node?.location else { return "none" }
+        return "\(location.line):\(location.column)@\(location.offset)"
+    }
+
+    @Test func blockMappingMarks() throws {
+        let document = try load(Array("kind: TeamMember\nname: Ana López\ndevices:\n  - id: LAP-0192\n    managed: true\n".utf8))
+        #expect(mark(document.root) == "1:1@0")
+        #expect(mark(document.root["kind"]) == "1:7@6")
+        #expect(mark(document.root["name"]) == "2:7@23")
+        #expect(mark(document.root["devices"]) == "4:3@45")
+        #expect(mark(document.root["devices"]?[0]) == "4:5@47")
+        #expect(mark(document.root["devices"]?[0]?["managed"]) == "5:14@73")
+        #expect(mark(document.root.entries[2].key) == "3:1@34")
+    }
+
+    @Test func columnsCountCharactersAndOffsetsCountBytes() throws {
+        let document = try load(Array("name: Ñandú López\ncity: Tijuana\nnote: [é, ü, x]\n".utf8))
+        #expect(mark(document.root["city"]) == "2:7@27")
+        #expect(mark(document.root["note"]?[1]) == "3:11@46")
+        #expect(mark(document.root["note"]?[2]) == "3:14@50")
+    }
+
+    @Test func crlfAndLoneCarriageReturnsEndLines() throws {
+        let document = try load(Array("a: 1\r\nb: 2\rc: 3\n".utf8))
+        #expect(mark(document.root["a"]) == "1:4@3")
+        #expect(mark(document.root["b"]) == "2:4@9")
+        #expect(mark(document.root["c"]) == "3:4@14")
+    }
+
+    @Test func byteOrderMarkIsNotAColumn() throws {
+        let document = try load([0xEF, 0xBB, 0xBF] + Array("a: 1\nb: 2\n".utf8))
+        #expect(mark(document.root) == "1:1@3")
+        #expect(mark(document.root["a"]) == "1:4@6")
+        #expect(mark(document.root["b"]) == "2:4@11")
+    }
+
+    @Test func tabsCountAsOneColumn() throws {
+        let document = try load(Array("a:\t1\n".utf8))
+        #expect(mark(document.root["a"]) == "1:4@3")
+    }
+
+    @Test func aliasIsMarkedWhereItIsWritten() throws {
+        let document = try load(Array("base: &d {id: X}\ndevices:\n  - *d\n".utf8))
+        #expect(mark(document.root["devices"]?[0]) == "3:5@30")
+        #expect(document.root["devices"]?[0]?["id"]?.string == "X")
+    }
+
+    @Test func columnsBeyondSixteenBitsAreExact() throws {
+        let padding = String(repeating: "x", count: 70_000)
+        let document = try load(Array("[\"\(padding)\", 7]\n".utf8))
+        #expect(mark(document.root[1]) == "1:70006@70005")
+    }
+
+    @Test func marksFollowDocumentsOfAStream() throws {
+        let documents = try YAMLLoader().load(text: "kind: Vendor\nid: a\n---\nkind: Vendor\nid: b\n", name: "v.yaml")
+        #expect(mark(documents[1].root["id"]) == "5:5@40")
+        #expect(documents[1].root["id"]?.location.file == "v.yaml")
+    }
+
+    @Test func inspectMarksFormat() throws {
+        let document = try load(Array("a: [1, x]\n".utf8))
+        #expect(document.root.json(marks: true)
+                == #"{"line":1,"column":1,"value":{"a":{"line":1,"column":4,"value":[{"line":1,"column":5,"value":1},{"line":1,"column":8,"value":"x"}]}}}"#)
+    }
+}
