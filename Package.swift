@@ -25,11 +25,17 @@ let package = Package(
         .target(name: "ClearanceRegex"),
         // The CEL subset: parse, check, plan once; evaluate many times.
         .target(name: "ClearanceExpression", dependencies: ["ClearanceYAML", "ClearanceCore", "ClearanceRegex"]),
+        // Strict decoding of policies and documents; every expression compiled once.
+        .target(name: "ClearancePolicy", dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore"]),
+        // Runs compiled rules over documents: findings, waivers, the report.
+        .target(name: "ClearanceEngine", dependencies: ["ClearancePolicy", "ClearanceExpression", "ClearanceYAML", "ClearanceCore"]),
+        // One Reporter protocol, one file per output format.
+        .target(name: "ClearanceReporting", dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceCore"]),
         // The command-line interface; the executable only calls into it.
         .target(
             name: "ClearanceCLI",
             dependencies: [
-                "ClearanceCore", "ClearanceYAML", "ClearanceExpression",
+                "ClearanceCore", "ClearanceYAML", "ClearanceExpression", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,6 +67,10 @@ let package = Package(
             name: "ClearanceExpressionTests",
             dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore"],
             resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "ClearancePolicyTests",
+            dependencies: ["ClearancePolicy", "ClearanceEngine", "ClearanceYAML", "ClearanceCore", "ClearanceTestSupport"]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),
         .testTarget(name: "ClearanceCLITests", dependencies: ["ClearanceCLI", "clearance", "ClearanceTestSupport"]),

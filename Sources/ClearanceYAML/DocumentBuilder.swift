@@ -100,7 +100,7 @@ struct DocumentBuilder {
             wideNumbers.append(value.bitPattern)
         case .timestamp(let value):
             record.kind = .timestamp
-            if value.nanos == 0, value.seconds % 86_400 == 0, let days = Int32(exactly: value.seconds / 86_400) {
+            if text.count == 10, let days = Int32(exactly: value.seconds / 86_400) {  // written as a date alone
                 record.payload = UInt32(bitPattern: days)
                 record.flags.insert(.inlineInt)
             } else {

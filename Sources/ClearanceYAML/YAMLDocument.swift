@@ -97,6 +97,12 @@ public final class YAMLDocument: Sendable {
         return timestamps[Int(record.payload)]
     }
 
+    /// Whether a timestamp node was written as a date alone (`2026-12-15`), not a date-time.
+    public func isDate(_ id: NodeID) -> Bool {
+        let record = records[Int(id.rawValue)]
+        return record.kind == .timestamp && record.flags.contains(.inlineInt)
+    }
+
     /// A scalar node's resolved value, or `nil` for a container.
     public func scalar(_ id: NodeID) -> Scalar? {
         switch kind(id) {

@@ -6,6 +6,9 @@ import Glibc
 public struct Terminal: Sendable {
     let descriptor: Int32
 
+    /// A writer for an open file descriptor.
+    public init(descriptor: Int32) { self.descriptor = descriptor }
+
     /// Standard output.
     public static let standardOutput = Terminal(descriptor: 1)
     /// Standard error.

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ClearanceCore
+import ClearanceEngine
+import ClearanceReporting
+
+/// `clearance audit`: checks everything in clearance.yaml and writes the audit report set.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Check everything clearance.yaml names and write the audit report set.",
+        discussion: "Prints the findings by person and writes report.json into the output folder (default clearance-report/)."
+    )
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: ArgumentHelp("The folder to write the reports into (default: `output` in clearance.yaml).", valueName: "folder"))
+    var output: String?
+
+    func run() throws {
+        let (report, configuration) = try Session.guarded {
+            let configuration = try project.configuration()
+            let policies = try Session.policies(configuration)
+            let documents = try Session.documents(configuration.inputs, configuration, policies)
+            return (Engine(policies: policies, documents: documents, now: project.now).run(), configuration)
+        }
+        let folder = output ?? configuration.output
+        let context = Session.context(configuration)
+        let files = try OutputPlan(formats: ["json"], output: folder)
+        try files.write(report, context: context)
+        try OutputPlan(formats: ["text"], output: nil).write(report, context: context)
+        Terminal.standardError.write("audit report written to \(folder)/\n")
+        throw Session.exitStatus(report, configuration)
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import ClearanceCore
+import ClearanceEngine
+import ClearanceReporting
+
+/// `clearance check PATH...`: evaluates the policies over the inputs, the CI gate.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Evaluate the policies over team, vendor and access files.",
+        discussion: "Exit status: 0 when nothing fails at or above --fail-on, 1 when something does, 2 when the run cannot be trusted (bad policy, bad input, bad flag)."
+    )
+
+    @Argument(help: "Input files or folders (default: `inputs` in clearance.yaml).")
+    var paths: [String] = []
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output formats, comma-separated: text, json; FORMAT=PATH writes to a file.", valueName: "formats"))
+    var formats: [String] = ["text"]
+
+    @Option(help: ArgumentHelp("A folder to write each format into (report.json, ...).", valueName: "folder"))
+    var output: String?
+
+    func run() throws {
+        let plan = try OutputPlan(formats: formats, output: output)
+        let (report, configuration) = try Session.guarded {
+            let configuration = try project.configuration()
+            let policies = try Session.policies(configuration)
+            let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies)
+            return (Engine(policies: policies, documents: documents, now: project.now).run(), configuration)
+        }
+        try plan.write(report, context: Session.context(configuration))
+        throw Session.exitStatus(report, configuration)
+    }
+}

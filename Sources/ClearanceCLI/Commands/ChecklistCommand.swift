@@ -1,0 +1,98 @@
+import ArgumentParser
+import ClearanceCore
+import ClearanceEngine
+import ClearancePolicy
+import ClearanceReporting
+
+/// `clearance checklist ID`: one person's checklist, the pre-credentials gate first.
+struct ChecklistCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checklist",
+        abstract: "Show one person's checklist: what is done and what still blocks credentials.",
+        discussion: "Exit status: 0 when nothing fails at or above --fail-on, 1 when something does, 2 when the run cannot be trusted."
+    )
+
+    @Argument(help: "The TeamMember id, such as ana.lopez.")
+    var id: String
+
+    @Argument(help: "Input files or folders (default: `inputs` in clearance.yaml).")
+    var paths: [String] = []
+
+    @OptionGroup var project: ProjectOptions
+
+    func run() throws {
+        let (report, member, configuration) = try Session.guarded {
+            let configuration = try project.configuration()
+            let policies = try Session.policies(configuration)
+            let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies)
+            guard let member = documents.document(.teamMember, id: id) else {
+                let ids = documents.documents(of: .teamMember).map(\.id)
+                throw Diagnostic(code: "input.unknown-member", message: "no TeamMember with id '\(id)'\(Suggestion.didYouMean(id, among: ids))", location: nil)
+            }
+            let report = Engine(policies: policies, documents: documents, now: project.now).run(subjects: [id])
+            return (report, member, configuration)
+        }
+        let checklist = Checklist(report: report, member: member, style: TextStyle(enabled: Session.wantsColor))
+        print(checklist.text, terminator: "")
+        print(TextReporter.summaryLine(report, context: Session.context(configuration)))
+        throw Session.exitStatus(report, configuration)
+    }
+}
+
+/// One person's findings as a checklist: ✓ done, ✗ not done, ! cannot tell, ~ waived, - not applicable.
+struct Checklist {
+    let report: Report
+    let member: InputDocument
+    let style: TextStyle
+
+    var text: String {
+        let root = member.root
+        let name = root["name"]?.string ?? member.id
+        var header = "Checklist for \(name) (\(member.id))"
+        for key in ["status", "title"] { if let value = root[key]?.string { header += " · " + value } }
+        var lines = [style.bold(header), style.dim("\(root.location.file) · as of \(report.asOf.rfc3339)"), ""]
+        let memberFindings = report.findings.filter { $0.kind == .teamMember && $0.subject == member.id }
+        let rules = report.policies.rules.filter { $0.target == .teamMember }
+        let gate = rules.filter(\.isPreCredentials)
+        let gateMarks = gate.map { rule in mark(memberFindings.filter { $0.rule.id == rule.id }) }
+        let blocked = gateMarks.filter { $0 == .fail || $0 == .error }.count
+        if !gate.isEmpty {
+            let verdict = blocked == 0 ? style.color(.green, "CLEARED") + " (all \(gate.count) items met)"
+                                       : style.color(.red, "BLOCKED") + " (\(blocked) of \(gate.count) items not met)"
+            lines.append(style.bold("Before credentials are issued (pre-credentials gate): ") + verdict)
+            for rule in gate { lines += items(rule, memberFindings) }
+            lines.append("")
+        }
+        for policy in report.policies.policies where policy.target == .teamMember {
+            let others = policy.rules.filter { !$0.isPreCredentials }
+            guard !others.isEmpty else { continue }
+            lines.append(style.bold(policy.title))
+            for rule in others { lines += items(rule, memberFindings) }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The rule's line and, for anything not done, the findings' messages and places.
+    private func items(_ rule: Rule, _ findings: [Finding]) -> [String] {
+        let own = findings.filter { $0.rule.id == rule.id }
+        let status = mark(own)
+        let (symbol, colour) = status.map(TextReporter.mark) ?? ("-", .gray)
+        var lines = ["  " + style.color(colour, symbol) + " " + TextReporter.pad(rule.id, 7) + " " + rule.title
+                     + (status == nil || status == .skip ? style.dim(" (not applicable)") : "")]
+        for finding in own where finding.status == .fail || finding.status == .error || finding.status == .waived {
+            var detail = finding.message + (finding.element.map { "  (\($0))" } ?? "")
+            if let waiver = finding.waiver { detail += "  waived by \(waiver.id) until \(waiver.expiresText)" }
+            lines.append("            " + detail)
+            lines.append("            " + style.dim(finding.location.description))
+        }
+        return lines
+    }
+
+    /// The worst outcome among a rule's findings; `nil` when it has none.
+    private func mark(_ findings: [Finding]) -> FindingStatus? {
+        let statuses = Set(findings.map(\.status))
+        for status in [FindingStatus.error, .fail, .waived, .pass, .skip] where statuses.contains(status) { return status }
+        return nil
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import ClearanceCore
+import ClearancePolicy
+
+/// Where the policies, inputs and waivers come from, and how a run is judged.
+struct ProjectOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The project file (default: clearance.yaml in the current folder, when present).", valueName: "file"))
+    var config: String?
+
+    @Option(name: .customLong("policies"), help: ArgumentHelp("A policy file or folder (repeatable; default: from clearance.yaml, else Policies/).", valueName: "path"))
+    var policies: [String] = []
+
+    @Option(name: .customLong("waivers"), help: ArgumentHelp("A waiver file (repeatable).", valueName: "file"))
+    var waivers: [String] = []
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The evaluation time: a date (2026-11-20, midnight UTC) or an RFC 3339 date-time (default: now).", valueName: "time"))
+    var asOf: String?
+
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("The lowest severity that fails the run: info, low, medium, high, critical (default: low).", valueName: "severity"))
+    var failOn: String?
+
+    func validate() throws {
+        if let asOf, Self.timestamp(asOf) == nil {
+            throw ValidationError("--as-of must be a date (2026-11-20) or an RFC 3339 date-time (2026-11-20T09:00:00Z); got '\(asOf)'")
+        }
+        if let failOn, Severity(rawValue: failOn) == nil {
+            let names = Severity.allCases.map(\.rawValue)
+            throw ValidationError("--fail-on must be one of \(names.joined(separator: ", ")); got '\(failOn)'\(Suggestion.didYouMean(failOn, among: names))")
+        }
+    }
+
+    static func timestamp(_ text: String) -> Timestamp? {
+        if case .timestamp(let value) = TimestampSyntax.parse(text) { return value }
+        return nil
+    }
+
+    /// The configuration: the project file's, overridden by flags.
+    func configuration() throws(Diagnostics) -> ProjectConfiguration {
+        var configuration = ProjectConfiguration()
+        if let config {
+            configuration = try ProjectConfiguration.load(path: config)
+        } else if Session.fileExists(ProjectConfiguration.fileName) {
+            configuration = try ProjectConfiguration.load(path: ProjectConfiguration.fileName)
+        }
+        if !policies.isEmpty { configuration.policies = policies }
+        configuration.waivers += waivers
+        if let failOn, let severity = Severity(rawValue: failOn) { configuration.failOn = severity }
+        return configuration
+    }
+
+    /// The evaluation time.
+    var now: Timestamp {
+        asOf.flatMap(Self.timestamp) ?? Session.currentTime()
+    }
+}

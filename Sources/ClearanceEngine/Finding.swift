@@ -1,0 +1,48 @@
+import ClearanceCore
+import ClearancePolicy
+
+/// One (rule, document, element) and its outcome, with everything a report prints.
+public struct Finding: Sendable {
+    /// The rule, as reports describe it.
+    public let rule: RuleInfo
+    /// The outcome.
+    public let status: FindingStatus
+    /// The id of the document the finding is about.
+    public let subject: String
+    /// The kind of that document.
+    public let kind: DocumentKind
+    /// The `for_each` element: `devices[1]`, or `[1]` when the list is not a field path; `nil` otherwise.
+    public let element: String?
+    /// The element's 0-based position, for ordering.
+    public let elementIndex: Int
+    /// What is wrong (or, for a pass or a skip, the rule's title).
+    public let message: String
+    /// Where the finding is: the element, or the document.
+    public let location: SourceLocation
+    /// The waiver that covers it, for a waived finding.
+    public let waiver: Waiver?
+
+    /// Creates a finding.
+    public init(rule: RuleInfo, status: FindingStatus, subject: String, kind: DocumentKind, element: String?, elementIndex: Int = -1,
+                message: String, location: SourceLocation, waiver: Waiver? = nil) {
+        self.rule = rule
+        self.status = status
+        self.subject = subject
+        self.kind = kind
+        self.element = element
+        self.elementIndex = elementIndex
+        self.message = message
+        self.location = location
+        self.waiver = waiver
+    }
+
+    /// The deterministic order of reports: file, line, column, rule, then element and subject.
+    public static func precedes(_ a: Finding, _ b: Finding) -> Bool {
+        if a.location.file != b.location.file { return a.location.file < b.location.file }
+        if a.location.line != b.location.line { return a.location.line < b.location.line }
+        if a.location.column != b.location.column { return a.location.column < b.location.column }
+        if a.rule.id != b.rule.id { return a.rule.id < b.rule.id }
+        if a.elementIndex != b.elementIndex { return a.elementIndex < b.elementIndex }
+        return a.subject < b.subject
+    }
+}

@@ -1,0 +1,86 @@
+import ClearanceCore
+import ClearancePolicy
+import ClearanceYAML
+
+/// A tests file (`<pack>.tests.yaml`): inline documents and the exact findings expected of them.
+public struct PolicyTestSuite: Sendable {
+    /// One expected finding.
+    public struct Expectation: Sendable, CustomStringConvertible {
+        public let rule: String
+        public let subject: String
+        public let status: FindingStatus
+        public let element: String?
+        public let message: String?
+        /// Where the expectation is written.
+        public let location: SourceLocation
+
+        /// Whether a finding is the one expected.
+        public func matches(_ finding: Finding) -> Bool {
+            finding.rule.id == rule && finding.subject == subject && finding.status == status && finding.element == element
+                && (message == nil || finding.message == message)
+        }
+
+        /// `ZT-04 fail on ana.lopez devices[1]`.
+        public var description: String {
+            "\(rule) \(status.rawValue) on \(subject)" + (element.map { " " + $0 } ?? "") + (message.map { ": \"\($0)\"" } ?? "")
+        }
+    }
+
+    /// One case.
+    public struct Case: Sendable {
+        public let name: String
+        public let rules: [String]?
+        public let asOf: Timestamp
+        public let documents: [Node]
+        public let expectations: [Expectation]
+        public let location: SourceLocation
+    }
+
+    /// The tests file.
+    public let file: String
+    /// The ids of the policies under test.
+    public let policyIDs: [String]
+    /// The cases, in order.
+    public let cases: [Case]
+
+    /// Reads a tests file, checking its keys and that its policies exist.
+    public static func load(path: String, policies: PolicySet) throws(Diagnostics) -> PolicyTestSuite {
+        let root: Node
+        do {
+            let bytes = try FileReader.read(path: path, limit: LoaderLimits.standard.maximumFileSize)
+            guard let document = try YAMLLoader().load(bytes: bytes, name: path, retainText: true, allowEmpty: false).first else {
+                throw Diagnostics([])
+            }
+            root = document.root
+        } catch let diagnostic as Diagnostic {
+            throw Diagnostics([diagnostic])
+        } catch {
+            throw Diagnostics([])
+        }
+        let shape = Shape.object(PolicyShapes.testsFile)
+        var problems = ShapeChecker.values(root, shape, name: "tests file") + ShapeChecker.unknownKeys(root, shape, name: "tests file")
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        let policyNode = root["policy"]!  // safe: required by the shape
+        let policyIDs = policyNode.kind == .sequence ? policyNode.elements.compactMap(\.string) : [policyNode.string].compactMap { $0 }
+        for id in policyIDs where policies.policy(id) == nil {
+            problems.append(ShapeChecker.diagnostic(policyNode, code: "test.unknown-policy",
+                                                    "no loaded policy has id '\(id)'\(Suggestion.didYouMean(id, among: policies.policies.map(\.id)))"))
+        }
+        if policyIDs.isEmpty { problems.append(ShapeChecker.diagnostic(policyNode, code: "test.unknown-policy", "`policy` must name a policy id")) }
+        let defaultAsOf = root["as_of"]?.timestamp ?? Timestamp(seconds: CivilTime(year: 2026, month: 1, day: 1).secondsSinceEpoch)!  // safe: in range
+        let fixtures = root["fixtures"]?.elements ?? []
+        var cases: [Case] = []
+        for node in root["cases"]?.elements ?? [] {
+            let expectations = (node["expect"]?.elements ?? []).map { item in
+                Expectation(rule: item["rule"]?.string ?? "", subject: item["subject"]?.string ?? "",
+                            status: item["status"]?.string.flatMap(FindingStatus.init(rawValue:)) ?? .pass,
+                            element: item["element"]?.string, message: item["message"]?.string, location: item.location)
+            }
+            cases.append(Case(name: node["name"]?.string ?? "", rules: node["rules"].map { $0.elements.compactMap(\.string) },
+                              asOf: node["as_of"]?.timestamp ?? defaultAsOf, documents: fixtures + (node["documents"]?.elements ?? []),
+                              expectations: expectations, location: node.location))
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return PolicyTestSuite(file: path, policyIDs: policyIDs, cases: cases)
+    }
+}

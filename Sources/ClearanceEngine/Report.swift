@@ -1,0 +1,37 @@
+import ClearanceCore
+import ClearancePolicy
+
+/// The result of a run: every finding in report order, the counts, and what was read.
+public struct Report: Sendable {
+    /// The evaluation time.
+    public let asOf: Timestamp
+    /// Every finding, sorted by file, line, column and rule.
+    public let findings: [Finding]
+    /// The policies evaluated.
+    public let policies: PolicySet
+    /// The input files read.
+    public let inputFiles: [String]
+    /// The waivers read.
+    public let waivers: [Waiver]
+
+    /// Creates a report, sorting the findings.
+    public init(asOf: Timestamp, findings: [Finding], policies: PolicySet, inputFiles: [String], waivers: [Waiver]) {
+        self.asOf = asOf
+        self.findings = findings.sorted(by: Finding.precedes)
+        self.policies = policies
+        self.inputFiles = inputFiles
+        self.waivers = waivers
+    }
+
+    /// How many findings have each outcome.
+    public var summary: [FindingStatus: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, 0) })
+        for finding in findings { counts[finding.status, default: 0] += 1 }
+        return counts
+    }
+
+    /// The findings that fail the run at a severity threshold.
+    public func failing(at threshold: Severity) -> [Finding] {
+        findings.filter { $0.status.isFailing && $0.rule.severity >= threshold }
+    }
+}

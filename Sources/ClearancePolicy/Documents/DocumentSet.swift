@@ -1,0 +1,48 @@
+import ClearanceCore
+import ClearanceExpression
+import ClearanceYAML
+
+/// Every input document, checked and indexed: by kind, by id, and as the `members` and
+/// `vendors` maps policies look people and vendors up in.
+public final class DocumentSet: Sendable {
+    /// Every document in input order (files in the order read, documents in stream order).
+    public let documents: [InputDocument]
+    /// The waivers, from the inputs and from waiver files.
+    public let waivers: [Waiver]
+    /// The input files read, in order.
+    public let files: [String]
+    /// `members` for expressions: every TeamMember by id.
+    public let membersValue: Value
+    /// `vendors` for expressions: every Vendor by id.
+    public let vendorsValue: Value
+    private let byKind: [DocumentKind: [InputDocument]]
+    private let byID: [DocumentKind: [String: InputDocument]]
+
+    init(documents: [InputDocument], waivers: [Waiver], files: [String]) {
+        self.documents = documents
+        self.waivers = waivers
+        self.files = files
+        var byKind: [DocumentKind: [InputDocument]] = [:]
+        var byID: [DocumentKind: [String: InputDocument]] = [:]
+        for document in documents {
+            byKind[document.kind, default: []].append(document)
+            byID[document.kind, default: [:]][document.id] = document
+        }
+        self.byKind = byKind
+        self.byID = byID
+        membersValue = Self.lookupMap(byKind[.teamMember] ?? [])
+        vendorsValue = Self.lookupMap(byKind[.vendor] ?? [])
+    }
+
+    /// The documents of one kind, in input order.
+    public func documents(of kind: DocumentKind) -> [InputDocument] { byKind[kind] ?? [] }
+
+    /// The document of a kind with an id.
+    public func document(_ kind: DocumentKind, id: String) -> InputDocument? { byID[kind]?[id] }
+
+    private static func lookupMap(_ documents: [InputDocument]) -> Value {
+        var entries: [String: Value] = [:]
+        for document in documents { entries[document.id] = Value(node: document.root) }
+        return Value.lookupMap(entries)
+    }
+}

@@ -1,0 +1,56 @@
+import ClearanceCore
+import ClearanceYAML
+
+/// Stage 1: read each policy file, check every value's type against the policy shape, and
+/// decode the policies into drafts.
+struct DecodeStage {
+    let limits: LoaderLimits
+
+    /// The drafts of every policy in `files`, and every problem met.
+    func run(files: [String]) -> (drafts: [PolicyDraft], documents: [YAMLDocument], problems: [Diagnostic]) {
+        let loader = YAMLLoader(limits: limits)
+        var drafts: [PolicyDraft] = []
+        var documents: [YAMLDocument] = []
+        var problems: [Diagnostic] = []
+        for file in files {
+            do {
+                let bytes = try FileReader.read(path: file, limit: limits.maximumFileSize)
+                for document in try loader.load(bytes: bytes, name: file, retainText: true, allowEmpty: false) {
+                    documents.append(document)
+                    if let draft = decode(document.root, problems: &problems) { drafts.append(draft) }
+                }
+            } catch {
+                problems.append(error)
+            }
+        }
+        return (drafts, documents, problems)
+    }
+
+    func decode(_ root: Node, problems: inout [Diagnostic]) -> PolicyDraft? {
+        guard root.kind == .mapping else {
+            problems.append(ShapeChecker.diagnostic(root, code: "policy.not-a-policy", "a policy file holds Policy documents (mappings with kind: Policy); found \(ShapeChecker.describe(root))"))
+            return nil
+        }
+        if let kind = root["kind"]?.string, kind != DocumentKind.policy.rawValue {
+            problems.append(ShapeChecker.diagnostic(root["kind"]!, code: "policy.not-a-policy",  // safe: just read
+                                                    "a policy file holds Policy documents; this is a \(kind) (pass it as an input instead)"))
+            return nil
+        }
+        let found = ShapeChecker(check: .values).problems(root, .object(PolicyShapes.policy), name: "policy")
+        problems += found
+        guard found.isEmpty, let idNode = root["id"], let id = idNode.string, let title = root["title"]?.string,
+              let target = root["target"]?.string.flatMap(DocumentKind.init(rawValue:)), let rules = root["rules"] else { return nil }
+        var draft = PolicyDraft(node: root, id: id, idNode: idNode, title: title, version: root["version"]?.string,
+                                description: root["description"]?.string, target: target, params: root["params"], rules: [])
+        for rule in rules.elements {
+            guard let ruleIDNode = rule["id"], let ruleID = ruleIDNode.string, let ruleTitle = rule["title"]?.string,
+                  let severity = rule["severity"]?.string.flatMap(Severity.init(rawValue:)), let require = rule["require"] else { continue }
+            draft.rules.append(RuleDraft(
+                node: rule, id: ruleID, idNode: ruleIDNode, title: ruleTitle, description: rule["description"]?.string,
+                severity: severity, when: rule["when"], forEach: rule["for_each"], require: require, message: rule["message"],
+                controls: (rule["controls"]?.elements ?? []).compactMap { $0.string.flatMap(Control.init) }.sorted(),
+                remediation: rule["remediation"]?.string, gates: (rule["gates"]?.elements ?? []).compactMap(\.string)))
+        }
+        return draft
+    }
+}

@@ -1,0 +1,29 @@
+import ClearanceCore
+import ClearanceYAML
+
+/// Loads policy packs in named stages — decode, reject unknown keys, compile expressions,
+/// check ids, index — collecting every error, sorted by location.
+public struct PolicyLoader: Sendable {
+    /// The loader's limits for policy files.
+    public let limits: LoaderLimits
+
+    /// Creates a loader.
+    public init(limits: LoaderLimits = .standard) { self.limits = limits }
+
+    /// Loads the policies in `paths` (files, or folders of `.yaml`/`.yml`/`.json` files, tests files excluded).
+    public func load(paths: [String]) throws(Diagnostics) -> PolicySet {
+        let collected = FileCollector.yamlFiles.files(in: paths)
+        var problems = collected.problems
+        if collected.files.isEmpty && problems.isEmpty {
+            problems.append(Diagnostic(code: "policy.none", message: "no policy files found", file: paths.joined(separator: ", ")))
+        }
+        let decoded = DecodeStage(limits: limits).run(files: collected.files)
+        problems += decoded.problems
+        problems += UnknownKeyStage().run(documents: decoded.documents)
+        let compiled = CompileStage().run(drafts: decoded.drafts)
+        problems += compiled.problems
+        problems += IdentifierStage().run(drafts: decoded.drafts)
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return IndexStage().run(policies: compiled.policies, files: collected.files)
+    }
+}

@@ -1,0 +1,28 @@
+/// Every loaded policy, indexed.
+public struct PolicySet: Sendable {
+    /// The policies in load order.
+    public let policies: [Policy]
+    /// Every rule in load order; a rule's ``Rule/index`` is its position here.
+    public let rules: [Rule]
+    /// The policy files read.
+    public let files: [String]
+    private let rulesByID: [String: Rule]
+    private let policiesByID: [String: Policy]
+
+    init(policies: [Policy], files: [String]) {
+        self.policies = policies
+        self.rules = policies.flatMap(\.rules)
+        self.files = files
+        self.rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.policiesByID = Dictionary(policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The rule with an id.
+    public func rule(_ id: String) -> Rule? { rulesByID[id] }
+
+    /// The policy with an id.
+    public func policy(_ id: String) -> Policy? { policiesByID[id] }
+
+    /// Every rule id, for suggestions.
+    public var ruleIDs: [String] { rules.map(\.id) }
+}

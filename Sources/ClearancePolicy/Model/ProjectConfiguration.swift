@@ -1,0 +1,55 @@
+import ClearanceCore
+import ClearanceYAML
+
+/// `clearance.yaml`: the policies and inputs a project checks, so `clearance audit` needs no arguments.
+public struct ProjectConfiguration: Sendable {
+    /// Policy files or folders.
+    public var policies: [String]
+    /// Input files or folders.
+    public var inputs: [String]
+    /// Extra waiver files.
+    public var waivers: [String]
+    /// The lowest severity that fails a run.
+    public var failOn: Severity
+    /// The folder `audit` writes its report set to.
+    public var output: String
+
+    /// The configuration of a project with no `clearance.yaml`: policies in `Policies/`.
+    public init(policies: [String] = ["Policies"], inputs: [String] = [], waivers: [String] = [], failOn: Severity = .low,
+                output: String = "clearance-report") {
+        self.policies = policies
+        self.inputs = inputs
+        self.waivers = waivers
+        self.failOn = failOn
+        self.output = output
+    }
+
+    /// The file name looked for in the current folder.
+    public static let fileName = "clearance.yaml"
+
+    /// Reads a configuration file; paths in it are relative to its folder.
+    public static func load(path: String) throws(Diagnostics) -> ProjectConfiguration {
+        let root: Node
+        do {
+            guard let document = try YAMLLoader().load(file: path).first else { return ProjectConfiguration() }
+            root = document.root
+        } catch {
+            throw Diagnostics([error])
+        }
+        let shape = Shape.object(PolicyShapes.configuration)
+        let problems = ShapeChecker(check: .values).problems(root, shape, name: path)
+            + ShapeChecker(check: .unknownKeys).problems(root, shape, name: path)
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) + "/" : ""  // safe: contains "/"
+        func paths(_ key: String) -> [String]? {
+            root[key].map { $0.elements.compactMap(\.string).map { $0.hasPrefix("/") ? $0 : folder + $0 } }
+        }
+        var configuration = ProjectConfiguration()
+        configuration.policies = paths("policies") ?? [folder + "Policies"]
+        configuration.inputs = paths("inputs") ?? []
+        configuration.waivers = paths("waivers") ?? []
+        configuration.failOn = root["fail_on"]?.string.flatMap(Severity.init(rawValue:)) ?? .low
+        configuration.output = root["output"]?.string.map { $0.hasPrefix("/") ? $0 : folder + $0 } ?? folder + "clearance-report"
+        return configuration
+    }
+}

@@ -1,0 +1,41 @@
+/// What a report says about a rule: the descriptive half of a ``Rule``, shared by all its findings.
+public final class RuleInfo: Sendable {
+    /// The rule's id, such as `ZT-01`.
+    public let id: String
+    /// What the control requires.
+    public let title: String
+    /// Why it matters.
+    public let description: String?
+    /// The id of its policy.
+    public let policyID: String
+    /// The title of its policy.
+    public let policyTitle: String
+    /// How serious a failure is.
+    public let severity: Severity
+    /// The framework controls it evidences, sorted.
+    public let controls: [Control]
+    /// How to fix a failure.
+    public let remediation: String?
+    /// The gates it belongs to.
+    public let gates: [String]
+
+    /// Creates a description.
+    public init(id: String, title: String, description: String?, policyID: String, policyTitle: String, severity: Severity,
+                controls: [Control], remediation: String?, gates: [String]) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.policyID = policyID
+        self.policyTitle = policyTitle
+        self.severity = severity
+        self.controls = controls
+        self.remediation = remediation
+        self.gates = gates
+    }
+
+    /// The built-in rule of expired waivers: an expired waiver waives nothing and is reported.
+    public static let expiredWaiver = RuleInfo(
+        id: "waiver-expired", title: "Waivers are current", description: "An expired waiver waives nothing; renew it or remove it.",
+        policyID: "clearance", policyTitle: "Clearance", severity: .low, controls: [],
+        remediation: "Fix what the waiver covered, or have it re-approved with a new expiry.", gates: [])
+}

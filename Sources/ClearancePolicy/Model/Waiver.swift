@@ -1,0 +1,31 @@
+import ClearanceCore
+
+/// An accepted exception to one rule for one subject (or all, with `*`), until it expires.
+public struct Waiver: Sendable {
+    /// The waiver's id, such as `W-2026-014`.
+    public let id: String
+    /// The id of the waived rule.
+    public let ruleID: String
+    /// The id of the subject it covers, or `*`.
+    public let subject: String
+    /// Why the risk is accepted.
+    public let justification: String
+    /// Who accepted it.
+    public let approvedBy: String
+    /// The instant it stops applying: the end of its expiry day in UTC, or the exact date-time given.
+    public let expiresAt: Timestamp
+    /// The expiry as written (a date or a date-time).
+    public let expiresText: String
+    /// Where the waiver document starts.
+    public let location: SourceLocation
+    /// Where its `expires` is written.
+    public let expiresLocation: SourceLocation
+
+    /// Whether the waiver still applies at `now`.
+    public func isLive(at now: Timestamp) -> Bool { now < expiresAt }
+
+    /// Whether the waiver covers findings of `rule` about `subject`.
+    public func covers(rule: String, subject: String) -> Bool {
+        ruleID == rule && (self.subject == "*" || self.subject == subject)
+    }
+}

@@ -1,0 +1,82 @@
+/// The shapes of the files policy authors write: policies, waivers, tests files, `clearance.yaml`.
+public enum PolicyShapes {
+    static let severity = Shape.string(allowed: Severity.allCases.map(\.rawValue))
+    static let control = Shape.pattern("^(SOC2|ISO27001|NIST800-53):[A-Za-z0-9.-]+$",
+                                       description: "a control such as SOC2:CC6.1, ISO27001:A.5.17 or NIST800-53:IA-2")
+
+    /// One control: what must hold, for which documents, and what to do when it does not.
+    public static let rule = ObjectShape(name: "rule", summary: "One control, checked once per target document (or per for_each element).", properties: [
+        Property("id", .pattern("^[A-Za-z0-9][A-Za-z0-9._-]*$", description: "an id of letters, digits, '.', '_' and '-'"), required: true,
+                 "Unique across every loaded policy, such as ZT-01."),
+        Property("title", .string(), required: true, "What the control requires, in a few words."),
+        Property("description", .string(), "Why the control matters, in a sentence or two."),
+        Property("severity", severity, required: true),
+        Property("when", .expression, "Only documents (or elements) for which this holds are checked; the rest are skipped."),
+        Property("for_each", .expression, "`name in expression`: check each element of a list, one finding per element."),
+        Property("require", .expression, required: true, "What must be true; false fails the control, an error fails closed."),
+        Property("message", .template, "What is wrong, with {{ expression }} templates; defaults to the title."),
+        Property("controls", .list(control), "Framework controls this rule evidences."),
+        Property("remediation", .string(), "How to fix a failure."),
+        Property("gates", .list(.string(allowed: ["pre-credentials"])), "Gates the rule belongs to: pre-credentials rules must pass before credentials are issued."),
+    ])
+
+    /// A policy pack: rules over one kind of document.
+    public static let policy = ObjectShape(name: "Policy", summary: "A policy pack: rules evaluated over every document of its target kind.", properties: [
+        Property("kind", .string(allowed: ["Policy"]), required: true),
+        Property("id", .pattern("^[a-z0-9][a-z0-9._-]*$", description: "an id of lowercase letters, digits, '.', '_' and '-'"), required: true),
+        Property("title", .string(), required: true),
+        Property("version", .string(), "The pack's version, such as 1.0.0."),
+        Property("description", .string()),
+        Property("target", .string(allowed: DocumentKind.targets.map(\.rawValue)), required: true,
+                 "The kind of document each rule is evaluated on."),
+        Property("params", .dictionary(.any), "Constants the expressions read as params.NAME."),
+        Property("rules", .list(.object(rule)), required: true),
+    ])
+
+    /// An accepted risk: one rule, one subject, until a date.
+    public static let waiver = ObjectShape(name: "Waiver", summary: "An accepted exception to one rule for one subject, until it expires.", properties: [
+        Property("kind", .string(allowed: ["Waiver"]), required: true),
+        Property("id", .string(), required: true),
+        Property("rule", .string(), required: true, "The id of the waived rule."),
+        Property("subject", .string(), required: true, "The id of the document the waiver covers, or \"*\" for all."),
+        Property("justification", .string(), required: true, "Why the risk is accepted."),
+        Property("approved_by", .string(), required: true, "Who accepted it."),
+        Property("expires", .timestamp, required: true, "Live through the end of this day (UTC), or until this instant."),
+    ])
+
+    /// `clearance.yaml`: what `clearance audit` checks when run with no arguments.
+    public static let configuration = ObjectShape(name: "clearance.yaml", summary: "What `clearance audit` checks when run with no arguments.", properties: [
+        Property("policies", .list(.string()), "Policy files or folders."),
+        Property("inputs", .list(.string()), "Input files or folders: team members, vendors, access manifests, waivers."),
+        Property("waivers", .list(.string()), "Extra waiver files."),
+        Property("fail_on", severity, "The lowest severity that fails the run (default low)."),
+        Property("output", .string(), "The folder `audit` writes its report set to (default clearance-report)."),
+    ])
+
+    static let expectation = ObjectShape(name: "expected finding", summary: "One finding a test case expects.", properties: [
+        Property("rule", .string(), required: true), Property("subject", .string(), required: true),
+        Property("status", .string(allowed: FindingStatusName.all), required: true),
+        Property("element", .string(), "The for_each element, such as devices[1]."),
+        Property("message", .string(), "The exact message, when the test checks it."),
+    ])
+
+    /// `<pack>.tests.yaml`: inline documents and the findings expected of them.
+    public static let testsFile = ObjectShape(name: "policy tests", summary: "Test cases for a policy pack: inline documents and the exact findings expected.", properties: [
+        Property("policy", .any, required: true, "The id of the policy under test, or a list of ids."),
+        Property("as_of", .timestamp, "The evaluation time of every case (default 2026-01-01)."),
+        Property("fixtures", .list(.any), "Documents present in every case."),
+        Property("cases", .list(.object(ObjectShape(name: "test case", summary: "One case.", properties: [
+            Property("name", .string(), required: true),
+            Property("rules", .list(.string()), "Compare only these rules' findings."),
+            Property("as_of", .timestamp, "The evaluation time of this case."),
+            Property("documents", .list(.any), required: true, "Inline documents: TeamMember, Vendor, AccessManifest, Waiver."),
+            Property("expect", .list(.object(expectation)), required: true),
+        ]))), required: true),
+    ])
+}
+
+/// The five finding outcomes as spelled in files.
+public enum FindingStatusName {
+    /// `pass`, `fail`, `error`, `waived`, `skip`.
+    public static let all = ["pass", "fail", "error", "waived", "skip"]
+}

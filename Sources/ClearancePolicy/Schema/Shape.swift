@@ -1,0 +1,86 @@
+/// The shape a YAML node must have: one description used to decode policy files strictly,
+/// to type documents for the expression checker, and to write JSON Schemas for editors.
+public indirect enum Shape: Sendable {
+    /// Any string, or one of `allowed` when given.
+    case string(allowed: [String]? = nil)
+    /// A string that must match a pattern (described in words for messages).
+    case pattern(String, description: String)
+    /// A CEL expression, compiled when the policy loads.
+    case expression
+    /// A message with `{{ expression }}` templates.
+    case template
+    case boolean
+    case integer
+    /// A date (`2026-02-02`) or an RFC 3339 date-time.
+    case timestamp
+    /// The shape, or `null`.
+    case nullable(Shape)
+    case list(Shape)
+    /// A mapping with free keys and values of one shape.
+    case dictionary(Shape)
+    case object(ObjectShape)
+    /// Anything at all.
+    case any
+
+    /// Words for the shape in messages: "a string", "a list", "one of info, low, ...".
+    public var summary: String {
+        switch self {
+        case .string(let allowed?): "one of " + allowed.joined(separator: ", ")
+        case .string: "a string"
+        case .pattern(_, let description): description
+        case .expression: "an expression (a string)"
+        case .template: "a message (a string)"
+        case .boolean: "true or false"
+        case .integer: "an integer"
+        case .timestamp: "a date (YYYY-MM-DD) or an RFC 3339 date-time"
+        case .nullable(let shape): shape.summary + " or null"
+        case .list: "a list"
+        case .dictionary: "a mapping"
+        case .object(let object): "a mapping (\(object.name))"
+        case .any: "any value"
+        }
+    }
+}
+
+/// A mapping with named properties.
+public final class ObjectShape: Sendable {
+    /// The name used in messages and schemas, such as `rule` or `TeamMember`.
+    public let name: String
+    /// What the mapping is, in one sentence.
+    public let summary: String
+    /// The properties in the order they are documented.
+    public let properties: [Property]
+    /// Whether keys other than the properties are errors.
+    public let isClosed: Bool
+
+    /// Creates a shape.
+    public init(name: String, summary: String, isClosed: Bool = true, properties: [Property]) {
+        self.name = name
+        self.summary = summary
+        self.properties = properties
+        self.isClosed = isClosed
+    }
+
+    /// The property with a name, if any.
+    public func property(_ name: String) -> Property? { properties.first { $0.name == name } }
+}
+
+/// One named property of an ``ObjectShape``.
+public struct Property: Sendable {
+    /// The key.
+    public let name: String
+    /// The value's shape.
+    public let shape: Shape
+    /// Whether the key must be present.
+    public let isRequired: Bool
+    /// What the property means, in one sentence.
+    public let summary: String
+
+    /// Creates a property.
+    public init(_ name: String, _ shape: Shape, required: Bool = false, _ summary: String = "") {
+        self.name = name
+        self.shape = shape
+        self.isRequired = required
+        self.summary = summary
+    }
+}

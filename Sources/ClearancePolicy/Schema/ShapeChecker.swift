@@ -1,0 +1,157 @@
+import ClearanceCore
+import ClearanceYAML
+
+/// Checks nodes against a ``Shape``: value types, allowed values and required keys, or unknown keys.
+///
+/// The two checks are separate passes so the policy loader can run them as separate stages;
+/// both walk the same shapes.
+public struct ShapeChecker {
+    /// Which of the two checks to run.
+    enum Check {
+        /// Types, allowed values, required keys.
+        case values
+        /// Keys that the shape does not define (with a suggestion when one is close).
+        case unknownKeys
+    }
+
+    let check: Check
+
+    /// The problems of `node` against `shape`; `name` says what the node is ("rule", "`severity`").
+    func problems(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        walk(node, shape, name: name, into: &found)
+        return found
+    }
+
+    private func walk(_ node: Node, _ shape: Shape, name: String, into found: inout [Diagnostic]) {
+        switch shape {
+        case .nullable(let inner):
+            if !node.isNull { walk(node, inner, name: name, into: &found) }
+        case .list(let element):
+            guard node.kind == .sequence else { return mismatch(node, name, shape, into: &found) }
+            for (index, item) in node.elements.enumerated() { walk(item, element, name: "\(name)[\(index)]", into: &found) }
+        case .dictionary(let value):
+            guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
+            for entry in node.entries {
+                if check == .values, entry.key.string == nil {
+                    found.append(Self.diagnostic(entry.key, code: "policy.key", "keys of \(name) must be strings"))
+                }
+                walk(entry.value, value, name: "\(name).\(Self.keyText(entry.key))", into: &found)
+            }
+        case .object(let object):
+            guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
+            checkObject(node, object, name: name, into: &found)
+        default:
+            if check == .values, !Self.matches(node, shape) { mismatch(node, name, shape, into: &found) }
+        }
+    }
+
+    private func checkObject(_ node: Node, _ object: ObjectShape, name: String, into found: inout [Diagnostic]) {
+        var present = Set<String>()
+        for entry in node.entries {
+            guard let key = entry.key.string else {
+                if check == .values { found.append(Self.diagnostic(entry.key, code: "policy.key", "keys of \(name) must be strings")) }
+                continue
+            }
+            present.insert(key)
+            if let property = object.property(key) {
+                walk(entry.value, property.shape, name: "`\(key)`", into: &found)
+            } else if check == .unknownKeys, object.isClosed {
+                let hint = Suggestion.didYouMean(key, among: object.properties.map(\.name), quote: "`")
+                found.append(Self.diagnostic(entry.key, code: "policy.unknown-key", "unknown key `\(key)` in \(object.name)\(hint)"))
+            }
+        }
+        if check == .values {
+            for property in object.properties where property.isRequired && !present.contains(property.name) {
+                found.append(Self.diagnostic(node, code: "policy.missing-key", "\(object.name) has no `\(property.name)`, which is required"))
+            }
+        }
+    }
+
+    private func mismatch(_ node: Node, _ name: String, _ shape: Shape, into found: inout [Diagnostic]) {
+        guard check == .values else { return }
+        var hint = ""
+        if case .string(let allowed?) = shape, let text = node.string {
+            hint = Suggestion.didYouMean(text, among: allowed)
+        } else if case .string = shape, node.kind != .string, node.kind.isScalar {
+            hint = " (quote it to make it a string)"
+        }
+        found.append(Self.diagnostic(node, code: "policy.type", "\(name) must be \(shape.summary); found \(Self.describe(node))\(hint)"))
+    }
+
+    static func matches(_ node: Node, _ shape: Shape) -> Bool {
+        switch shape {
+        case .string(let allowed):
+            guard let text = node.string else { return false }
+            return allowed?.contains(text) ?? true
+        case .pattern(let pattern, _):
+            guard let text = node.string else { return false }
+            return PatternMatcher.matches(text, pattern)
+        case .expression: return node.kind == .string || node.kind == .bool
+        case .template: return node.kind == .string
+        case .boolean: return node.kind == .bool
+        case .integer: return node.kind == .int
+        case .timestamp: return node.kind == .timestamp
+        case .any: return true
+        case .nullable(let inner): return node.isNull || matches(node, inner)
+        case .list: return node.kind == .sequence
+        case .dictionary, .object: return node.kind == .mapping
+        }
+    }
+
+    /// How a node looks in a message: `'hgih'`, `12 (an integer)`, `a list`.
+    static func describe(_ node: Node) -> String {
+        switch node.kind {
+        case .string: "'\(node.string ?? "")'"
+        case .null: "null"
+        case .bool: "\(node.bool ?? false) (a bool)"
+        case .int: "\(node.int ?? 0) (an integer)"
+        case .double: "\(node.double ?? 0) (a number)"
+        case .timestamp: "\(node.timestamp?.rfc3339 ?? "") (a timestamp)"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        }
+    }
+
+    static func keyText(_ node: Node) -> String { node.string ?? describe(node) }
+
+    /// The value problems of a node: types, allowed values, required keys.
+    public static func values(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
+        ShapeChecker(check: .values).problems(node, shape, name: name)
+    }
+
+    /// The keys of a node its shape does not define.
+    public static func unknownKeys(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
+        ShapeChecker(check: .unknownKeys).problems(node, shape, name: name)
+    }
+
+    /// A diagnostic at a node, with its source line.
+    public static func diagnostic(_ node: Node, code: String, _ message: String) -> Diagnostic {
+        let location = node.location
+        return Diagnostic(code: code, message: message, location: location, sourceLine: node.document.source.lineText(location.line))
+    }
+}
+
+/// Matches the few anchored patterns shapes use (`^[a-z0-9._-]+$` and the like) without a regex engine.
+enum PatternMatcher {
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        switch pattern {
+        case "^[a-z0-9._-]+$":
+            return !text.isEmpty && text.unicodeScalars.allSatisfy { isLowerAlnum($0) || ".-_".unicodeScalars.contains($0) }
+        case "^[a-z0-9][a-z0-9._-]*$":
+            return text.unicodeScalars.first.map(isLowerAlnum) ?? false
+                && text.unicodeScalars.allSatisfy { isLowerAlnum($0) || ".-_".unicodeScalars.contains($0) }
+        case "^[A-Za-z0-9][A-Za-z0-9._-]*$":
+            return text.unicodeScalars.first.map(isAlnum) ?? false
+                && text.unicodeScalars.allSatisfy { isAlnum($0) || ".-_".unicodeScalars.contains($0) }
+        case "^(SOC2|ISO27001|NIST800-53):[A-Za-z0-9.-]+$":
+            guard let control = Control(text) else { return false }
+            return control.id.unicodeScalars.allSatisfy { isAlnum($0) || ".-".unicodeScalars.contains($0) }
+        default:
+            return true
+        }
+    }
+
+    private static func isLowerAlnum(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("0"..."9").contains(s) }
+    private static func isAlnum(_ s: Unicode.Scalar) -> Bool { isLowerAlnum(s) || ("A"..."Z").contains(s) }
+}

@@ -1,0 +1,44 @@
+import ClearanceCore
+import ClearanceEngine
+import ClearancePolicy
+
+/// One output format: renders a report to the bytes of a file or of standard output.
+public protocol Reporter: Sendable {
+    /// The format's name on the command line, such as `json`.
+    static var name: String { get }
+    /// The file the format is written to inside an output folder, such as `report.json`.
+    static var fileName: String { get }
+    /// Creates the reporter.
+    init()
+    /// The rendered report.
+    func render(_ report: Report, context: ReportContext) -> String
+}
+
+/// What a reporter needs besides the report: the run's settings and evidence.
+public struct ReportContext: Sendable {
+    /// The lowest severity that fails the run.
+    public var failOn: Severity
+    /// Whether to colour text output.
+    public var color: Bool
+    /// The command line that produced the report.
+    public var commandLine: [String]
+    /// Clearance's version.
+    public var toolVersion: String
+
+    /// Creates a context.
+    public init(failOn: Severity = .low, color: Bool = false, commandLine: [String] = [], toolVersion: String) {
+        self.failOn = failOn
+        self.color = color
+        self.commandLine = commandLine
+        self.toolVersion = toolVersion
+    }
+}
+
+/// Every output format by name.
+public enum Reporters {
+    /// The reporters, in the order `--help` lists them.
+    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+
+    /// The reporter of a format name.
+    public static func named(_ name: String) -> (any Reporter.Type)? { all.first { $0.name == name } }
+}

@@ -1,0 +1,88 @@
+import ClearanceCore
+import ClearanceEngine
+import ClearancePolicy
+
+/// `text`: findings grouped by person (or vendor, or manifest) as a checklist, then one summary line.
+///
+/// Only subjects with something to act on are listed: fails, errors and waivers.
+public struct TextReporter: Reporter {
+    public static let name = "text"
+    public static let fileName = "report.txt"
+
+    public init() {}
+
+    public func render(_ report: Report, context: ReportContext) -> String {
+        let style = TextStyle(enabled: context.color)
+        var groups: [(key: String, findings: [Finding])] = []
+        var positions: [String: Int] = [:]
+        for finding in report.findings where finding.status != .pass && finding.status != .skip {
+            let key = finding.kind.rawValue + "/" + finding.subject
+            if let position = positions[key] { groups[position].findings.append(finding) } else {
+                positions[key] = groups.count
+                groups.append((key, [finding]))
+            }
+        }
+        var lines: [String] = []
+        for group in groups {
+            let first = group.findings[0]
+            lines.append(style.bold(first.subject) + style.dim("  \(first.kind.rawValue) · \(first.location.file)"))
+            for finding in group.findings {
+                let (mark, colour) = Self.mark(finding.status)
+                var line = "  " + style.color(colour, mark) + " " + Self.pad(finding.rule.id, 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + finding.message
+                if let waiver = finding.waiver { line += style.dim("  (waived by \(waiver.id) until \(waiver.expiresText))") }
+                lines.append(line)
+                lines.append("    " + style.dim(finding.location.description + (finding.element.map { " · " + $0 } ?? "")))
+            }
+            lines.append("")
+        }
+        lines.append(Self.summaryLine(report, context: context))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `18 documents checked against 42 rules: 512 pass, 23 fail, 1 error, 2 waived, 88 skip; 24 failing at or above low.`
+    public static func summaryLine(_ report: Report, context: ReportContext) -> String {
+        let counts = report.summary
+        let subjects = Set(report.findings.filter { $0.kind != .waiver }.map { $0.kind.rawValue + "/" + $0.subject }).count
+        let failing = report.failing(at: context.failOn).count
+        let outcome = failing == 0 ? "nothing failing at or above \(context.failOn.rawValue)" : "\(failing) failing at or above \(context.failOn.rawValue)"
+        return "\(subjects) documents checked against \(report.policies.rules.count) rules: "
+            + FindingStatus.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + "; " + outcome + "."
+    }
+
+    /// The checklist mark and colour of an outcome.
+    public static func mark(_ status: FindingStatus) -> (String, TextStyle.Colour) {
+        switch status {
+        case .pass: ("✓", .green)
+        case .fail: ("✗", .red)
+        case .error: ("!", .magenta)
+        case .waived: ("~", .yellow)
+        case .skip: ("-", .gray)
+        }
+    }
+
+    /// Text padded with spaces to a width.
+    public static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+/// ANSI styling that does nothing when colour is off.
+public struct TextStyle: Sendable {
+    /// The colours used.
+    public enum Colour: String, Sendable {
+        case red = "31", green = "32", yellow = "33", magenta = "35", gray = "90"
+    }
+
+    /// Whether escapes are written.
+    public let enabled: Bool
+
+    /// Creates a style.
+    public init(enabled: Bool) { self.enabled = enabled }
+
+    /// Text in a colour.
+    public func color(_ colour: Colour, _ text: String) -> String { enabled ? "\u{1B}[\(colour.rawValue)m\(text)\u{1B}[0m" : text }
+    /// Bold text.
+    public func bold(_ text: String) -> String { enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    /// Dimmed text.
+    public func dim(_ text: String) -> String { enabled ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+}
