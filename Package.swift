@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // The system libyaml (pkg-config yaml-0.1; Debian libyaml-dev).
@@ -26,7 +27,10 @@ let package = Package(
         // The CEL subset: parse, check, plan once; evaluate many times.
         .target(name: "ClearanceExpression", dependencies: ["ClearanceYAML", "ClearanceCore", "ClearanceRegex"]),
         // Strict decoding of policies and documents; every expression compiled once.
-        .target(name: "ClearancePolicy", dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore"]),
+        .target(
+            name: "ClearancePolicy",
+            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Runs compiled rules over documents: findings, waivers, the report.
         .target(name: "ClearanceEngine", dependencies: ["ClearancePolicy", "ClearanceExpression", "ClearanceYAML", "ClearanceCore"]),
         // One Reporter protocol, one file per output format.

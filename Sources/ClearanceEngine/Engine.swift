@@ -37,6 +37,6 @@ public struct Engine: Sendable {
             }
         }
         if subjects == nil { findings += waivers.expiredFindings().filter { rules?.contains($0.waiver?.ruleID ?? "") ?? true } }
-        return Report(asOf: now, findings: findings, policies: policies, inputFiles: documents.files, waivers: documents.waivers)
+        return Report(asOf: now, findings: findings, policies: policies, inputFiles: documents.digests, waivers: documents.waivers)
     }
 }

@@ -9,13 +9,13 @@ public struct Report: Sendable {
     public let findings: [Finding]
     /// The policies evaluated.
     public let policies: PolicySet
-    /// The input files read.
-    public let inputFiles: [String]
+    /// The input files read, with their digests.
+    public let inputFiles: [FileDigest]
     /// The waivers read.
     public let waivers: [Waiver]
 
     /// Creates a report, sorting the findings.
-    public init(asOf: Timestamp, findings: [Finding], policies: PolicySet, inputFiles: [String], waivers: [Waiver]) {
+    public init(asOf: Timestamp, findings: [Finding], policies: PolicySet, inputFiles: [FileDigest], waivers: [Waiver]) {
         self.asOf = asOf
         self.findings = findings.sorted(by: Finding.precedes)
         self.policies = policies

@@ -48,26 +48,26 @@ struct OutputPlan {
         }
     }
 
-    /// Writes a file (creating its folder), checking every step.
+    /// Writes a file (creating its folder), checking every step; the first failure is the one reported.
     static func writeFile(_ text: String, to path: String) throws {
         if let slash = path.lastIndex(of: "/") { try makeFolder(String(path[..<slash])) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure(path, "cannot create") }
-        let writer = Terminal(descriptor: descriptor)
-        let written = writer.write(text)
-        let synced = fsync(descriptor) == 0 || errno == EINVAL
-        let closed = close(descriptor) == 0
-        guard written, synced, closed else { throw failure(path, "cannot write") }
+        guard descriptor >= 0 else { throw failure(path, "cannot create", errno) }
+        var problem: Int32 = 0
+        if !Terminal(descriptor: descriptor).write(text) { problem = errno }
+        if problem == 0, fsync(descriptor) != 0, errno != EINVAL { problem = errno }
+        if close(descriptor) != 0, problem == 0 { problem = errno }
+        if problem != 0 { throw failure(path, "cannot write", problem) }
     }
 
     static func makeFolder(_ path: String) throws {
         guard !path.isEmpty, !Session.fileExists(path) else { return }
         if let slash = path.lastIndex(of: "/") { try makeFolder(String(path[..<slash])) }
-        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure(path, "cannot create the folder") }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure(path, "cannot create the folder", errno) }
     }
 
-    private static func failure(_ path: String, _ what: String) -> Error {
-        Terminal.standardError.write("\(path): \(what): \(String(cString: strerror(errno)).lowercased())\n")
+    private static func failure(_ path: String, _ what: String, _ code: Int32) -> Error {
+        Terminal.standardError.write("\(path): \(what): \(String(cString: strerror(code)).lowercased())\n")
         return ExitStatus.untrusted
     }
 }

@@ -9,8 +9,8 @@ public final class DocumentSet: Sendable {
     public let documents: [InputDocument]
     /// The waivers, from the inputs and from waiver files.
     public let waivers: [Waiver]
-    /// The input files read, in order.
-    public let files: [String]
+    /// The input files read, in order, with their digests.
+    public let digests: [FileDigest]
     /// `members` for expressions: every TeamMember by id.
     public let membersValue: Value
     /// `vendors` for expressions: every Vendor by id.
@@ -18,10 +18,10 @@ public final class DocumentSet: Sendable {
     private let byKind: [DocumentKind: [InputDocument]]
     private let byID: [DocumentKind: [String: InputDocument]]
 
-    init(documents: [InputDocument], waivers: [Waiver], files: [String]) {
+    init(documents: [InputDocument], waivers: [Waiver], digests: [FileDigest]) {
         self.documents = documents
         self.waivers = waivers
-        self.files = files
+        self.digests = digests
         var byKind: [DocumentKind: [InputDocument]] = [:]
         var byID: [DocumentKind: [String: InputDocument]] = [:]
         for document in documents {

@@ -16,20 +16,27 @@ public struct InputLoader: Sendable {
         var problems = collected.problems
         let loader = YAMLLoader(limits: limits)
         var loaded: [YAMLDocument] = []
+        var digests: [FileDigest] = []
         for file in collected.files {
-            do { loaded += try loader.load(file: file) } catch { problems.append(error) }
+            do {
+                let bytes = try FileReader.read(path: file, limit: limits.maximumFileSize)
+                digests.append(FileDigest(path: file, role: .input, bytes: bytes))
+                loaded += try loader.load(bytes: bytes, name: file, retainText: false, allowEmpty: false)
+            } catch {
+                problems.append(error)
+            }
         }
         let checked = DocumentChecker(policies: policies).check(loaded.map(\.root))
         problems += checked.problems
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        return DocumentSet(documents: checked.documents, waivers: checked.waivers, files: collected.files)
+        return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: digests)
     }
 
     /// Checks documents already loaded (the inline documents of a policy test, say).
-    public func check(_ roots: [Node], files: [String], policies: PolicySet) throws(Diagnostics) -> DocumentSet {
+    public func check(_ roots: [Node], policies: PolicySet) throws(Diagnostics) -> DocumentSet {
         let checked = DocumentChecker(policies: policies).check(roots)
         guard checked.problems.isEmpty else { throw Diagnostics(checked.problems) }
-        return DocumentSet(documents: checked.documents, waivers: checked.waivers, files: files)
+        return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: [])
     }
 }
 

@@ -7,14 +7,16 @@ struct DecodeStage {
     let limits: LoaderLimits
 
     /// The drafts of every policy in `files`, and every problem met.
-    func run(files: [String]) -> (drafts: [PolicyDraft], documents: [YAMLDocument], problems: [Diagnostic]) {
+    func run(files: [String]) -> (drafts: [PolicyDraft], documents: [YAMLDocument], digests: [FileDigest], problems: [Diagnostic]) {
         let loader = YAMLLoader(limits: limits)
         var drafts: [PolicyDraft] = []
         var documents: [YAMLDocument] = []
         var problems: [Diagnostic] = []
+        var digests: [FileDigest] = []
         for file in files {
             do {
                 let bytes = try FileReader.read(path: file, limit: limits.maximumFileSize)
+                digests.append(FileDigest(path: file, role: .policy, bytes: bytes))
                 for document in try loader.load(bytes: bytes, name: file, retainText: true, allowEmpty: false) {
                     documents.append(document)
                     if let draft = decode(document.root, problems: &problems) { drafts.append(draft) }
@@ -23,7 +25,7 @@ struct DecodeStage {
                 problems.append(error)
             }
         }
-        return (drafts, documents, problems)
+        return (drafts, documents, digests, problems)
     }
 
     func decode(_ root: Node, problems: inout [Diagnostic]) -> PolicyDraft? {

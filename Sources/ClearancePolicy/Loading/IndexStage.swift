@@ -1,6 +1,6 @@
 /// Stage 5: index the compiled policies by id, by target and by rule id.
 struct IndexStage {
-    func run(policies: [Policy], files: [String]) -> PolicySet {
-        PolicySet(policies: policies, files: files)
+    func run(policies: [Policy], digests: [FileDigest]) -> PolicySet {
+        PolicySet(policies: policies, digests: digests)
     }
 }

@@ -4,15 +4,15 @@ public struct PolicySet: Sendable {
     public let policies: [Policy]
     /// Every rule in load order; a rule's ``Rule/index`` is its position here.
     public let rules: [Rule]
-    /// The policy files read.
-    public let files: [String]
+    /// The policy files read, with their digests.
+    public let digests: [FileDigest]
     private let rulesByID: [String: Rule]
     private let policiesByID: [String: Policy]
 
-    init(policies: [Policy], files: [String]) {
+    init(policies: [Policy], digests: [FileDigest]) {
         self.policies = policies
         self.rules = policies.flatMap(\.rules)
-        self.files = files
+        self.digests = digests
         self.rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.policiesByID = Dictionary(policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }

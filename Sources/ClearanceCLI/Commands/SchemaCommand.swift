@@ -1,0 +1,21 @@
+import ArgumentParser
+import ClearancePolicy
+
+/// `clearance schema`: writes the JSON Schemas of every file kind, for editors.
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Write the JSON Schemas (draft 2020-12) of team members, vendors, access manifests, waivers, policies and tests files.",
+        discussion: "Reference one from a YAML file with a first-line comment: # yaml-language-server: $schema=Schemas/team-member.schema.json"
+    )
+
+    @Option(help: ArgumentHelp("The folder to write the schemas into.", valueName: "folder"))
+    var output = "Schemas"
+
+    func run() throws {
+        for file in JSONSchemaWriter.files {
+            try OutputPlan.writeFile(JSONSchemaWriter.schema(file), to: output + "/" + file.fileName)
+        }
+        print("wrote \(JSONSchemaWriter.files.count) schemas to \(output)/")
+    }
+}
