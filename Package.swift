@@ -32,7 +32,10 @@ let package = Package(
             dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Runs compiled rules over documents: findings, waivers, the report.
-        .target(name: "ClearanceEngine", dependencies: ["ClearancePolicy", "ClearanceExpression", "ClearanceYAML", "ClearanceCore"]),
+        .target(
+            name: "ClearanceEngine",
+            dependencies: ["ClearancePolicy", "ClearanceExpression", "ClearanceYAML", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // One Reporter protocol, one file per output format.
         .target(name: "ClearanceReporting", dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceCore"]),
         // The command-line interface; the executable only calls into it.

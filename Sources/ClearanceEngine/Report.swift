@@ -13,6 +13,8 @@ public struct Report: Sendable {
     public let inputFiles: [FileDigest]
     /// The waivers read.
     public let waivers: [Waiver]
+    /// The comparison with a baseline, when the run had one.
+    public private(set) var baseline: BaselineComparison?
 
     /// Creates a report, sorting the findings.
     public init(asOf: Timestamp, findings: [Finding], policies: PolicySet, inputFiles: [FileDigest], waivers: [Waiver]) {
@@ -30,8 +32,15 @@ public struct Report: Sendable {
         return counts
     }
 
-    /// The findings that fail the run at a severity threshold.
+    /// The findings that fail the run at a severity threshold (baselined findings excepted).
     public func failing(at threshold: Severity) -> [Finding] {
-        findings.filter { $0.status.isFailing && $0.rule.severity >= threshold }
+        findings.filter { $0.status.isFailing && $0.rule.severity >= threshold && !(baseline?.isBaselined($0) ?? false) }
+    }
+
+    /// The report compared with a baseline.
+    public func comparing(with baseline: Baseline) -> Report {
+        var compared = self
+        compared.baseline = BaselineComparison(baseline: baseline, findings: findings)
+        return compared
     }
 }

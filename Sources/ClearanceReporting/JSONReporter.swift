@@ -25,6 +25,9 @@ struct JSONReport: Encodable {
     struct Summary: Encodable { let pass, fail, error, waived, skip: Int }
     struct Location: Encodable { let file: String; let line: Int; let column: Int }
     struct WaiverInfo: Encodable { let id: String; let justification: String; let approvedBy: String; let expires: String }
+    struct FileEvidence: Encodable { let path: String; let role: String; let sha256: String; let bytes: Int }
+    struct Evidence: Encodable { let commandLine: [String]; let files: [FileEvidence] }
+    struct BaselineSummary: Encodable { let new: Int; let unchanged: Int; let resolved: [Baseline.Entry] }
     struct Entry: Encodable {
         let rule: String
         let policy: String
@@ -37,9 +40,11 @@ struct JSONReport: Encodable {
         let controls: [String]
         let location: Location
         let waiver: WaiverInfo?
+        let fingerprint: String
+        let baseline: String?
 
         enum CodingKeys: String, CodingKey {
-            case rule, policy, severity, status, subject, kind, element, message, controls, location, waiver
+            case rule, policy, severity, status, subject, kind, element, message, controls, location, waiver, fingerprint, baseline
         }
 
         func encode(to encoder: Encoder) throws {
@@ -55,6 +60,8 @@ struct JSONReport: Encodable {
             try container.encode(controls, forKey: .controls)
             try container.encode(location, forKey: .location)
             try container.encodeIfPresent(waiver, forKey: .waiver)
+            try container.encode(fingerprint, forKey: .fingerprint)
+            try container.encodeIfPresent(baseline, forKey: .baseline)
         }
     }
 
@@ -63,6 +70,8 @@ struct JSONReport: Encodable {
     let asOf: String
     let summary: Summary
     let findings: [Entry]
+    let baseline: BaselineSummary?
+    let evidence: Evidence
 
     init(_ report: Report, context: ReportContext) {
         tool = Tool(name: "clearance", version: context.toolVersion)
@@ -75,7 +84,20 @@ struct JSONReport: Encodable {
                   status: finding.status.rawValue, subject: finding.subject, kind: finding.kind.rawValue, element: finding.element,
                   message: finding.message, controls: finding.rule.controls.map(\.description),
                   location: Location(file: finding.location.file, line: finding.location.line, column: finding.location.column),
-                  waiver: finding.waiver.map { WaiverInfo(id: $0.id, justification: $0.justification, approvedBy: $0.approvedBy, expires: $0.expiresText) })
+                  waiver: finding.waiver.map { WaiverInfo(id: $0.id, justification: $0.justification, approvedBy: $0.approvedBy, expires: $0.expiresText) },
+                  fingerprint: finding.fingerprint,
+                  baseline: report.baseline.flatMap { comparison in
+                      finding.status.isFailing ? (comparison.isBaselined(finding) ? "unchanged" : "new") : nil
+                  })
         }
+        baseline = report.baseline.map { comparison in
+            let failing = report.findings.filter(\.status.isFailing)
+            let unchanged = failing.filter(comparison.isBaselined).count
+            return BaselineSummary(new: failing.count - unchanged, unchanged: unchanged, resolved: comparison.resolved)
+        }
+        evidence = Evidence(commandLine: context.commandLine,
+                            files: (report.policies.digests + report.inputFiles).map {
+                                FileEvidence(path: $0.path, role: $0.role.rawValue, sha256: $0.sha256, bytes: $0.size)
+                            })
     }
 }

@@ -30,8 +30,16 @@ public struct TextReporter: Reporter {
                 let (mark, colour) = Self.mark(finding.status)
                 var line = "  " + style.color(colour, mark) + " " + Self.pad(finding.rule.id, 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + finding.message
                 if let waiver = finding.waiver { line += style.dim("  (waived by \(waiver.id) until \(waiver.expiresText))") }
+                if report.baseline?.isBaselined(finding) == true { line += style.dim("  (in the baseline)") }
                 lines.append(line)
                 lines.append("    " + style.dim(finding.location.description + (finding.element.map { " · " + $0 } ?? "")))
+            }
+            lines.append("")
+        }
+        if let resolved = report.baseline?.resolved, !resolved.isEmpty {
+            lines.append(style.bold("Resolved since the baseline"))
+            for entry in resolved {
+                lines.append("  " + style.color(.green, "✓") + " " + Self.pad(entry.rule, 8) + " " + entry.subject + (entry.element.map { " " + $0 } ?? "") + ": " + entry.message)
             }
             lines.append("")
         }
@@ -44,7 +52,10 @@ public struct TextReporter: Reporter {
         let counts = report.summary
         let subjects = Set(report.findings.filter { $0.kind != .waiver }.map { $0.kind.rawValue + "/" + $0.subject }).count
         let failing = report.failing(at: context.failOn).count
-        let outcome = failing == 0 ? "nothing failing at or above \(context.failOn.rawValue)" : "\(failing) failing at or above \(context.failOn.rawValue)"
+        var outcome = failing == 0 ? "nothing failing at or above \(context.failOn.rawValue)" : "\(failing) failing at or above \(context.failOn.rawValue)"
+        if let baseline = report.baseline {
+            outcome += " (\(baseline.accepted.count) accepted by the baseline, \(baseline.resolved.count) resolved)"
+        }
         return "\(subjects) documents checked against \(report.policies.rules.count) rules: "
             + FindingStatus.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + "; " + outcome + "."
     }

@@ -22,14 +22,23 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A folder to write each format into (report.json, ...).", valueName: "folder"))
     var output: String?
 
+    @Option(help: ArgumentHelp("Accept the findings of a baseline file: fail only on new ones, and report fixed ones as resolved.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Write today's failing findings to a baseline file.", valueName: "file"))
+    var writeBaseline: String?
+
     func run() throws {
         let plan = try OutputPlan(formats: formats, output: output)
         let (report, configuration) = try Session.guarded {
             let configuration = try project.configuration()
+            let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: path) }
             let policies = try Session.policies(configuration)
             let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies)
-            return (Engine(policies: policies, documents: documents, now: project.now).run(), configuration)
+            let report = Engine(policies: policies, documents: documents, now: project.now).run()
+            return (accepted.map(report.comparing) ?? report, configuration)
         }
+        if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }
         try plan.write(report, context: Session.context(configuration))
         throw Session.exitStatus(report, configuration)
     }

@@ -53,7 +53,8 @@ enum Session {
 
     /// The report context for a configuration.
     static func context(_ configuration: ProjectConfiguration) -> ReportContext {
-        ReportContext(failOn: configuration.failOn, color: wantsColor, commandLine: CommandLine.arguments, toolVersion: ClearanceCommand.version)
+        ReportContext(failOn: configuration.failOn, color: wantsColor, commandLine: ["clearance"] + CommandLine.arguments.dropFirst(),
+                      toolVersion: ClearanceCommand.version)
     }
 
     /// Exit 1 when anything fails at or above the threshold, else 0.
