@@ -83,7 +83,7 @@ enum CaseFolding {
 
     private static func onlyScalar(of mapping: String) -> Unicode.Scalar? {
         let scalars = mapping.unicodeScalars
-        guard let first = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+        guard let first = scalars.first, scalars.dropFirst().isEmpty else { return nil }
         return first
     }
 }

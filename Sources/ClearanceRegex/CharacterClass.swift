@@ -42,7 +42,10 @@ struct ClassMembers: Sendable {
 }
 
 /// The set of scalars one consuming instruction accepts, with a bitmap for ASCII.
-struct CharacterClass: Sendable {
+///
+/// A class, not a struct, so that the matcher's hot loop borrows one reference instead of
+/// copying (and retaining) the arrays inside.
+final class CharacterClass: Sendable {
     /// The members before inversion.
     let members: ClassMembers
     /// Whether the class accepts exactly the scalars that are not members (`[^...]`).

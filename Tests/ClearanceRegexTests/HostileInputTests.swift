@@ -36,6 +36,20 @@ import Testing
         #expect(!regex.matches(filler + "user@example.co"))
     }
 
+    @Test func exponentiallyManyStateSetsStayCorrect() throws {
+        // Every a/b text position starts a different set of threads: the DFA cache keeps missing,
+        // and the search goes on with the plain simulation.
+        var seed: UInt32 = 1
+        let text = String((0..<10_000).map { _ -> Character in
+            seed = seed &* 1_103_515_245 &+ 12_345
+            return (seed >> 16) & 1 == 0 ? "a" : "b"
+        })
+        let regex = try LinearRegex("[ab]*a[ab]{12}c")
+        #expect(!regex.matches(text))
+        #expect(regex.matches(text + "a" + String(repeating: "b", count: 12) + "c"))
+        #expect(!regex.matches(text + String(repeating: "b", count: 13) + "c"))
+    }
+
     @Test func bracketsWithoutNamedClassEndStayLinear() throws {
         let regex = try LinearRegex("[" + String(repeating: "[:", count: 10_000) + "x]")
         #expect(regex.matches(":"))
