@@ -32,10 +32,10 @@ struct RegexParser {
             last = nil
         }
 
-        /// The alternation of every branch, ending the current one.
-        mutating func finish() -> Fragment {
+        /// Every branch, ending the current one.
+        mutating func finish() -> [Fragment] {
             finishBranch()
-            return Fragment.alternation(branches)
+            return branches
         }
     }
 
@@ -111,8 +111,7 @@ struct RegexParser {
             followsRepetition = isRepetition
         }
         guard enclosing.isEmpty else { throw error(.missingParen, at: group.openIndex) }
-        let fragment = group.finish()
-        return Program(fragment, classes: classes)
+        return Program(alternation(of: group.finish()), classes: classes)
     }
 
     /// The error `kind` at scalar `index` of the pattern.
@@ -155,6 +154,28 @@ struct RegexParser {
             classes.append(characterClass)
             try push(.characterClass(classes.count - 1), at: start)
         }
+    }
+
+    /// The alternation of `branches`; when each is one scalar or class (`a|b|[cd]`), one class
+    /// instead, as RE2 simplifies it, so that `(a|b){900}` is 900 instructions and not 2,700.
+    private mutating func alternation(of branches: [Fragment]) -> Fragment {
+        guard branches.count > 1 else { return Fragment.alternation(branches) }
+        var ranges: [ClosedRange<UInt32>] = []
+        var tests: [CategoryTest] = []
+        for branch in branches {
+            switch branch.code.count == 1 ? branch.code.first : nil {
+            case .scalar(let value):
+                ranges.append(value...value)
+            case .characterClass(let index) where !classes[index].isInverted:
+                ranges += classes[index].members.ranges.ranges
+                tests += classes[index].members.tests
+            default:
+                return Fragment.alternation(branches)
+            }
+        }
+        let members = ClassMembers(ranges: ScalarRangeSet(ranges), tests: CategoryTest.merged(tests))
+        classes.append(CharacterClass(members))
+        return Fragment(.characterClass(classes.count - 1))
     }
 
     private func checkSize(at start: Int) throws(RegexSyntaxError) {
@@ -228,7 +249,7 @@ struct RegexParser {
         let start = scanner.index
         scanner.advance(by: 1)
         guard let parent = enclosing.popLast() else { throw error(.unexpectedParen, at: start) }
-        let fragment = group.finish()
+        let fragment = alternation(of: group.finish())
         flags = group.savedFlags
         group = parent
         enclosingSize -= parent.size

@@ -53,6 +53,13 @@ extension MatchCase {
         .match("^(cat|category)$", "category"),
         .noMatch("^(cat|category)$", "categor"),
         .match("a(?)b", "ab"),
+        .match("^(a|b|[c-d])+$", "abcd"),  // one-scalar branches merge into one class
+        .noMatch("^(a|b|[c-d])+$", "abce"),
+        .match("^(a|[^b])$", "c"),
+        .noMatch("^(a|[^b])$", "b"),
+        .match("^((?i)a|b)$", "A"),
+        .match(#"^(\pL|1)$"#, "ж"),
+        .match(#"^(\pL|1)$"#, "1"),
     ]
 
     /// Quantifiers, lazy forms, and braces that are not counts.
