@@ -29,12 +29,6 @@ struct ClassMembers: Sendable {
     /// Category tests; a scalar passing any of them is a member.
     var tests: [CategoryTest] = []
 
-    /// Adds the members of `other`.
-    mutating func formUnion(_ other: ClassMembers) {
-        ranges = ranges.union(other.ranges)
-        tests += other.tests
-    }
-
     /// Whether `scalar` is a member.
     func contains(_ scalar: Unicode.Scalar) -> Bool {
         ranges.contains(scalar.value) || tests.contains { $0.contains(scalar) }

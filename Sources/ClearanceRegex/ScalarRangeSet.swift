@@ -16,9 +16,6 @@ struct ScalarRangeSet: Equatable, Sendable {
         self.ranges = ScalarRangeSet.normalized(ranges)
     }
 
-    /// Whether the set has no members.
-    var isEmpty: Bool { ranges.isEmpty }
-
     /// The only member, if the set has exactly one.
     var onlyMember: UInt32? {
         guard ranges.count == 1, let range = ranges.first, range.lowerBound == range.upperBound else { return nil }
@@ -39,11 +36,6 @@ struct ScalarRangeSet: Equatable, Sendable {
             }
         }
         return low < ranges.count && ranges[low].lowerBound <= value
-    }
-
-    /// The members of either set.
-    func union(_ other: ScalarRangeSet) -> ScalarRangeSet {
-        ScalarRangeSet(ranges + other.ranges)
     }
 
     /// Every code point that is not a member.
