@@ -1,37 +1,30 @@
 /// A regular expression in RE2 syntax, matched in time linear in the text (no backtracking).
 ///
-/// STAND-IN: this placeholder delegates to Swift's backtracking `Regex` until the linear
-/// engine lands; the API is final.
+/// The syntax and meaning are RE2's, as Go's `regexp` (and so cel-go) has them, over the text's
+/// Unicode scalars: literals and escapes (`\x{10FFFF}`, `\123`, `\Q...\E`), `.`, bracket and
+/// POSIX classes, ASCII Perl classes (`\d \s \w`), Unicode classes (`\pL`, `\p{Greek}`, `\P{^Lu}`),
+/// `^ $ \A \z \b \B`, groups of every RE2 kind, flags `(?imsU)`, alternation, and greedy or
+/// lazy repetition. What RE2 rejects is rejected: backreferences, lookaround, possessive
+/// repetition, counts above 1000, nesting deeper than 1000, and programs above 10,000 instructions.
+///
+/// Compile once and match many times, from any number of threads: the compiled program is
+/// immutable and each match allocates its own scratch space.
+///
+/// - Complexity: `matches` is O(*n* × *m*) for *n* text scalars and a program of *m*
+///   instructions, and *m* is at most 10,000.
 public struct LinearRegex: Sendable {
     /// The pattern as written.
     public let pattern: String
-    private let compiled: @Sendable (String) -> Bool
+    private let program: Program
 
     /// Compiles a pattern written in RE2 syntax.
     public init(_ pattern: String) throws(RegexSyntaxError) {
         self.pattern = pattern
-        guard let regex = try? Regex(pattern) else { throw RegexSyntaxError(message: "invalid regular expression", offset: 0) }
-        nonisolated(unsafe) let unsafeRegex = regex
-        compiled = { text in text.contains(unsafeRegex) }
+        program = try RegexParser.compile(pattern)
     }
 
     /// Whether the pattern matches anywhere in `text` (an unanchored search, as CEL's `matches`).
-    public func matches(_ text: String) -> Bool { compiled(text) }
-}
-
-/// Why a pattern could not be compiled, and where in it (a UTF-8 byte offset).
-public struct RegexSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// What is wrong with the pattern.
-    public let message: String
-    /// The UTF-8 byte offset in the pattern where the problem was found.
-    public let offset: Int
-
-    /// Creates an error.
-    public init(message: String, offset: Int) {
-        self.message = message
-        self.offset = offset
+    public func matches(_ text: String) -> Bool {
+        RegexMachine(program).search(text)
     }
-
-    /// The message.
-    public var description: String { message }
 }
