@@ -9,7 +9,7 @@ public struct ClearanceCommand: ParsableCommand {
         commandName: "clearance",
         abstract: "Check security and compliance controls over team-member, vendor and access files.",
         version: version,
-        subcommands: [InspectCommand.self]
+        subcommands: [InspectCommand.self, EvalCommand.self]
     )
 
     public init() {}
