@@ -31,7 +31,20 @@ public final class Program: Sendable {
     }
 
     /// Parses, checks (unless disabled) and plans an expression.
+    ///
+    /// Compiling recurses once per nesting level; it runs on a thread with a large stack so the
+    /// deepest expression the limits allow never overflows the caller's stack.
     public static func compile(_ source: String, declarations: Declarations, options: CompileOptions) throws(ExpressionError) -> Program {
+        try LargeStack.run { () -> Result<Program, ExpressionError> in
+            do throws(ExpressionError) {
+                return .success(try compileHere(source, declarations: declarations, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }.get()
+    }
+
+    private static func compileHere(_ source: String, declarations: Declarations, options: CompileOptions) throws(ExpressionError) -> Program {
         let parsed: ParsedExpression
         do {
             parsed = try Parser.parse(source, limits: SyntaxLimits(maximumLength: options.maximumLength, maximumDepth: options.maximumDepth))

@@ -10,12 +10,12 @@ extension Checker {
         switch function {
         case Operator.logicalAnd, Operator.logicalOr:
             for (position, type) in argumentTypes.enumerated() where isStrict && type != .bool && type != .dyn {
-                throw error(ExpressionErrorCode.type, CheckerMessages.noMatchingOverload(function, argumentTypes), at: args[position])
+                throw error(ExpressionErrorCode.type, CheckerMessages.noMatchingOverload(function, argumentTypes), spanning: args[position])
             }
             return .bool
         case Operator.conditional:
             if isStrict, argumentTypes[0] != .bool, argumentTypes[0] != .dyn {
-                throw error(ExpressionErrorCode.type, CheckerMessages.notBool("the condition of ?:", argumentTypes[0]), at: args[0])
+                throw error(ExpressionErrorCode.type, CheckerMessages.notBool("the condition of ?:", argumentTypes[0]), spanning: args[0])
             }
             return TypeUnifier.join(argumentTypes[1], argumentTypes[2])
         default:

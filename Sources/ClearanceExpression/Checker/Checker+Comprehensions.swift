@@ -20,14 +20,14 @@ extension Checker {
         if let filter = loop.filter {
             let filterType = try check(filter)
             if isStrict, filterType != .bool, filterType != .dyn {
-                throw error(ExpressionErrorCode.type, CheckerMessages.notBool("the filter of \(loop.macro)()", filterType), at: filter)
+                throw error(ExpressionErrorCode.type, CheckerMessages.notBool("the filter of \(loop.macro)()", filterType), spanning: filter)
             }
         }
         let bodyType = try check(loop.body)
         switch loop.kind {
         case .all, .exists, .existsOne, .filter:
             if isStrict, bodyType != .bool, bodyType != .dyn {
-                throw error(ExpressionErrorCode.type, CheckerMessages.notBool("the predicate of \(loop.macro)()", bodyType), at: loop.body)
+                throw error(ExpressionErrorCode.type, CheckerMessages.notBool("the predicate of \(loop.macro)()", bodyType), spanning: loop.body)
             }
             if loop.kind == .filter { return .list(first) }
             return .bool

@@ -23,6 +23,23 @@ struct Checker {
         ExpressionError(code: code, message: message, offset: result.parsed.offsets[expr.id], source: source)
     }
 
+    /// An error about a whole subexpression, placed where it starts.
+    func error(_ code: String, _ message: String, spanning expr: Expr) -> ExpressionError {
+        ExpressionError(code: code, message: message, offset: startOffset(expr), source: source)
+    }
+
+    /// Where a subexpression starts in the source: the leftmost offset of its nodes.
+    private func startOffset(_ expr: Expr) -> Int {
+        let own = result.parsed.offsets[expr.id]
+        switch expr.kind {
+        case .constant, .ident, .list, .map: return own
+        case .select(let operand, _, let testOnly): return testOnly ? own : min(own, startOffset(operand))
+        case .call(_, let target, let args):
+            return ([target].compactMap { $0 } + args).reduce(own) { min($0, startOffset($1)) }
+        case .comprehension(let loop): return min(own, startOffset(loop.range))
+        }
+    }
+
     /// Checks a node and records its type.
     mutating func check(_ expr: Expr) throws(ExpressionError) -> ExpressionType {
         let type: ExpressionType

@@ -38,61 +38,81 @@ final class LoopPlan: Plan {
         }
         let count = collection.containerCount ?? 0
         switch kind {
-        case .all, .exists:
-            let stopOn = kind == .exists
-            var failure: EvaluationError?
-            for position in 0..<count {
-                try bind(collection, position, isMap: isMap, &frame)
-                do {
-                    switch try body.evaluate(&frame) {
-                    case .bool(let b): if b == stopOn { return .bool(stopOn) }
-                    case let other: failure = failure ?? notBool(other)
-                    }
-                } catch {
-                    failure = failure ?? error
-                }
-            }
-            if let failure { throw failure }
-            return .bool(!stopOn)
-        case .existsOne:
-            var matches = 0
-            for position in 0..<count {
-                try bind(collection, position, isMap: isMap, &frame)
-                switch try body.evaluate(&frame) {
-                case .bool(let b): if b { matches += 1 }
-                case let other: throw notBool(other)
-                }
-            }
-            return .bool(matches == 1)
-        case .filter:
-            var kept: [Value] = []
-            for position in 0..<count {
-                let element = try bind(collection, position, isMap: isMap, &frame)
-                switch try body.evaluate(&frame) {
-                case .bool(let b): if b { kept.append(element) }
-                case let other: throw notBool(other)
-                }
-            }
-            return .list(kept)
-        case .map, .transformList:
-            var results: [Value] = []
-            results.reserveCapacity(count)
-            for position in 0..<count {
-                try bind(collection, position, isMap: isMap, &frame)
-                if try passesFilter(&frame) { results.append(try body.evaluate(&frame)) }
-            }
-            return .list(results)
-        case .transformMap:
-            var entries: [(key: Value, value: Value)] = []
-            for position in 0..<count {
-                let key = try bind(collection, position, isMap: isMap, &frame)
-                if try passesFilter(&frame) { entries.append((isMap ? key : .int(Int64(position)), try body.evaluate(&frame))) }
-            }
+        case .all: return try quantify(collection, count, isMap, stopOn: false, &frame)
+        case .exists: return try quantify(collection, count, isMap, stopOn: true, &frame)
+        case .existsOne: return try countMatches(collection, count, isMap, &frame)
+        case .filter: return try keep(collection, count, isMap, &frame)
+        case .map, .transformList: return try transform(collection, count, isMap, &frame)
+        case .transformMap: return try transformToMap(collection, count, isMap, &frame)
+        }
+    }
+
+    /// `all` (stops on false) and `exists` (stops on true); other results' errors are absorbed.
+    private func quantify(_ collection: Value, _ count: Int, _ isMap: Bool, stopOn: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+        var failure: EvaluationError?
+        for position in 0..<count {
+            try bind(collection, position, isMap: isMap, &frame)
             do {
-                return .map(try ValueMap(entries: entries))
+                switch try body.evaluate(&frame) {
+                case .bool(let b): if b == stopOn { return .bool(stopOn) }
+                case let other: failure = failure ?? notBool(other)
+                }
             } catch {
-                throw error.placed(at: offset)
+                failure = failure ?? error
             }
+        }
+        if let failure { throw failure }
+        return .bool(!stopOn)
+    }
+
+    /// `exists_one`: exactly one true; any error is the result.
+    private func countMatches(_ collection: Value, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+        var matches = 0
+        for position in 0..<count {
+            try bind(collection, position, isMap: isMap, &frame)
+            switch try body.evaluate(&frame) {
+            case .bool(let b): if b { matches += 1 }
+            case let other: throw notBool(other)
+            }
+        }
+        return .bool(matches == 1)
+    }
+
+    /// `filter`: the elements (or keys) the predicate holds for.
+    private func keep(_ collection: Value, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+        var kept: [Value] = []
+        for position in 0..<count {
+            let element = try bind(collection, position, isMap: isMap, &frame)
+            switch try body.evaluate(&frame) {
+            case .bool(let b): if b { kept.append(element) }
+            case let other: throw notBool(other)
+            }
+        }
+        return .list(kept)
+    }
+
+    /// `map` and `transformList`: the body's value for each element passing the filter.
+    private func transform(_ collection: Value, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+        var results: [Value] = []
+        results.reserveCapacity(count)
+        for position in 0..<count {
+            try bind(collection, position, isMap: isMap, &frame)
+            if try passesFilter(&frame) { results.append(try body.evaluate(&frame)) }
+        }
+        return .list(results)
+    }
+
+    /// `transformMap`: a map from each key (or list index) to the body's value.
+    private func transformToMap(_ collection: Value, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+        var entries: [(key: Value, value: Value)] = []
+        for position in 0..<count {
+            let key = try bind(collection, position, isMap: isMap, &frame)
+            if try passesFilter(&frame) { entries.append((isMap ? key : .int(Int64(position)), try body.evaluate(&frame))) }
+        }
+        do {
+            return .map(try ValueMap(entries: entries))
+        } catch {
+            throw error.placed(at: offset)
         }
     }
 
