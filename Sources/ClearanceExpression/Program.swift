@@ -14,12 +14,14 @@ public final class Program: Sendable {
 
     private let root: any Plan
     private let localCount: Int
+    private let memoCount: Int
 
-    private init(source: String, checked: CheckedExpression, root: any Plan, stepBudget: Int) {
+    private init(source: String, checked: CheckedExpression, root: any Plan, memoCount: Int, stepBudget: Int) {
         self.source = source
         self.resultType = checked.type(of: checked.parsed.expr)
         self.root = root
         self.localCount = checked.localCount
+        self.memoCount = memoCount
         self.stepBudget = stepBudget
         self.constantValue = (root as? ConstantPlan)?.value
         self.selectPath = Self.selectPath(checked.parsed.expr, checked)
@@ -52,14 +54,15 @@ public final class Program: Sendable {
             throw ExpressionError(code: error.code, message: error.message, offset: error.offset, source: source)
         }
         let checked = try Checker.check(parsed, source: source, declarations: declarations, strict: options.checksTypes)
-        let root = Planner(checked: checked).plan(parsed.expr)
-        return Program(source: source, checked: checked, root: root, stepBudget: options.stepBudget)
+        var planner = Planner(checked: checked)
+        let root = planner.plan(parsed.expr)
+        return Program(source: source, checked: checked, root: root, memoCount: planner.memoCount, stepBudget: options.stepBudget)
     }
 
     /// Evaluates the expression over bound variables. Does no parsing and no name lookup.
     public func evaluate(_ bindings: Bindings) -> Result<Value, EvaluationError> {
         let root = self.root
-        return Frame.with(bindings: bindings.values, localCount: localCount, budget: stepBudget) { frame in
+        return Frame.with(bindings: bindings.values, localCount: localCount, memoCount: memoCount, budget: stepBudget) { frame in
             do throws(EvaluationError) {
                 try frame.charge(root.cost, at: 0)
                 return .success(try root.evaluate(&frame))

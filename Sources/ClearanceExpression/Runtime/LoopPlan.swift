@@ -1,3 +1,5 @@
+import ClearanceYAML
+
 /// A macro's loop over a list's elements or a map's keys: `all`, `exists`, `exists_one`, `map`,
 /// `filter`, `transformList`, `transformMap`.
 ///
@@ -29,14 +31,27 @@ final class LoopPlan: Plan {
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
-        let collection = try range.evaluate(&frame)
-        let isMap: Bool
-        switch collection.kind {
-        case .list: isMap = false
-        case .map: isMap = true
-        default: throw EvaluationError(message: RuntimeMessages.noMatchingOverload(macro, [collection]), offset: offset)
+        let collection: Items
+        switch try range.resolve(&frame) {
+        case .node(let handle, let id):
+            let isSequence = handle._withUnsafeGuaranteedRef { $0.kind(id) == .sequence }
+            collection = isSequence ? .nodes(handle, id) : .value(Value(document: handle.takeUnretainedValue(), id: id))
+        case .value(let value):
+            collection = .value(value)
         }
-        let count = collection.containerCount ?? 0
+        let isMap: Bool, count: Int
+        switch collection {
+        case .nodes(let handle, let id):
+            isMap = false
+            count = handle._withUnsafeGuaranteedRef { $0.count(id) }
+        case .value(let value):
+            switch value.kind {
+            case .list: isMap = false
+            case .map: isMap = true
+            default: throw EvaluationError(message: RuntimeMessages.noMatchingOverload(macro, [value]), offset: offset)
+            }
+            count = value.containerCount ?? 0
+        }
         switch kind {
         case .all: return try quantify(collection, count, isMap, stopOn: false, &frame)
         case .exists: return try quantify(collection, count, isMap, stopOn: true, &frame)
@@ -48,7 +63,7 @@ final class LoopPlan: Plan {
     }
 
     /// `all` (stops on false) and `exists` (stops on true); other results' errors are absorbed.
-    private func quantify(_ collection: Value, _ count: Int, _ isMap: Bool, stopOn: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+    private func quantify(_ collection: Items, _ count: Int, _ isMap: Bool, stopOn: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
         var failure: EvaluationError?
         for position in 0..<count {
             try bind(collection, position, isMap: isMap, &frame)
@@ -66,7 +81,7 @@ final class LoopPlan: Plan {
     }
 
     /// `exists_one`: exactly one true; any error is the result.
-    private func countMatches(_ collection: Value, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+    private func countMatches(_ collection: Items, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
         var matches = 0
         for position in 0..<count {
             try bind(collection, position, isMap: isMap, &frame)
@@ -79,12 +94,12 @@ final class LoopPlan: Plan {
     }
 
     /// `filter`: the elements (or keys) the predicate holds for.
-    private func keep(_ collection: Value, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+    private func keep(_ collection: Items, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
         var kept: [Value] = []
         for position in 0..<count {
-            let element = try bind(collection, position, isMap: isMap, &frame)
+            try bind(collection, position, isMap: isMap, &frame)
             switch try body.evaluate(&frame) {
-            case .bool(let b): if b { kept.append(element) }
+            case .bool(let b): if b { kept.append(isMap ? frame.local(firstSlot) : collection.element(at: position)) }
             case let other: throw notBool(other)
             }
         }
@@ -92,7 +107,7 @@ final class LoopPlan: Plan {
     }
 
     /// `map` and `transformList`: the body's value for each element passing the filter.
-    private func transform(_ collection: Value, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+    private func transform(_ collection: Items, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
         var results: [Value] = []
         results.reserveCapacity(count)
         for position in 0..<count {
@@ -103,11 +118,11 @@ final class LoopPlan: Plan {
     }
 
     /// `transformMap`: a map from each key (or list index) to the body's value.
-    private func transformToMap(_ collection: Value, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+    private func transformToMap(_ collection: Items, _ count: Int, _ isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
         var entries: [(key: Value, value: Value)] = []
         for position in 0..<count {
-            let key = try bind(collection, position, isMap: isMap, &frame)
-            if try passesFilter(&frame) { entries.append((isMap ? key : .int(Int64(position)), try body.evaluate(&frame))) }
+            try bind(collection, position, isMap: isMap, &frame)
+            if try passesFilter(&frame) { entries.append((isMap ? frame.local(firstSlot) : .int(Int64(position)), try body.evaluate(&frame))) }
         }
         do {
             return .map(try ValueMap(entries: entries))
@@ -116,25 +131,34 @@ final class LoopPlan: Plan {
         }
     }
 
-    /// Binds the loop variables for one position and charges the iteration; returns the element (or key).
+    /// Binds the loop variables for one position and charges the iteration.
+    ///
+    /// Elements of document lists are bound as cursors: no value is built unless the body asks for one.
     @inline(__always)
-    @discardableResult
-    private func bind(_ collection: Value, _ position: Int, isMap: Bool, _ frame: inout Frame) throws(EvaluationError) -> Value {
+    private func bind(_ collection: Items, _ position: Int, isMap: Bool, _ frame: inout Frame) throws(EvaluationError) {
         try frame.charge(iterationCost, at: offset)
-        if isMap {
-            let entry = collection.entry(at: position)
-            frame.locals[firstSlot] = entry.key
-            if let secondSlot { frame.locals[secondSlot] = entry.value }
-            return entry.key
+        switch collection {
+        case .nodes(let handle, let id):
+            let elementSlot: Int
+            if let secondSlot {
+                frame.bind(firstSlot, .int(Int64(position)))
+                elementSlot = secondSlot
+            } else {
+                elementSlot = firstSlot
+            }
+            frame.bind(elementSlot, document: handle, id: handle._withUnsafeGuaranteedRef { $0.element(position, of: id) })
+        case .value(let value) where isMap:
+            let entry = value.entry(at: position)
+            frame.bind(firstSlot, entry.key)
+            if let secondSlot { frame.bind(secondSlot, entry.value) }
+        case .value(let value):
+            if let secondSlot {
+                frame.bind(firstSlot, .int(Int64(position)))
+                frame.bind(secondSlot, value.element(at: position))
+            } else {
+                frame.bind(firstSlot, value.element(at: position))
+            }
         }
-        let element = collection.element(at: position)
-        if let secondSlot {
-            frame.locals[firstSlot] = .int(Int64(position))
-            frame.locals[secondSlot] = element
-        } else {
-            frame.locals[firstSlot] = element
-        }
-        return element
     }
 
     private func passesFilter(_ frame: inout Frame) throws(EvaluationError) -> Bool {
@@ -147,5 +171,21 @@ final class LoopPlan: Plan {
 
     private func notBool(_ value: Value) -> EvaluationError {
         EvaluationError(message: RuntimeMessages.notBool(macro, value), offset: offset)
+    }
+}
+
+/// What a loop iterates: a document sequence read in place, or a list or map value.
+enum Items {
+    case nodes(Unmanaged<YAMLDocument>, NodeID)
+    case value(Value)
+
+    /// The element at a position, as a value.
+    func element(at position: Int) -> Value {
+        switch self {
+        case .nodes(let handle, let id):
+            let document = handle.takeUnretainedValue()
+            return Value(document: document, id: document.element(position, of: id))
+        case .value(let value): return value.element(at: position)
+        }
     }
 }

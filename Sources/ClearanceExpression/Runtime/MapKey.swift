@@ -73,12 +73,13 @@ struct MapKey: Hashable, Sendable {
 /// Whether two strings hold the same code points (Swift's `==` would also equate canonically equivalent forms).
 @inline(__always)
 func stringsEqual(_ a: String, _ b: String) -> Bool {
-    var a = a, b = b
-    return a.withUTF8 { x in
-        b.withUTF8 { y in
-            x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)  // safe: non-empty buffers have a base
-        }
+    let (x, y) = (a.utf8, b.utf8)
+    guard x.count == y.count else { return false }
+    let fast = x.withContiguousStorageIfAvailable { p in
+        y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }  // safe: non-empty buffers have a base
     }
+    if let fast, let equal = fast { return equal }
+    return x.elementsEqual(y)
 }
 
 /// Orders strings by code point, as CEL does (UTF-8 byte order is code point order).
