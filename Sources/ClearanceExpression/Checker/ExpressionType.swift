@@ -31,35 +31,6 @@ public indirect enum ExpressionType: Hashable, Sendable, CustomStringConvertible
     /// Whether the type is `int`, `uint` or `double`.
     var isNumeric: Bool { self == .int || self == .uint || self == .double }
 
-    /// Whether the type is or contains `dyn`.
-    var isDynamic: Bool {
-        switch self {
-        case .dyn: true
-        case .list(let element): element.isDynamic
-        case .map(let key, let value): key.isDynamic || value.isDynamic
-        default: false
-        }
-    }
-
-    /// The runtime kind of values of this type; `nil` for `dyn`.
-    var kind: ValueKind? {
-        switch self {
-        case .dyn: nil
-        case .null: .null
-        case .bool: .bool
-        case .int: .int
-        case .uint: .uint
-        case .double: .double
-        case .string: .string
-        case .bytes: .bytes
-        case .timestamp: .timestamp
-        case .duration: .duration
-        case .type: .type
-        case .list: .list
-        case .map, .object: .map
-        }
-    }
-
     /// Parses a type as CEL writes it: `int`, `list(string)`, `map(string, int)`,
     /// `null_type`, `google.protobuf.Timestamp`; `nil` when the text is not one.
     public init?(parsing text: String) {

@@ -100,8 +100,7 @@ struct Planner {
         for argument in [target].compactMap({ $0 }) + args { arguments.append(plan(argument, insideLoop: insideLoop)) }
         let at = offset(expr)
         switch function {
-        case Operator.logicalAnd: return AndPlan(left: arguments[0], right: arguments[1], offset: at)
-        case Operator.logicalOr: return OrPlan(left: arguments[0], right: arguments[1], offset: at)
+        case Operator.logicalAnd, Operator.logicalOr: return LogicalPlan(function, left: arguments[0], right: arguments[1], offset: at)
         case Operator.conditional:
             return ConditionalPlan(condition: arguments[0], whenTrue: arguments[1], whenFalse: arguments[2], offset: at)
         default: break

@@ -3,69 +3,37 @@ import ClearanceCore
 /// Checked integer arithmetic and time arithmetic: overflow, division by zero and leaving the
 /// timestamp or duration range are errors, never wrap-around.
 enum Arithmetic {
-    static func add(_ a: Int64, _ b: Int64) throws(EvaluationError) -> Int64 {
-        let (result, overflow) = a.addingReportingOverflow(b)
-        if overflow { throw EvaluationError(message: RuntimeMessages.intOverflow) }
-        return result
+    static func add<T: FixedWidthInteger>(_ a: T, _ b: T) throws(EvaluationError) -> T {
+        try checked(a.addingReportingOverflow(b))
     }
 
-    static func subtract(_ a: Int64, _ b: Int64) throws(EvaluationError) -> Int64 {
-        let (result, overflow) = a.subtractingReportingOverflow(b)
-        if overflow { throw EvaluationError(message: RuntimeMessages.intOverflow) }
-        return result
+    static func subtract<T: FixedWidthInteger>(_ a: T, _ b: T) throws(EvaluationError) -> T {
+        try checked(a.subtractingReportingOverflow(b))
     }
 
-    static func multiply(_ a: Int64, _ b: Int64) throws(EvaluationError) -> Int64 {
-        let (result, overflow) = a.multipliedReportingOverflow(by: b)
-        if overflow { throw EvaluationError(message: RuntimeMessages.intOverflow) }
-        return result
+    static func multiply<T: FixedWidthInteger>(_ a: T, _ b: T) throws(EvaluationError) -> T {
+        try checked(a.multipliedReportingOverflow(by: b))
     }
 
-    static func divide(_ a: Int64, _ b: Int64) throws(EvaluationError) -> Int64 {
+    /// Truncating division; dividing by zero, or `Int64.min / -1`, is an error.
+    static func divide<T: FixedWidthInteger>(_ a: T, _ b: T) throws(EvaluationError) -> T {
         if b == 0 { throw EvaluationError(message: RuntimeMessages.divisionByZero) }
-        let (result, overflow) = a.dividedReportingOverflow(by: b)
-        if overflow { throw EvaluationError(message: RuntimeMessages.intOverflow) }
-        return result
+        return try checked(a.dividedReportingOverflow(by: b))
     }
 
-    static func remainder(_ a: Int64, _ b: Int64) throws(EvaluationError) -> Int64 {
+    /// The remainder of truncating division, with the dividend's sign; modulus by zero is an error.
+    static func remainder<T: FixedWidthInteger>(_ a: T, _ b: T) throws(EvaluationError) -> T {
         if b == 0 { throw EvaluationError(message: RuntimeMessages.moduloByZero) }
-        let (result, overflow) = a.remainderReportingOverflow(dividingBy: b)
-        if overflow { throw EvaluationError(message: RuntimeMessages.intOverflow) }
-        return result
+        return try checked(a.remainderReportingOverflow(dividingBy: b))
     }
 
     static func negate(_ a: Int64) throws(EvaluationError) -> Int64 {
-        if a == Int64.min { throw EvaluationError(message: RuntimeMessages.intOverflow) }
-        return -a
+        try checked(Int64(0).subtractingReportingOverflow(a))
     }
 
-    static func add(_ a: UInt64, _ b: UInt64) throws(EvaluationError) -> UInt64 {
-        let (result, overflow) = a.addingReportingOverflow(b)
-        if overflow { throw EvaluationError(message: RuntimeMessages.uintOverflow) }
-        return result
-    }
-
-    static func subtract(_ a: UInt64, _ b: UInt64) throws(EvaluationError) -> UInt64 {
-        let (result, overflow) = a.subtractingReportingOverflow(b)
-        if overflow { throw EvaluationError(message: RuntimeMessages.uintOverflow) }
-        return result
-    }
-
-    static func multiply(_ a: UInt64, _ b: UInt64) throws(EvaluationError) -> UInt64 {
-        let (result, overflow) = a.multipliedReportingOverflow(by: b)
-        if overflow { throw EvaluationError(message: RuntimeMessages.uintOverflow) }
-        return result
-    }
-
-    static func divide(_ a: UInt64, _ b: UInt64) throws(EvaluationError) -> UInt64 {
-        if b == 0 { throw EvaluationError(message: RuntimeMessages.divisionByZero) }
-        return a / b
-    }
-
-    static func remainder(_ a: UInt64, _ b: UInt64) throws(EvaluationError) -> UInt64 {
-        if b == 0 { throw EvaluationError(message: RuntimeMessages.moduloByZero) }
-        return a % b
+    private static func checked<T: FixedWidthInteger>(_ result: (partialValue: T, overflow: Bool)) throws(EvaluationError) -> T {
+        if result.overflow { throw EvaluationError(message: T.isSigned ? RuntimeMessages.intOverflow : RuntimeMessages.uintOverflow) }
+        return result.partialValue
     }
 
     // MARK: Time

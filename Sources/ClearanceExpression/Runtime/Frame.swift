@@ -64,8 +64,7 @@ struct Frame {
             withUnsafeTemporaryAllocation(of: Value.self, capacity: max(1, localCount)) { localBuffer in
                 withUnsafeTemporaryAllocation(of: NodeCursor?.self, capacity: max(1, localCount)) { cursorBuffer in
                     withUnsafeTemporaryAllocation(of: Resolved?.self, capacity: max(1, memoCount)) { memoBuffer in
-                        // safe: a temporary allocation of capacity >= 1 always has a base address
-                        let locals = localBuffer.baseAddress!, cursors = cursorBuffer.baseAddress!, memos = memoBuffer.baseAddress!
+                        let locals = localBuffer.baseAddress!, cursors = cursorBuffer.baseAddress!, memos = memoBuffer.baseAddress!  // safe: capacity >= 1
                         locals.initialize(repeating: .null, count: localBuffer.count)
                         cursors.initialize(repeating: nil, count: cursorBuffer.count)
                         memos.initialize(repeating: nil, count: memoBuffer.count)

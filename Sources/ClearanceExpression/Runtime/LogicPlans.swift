@@ -1,24 +1,29 @@
-/// `a && b`: false if either side is false, even if the other fails (CEL's commutative `&&`).
-final class AndPlan: Plan {
+/// `a && b` and `a || b`, commutative as CEL defines them: a side that decides the result
+/// (false for `&&`, true for `||`) wins even if the other side fails.
+final class LogicalPlan: Plan {
     let left: any Plan
     let right: any Plan
+    /// The value that decides the result: `false` for `&&`, `true` for `||`.
+    let decisive: Bool
     let offset: Int
     let cost: Int
 
-    init(left: any Plan, right: any Plan, offset: Int) {
+    init(_ function: String, left: any Plan, right: any Plan, offset: Int) {
         self.left = left
         self.right = right
+        self.decisive = function == Operator.logicalOr
         self.offset = offset
         self.cost = left.cost + right.cost + 1
     }
+
+    private var function: String { decisive ? Operator.logicalOr : Operator.logicalAnd }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
         var failure: EvaluationError?
         do {
             switch try left.evaluate(&frame) {
-            case .bool(false): return .bool(false)
-            case .bool(true): break
-            case let other: failure = EvaluationError(message: RuntimeMessages.notBool(Operator.logicalAnd, other), offset: offset)
+            case .bool(let b): if b == decisive { return .bool(decisive) }
+            case let other: failure = EvaluationError(message: RuntimeMessages.notBool(function, other), offset: offset)
             }
         } catch {
             failure = error
@@ -29,56 +34,12 @@ final class AndPlan: Plan {
         } catch {
             throw failure ?? error
         }
-        switch value {
-        case .bool(false): return .bool(false)
-        case .bool(true):
-            if let failure { throw failure }
-            return .bool(true)
-        default:
-            throw failure ?? EvaluationError(message: RuntimeMessages.notBool(Operator.logicalAnd, value), offset: offset)
+        guard case .bool(let b) = value else {
+            throw failure ?? EvaluationError(message: RuntimeMessages.notBool(function, value), offset: offset)
         }
-    }
-}
-
-/// `a || b`: true if either side is true, even if the other fails (CEL's commutative `||`).
-final class OrPlan: Plan {
-    let left: any Plan
-    let right: any Plan
-    let offset: Int
-    let cost: Int
-
-    init(left: any Plan, right: any Plan, offset: Int) {
-        self.left = left
-        self.right = right
-        self.offset = offset
-        self.cost = left.cost + right.cost + 1
-    }
-
-    func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
-        var failure: EvaluationError?
-        do {
-            switch try left.evaluate(&frame) {
-            case .bool(true): return .bool(true)
-            case .bool(false): break
-            case let other: failure = EvaluationError(message: RuntimeMessages.notBool(Operator.logicalOr, other), offset: offset)
-            }
-        } catch {
-            failure = error
-        }
-        let value: Value
-        do {
-            value = try right.evaluate(&frame)
-        } catch {
-            throw failure ?? error
-        }
-        switch value {
-        case .bool(true): return .bool(true)
-        case .bool(false):
-            if let failure { throw failure }
-            return .bool(false)
-        default:
-            throw failure ?? EvaluationError(message: RuntimeMessages.notBool(Operator.logicalOr, value), offset: offset)
-        }
+        if b == decisive { return .bool(decisive) }
+        if let failure { throw failure }
+        return .bool(b)
     }
 }
 

@@ -17,7 +17,7 @@ enum TimeZones {
         guard let colon = zone.firstIndex(of: ":") else { return nil }
         let hoursText = zone[..<colon], minutesText = zone[zone.index(after: colon)...]
         guard let hours = Int(hoursText), let minutes = Int(minutesText), !minutesText.hasPrefix("-"), !minutesText.hasPrefix("+"),
-              abs(hours) <= 23, minutes <= 59 else { return nil }
+              (-23...23).contains(hours), (0...59).contains(minutes) else { return nil }
         let totalMinutes = hoursText.hasPrefix("-") ? hours * 60 - minutes : hours * 60 + minutes
         return totalMinutes * 60
     }

@@ -1,5 +1,3 @@
-import ClearanceYAML
-
 extension Value: CustomStringConvertible {
     /// The value as a CEL literal: `true`, `42`, `42u`, `"text"`, `b"\xff"`, `[1, 2]`, `{"a": 1}`,
     /// `timestamp("2026-01-01T00:00:00Z")`, `duration("3600s")`.
@@ -21,36 +19,21 @@ extension Value: CustomStringConvertible {
         case .timestamp(let t): output += "timestamp(\"\(t.rfc3339)\")"
         case .duration(let d): output += "duration(\"\(d)\")"
         case .type(let t): output += t.name
-        case .list(let values):
+        case .list, .nodeList:
             output += "["
-            for (position, value) in values.enumerated() {
+            for position in 0..<(containerCount ?? 0) {
                 if position > 0 { output += ", " }
-                value.write(to: &output)
+                element(at: position).write(to: &output)
             }
             output += "]"
-        case .nodeList(let document, let id):
-            output += "["
-            for position in 0..<document.count(id) {
-                if position > 0 { output += ", " }
-                Value(document: document, id: document.element(position, of: id)).write(to: &output)
-            }
-            output += "]"
-        case .map(let map):
+        case .map, .nodeMap:
             output += "{"
-            for position in 0..<map.count {
+            for position in 0..<(containerCount ?? 0) {
                 if position > 0 { output += ", " }
-                map.keys[position].write(to: &output)
+                let entry = entry(at: position)
+                entry.key.write(to: &output)
                 output += ": "
-                map.values[position].write(to: &output)
-            }
-            output += "}"
-        case .nodeMap(let document, let id):
-            output += "{"
-            for position in 0..<document.count(id) {
-                if position > 0 { output += ", " }
-                Value(document: document, id: document.key(position, of: id)).write(to: &output)
-                output += ": "
-                Value(document: document, id: document.value(position, of: id)).write(to: &output)
+                entry.value.write(to: &output)
             }
             output += "}"
         }
