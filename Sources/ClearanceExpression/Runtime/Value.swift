@@ -7,15 +7,25 @@ import ClearanceYAML
 /// ``nodeMap(_:_:)``): selecting a field reads the child node directly, no copy is made.
 /// Lists and maps that an expression builds are Swift-backed (``list(_:)`` and ``map(_:)``).
 public enum Value: Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A 64-bit signed integer.
     case int(Int64)
+    /// A 64-bit unsigned integer (`42u`).
     case uint(UInt64)
+    /// A 64-bit floating-point number.
     case double(Double)
+    /// A string of Unicode code points.
     case string(String)
+    /// A sequence of bytes (`b'...'`).
     case bytes([UInt8])
+    /// An instant, 0001-01-01 to 9999-12-31 UTC.
     case timestamp(Timestamp)
+    /// A span of time.
     case duration(DurationValue)
+    /// A type, as `type(x)` returns it.
     case type(TypeValue)
     /// A list built by an expression or by the caller.
     case list([Value])

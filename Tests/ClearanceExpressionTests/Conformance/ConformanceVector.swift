@@ -8,6 +8,8 @@ struct ConformanceVector: Sendable {
     enum Expectation: Sendable {
         case value(Value)
         case error
+        /// The vector could not be read; it counts as a failure with this reason.
+        case malformed(String)
     }
 
     let file: String
@@ -26,12 +28,16 @@ struct ConformanceVector: Sendable {
     static func load(_ url: URL) throws -> [ConformanceVector] {
         let document = try JSONDecoder().decode(JSONValue.self, from: Data(contentsOf: url))
         let file = url.deletingPathExtension().lastPathComponent
-        return try (document["tests"]?.array ?? []).map { test in
+        return (document["tests"]?.array ?? []).map { test in
             let expect = test["expect"] ?? .null
-            let expectation: Expectation = expect["error"] != nil || expect["any_error"] != nil
-                ? .error : .value(try TypedValue.decode(expect))
+            var expectation: Expectation
             var bindings: [String: Value] = [:]
-            for (name, value) in test["bindings"]?.object ?? [:] { bindings[name] = try TypedValue.decode(value) }
+            do {
+                expectation = expect["error"] != nil || expect["any_error"] != nil ? .error : .value(try TypedValue.decode(expect))
+                for (name, value) in test["bindings"]?.object ?? [:] { bindings[name] = try TypedValue.decode(value) }
+            } catch {
+                expectation = .malformed("\(error)")
+            }
             var types: [String: String] = [:]
             for (name, type) in test["types"]?.object ?? [:] { types[name] = type.string }
             var checked = true
@@ -44,6 +50,7 @@ struct ConformanceVector: Sendable {
 
     /// Compiles and evaluates the vector; returns why it failed, or `nil` when it passed.
     func run() -> String? {
+        if case .malformed(let reason) = expectation { return "malformed vector: \(reason)" }
         var declarations = Declarations()
         for name in Set(types.keys).union(bindings.keys).sorted() {
             declarations.declare(name, as: types[name].flatMap(ExpressionType.init(parsing:)) ?? .dyn)
@@ -63,6 +70,7 @@ struct ConformanceVector: Sendable {
         }
         let result = program.evaluate(bindingValues)
         switch (expectation, result) {
+        case (.malformed(let reason), _): return "malformed vector: \(reason)"
         case (.error, .failure): return nil
         case (.error, .success(let value)): return "expected an error, got \(value)"
         case (.value(let expected), .failure(let error)): return "expected \(expected), got error: \(error.message)"
