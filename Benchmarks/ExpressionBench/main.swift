@@ -118,13 +118,15 @@ func main() throws {
               handWritten: strongSignIn),
     ]
 
-    let iterations = 200_000, rounds = 9
+    // Optional arguments: which check to run (1-based), then calls per round and rounds.
+    let arguments = CommandLine.arguments.dropFirst().compactMap { Int($0) }
+    let iterations = arguments.count > 1 ? arguments[1] : 200_000, rounds = arguments.count > 2 ? arguments[2] : 9
     print("expression-bench: \(iterations) calls per round, median of \(rounds) rounds, one TeamMember with 10 access grants")
     print("")
     print("| check | expression ns/call | Swift ns/call | ratio |")
     print("| --- | ---: | ---: | ---: |")
     var sink = 0
-    let only = CommandLine.arguments.dropFirst().first.flatMap(Int.init)  // optional: measure only check N (1-based)
+    let only = arguments.first.flatMap { $0 == 0 ? nil : $0 }
     for (number, check) in checks.enumerated() where only == nil || only == number + 1 {
         guard case .success(.bool(let expected)) = check.program.evaluate(bindings), expected == check.handWritten() else {
             print("| \(check.name) | results differ | | |")
@@ -144,6 +146,12 @@ func main() throws {
         print("| \(check.name) | \(format(expression)) | \(format(swift)) | \(format(expression / swift, digits: 2))× |")
     }
     print("")
+    // Compiling (parse, check, plan; on its own large-stack thread) happens once per expression at load.
+    let compiles = 300
+    let compileTime = measure(compiles) {
+        for check in checks { sink &+= (try? Program.compile(check.expression, declarations: declarations)) == nil ? 0 : 1 }
+    } / Double(checks.count)
+    print("compile: \(format(compileTime / 1000)) µs per expression")
     print("(\(sink) true results)")
 }
 
