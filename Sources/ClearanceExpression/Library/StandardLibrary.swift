@@ -10,6 +10,4 @@ enum StandardLibrary {
         return table
     }()
 
-    /// The names a person can call (operators excluded), for "did you mean" suggestions.
-    static let callableNames: [String] = declarations.map(\.name).filter { !$0.hasPrefix("_") && !$0.hasPrefix("@") && !$0.hasSuffix("_") }
 }
