@@ -58,7 +58,7 @@ extension StandardLibrary {
                 return .double(d)
             }),
         ]),
-        FunctionDecl(name: "string", doc: "Converts to string: numbers, bools, UTF-8 bytes, timestamps (RFC 3339) and durations (`90s`).", overloads: [
+        FunctionDecl(name: "string", doc: "Converts to string: numbers, bools, UTF-8 bytes, timestamps (RFC 3339) and durations (`90s`).", costsBySize: true, overloads: [
             Overload("string_to_string", [.string], .string, .unary { v in if case .string = v { v } else { nil } }),
             Overload("int64_to_string", [.int], .string, .unary { v in if case .int(let i) = v { .string(String(i)) } else { nil } }),
             Overload("uint64_to_string", [.uint], .string, .unary { v in if case .uint(let u) = v { .string(String(u)) } else { nil } }),
@@ -78,7 +78,7 @@ extension StandardLibrary {
                 if case .duration(let d) = v { .string(d.description) } else { nil }
             }),
         ]),
-        FunctionDecl(name: "bytes", doc: "Converts a string to its UTF-8 bytes.", overloads: [
+        FunctionDecl(name: "bytes", doc: "Converts a string to its UTF-8 bytes.", costsBySize: true, overloads: [
             Overload("bytes_to_bytes", [.bytes], .bytes, .unary { v in if case .bytes = v { v } else { nil } }),
             Overload("string_to_bytes", [.string], .bytes, .unary { v in if case .string(let s) = v { .bytes(Array(s.utf8)) } else { nil } }),
         ]),

@@ -9,6 +9,33 @@ struct FunctionDecl: Sendable {
     let doc: String
     /// The signatures and their implementations.
     let overloads: [Overload]
+    /// Whether a call costs steps in proportion to the size of its strings, bytes or lists
+    /// (concatenation, searching), on top of the one step every call costs.
+    let costsBySize: Bool
+
+    /// Creates a declaration.
+    init(name: String, doc: String, costsBySize: Bool = false, overloads: [Overload]) {
+        self.name = name
+        self.doc = doc
+        self.costsBySize = costsBySize
+        self.overloads = overloads
+    }
+}
+
+/// Steps charged per unit of data size (byte of a string or bytes, element of a list) for
+/// functions that cost by size: one step per ten units, as cel-go's cost model does.
+let sizeUnitsPerStep = 10
+
+extension Value {
+    /// The size that size-costing functions are charged for: bytes of a string or bytes, elements of a list.
+    var sizeForCost: Int {
+        switch self {
+        case .string(let s): s.utf8.count
+        case .bytes(let b): b.count
+        case .list(let l): l.count
+        default: 0
+        }
+    }
 }
 
 /// One signature of a function, with the code that runs it.

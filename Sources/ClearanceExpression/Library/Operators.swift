@@ -19,7 +19,7 @@ extension StandardLibrary {
                 return .double(-d)
             }),
         ]),
-        FunctionDecl(name: Operator.add, doc: "Addition of numbers, concatenation of strings, bytes and lists, and time arithmetic.", overloads: [
+        FunctionDecl(name: Operator.add, doc: "Addition of numbers, concatenation of strings, bytes and lists, and time arithmetic.", costsBySize: true, overloads: [
             Overload("add_int64", [.int, .int], .int, .binary { a, b throws(EvaluationError) in
                 guard case .int(let x) = a, case .int(let y) = b else { return nil }
                 return .int(try Arithmetic.add(x, y))

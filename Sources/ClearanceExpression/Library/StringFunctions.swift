@@ -3,7 +3,7 @@ import ClearanceRegex
 extension StandardLibrary {
     /// `size`, and the string tests `contains`, `startsWith`, `endsWith`, `matches`.
     static let stringFunctions: [FunctionDecl] = [
-        FunctionDecl(name: "size", doc: "The number of code points of a string, bytes of bytes, elements of a list or entries of a map.", overloads: [
+        FunctionDecl(name: "size", doc: "The number of code points of a string, bytes of bytes, elements of a list or entries of a map.", costsBySize: true, overloads: [
             Overload("size_string", [.string], .int, .unary(size)),
             Overload("size_bytes", [.bytes], .int, .unary(size)),
             Overload("size_list", [.list(.a)], .int, .unary(size)),
@@ -13,25 +13,25 @@ extension StandardLibrary {
             Overload("list_size", receiver: true, [.list(.a)], .int, .unary(size)),
             Overload("map_size", receiver: true, [.map(.a, .b)], .int, .unary(size)),
         ]),
-        FunctionDecl(name: "contains", doc: "Whether a string contains another.", overloads: [
+        FunctionDecl(name: "contains", doc: "Whether a string contains another.", costsBySize: true, overloads: [
             Overload("contains_string", receiver: true, [.string, .string], .bool, .binary { a, b in
                 guard case .string(let text) = a, case .string(let part) = b else { return nil }
                 return .bool(Self.find(Array(part.utf8), in: Array(text.utf8)))
             }),
         ]),
-        FunctionDecl(name: "startsWith", doc: "Whether a string starts with another.", overloads: [
+        FunctionDecl(name: "startsWith", doc: "Whether a string starts with another.", costsBySize: true, overloads: [
             Overload("starts_with_string", receiver: true, [.string, .string], .bool, .binary { a, b in
                 guard case .string(let text) = a, case .string(let prefix) = b else { return nil }
                 return .bool(text.utf8.starts(with: prefix.utf8))
             }),
         ]),
-        FunctionDecl(name: "endsWith", doc: "Whether a string ends with another.", overloads: [
+        FunctionDecl(name: "endsWith", doc: "Whether a string ends with another.", costsBySize: true, overloads: [
             Overload("ends_with_string", receiver: true, [.string, .string], .bool, .binary { a, b in
                 guard case .string(let text) = a, case .string(let suffix) = b else { return nil }
                 return .bool(text.utf8.reversed().starts(with: suffix.utf8.reversed()))
             }),
         ]),
-        FunctionDecl(name: "matches", doc: "Whether a string contains a match of an RE2 regular expression (anchor with ^ and $ for a whole match).", overloads: [
+        FunctionDecl(name: "matches", doc: "Whether a string contains a match of an RE2 regular expression (anchor with ^ and $ for a whole match).", costsBySize: true, overloads: [
             Overload("matches", [.string, .string], .bool, .binary(matches)),
             Overload("matches_string", receiver: true, [.string, .string], .bool, .binary(matches)),
         ]),

@@ -105,17 +105,18 @@ struct Planner {
             return ConditionalPlan(condition: arguments[0], whenTrue: arguments[1], whenFalse: arguments[2], offset: at)
         default: break
         }
-        guard StandardLibrary.byName[function] != nil else {
+        guard let declaration = StandardLibrary.byName[function] else {
             return NoOverloadPlan(function: function, arguments: arguments, message: RuntimeMessages.unknownFunction(function), offset: at)
         }
         let overloads = checked.candidates[expr.id] ?? []
         if !overloads.isEmpty, let special = Specializer.specialize(function, arguments, at: at) { return special }
         switch (arguments.count, overloads.isEmpty) {
         case (1, false):
-            return fold(UnaryCallPlan(function: function, implementations: overloads.compactMap(\.unary), argument: arguments[0], offset: at))
+            return fold(UnaryCallPlan(function: function, implementations: overloads.compactMap(\.unary), argument: arguments[0],
+                                      costsBySize: declaration.costsBySize, offset: at))
         case (2, false):
             return fold(BinaryCallPlan(function: function, implementations: overloads.compactMap(\.binary),
-                                       left: arguments[0], right: arguments[1], offset: at))
+                                       left: arguments[0], right: arguments[1], costsBySize: declaration.costsBySize, offset: at))
         case (3, false):
             return fold(TernaryCallPlan(function: function, implementations: overloads.compactMap(\.ternary),
                                         arguments: (arguments[0], arguments[1], arguments[2]), offset: at))

@@ -21,6 +21,22 @@ import Testing
         #expect(try evaluate("[1, 2, 3].map(x, x * 2)", options: options).get().description == "[2, 4, 6]")
     }
 
+    @Test func stepsGrowWithTheSizeOfDataBuilt() throws {
+        // Concatenating a 100,000-byte string costs 10,000 steps (one per ten bytes).
+        var declarations = Declarations()
+        let slot = declarations.declare("s", as: .string)
+        var bindings = Bindings(declarations)
+        bindings[slot] = .string(String(repeating: "a", count: 100_000))
+        let source = "[1, 2, 3, 4, 5, 6].map(x, s + string(x)).size()"
+        #expect(try Program.compile(source, declarations: declarations).evaluate(bindings).get().description == "6")
+        var options = CompileOptions()
+        options.stepBudget = 50_000
+        let limited = try Program.compile(source, declarations: declarations, options: options)
+        #expect(throws: EvaluationError(message: "evaluation took more than 50000 steps and was stopped", offset: 28)) {
+            try limited.evaluate(bindings).get()
+        }
+    }
+
     @Test func evaluatesConcurrently() async throws {
         let member = try PolicyFixture.ana()
         let program = try Program.compile(

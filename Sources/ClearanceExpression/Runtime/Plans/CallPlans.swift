@@ -4,19 +4,22 @@ final class UnaryCallPlan: Plan {
     let function: String
     let implementations: [Function]
     let argument: any Plan
+    let costsBySize: Bool
     let offset: Int
     let cost: Int
 
-    init(function: String, implementations: [Function], argument: any Plan, offset: Int) {
+    init(function: String, implementations: [Function], argument: any Plan, costsBySize: Bool = false, offset: Int) {
         self.function = function
         self.implementations = implementations
         self.argument = argument
+        self.costsBySize = costsBySize
         self.offset = offset
         self.cost = argument.cost + 1
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
         let value = try argument.evaluate(&frame)
+        if costsBySize { try frame.charge(value.sizeForCost / sizeUnitsPerStep, at: offset) }
         do {
             for implementation in implementations {
                 if let result = try implementation(value) { return result }
@@ -35,14 +38,16 @@ final class BinaryCallPlan: Plan {
     let implementations: [Function]
     let left: any Plan
     let right: any Plan
+    let costsBySize: Bool
     let offset: Int
     let cost: Int
 
-    init(function: String, implementations: [Function], left: any Plan, right: any Plan, offset: Int) {
+    init(function: String, implementations: [Function], left: any Plan, right: any Plan, costsBySize: Bool = false, offset: Int) {
         self.function = function
         self.implementations = implementations
         self.left = left
         self.right = right
+        self.costsBySize = costsBySize
         self.offset = offset
         self.cost = left.cost + right.cost + 1
     }
@@ -50,6 +55,7 @@ final class BinaryCallPlan: Plan {
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
         let a = try left.evaluate(&frame)
         let b = try right.evaluate(&frame)
+        if costsBySize { try frame.charge((a.sizeForCost + b.sizeForCost) / sizeUnitsPerStep, at: offset) }
         do {
             for implementation in implementations {
                 if let result = try implementation(a, b) { return result }

@@ -40,6 +40,7 @@ final class RegexMatchPlan: Plan {
         guard case .string(let text) = value else {
             throw EvaluationError(message: RuntimeMessages.noMatchingOverload("matches", [value, .string(regex.pattern)]), offset: offset)
         }
+        try frame.charge(text.utf8.count / sizeUnitsPerStep, at: offset)
         return .bool(regex.matches(text))
     }
 }
