@@ -34,6 +34,17 @@ import Testing
     }
 }
 
+extension ConformanceTests {
+    /// Upstream sections the shared copy lacks, and engine edge cases, in the same format.
+    @Test func extraVectorsPass() throws {
+        let resources = try #require(Bundle.module.url(forResource: "Resources", withExtension: nil))
+        let vectors = try ConformanceVector.load(resources.appendingPathComponent("cel-extra/extra.json"))
+        let failures = vectors.compactMap { vector in vector.run().map { "\(vector.key): \(vector.expression)\n    \($0)" } }
+        print("cel-extra: \(vectors.count - failures.count) passed, \(failures.count) failed")
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+}
+
 /// The vectors the subset deliberately leaves out, one `file/section/name  # reason` per line.
 struct SkipList {
     private var keys: Set<String> = []
