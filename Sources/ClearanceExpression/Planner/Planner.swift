@@ -100,8 +100,15 @@ struct Planner {
         for argument in [target].compactMap({ $0 }) + args { arguments.append(plan(argument, insideLoop: insideLoop)) }
         let at = offset(expr)
         switch function {
-        case Operator.logicalAnd, Operator.logicalOr: return LogicalPlan(function, left: arguments[0], right: arguments[1], offset: at)
+        case Operator.logicalAnd, Operator.logicalOr:
+            // A constant side that decides the result decides it whatever the other side does.
+            let decisive = Value.bool(function == Operator.logicalOr)
+            for side in arguments.prefix(2) {
+                if let constant = side as? ConstantPlan, celEquals(constant.value, decisive) { return constant }
+            }
+            return foldAlways(LogicalPlan(function, left: arguments[0], right: arguments[1], offset: at), inputs: Array(arguments.prefix(2)))
         case Operator.conditional:
+            if let condition = arguments[0] as? ConstantPlan, case .bool(let b) = condition.value { return b ? arguments[1] : arguments[2] }
             return ConditionalPlan(condition: arguments[0], whenTrue: arguments[1], whenFalse: arguments[2], offset: at)
         default: break
         }
@@ -128,7 +135,12 @@ struct Planner {
     /// Evaluates a plan whose inputs are all constants, once, now; keeps it when evaluation fails
     /// (so the error still happens at runtime, where `&&` and `||` may absorb it).
     private func fold(_ plan: any Plan) -> any Plan {
-        guard let inputs = Self.inputs(of: plan), inputs.allSatisfy({ $0 is ConstantPlan }) else { return plan }
+        guard let inputs = Self.inputs(of: plan) else { return plan }
+        return foldAlways(plan, inputs: inputs)
+    }
+
+    private func foldAlways(_ plan: any Plan, inputs: [any Plan]) -> any Plan {
+        guard inputs.allSatisfy({ $0 is ConstantPlan }) else { return plan }
         let result: Value? = Frame.with(bindings: [], localCount: 0, memoCount: 0, budget: 1_000_000) { frame in try? plan.evaluate(&frame) }
         return result.map(ConstantPlan.init) ?? plan
     }

@@ -106,6 +106,9 @@ import Testing
         #expect(try Program.compile("duration('30d')", declarations: declarations).constantValue?.description == "duration(\"2592000s\")")
         #expect(try Program.compile("['a', 'b']", declarations: declarations).constantValue?.description == "[\"a\", \"b\"]")
         #expect(try Program.compile("member.id == 'x'", declarations: declarations).constantValue == nil)
+        #expect(try Program.compile("true || member.id == 'x'", declarations: declarations).constantValue?.description == "true")
+        #expect(try Program.compile("member.identity.sso && false", declarations: declarations).constantValue?.description == "false")
+        #expect(try Program.compile("1 > 2 ? member.id : 'none'", declarations: declarations).constantValue?.description == "\"none\"")
         // A constant that fails to evaluate is not folded: the error happens at runtime.
         #expect(try Program.compile("1 / 0", declarations: declarations).constantValue == nil)
     }
