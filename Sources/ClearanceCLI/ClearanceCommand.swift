@@ -9,7 +9,8 @@ public struct ClearanceCommand: ParsableCommand {
         commandName: "clearance",
         abstract: "Check security and compliance controls over team-member, vendor and access files.",
         version: version,
-        subcommands: [CheckCommand.self, AuditCommand.self, ChecklistCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self, InspectCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, AuditCommand.self, ChecklistCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self,
+                      EvalCommand.self, InspectCommand.self, SchemaCommand.self]
     )
 
     public init() {}

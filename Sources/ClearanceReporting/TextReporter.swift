@@ -29,7 +29,7 @@ public struct TextReporter: Reporter {
             for finding in group.findings {
                 let (mark, colour) = Self.mark(finding.status)
                 var line = "  " + style.color(colour, mark) + " " + Self.pad(finding.rule.id, 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + finding.message
-                if let waiver = finding.waiver { line += style.dim("  (waived by \(waiver.id) until \(waiver.expiresText))") }
+                if finding.status == .waived, let waiver = finding.waiver { line += style.dim("  (waived by \(waiver.id) until \(waiver.expiresText))") }
                 if report.baseline?.isBaselined(finding) == true { line += style.dim("  (in the baseline)") }
                 lines.append(line)
                 lines.append("    " + style.dim(finding.location.description + (finding.element.map { " · " + $0 } ?? "")))

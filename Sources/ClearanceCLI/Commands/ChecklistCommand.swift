@@ -82,7 +82,7 @@ struct Checklist {
                      + (status == nil || status == .skip ? style.dim(" (not applicable)") : "")]
         for finding in own where finding.status == .fail || finding.status == .error || finding.status == .waived {
             var detail = finding.message + (finding.element.map { "  (\($0))" } ?? "")
-            if let waiver = finding.waiver { detail += "  waived by \(waiver.id) until \(waiver.expiresText)" }
+            if finding.status == .waived, let waiver = finding.waiver { detail += "  waived by \(waiver.id) until \(waiver.expiresText)" }
             lines.append("            " + detail)
             lines.append("            " + style.dim(finding.location.description))
         }

@@ -1,0 +1,13 @@
+/// The standard functions and operators of the CEL subset, as data.
+enum StandardLibrary {
+    /// Every declaration.
+    static let declarations: [FunctionDecl] = operators + conversions + stringFunctions + timeFunctions
+
+    /// Declarations by name.
+    static let byName: [String: FunctionDecl] = {
+        var table: [String: FunctionDecl] = [:]
+        for declaration in declarations { table[declaration.name] = declaration }
+        return table
+    }()
+
+}

@@ -1,0 +1,36 @@
+import ClearanceRegex
+
+/// Faster plans for common call shapes, chosen when the expression compiles: equality with a
+/// string constant, membership, matching against a constant pattern.
+enum Specializer {
+    /// A specialized plan for a call, or `nil` to use the general one.
+    static func specialize(_ function: String, _ arguments: [any Plan], at offset: Int) -> (any Plan)? {
+        switch function {
+        case Operator.equals, Operator.notEquals:
+            let negated = function == Operator.notEquals
+            for (constantSide, other) in [(arguments[1], arguments[0]), (arguments[0], arguments[1])] {
+                guard let constant = constantSide as? ConstantPlan, case .string(let text) = constant.value, !(other is ConstantPlan) else { continue }
+                if let select = other as? SelectPathPlan { return PathStringEqualityPlan(path: select.path, constant: text, negated: negated) }
+                return StringEqualityPlan(operand: other, constant: text, negated: negated)
+            }
+        case "matches" where arguments.count == 2:
+            guard let pattern = arguments[1] as? ConstantPlan, case .string(let source) = pattern.value,
+                  let regex = try? StandardLibrary.compileRegex(source) else { break }
+            return RegexMatchPlan(subject: arguments[0], regex: regex, offset: offset)
+        case Operator.in:
+            if arguments[0] is ConstantPlan && arguments[1] is ConstantPlan { break }
+            if let list = arguments[1] as? ConstantPlan, case .list(let values) = list.value {
+                var keys = Set<MapKey>()
+                for value in values {
+                    guard let key = MapKey(storing: value) else { return InPlan(element: arguments[0], container: arguments[1], offset: offset) }
+                    keys.insert(key)
+                }
+                return InConstantSetPlan(element: arguments[0], keys: keys)
+            }
+            return InPlan(element: arguments[0], container: arguments[1], offset: offset)
+        default:
+            break
+        }
+        return nil
+    }
+}

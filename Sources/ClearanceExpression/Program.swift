@@ -1,0 +1,85 @@
+/// A compiled expression: parsed, checked and planned once, then evaluated any number of times,
+/// from any number of threads at once.
+public final class Program: Sendable {
+    /// The expression as written.
+    public let source: String
+    /// The checker's type of the whole expression (`dyn` when unknown or unchecked).
+    public let resultType: ExpressionType
+    /// The expression's value when it depends on nothing (no variables) and evaluates without error.
+    public let constantValue: Value?
+    /// The variable and fields when the expression is exactly a field chain such as `member.devices`.
+    public let selectPath: (variable: String, fields: [String])?
+    /// The step budget of each evaluation.
+    public let stepBudget: Int
+
+    private let root: any Plan
+    private let localCount: Int
+    private let memoCount: Int
+
+    private init(source: String, checked: CheckedExpression, root: any Plan, memoCount: Int, stepBudget: Int) {
+        self.source = source
+        self.resultType = checked.type(of: checked.parsed.expr)
+        self.root = root
+        self.localCount = checked.localCount
+        self.memoCount = memoCount
+        self.stepBudget = stepBudget
+        self.constantValue = (root as? ConstantPlan)?.value
+        self.selectPath = Self.selectPath(checked.parsed.expr, checked)
+    }
+
+    /// Parses, checks and plans an expression with the default options.
+    public static func compile(_ source: String, declarations: Declarations) throws(ExpressionError) -> Program {
+        try compile(source, declarations: declarations, options: CompileOptions())
+    }
+
+    /// Parses, checks (unless disabled) and plans an expression.
+    ///
+    /// Compiling recurses once per nesting level; it runs on a thread with a large stack so the
+    /// deepest expression the limits allow never overflows the caller's stack.
+    public static func compile(_ source: String, declarations: Declarations, options: CompileOptions) throws(ExpressionError) -> Program {
+        try LargeStack.run { () -> Result<Program, ExpressionError> in
+            do throws(ExpressionError) {
+                return .success(try compileHere(source, declarations: declarations, options: options))
+            } catch {
+                return .failure(error)
+            }
+        }.get()
+    }
+
+    private static func compileHere(_ source: String, declarations: Declarations, options: CompileOptions) throws(ExpressionError) -> Program {
+        let parsed: ParsedExpression
+        do {
+            parsed = try Parser.parse(source, limits: SyntaxLimits(maximumLength: options.maximumLength, maximumDepth: options.maximumDepth))
+        } catch {
+            throw ExpressionError(code: error.code, message: error.message, offset: error.offset, source: source)
+        }
+        let checked = try Checker.check(parsed, source: source, declarations: declarations, strict: options.checksTypes)
+        var planner = Planner(checked: checked)
+        let root = planner.plan(parsed.expr)
+        return Program(source: source, checked: checked, root: root, memoCount: planner.memoCount, stepBudget: options.stepBudget)
+    }
+
+    /// Evaluates the expression over bound variables. Does no parsing and no name lookup.
+    public func evaluate(_ bindings: Bindings) -> Result<Value, EvaluationError> {
+        let root = self.root
+        return Frame.with(bindings: bindings.values, localCount: localCount, memoCount: memoCount, budget: stepBudget) { frame in
+            do throws(EvaluationError) {
+                try frame.charge(root.cost, at: 0)
+                return .success(try root.evaluate(&frame))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    private static func selectPath(_ expr: Expr, _ checked: CheckedExpression) -> (variable: String, fields: [String])? {
+        var fields: [String] = []
+        var current = expr
+        while true {
+            if case .variable(_, let name)? = checked.references[current.id] { return (name, fields.reversed()) }
+            guard case .select(let operand, let field, false) = current.kind else { return nil }
+            fields.append(field)
+            current = operand
+        }
+    }
+}

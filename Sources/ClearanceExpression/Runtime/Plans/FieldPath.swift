@@ -1,0 +1,113 @@
+import ClearanceYAML
+
+/// A chain of field selections from a variable, a loop variable or any plan: `member.identity.mfa`.
+///
+/// Walks document mappings node to node, reading the base where it is stored, so no value is built
+/// for the maps in between. Errors are those of selecting one field at a time.
+final class FieldPath: Sendable {
+    /// Where the chain starts.
+    enum Base: Sendable {
+        case variable(slot: Int, name: String, offset: Int)
+        case local(Int)
+        case plan(any Plan)
+    }
+
+    /// One `.field` of the chain.
+    struct Step: Sendable {
+        let field: String
+        let symbol: Symbol
+        let offset: Int
+
+        init(field: String, offset: Int) {
+            self.field = field
+            self.symbol = Symbol(field)
+            self.offset = offset
+        }
+    }
+
+    let base: Base
+    let steps: [Step]
+    /// The steps' symbols, apart, so the walk reads plain integers.
+    private let symbols: [Symbol]
+
+    init(base: Base, steps: [Step]) {
+        self.base = base
+        self.steps = steps
+        self.symbols = steps.map(\.symbol)
+    }
+
+    var cost: Int {
+        switch base {
+        case .variable, .local: 1 + steps.count
+        case .plan(let plan): plan.cost + steps.count
+        }
+    }
+
+    /// Follows the chain.
+    @inline(__always)
+    func resolve(_ frame: inout Frame) throws(EvaluationError) -> Resolved {
+        switch base {
+        case .local(let slot):
+            if let cursor = frame.cursors[slot] { return try walk(cursor.document, cursor.id, from: 0) }
+            return try walk(frame.locals[slot], from: 0)
+        case .variable(let slot, let name, let offset):
+            guard slot < frame.variables.count else { throw EvaluationError(message: RuntimeMessages.unbound(name), offset: offset) }
+            switch frame.variables[slot] {
+            case .nodeMap(let document, let id)?: return try walk(Unmanaged.passUnretained(document), id, from: 0)
+            case let value?: return try walk(value, from: 0)
+            case nil: throw EvaluationError(message: RuntimeMessages.unbound(name), offset: offset)
+            }
+        case .plan(let plan):
+            switch try plan.resolve(&frame) {
+            case .node(let document, let id): return try walk(document, id, from: 0)
+            case .value(let value): return try walk(value, from: 0)
+            }
+        }
+    }
+
+    /// Follows the steps from `first` on, starting at a document node.
+    private func walk(_ handle: Unmanaged<YAMLDocument>, _ start: NodeID, from first: Int) throws(EvaluationError) -> Resolved {
+        let count = symbols.count
+        if first == count { return .node(handle, start) }
+        let outcome: Result<Resolved, EvaluationError> = handle._withUnsafeGuaranteedRef { document in
+            var id = start
+            var index = first
+            while index < count {
+                guard document.kind(id) == .mapping else {
+                    return .failure(EvaluationError(message: RuntimeMessages.noSuchField(steps[index].field, on: Value(document: document, id: id)),
+                                                    offset: steps[index].offset))
+                }
+                guard let child = document.value(for: symbols[index], in: id) else {
+                    return .failure(EvaluationError(message: RuntimeMessages.noSuchKey(steps[index].field), offset: steps[index].offset))
+                }
+                id = child
+                index += 1
+            }
+            return .success(.node(handle, id))
+        }
+        return try outcome.get()
+    }
+
+    /// Follows the steps from `first` on, starting at any value.
+    private func walk(_ start: Value, from first: Int) throws(EvaluationError) -> Resolved {
+        var value = start
+        for index in first..<steps.count {
+            let step = steps[index]
+            switch value {
+            case .nodeMap(let document, let id): return try walk(Unmanaged.passUnretained(document), id, from: index)
+            case .map(let map):
+                guard let next = map.value(forString: step.field) else {
+                    throw EvaluationError(message: RuntimeMessages.noSuchKey(step.field), offset: step.offset)
+                }
+                value = next
+            default:
+                throw EvaluationError(message: RuntimeMessages.noSuchField(step.field, on: value), offset: step.offset)
+            }
+        }
+        // A document node reached through a Swift map (members[id]) resolves as a node, as if walked to.
+        switch value {
+        case .nodeMap(let document, let id), .nodeList(let document, let id): return .node(Unmanaged.passUnretained(document), id)
+        default: return .value(value)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ClearanceYAML
+
+/// `x in list` or `x in map` without overload dispatch; document lists of strings are compared
+/// where they are stored.
+final class InPlan: Plan {
+    let element: any Plan
+    let container: any Plan
+    let offset: Int
+    let cost: Int
+
+    init(element: any Plan, container: any Plan, offset: Int) {
+        self.element = element
+        self.container = container
+        self.offset = offset
+        self.cost = element.cost + container.cost + 1
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
+        let value = try element.evaluate(&frame)
+        switch try container.resolve(&frame) {
+        case .node(let handle, let id):
+            let found: Bool? = handle._withUnsafeGuaranteedRef { document in
+                switch document.kind(id) {
+                case .sequence:
+                    let count = document.count(id)
+                    if case .string(let text) = value {
+                        for position in 0..<count {
+                            let child = document.element(position, of: id)
+                            if document.kind(child) == .string, stringsEqual(document.string(child), text) { return true }
+                        }
+                        return false
+                    }
+                    for position in 0..<count where celEquals(Value(document: document, id: document.element(position, of: id)), value) {
+                        return true
+                    }
+                    return false
+                case .mapping:
+                    return NodeMaps.value(in: document, id, forKey: value) != nil
+                default:
+                    return nil
+                }
+            }
+            if let found { return .bool(found) }
+            throw EvaluationError(message: RuntimeMessages.noMatchingOverload(Operator.in, [value, Value(document: handle.takeUnretainedValue(), id: id)]),
+                                  offset: offset)
+        case .value(.list(let values)):
+            for candidate in values where celEquals(candidate, value) { return .bool(true) }
+            return .bool(false)
+        case .value(.map(let map)):
+            return .bool(map.value(for: value) != nil)
+        case .value(let other):
+            throw EvaluationError(message: RuntimeMessages.noMatchingOverload(Operator.in, [value, other]), offset: offset)
+        }
+    }
+}
+
+/// `x in [constants]`: a hash lookup in the constants instead of a scan.
+final class InConstantSetPlan: Plan {
+    let element: any Plan
+    let keys: Set<MapKey>
+    let cost: Int
+
+    init(element: any Plan, keys: Set<MapKey>) {
+        self.element = element
+        self.keys = keys
+        self.cost = element.cost + 1
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
+        guard let key = MapKey(lookingUp: try element.evaluate(&frame)) else { return .bool(false) }
+        return .bool(keys.contains(key))
+    }
+}

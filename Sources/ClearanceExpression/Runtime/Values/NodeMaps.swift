@@ -1,0 +1,71 @@
+import ClearanceYAML
+
+/// Reading YAML mappings and sequences as CEL maps and lists, in place.
+enum NodeMaps {
+    /// The value under a key of a mapping, found as CEL finds keys; `nil` when absent.
+    ///
+    /// - Complexity: O(*n*) for a mapping of *n* entries (field selection with a name known when
+    ///   the expression compiles uses symbols instead; see ``YAMLDocument/value(for:in:)``).
+    static func value(in document: YAMLDocument, _ id: NodeID, forKey key: Value) -> NodeID? {
+        let count = document.count(id)
+        if case .string(let name) = key {
+            for position in 0..<count {
+                let keyID = document.key(position, of: id)
+                if document.kind(keyID) == .string, stringsEqual(document.string(keyID), name) {
+                    return document.value(position, of: id)
+                }
+            }
+            return nil
+        }
+        guard let wanted = MapKey(lookingUp: key) else { return nil }
+        for position in 0..<count {
+            if let stored = MapKey(storing: Value(document: document, id: document.key(position, of: id))), stored == wanted {
+                return document.value(position, of: id)
+            }
+        }
+        return nil
+    }
+}
+
+extension Value {
+    /// The number of elements of a list or entries of a map; `nil` for other values.
+    var containerCount: Int? {
+        switch self {
+        case .list(let values): values.count
+        case .map(let map): map.count
+        case .nodeList(let document, let id), .nodeMap(let document, let id): document.count(id)
+        default: nil
+        }
+    }
+
+    /// The element at a position of a list known to hold more than `position` elements.
+    @inline(__always)
+    func element(at position: Int) -> Value {
+        switch self {
+        case .list(let values): return values[position]
+        case .nodeList(let document, let id): return Value(document: document, id: document.element(position, of: id))
+        default: return .null
+        }
+    }
+
+    /// The key and value of the entry at a position of a map known to hold more than `position` entries.
+    @inline(__always)
+    func entry(at position: Int) -> (key: Value, value: Value) {
+        switch self {
+        case .map(let map): return (map.keys[position], map.values[position])
+        case .nodeMap(let document, let id):
+            return (Value(document: document, id: document.key(position, of: id)), Value(document: document, id: document.value(position, of: id)))
+        default: return (.null, .null)
+        }
+    }
+
+    /// The value under a key of a map, found as CEL finds keys; `nil` when absent or not a map.
+    func lookup(_ key: Value) -> Value? {
+        switch self {
+        case .map(let map): return map.value(for: key)
+        case .nodeMap(let document, let id):
+            return NodeMaps.value(in: document, id, forKey: key).map { Value(document: document, id: $0) }
+        default: return nil
+        }
+    }
+}
