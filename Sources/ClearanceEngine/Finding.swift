@@ -36,6 +36,9 @@ public struct Finding: Sendable {
         self.waiver = waiver
     }
 
+    /// Whether the finding needs someone's attention: a fail, an error or a waiver.
+    public var needsAttention: Bool { status == .fail || status == .error || status == .waived }
+
     /// The deterministic order of reports: file, line, column, rule, then element and subject.
     public static func precedes(_ a: Finding, _ b: Finding) -> Bool {
         if a.location.file != b.location.file { return a.location.file < b.location.file }

@@ -1,9 +1,11 @@
 import ClearanceCore
 import ClearanceEngine
 import ClearancePolicy
-import Foundation
 
 /// `json`: the stable, versioned report other tools read (DESIGN.md, "The JSON report").
+///
+/// `summary` counts every outcome; `findings` lists those that need attention (fail, error,
+/// waived), or every finding with `--include-passing`. Keys keep the documented order.
 public struct JSONReporter: Reporter {
     public static let name = "json"
     public static let fileName = "report.json"
@@ -11,93 +13,63 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, context: ReportContext) -> String {
-        let document = JSONReport(report, context: context)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(document) else { return "{}" }
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
-}
-
-/// The JSON report's shape, version 1.
-struct JSONReport: Encodable {
-    struct Tool: Encodable { let name: String; let version: String }
-    struct Summary: Encodable { let pass, fail, error, waived, skip: Int }
-    struct Location: Encodable { let file: String; let line: Int; let column: Int }
-    struct WaiverInfo: Encodable { let id: String; let justification: String; let approvedBy: String; let expires: String }
-    struct FileEvidence: Encodable { let path: String; let role: String; let sha256: String; let bytes: Int }
-    struct Evidence: Encodable { let commandLine: [String]; let files: [FileEvidence] }
-    struct BaselineSummary: Encodable { let new: Int; let unchanged: Int; let resolved: [Baseline.Entry] }
-    struct Entry: Encodable {
-        let rule: String
-        let policy: String
-        let severity: String
-        let status: String
-        let subject: String
-        let kind: String
-        let element: String?
-        let message: String
-        let controls: [String]
-        let location: Location
-        let waiver: WaiverInfo?
-        let fingerprint: String
-        let baseline: String?
-
-        enum CodingKeys: String, CodingKey {
-            case rule, policy, severity, status, subject, kind, element, message, controls, location, waiver, fingerprint, baseline
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(rule, forKey: .rule)
-            try container.encode(policy, forKey: .policy)
-            try container.encode(severity, forKey: .severity)
-            try container.encode(status, forKey: .status)
-            try container.encode(subject, forKey: .subject)
-            try container.encode(kind, forKey: .kind)
-            try container.encodeIfPresent(element, forKey: .element)
-            try container.encode(message, forKey: .message)
-            try container.encode(controls, forKey: .controls)
-            try container.encode(location, forKey: .location)
-            try container.encodeIfPresent(waiver, forKey: .waiver)
-            try container.encode(fingerprint, forKey: .fingerprint)
-            try container.encodeIfPresent(baseline, forKey: .baseline)
-        }
-    }
-
-    let version = 1
-    let tool: Tool
-    let asOf: String
-    let summary: Summary
-    let findings: [Entry]
-    let baseline: BaselineSummary?
-    let evidence: Evidence
-
-    init(_ report: Report, context: ReportContext) {
-        tool = Tool(name: "clearance", version: context.toolVersion)
-        asOf = report.asOf.rfc3339
         let counts = report.summary
-        summary = Summary(pass: counts[.pass] ?? 0, fail: counts[.fail] ?? 0, error: counts[.error] ?? 0,
-                          waived: counts[.waived] ?? 0, skip: counts[.skip] ?? 0)
-        findings = report.findings.map { finding in
-            Entry(rule: finding.rule.id, policy: finding.rule.policyID, severity: finding.rule.severity.rawValue,
-                  status: finding.status.rawValue, subject: finding.subject, kind: finding.kind.rawValue, element: finding.element,
-                  message: finding.message, controls: finding.rule.controls.map(\.description),
-                  location: Location(file: finding.location.file, line: finding.location.line, column: finding.location.column),
-                  waiver: finding.waiver.map { WaiverInfo(id: $0.id, justification: $0.justification, approvedBy: $0.approvedBy, expires: $0.expiresText) },
-                  fingerprint: finding.fingerprint,
-                  baseline: report.baseline.flatMap { comparison in
-                      finding.status.isFailing ? (comparison.isBaselined(finding) ? "unchanged" : "new") : nil
-                  })
-        }
-        baseline = report.baseline.map { comparison in
+        var members: [(String, JSONText)] = [
+            ("version", .int(1)),
+            ("tool", .object([("name", .string("clearance")), ("version", .string(context.toolVersion))])),
+            ("asOf", .string(report.asOf.rfc3339)),
+            ("summary", .object(FindingStatus.allCases.map { ($0.rawValue, .int(Int64(counts[$0] ?? 0))) })),
+            ("findings", .array(report.findings.filter { context.includePassing || $0.needsAttention }.map { Self.finding($0, report) })),
+        ]
+        if let baseline = report.baseline {
             let failing = report.findings.filter(\.status.isFailing)
-            let unchanged = failing.filter(comparison.isBaselined).count
-            return BaselineSummary(new: failing.count - unchanged, unchanged: unchanged, resolved: comparison.resolved)
+            let unchanged = failing.filter(baseline.isBaselined).count
+            members.append(("baseline", .object([
+                ("new", .int(Int64(failing.count - unchanged))), ("unchanged", .int(Int64(unchanged))),
+                ("resolved", .array(baseline.resolved.map { entry in
+                    .object([("rule", .string(entry.rule)), ("subject", .string(entry.subject)), ("kind", .string(entry.kind)),
+                             ("element", .optional(entry.element)), ("status", .string(entry.status)), ("message", .string(entry.message)),
+                             ("fingerprint", .string(entry.fingerprint))])
+                })),
+            ])))
         }
-        evidence = Evidence(commandLine: context.commandLine,
-                            files: (report.policies.digests + report.inputFiles).map {
-                                FileEvidence(path: $0.path, role: $0.role.rawValue, sha256: $0.sha256, bytes: $0.size)
-                            })
+        members.append(("evidence", Self.evidence(report, context)))
+        return JSONText.object(members).pretty + "\n"
+    }
+
+    static func finding(_ finding: Finding, _ report: Report) -> JSONText {
+        var members: [(String, JSONText)] = [
+            ("rule", .string(finding.rule.id)), ("policy", .string(finding.rule.policyID)),
+            ("severity", .string(finding.rule.severity.rawValue)), ("status", .string(finding.status.rawValue)),
+            ("subject", .string(finding.subject)), ("kind", .string(finding.kind.rawValue)),
+        ]
+        if let element = finding.element { members.append(("element", .string(element))) }
+        members += [
+            ("message", .string(finding.message)),
+            ("controls", .array(finding.rule.controls.map { .string($0.description) })),
+            ("location", .object([("file", .string(finding.location.file)), ("line", .int(Int64(finding.location.line))),
+                                  ("column", .int(Int64(finding.location.column)))])),
+        ]
+        if finding.status == .waived, let waiver = finding.waiver {
+            members.append(("waiver", .object([("id", .string(waiver.id)), ("justification", .string(waiver.justification)),
+                                               ("approvedBy", .string(waiver.approvedBy)), ("expires", .string(waiver.expiresText))])))
+        }
+        members.append(("fingerprint", .string(finding.fingerprint)))
+        if let baseline = report.baseline, finding.status.isFailing {
+            members.append(("baseline", .string(baseline.isBaselined(finding) ? "unchanged" : "new")))
+        }
+        return .object(members)
+    }
+
+    static func evidence(_ report: Report, _ context: ReportContext) -> JSONText {
+        .object([
+            ("asOf", .string(report.asOf.rfc3339)),
+            ("clearanceVersion", .string(context.toolVersion)),
+            ("commandLine", .array(context.commandLine.map(JSONText.string))),
+            ("files", .array((report.policies.digests + report.inputFiles).map { file in
+                .object([("path", .string(file.path)), ("role", .string(file.role.rawValue)),
+                         ("sha256", .string(file.sha256)), ("bytes", .int(Int64(file.size)))])
+            })),
+        ])
     }
 }

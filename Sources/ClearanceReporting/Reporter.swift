@@ -24,9 +24,12 @@ public struct ReportContext: Sendable {
     public var commandLine: [String]
     /// Clearance's version.
     public var toolVersion: String
+    /// Whether lists of findings include passes and skips.
+    public var includePassing: Bool
 
     /// Creates a context.
-    public init(failOn: Severity = .low, color: Bool = false, commandLine: [String] = [], toolVersion: String) {
+    public init(failOn: Severity = .low, color: Bool = false, commandLine: [String] = [], toolVersion: String, includePassing: Bool = false) {
+        self.includePassing = includePassing
         self.failOn = failOn
         self.color = color
         self.commandLine = commandLine

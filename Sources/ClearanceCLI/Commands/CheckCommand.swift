@@ -25,6 +25,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Accept the findings of a baseline file: fail only on new ones, and report fixed ones as resolved.", valueName: "file"))
     var baseline: String?
 
+    @Flag(name: .customLong("include-passing"), help: "List passing and skipped findings in the JSON report too (they are always counted).")
+    var includePassing = false
+
     @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Write today's failing findings to a baseline file.", valueName: "file"))
     var writeBaseline: String?
 
@@ -39,7 +42,9 @@ struct CheckCommand: ParsableCommand {
             return (accepted.map(report.comparing) ?? report, configuration)
         }
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }
-        try plan.write(report, context: Session.context(configuration))
+        var context = Session.context(configuration)
+        context.includePassing = includePassing
+        try plan.write(report, context: context)
         throw Session.exitStatus(report, configuration)
     }
 }

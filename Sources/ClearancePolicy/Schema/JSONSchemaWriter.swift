@@ -1,3 +1,5 @@
+import ClearanceCore
+
 /// Writes JSON Schemas (draft 2020-12) from shapes, for editors to validate and complete files.
 public enum JSONSchemaWriter {
     /// One schema file: its name and the object it describes.
@@ -28,7 +30,7 @@ public enum JSONSchemaWriter {
         root.insert(("$schema", .string("https://json-schema.org/draft/2020-12/schema")), at: 0)
         root.insert(("$id", .string("https://github.com/clearance/clearance/Schemas/" + file.fileName)), at: 1)
         root.insert(("title", .string(file.shape.name)), at: 2)
-        return JSONText.object(root).pretty(indent: 0) + "\n"
+        return JSONText.object(root).pretty + "\n"
     }
 
     static func schema(_ shape: Shape) -> JSONText {
@@ -63,42 +65,5 @@ public enum JSONSchemaWriter {
         if !required.isEmpty { members.append(("required", .array(required))) }
         if shape.isClosed { members.append(("additionalProperties", .bool(false))) }
         return members
-    }
-}
-
-/// A JSON value with ordered members, printed the same way every time.
-indirect enum JSONText {
-    case string(String)
-    case bool(Bool)
-    case array([JSONText])
-    case object([(String, JSONText)])
-
-    func pretty(indent: Int) -> String {
-        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
-        switch self {
-        case .string(let text): return Self.quote(text)
-        case .bool(let value): return value ? "true" : "false"
-        case .array(let items):
-            if items.allSatisfy({ if case .string = $0 { true } else { false } }) {
-                return "[" + items.map { $0.pretty(indent: 0) }.joined(separator: ", ") + "]"
-            }
-            return "[\n" + items.map { pad + $0.pretty(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
-        case .object(let members):
-            if members.isEmpty { return "{}" }
-            return "{\n" + members.map { pad + Self.quote($0.0) + ": " + $0.1.pretty(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "}"
-        }
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,0 +1,23 @@
+import Foundation
+import Testing
+import ClearanceTestSupport
+
+/// The sample team's reports, run as a user runs them (from the package root, as of 2026-11-20),
+/// compared with golden files whose every finding was reviewed.
+@Suite("Sample team reports")
+struct SampleTeamGoldenTests {
+    static let asOf = ["--as-of", "2026-11-20"]
+
+    @Test func jsonReport() throws {
+        let result = try CommandRunner.run(["check", "--format", "json"] + Self.asOf)
+        #expect(result.status == 1)
+        #expect(result.standardError == "")
+        Golden.expect(result.standardOutput, matches: "sample-team.json")
+    }
+
+    @Test func textReport() throws {
+        let result = try CommandRunner.run(["check"] + Self.asOf)
+        #expect(result.status == 1)
+        Golden.expect(result.standardOutput, matches: "sample-team.txt")
+    }
+}
