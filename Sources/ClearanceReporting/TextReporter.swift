@@ -56,7 +56,8 @@ public struct TextReporter: Reporter {
         if let baseline = report.baseline {
             outcome += " (\(baseline.accepted.count) accepted by the baseline, \(baseline.resolved.count) resolved)"
         }
-        return "\(subjects) documents checked against \(report.policies.rules.count) rules: "
+        let rules = report.policies.rules.count
+        return "\(subjects) document\(subjects == 1 ? "" : "s") checked against \(rules) rule\(rules == 1 ? "" : "s"): "
             + FindingStatus.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + "; " + outcome + "."
     }
 

@@ -45,4 +45,26 @@ public struct CommandRunner {
                       standardOutput: String(decoding: outputData, as: UTF8.self),
                       standardError: String(decoding: errorData, as: UTF8.self))
     }
+
+    /// Runs a shell command under a pseudo-terminal (`script`), as if typed at a terminal, and returns what it printed.
+    ///
+    /// `NO_COLOR` is removed from the environment unless `environment` sets it.
+    public static func runInTerminal(_ command: String, environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.currentDirectoryURL = packageRoot
+        var variables = ProcessInfo.processInfo.environment
+        variables.removeValue(forKey: "NO_COLOR")
+        variables["TERM"] = "xterm"
+        for (key, value) in environment { variables[key] = value }
+        process.environment = variables
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }

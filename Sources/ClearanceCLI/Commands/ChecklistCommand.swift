@@ -33,7 +33,7 @@ struct ChecklistCommand: ParsableCommand {
             return (report, member, configuration)
         }
         let checklist = Checklist(report: report, member: member, style: TextStyle(enabled: Session.wantsColor))
-        print(checklist.text, terminator: "")
+        print(checklist.text)
         print(TextReporter.summaryLine(report, context: Session.context(configuration)))
         throw Session.exitStatus(report, configuration)
     }

@@ -90,7 +90,8 @@ struct CompileStage {
                                                           in: node, at: nameStart))
             return nil
         }
-        let listStart = afterName + 2
+        var listStart = afterName + 2
+        while listStart < bytes.count, bytes[listStart] == 0x20 || bytes[listStart] == 0x0A { listStart += 1 }
         let source = String(decoding: bytes[listStart...], as: UTF8.self)
         switch compiler.compile(source, in: node, at: listStart, declarations: base) {
         case .failure(let problem):

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import ClearanceTestSupport
+
+/// `audit`, `checklist`, `explain`, `lint` and `test` on the shipped policies and sample team.
+@Suite("Project commands")
+struct ProjectCommandTests {
+    static let asOf = ["--as-of", "2026-11-20"]
+
+    @Test func checklistOfABlockedCandidate() throws {
+        let result = try CommandRunner.run(["checklist", "daniela.herrera"] + Self.asOf)
+        #expect(result.status == 1)
+        Golden.expect(result.standardOutput, matches: "checklist-daniela.herrera.txt")
+    }
+
+    @Test func checklistOfAClearedEngineerWithAWaiver() throws {
+        let result = try CommandRunner.run(["checklist", "ana.lopez"] + Self.asOf)
+        #expect(result.status == 0)
+        Golden.expect(result.standardOutput, matches: "checklist-ana.lopez.txt")
+    }
+
+    @Test func checklistOfAnUnknownPersonSuggestsTheClosest() throws {
+        let result = try CommandRunner.run(["checklist", "ana.lopes"] + Self.asOf)
+        #expect(result.status == 2)
+        #expect(result.standardError == "no TeamMember with id 'ana.lopes' (did you mean 'ana.lopez'?)\n")
+    }
+
+    @Test func explainRendersTheRuleFromItsData() throws {
+        let result = try CommandRunner.run(["explain", "ZT-04"])
+        #expect(result.status == 0)
+        Golden.expect(result.standardOutput, matches: "explain-ZT-04.txt")
+    }
+
+    @Test func explainAnUnknownRule() throws {
+        let result = try CommandRunner.run(["explain", "ZT04"])
+        #expect(result.status == 2)
+        #expect(result.standardError == "no rule 'ZT04' in the loaded policies (did you mean 'ZT-04'?)\n")
+    }
+
+    @Test func lintTheShippedPolicies() throws {
+        let result = try CommandRunner.run(["lint"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "8 policies, 44 rules: no problems found.\n")
+    }
+
+    @Test func everyPolicyTestPasses() throws {
+        let result = try CommandRunner.run(["test"])
+        #expect(result.status == 0, "\(result.standardOutput)")
+        #expect(result.standardOutput.hasSuffix("policy tests: 56 passed, 0 failed\n"))
+    }
+
+    @Test func auditWritesTheReportAndExitsOne() throws {
+        let folder = TemporaryDirectory()
+        let result = try CommandRunner.run(["audit", "--output", folder.path] + Self.asOf)
+        #expect(result.status == 1)
+        #expect(result.standardError == "audit report written to \(folder.path)/\n")
+        #expect(result.standardOutput.hasSuffix("32 documents checked against 44 rules: 769 pass, 36 fail, 0 error, 2 waived, 602 skip; 36 failing at or above low.\n"))
+        #expect(FileManager.default.fileExists(atPath: folder.path + "/report.json"))
+    }
+
+    @Test func colourOnlyOnATerminalAndNeverWithNoColor() throws {
+        let command = "\(CommandRunner.executable.path) checklist ana.lopez --as-of 2026-11-20"
+        let onTerminal = try CommandRunner.runInTerminal(command, environment: [:])
+        #expect(onTerminal.contains("\u{1B}[32m✓\u{1B}[0m"))
+        let withNoColor = try CommandRunner.runInTerminal(command, environment: ["NO_COLOR": "1"])
+        #expect(!withNoColor.contains("\u{1B}["))
+        #expect(withNoColor.contains("✓ PC-01"))
+        let piped = try CommandRunner.run(["checklist", "ana.lopez"] + Self.asOf, environment: ["NO_COLOR": ""])
+        #expect(!piped.standardOutput.contains("\u{1B}["))
+    }
+}
