@@ -167,4 +167,39 @@ struct CheckCommandTests {
         #expect(result.status == 2)
         #expect(result.standardError == "/dev/full: cannot write: no space left on device\n")
     }
+
+    @Test func baselineAcceptsTodaysFindingsAndFailsOnlyOnNewOnes() throws {
+        project.write("team/luis.yaml", Self.member("luis", sso: false))
+        #expect(try check(["--write-baseline", "baseline.json"]).status == 1)
+
+        // Moving lines around keeps the fingerprint: still accepted.
+        project.write("team/luis.yaml", "# moved down\n\n" + Self.member("luis", sso: false))
+        let unchanged = try check(["--baseline", "baseline.json"])
+        #expect(unchanged.status == 0)
+        #expect(unchanged.standardOutput.hasSuffix("nothing failing at or above low (1 accepted by the baseline, 0 resolved).\n"))
+
+        // A new failure fails the run; the fixed one is reported as resolved.
+        project.write("team/luis.yaml", Self.member("luis", sso: true))
+        project.write("team/eva.yaml", Self.member("eva", sso: false))
+        let changed = try check(["--baseline", "baseline.json"])
+        #expect(changed.status == 1)
+        #expect(changed.standardOutput == """
+            eva  TeamMember · team/eva.yaml
+              ✗ D-01     high     eva signs in without SSO
+                team/eva.yaml:1:1
+
+            Resolved since the baseline
+              ✓ D-01     luis: luis signs in without SSO
+
+            3 documents checked against 1 rule: 2 pass, 1 fail, 0 error, 0 waived, 0 skip; 1 failing at or above low (0 accepted by the baseline, 1 resolved).
+
+            """)
+    }
+
+    @Test func aBaselineThatIsNotOneExitsTwo() throws {
+        project.write("baseline.json", "{\"findings\": 3}")
+        let result = try check(["--baseline", "baseline.json"])
+        #expect(result.status == 2)
+        #expect(result.standardError == "baseline.json: not a Clearance baseline (write one with --write-baseline)\n")
+    }
 }
