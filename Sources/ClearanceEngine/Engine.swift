@@ -3,6 +3,9 @@ import ClearanceExpression
 import ClearancePolicy
 
 /// Runs every rule over every document of its target kind and gathers the findings into a report.
+///
+/// Documents are evaluated in batches on up to `jobs` threads; batches are merged in input order,
+/// so the report is the same whatever the number of jobs.
 public struct Engine: Sendable {
     /// The policies to evaluate.
     public let policies: PolicySet
@@ -10,33 +13,61 @@ public struct Engine: Sendable {
     public let documents: DocumentSet
     /// The evaluation time (`now` in expressions; it also decides which waivers are live).
     public let now: Timestamp
+    /// The number of threads to evaluate on.
+    public let jobs: Int
+    /// Whether pass and skip findings are kept in the report (JUnit and HTML list them), not only counted.
+    public let keepsAllFindings: Bool
 
     /// Creates an engine.
-    public init(policies: PolicySet, documents: DocumentSet, now: Timestamp) {
+    public init(policies: PolicySet, documents: DocumentSet, now: Timestamp, jobs: Int = 1, keepsAllFindings: Bool = true) {
         self.policies = policies
         self.documents = documents
         self.now = now
+        self.jobs = max(1, jobs)
+        self.keepsAllFindings = keepsAllFindings
     }
+
+    /// Documents per batch of work.
+    static let batchSize = 64
 
     /// Evaluates and returns the report; `rules` and `subjects` narrow the run when given.
     public func run(rules: Set<String>? = nil, subjects: Set<String>? = nil) -> Report {
         let waivers = WaiverBook(documents.waivers, now: now)
-        let evaluator = RuleEvaluator(waivers: waivers)
-        var findings: [Finding] = []
-        for policy in policies.policies {
+        let plans = policies.policies.compactMap { policy -> (Policy, [Rule], Value)? in
             let selected = policy.rules.filter { rules?.contains($0.id) ?? true }
-            guard !selected.isEmpty else { continue }
-            var bindings = Bindings(policy.declarations)
-            bindings[PolicyBindings.params] = policy.params.map { Value(node: $0) } ?? Value.lookupMap([:])
-            bindings[PolicyBindings.now] = .timestamp(now)
-            bindings[PolicyBindings.members] = documents.membersValue
-            bindings[PolicyBindings.vendors] = documents.vendorsValue
-            for document in documents.documents(of: policy.target) where subjects?.contains(document.id) ?? true {
-                bindings[PolicyBindings.target] = Value(node: document.root)
-                for rule in selected { evaluator.evaluate(rule, on: document, bindings: &bindings, into: &findings) }
-            }
+            guard !selected.isEmpty else { return nil }
+            return (policy, selected, policy.params.map { Value(node: $0) } ?? .map(.empty))
         }
-        if subjects == nil { findings += waivers.expiredFindings().filter { rules?.contains($0.waiver?.ruleID ?? "") ?? true } }
-        return Report(asOf: now, findings: findings, policies: policies, inputFiles: documents.digests, waivers: documents.waivers)
+        let targets = documents.documents.filter { document in
+            subjects?.contains(document.id) ?? true && plans.contains { $0.0.target == document.kind }
+        }
+        let batches = (targets.count + Self.batchSize - 1) / Self.batchSize
+        let keepsAll = keepsAllFindings, now = now, members = documents.membersValue, vendors = documents.vendorsValue
+        let results = ParallelMap.map(batches, jobs: jobs) { batch -> FindingSink in
+            let evaluator = RuleEvaluator(waivers: waivers)
+            var sink = FindingSink(keepsAll: keepsAll)
+            guard let first = plans.first else { return sink }
+            var bindings = Bindings(first.0.declarations)
+            bindings[PolicyBindings.now] = .timestamp(now)
+            bindings[PolicyBindings.members] = members
+            bindings[PolicyBindings.vendors] = vendors
+            for document in targets[(batch * Self.batchSize)..<min(targets.count, (batch + 1) * Self.batchSize)] {
+                bindings[PolicyBindings.target] = Value(node: document.root)
+                for (policy, selected, params) in plans where policy.target == document.kind {
+                    bindings[PolicyBindings.params] = params
+                    for rule in selected { evaluator.evaluate(rule, on: document, bindings: &bindings, into: &sink) }
+                }
+            }
+            return sink
+        }
+        var sink = FindingSink(keepsAll: keepsAll)
+        for result in results { sink.append(result) }
+        if subjects == nil {
+            for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true { sink.add(finding) }
+        }
+        let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
+        return Report(asOf: now, findings: sink.findings, summary: counts, documentsChecked: targets.count, policies: policies,
+                      inputFiles: documents.digests,
+                      waivers: documents.waivers)
     }
 }

@@ -5,8 +5,12 @@ import ClearancePolicy
 public struct Report: Sendable {
     /// The evaluation time.
     public let asOf: Timestamp
-    /// Every finding, sorted by file, line, column and rule.
+    /// The findings kept (every one, or those that need attention), sorted by file, line, column and rule.
     public let findings: [Finding]
+    /// How many findings had each outcome, kept or not.
+    public let summary: [FindingStatus: Int]
+    /// How many documents the rules were evaluated on.
+    public let documentsChecked: Int
     /// The policies evaluated.
     public let policies: PolicySet
     /// The input files read, with their digests.
@@ -16,20 +20,16 @@ public struct Report: Sendable {
     /// The comparison with a baseline, when the run had one.
     public private(set) var baseline: BaselineComparison?
 
-    /// Creates a report, sorting the findings.
-    public init(asOf: Timestamp, findings: [Finding], policies: PolicySet, inputFiles: [FileDigest], waivers: [Waiver]) {
+    /// Creates a report, sorting the findings; `summary` counts every outcome, kept or not.
+    public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], documentsChecked: Int, policies: PolicySet,
+                inputFiles: [FileDigest], waivers: [Waiver]) {
         self.asOf = asOf
+        self.documentsChecked = documentsChecked
         self.findings = findings.sorted(by: Finding.precedes)
+        self.summary = summary
         self.policies = policies
         self.inputFiles = inputFiles
         self.waivers = waivers
-    }
-
-    /// How many findings have each outcome.
-    public var summary: [FindingStatus: Int] {
-        var counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, 0) })
-        for finding in findings { counts[finding.status, default: 0] += 1 }
-        return counts
     }
 
     /// The findings that fail the run at a severity threshold (baselined findings excepted).

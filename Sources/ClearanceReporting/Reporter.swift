@@ -12,6 +12,17 @@ public protocol Reporter: Sendable {
     init()
     /// The rendered report.
     func render(_ report: Report, context: ReportContext) -> String
+    /// Whether the format lists passing and skipped findings (so the run must keep them).
+    static var listsAllFindings: Bool { get }
+    /// Whether the format records the evidence of the files read (so the run must digest them).
+    static var recordsEvidence: Bool { get }
+}
+
+extension Reporter {
+    /// Most formats list only the findings that need attention.
+    public static var listsAllFindings: Bool { false }
+    /// Most formats record evidence; the text ones do not.
+    public static var recordsEvidence: Bool { true }
 }
 
 /// What a reporter needs besides the report: the run's settings and evidence.

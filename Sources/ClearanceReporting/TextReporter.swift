@@ -8,6 +8,7 @@ import ClearancePolicy
 public struct TextReporter: Reporter {
     public static let name = "text"
     public static let fileName = "report.txt"
+    public static let recordsEvidence = false
 
     public init() {}
 
@@ -50,7 +51,7 @@ public struct TextReporter: Reporter {
     /// `18 documents checked against 42 rules: 512 pass, 23 fail, 1 error, 2 waived, 88 skip; 24 failing at or above low.`
     public static func summaryLine(_ report: Report, context: ReportContext) -> String {
         let counts = report.summary
-        let subjects = Set(report.findings.filter { $0.kind != .waiver }.map { $0.kind.rawValue + "/" + $0.subject }).count
+        let subjects = report.documentsChecked
         let failing = report.failing(at: context.failOn).count
         var outcome = failing == 0 ? "nothing failing at or above \(context.failOn.rawValue)" : "\(failing) failing at or above \(context.failOn.rawValue)"
         if let baseline = report.baseline {

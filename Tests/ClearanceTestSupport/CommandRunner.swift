@@ -10,22 +10,29 @@ public struct CommandRunner {
     }
 
     /// The `clearance` executable next to the test bundle.
-    public static let executable: URL = {
+    public static let executable = built("clearance")
+
+    /// The `clearance-bench` executable next to the test bundle.
+    public static let benchExecutable = built("clearance-bench")
+
+    /// A product built next to the test bundle.
+    static func built(_ name: String) -> URL {
         var directory = Bundle.main.bundleURL
         for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent("clearance")
+            let candidate = directory.appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             directory.deleteLastPathComponent()
         }
-        return Bundle.main.bundleURL.appendingPathComponent("clearance")
-    }()
+        return Bundle.main.bundleURL.appendingPathComponent(name)
+    }
 
     /// The package root, so commands run with the paths a user types (`Fixtures/...`).
     public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// Runs `clearance` with arguments in a directory (the package root by default).
-    public static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Result {
+    public static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:],
+                           executable: URL = executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -20,8 +20,8 @@ struct AuditCommand: ParsableCommand {
         let (report, configuration) = try Session.guarded {
             let configuration = try project.configuration()
             let policies = try Session.policies(configuration)
-            let documents = try Session.documents(configuration.inputs, configuration, policies)
-            return (Engine(policies: policies, documents: documents, now: project.now).run(), configuration)
+            let documents = try Session.documents(configuration.inputs, configuration, policies, jobs: project.threadCount)
+            return (Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount).run(), configuration)
         }
         let folder = output ?? configuration.output
         let context = Session.context(configuration)

@@ -37,8 +37,10 @@ struct CheckCommand: ParsableCommand {
             let configuration = try project.configuration()
             let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: path) }
             let policies = try Session.policies(configuration)
-            let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies)
-            let report = Engine(policies: policies, documents: documents, now: project.now).run()
+            let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies,
+                                                  jobs: project.threadCount, digests: plan.recordsEvidence)
+            let report = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
+                                keepsAllFindings: includePassing || plan.listsAllFindings).run()
             return (accepted.map(report.comparing) ?? report, configuration)
         }
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }

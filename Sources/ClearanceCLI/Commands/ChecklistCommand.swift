@@ -24,7 +24,8 @@ struct ChecklistCommand: ParsableCommand {
         let (report, member, configuration) = try Session.guarded {
             let configuration = try project.configuration()
             let policies = try Session.policies(configuration)
-            let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies)
+            let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies,
+                                                  jobs: project.threadCount, digests: false)
             guard let member = documents.document(.teamMember, id: id) else {
                 let ids = documents.documents(of: .teamMember).map(\.id)
                 throw Diagnostic(code: "input.unknown-member", message: "no TeamMember with id '\(id)'\(Suggestion.didYouMean(id, among: ids))", location: nil)

@@ -15,6 +15,11 @@ struct OutputPlan {
 
     let destinations: [Destination]
 
+    /// Whether any requested format lists passing findings.
+    var listsAllFindings: Bool { destinations.contains { $0.reporter.listsAllFindings } }
+    /// Whether any requested format records evidence.
+    var recordsEvidence: Bool { destinations.contains { $0.reporter.recordsEvidence } }
+
     /// Reads `--format text,json=out.json` and `--output DIR`.
     init(formats: [String], output: String?) throws {
         var destinations: [Destination] = []

@@ -19,7 +19,11 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("The lowest severity that fails the run: info, low, medium, high, critical (default: low).", valueName: "severity"))
     var failOn: String?
 
+    @Option(help: ArgumentHelp("Threads to read and evaluate on (default: the number of processors).", valueName: "n"))
+    var jobs: Int?
+
     func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1; got \(jobs)") }
         if let asOf, Self.timestamp(asOf) == nil {
             throw ValidationError("--as-of must be a date (2026-11-20) or an RFC 3339 date-time (2026-11-20T09:00:00Z); got '\(asOf)'")
         }
@@ -47,6 +51,9 @@ struct ProjectOptions: ParsableArguments {
         if let failOn, let severity = Severity(rawValue: failOn) { configuration.failOn = severity }
         return configuration
     }
+
+    /// The number of threads to use.
+    var threadCount: Int { jobs ?? ParallelMap.processorCount }
 
     /// The evaluation time.
     var now: Timestamp {

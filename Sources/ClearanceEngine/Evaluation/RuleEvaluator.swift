@@ -5,37 +5,40 @@ import ClearanceYAML
 
 /// Evaluates one rule on one document exactly as DESIGN.md says: `when` first (per element for a
 /// `for_each` rule), then `require`; false `when` skips, any error fails closed.
+///
+/// Only findings the sink keeps are built (location, element path, message); the rest are counted.
 struct RuleEvaluator {
     let waivers: WaiverBook
 
-    /// Appends the findings of `rule` on `document` to `findings`; `bindings` already hold the document.
-    func evaluate(_ rule: Rule, on document: InputDocument, bindings: inout Bindings, into findings: inout [Finding]) {
-        let documentLocation = document.root.location
+    /// Evaluates `rule` on `document` into `sink`; `bindings` already hold the document.
+    func evaluate(_ rule: Rule, on document: InputDocument, bindings: inout Bindings, into sink: inout FindingSink) {
         guard let forEach = rule.forEach else {
-            let outcome = decide(rule, bindings)
-            findings.append(finding(rule, outcome, document: document, element: nil, index: -1, location: documentLocation, bindings: bindings))
+            record(rule, decide(rule, bindings), document: document, element: nil, bindings: bindings, into: &sink)
             return
         }
-        let elements: [(value: Value, node: Node?)]
+        let list: Value
         switch forEach.list.program.evaluate(bindings) {
         case .failure(let error):
-            findings.append(finding(rule, .error("cannot evaluate for_each: \(error.message)"), document: document, element: nil, index: -1,
-                                    location: documentLocation, bindings: bindings))
+            record(rule, .error("cannot evaluate for_each: \(error.message)"), document: document, element: nil, bindings: bindings, into: &sink)
             return
         case .success(let value):
-            guard let list = ValueAccess.elements(of: value) else {
-                findings.append(finding(rule, .error("for_each must give a list, not \(ValueAccess.typeName(of: value))"), document: document,
-                                        element: nil, index: -1, location: documentLocation, bindings: bindings))
-                return
-            }
-            elements = list
+            list = value
         }
-        for (index, element) in elements.enumerated() {
-            bindings[PolicyBindings.element] = element.value
-            let path = forEach.fieldPath.map { "\($0)[\(index)]" } ?? "[\(index)]"
-            let outcome = decide(rule, bindings)
-            findings.append(finding(rule, outcome, document: document, element: path, index: index,
-                                    location: element.node?.location ?? documentLocation, bindings: bindings))
+        switch list {
+        case .nodeList(let yaml, let id):
+            for index in 0..<yaml.count(id) {
+                let elementID = yaml.element(index, of: id)
+                bindings[PolicyBindings.element] = Value(document: yaml, id: elementID)
+                record(rule, decide(rule, bindings), document: document, element: (index, Node(document: yaml, id: elementID)),
+                       bindings: bindings, into: &sink)
+            }
+        case .list(let values):
+            for (index, value) in values.enumerated() {
+                bindings[PolicyBindings.element] = value
+                record(rule, decide(rule, bindings), document: document, element: (index, value.node), bindings: bindings, into: &sink)
+            }
+        default:
+            record(rule, .error("for_each must give a list, not \(list.typeName)"), document: document, element: nil, bindings: bindings, into: &sink)
         }
         bindings[PolicyBindings.element] = .null
     }
@@ -66,27 +69,35 @@ struct RuleEvaluator {
     private func condition(_ expression: CompiledExpression, named name: String, _ bindings: Bindings) -> Result<Bool, Problem> {
         switch expression.program.evaluate(bindings) {
         case .success(.bool(let value)): return .success(value)
-        case .success(let other): return .failure(Problem(message: "\(name) must give a bool, not \(ValueAccess.typeName(of: other))"))
+        case .success(let other): return .failure(Problem(message: "\(name) must give a bool, not \(other.typeName)"))
         case .failure(let error): return .failure(Problem(message: "cannot evaluate \(name): \(error.message)"))
         }
     }
 
-    private func finding(_ rule: Rule, _ outcome: Outcome, document: InputDocument, element: String?, index: Int,
-                         location: SourceLocation, bindings: Bindings) -> Finding {
+    private func record(_ rule: Rule, _ outcome: Outcome, document: InputDocument, element: (index: Int, node: Node?)?,
+                        bindings: Bindings, into sink: inout FindingSink) {
         var status: FindingStatus
-        var message: String
         switch outcome {
-        case .pass: (status, message) = (.pass, rule.title)
-        case .skip: (status, message) = (.skip, rule.title)
-        case .fail: (status, message) = (.fail, MessageRenderer.render(rule.message, bindings))
-        case .error(let problem): (status, message) = (.error, problem)
+        case .pass: status = .pass
+        case .skip: status = .skip
+        case .fail: status = .fail
+        case .error: status = .error
         }
         var waiver: Waiver?
         if status.isFailing, let live = waivers.waiver(rule: rule.id, subject: document.id) {
             waiver = live
             status = .waived
         }
-        return Finding(rule: rule.info, status: status, subject: document.id, kind: document.kind, element: element,
-                       elementIndex: index, message: message, location: location, waiver: waiver)
+        guard sink.keeps(status) else { return sink.count(status) }
+        let message: String
+        switch outcome {
+        case .pass, .skip: message = rule.title
+        case .fail: message = MessageRenderer.render(rule.message, bindings)
+        case .error(let problem): message = problem
+        }
+        let path = element.map { index in rule.forEach?.fieldPath.map { "\($0)[\(index.index)]" } ?? "[\(index.index)]" }
+        sink.add(Finding(rule: rule.info, status: status, subject: document.id, kind: document.kind, element: path,
+                         elementIndex: element?.index ?? -1, message: message,
+                         location: element?.node?.location ?? document.root.location, waiver: waiver))
     }
 }

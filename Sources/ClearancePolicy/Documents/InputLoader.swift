@@ -11,25 +11,40 @@ public struct InputLoader: Sendable {
     public init(limits: LoaderLimits = .standard) { self.limits = limits }
 
     /// Loads the inputs under `paths` and the waiver files `waiverPaths`, checked against `policies`.
-    public func load(paths: [String], waiverPaths: [String] = [], policies: PolicySet) throws(Diagnostics) -> DocumentSet {
+    ///
+    /// Files are read and parsed in batches on up to `jobs` threads and put back in input order.
+    /// With `digests`, each file's SHA-256 is recorded as evidence.
+    public func load(paths: [String], waiverPaths: [String] = [], policies: PolicySet, jobs: Int = 1, digests: Bool = true)
+        throws(Diagnostics) -> DocumentSet {
         let collected = FileCollector.yamlFiles.files(in: paths + waiverPaths)
-        var problems = collected.problems
-        let loader = YAMLLoader(limits: limits)
-        var loaded: [YAMLDocument] = []
-        var digests: [FileDigest] = []
-        for file in collected.files {
-            do {
-                let bytes = try FileReader.read(path: file, limit: limits.maximumFileSize)
-                digests.append(FileDigest(path: file, role: .input, bytes: bytes))
-                loaded += try loader.load(bytes: bytes, name: file, retainText: false, allowEmpty: false)
-            } catch {
-                problems.append(error)
+        let files = collected.files, limits = limits
+        let batchSize = max(1, min(32, files.count / max(1, jobs * 8)))
+        let batches = ParallelMap.map((files.count + batchSize - 1) / batchSize, jobs: jobs) { batch -> LoadedBatch in
+            let loader = YAMLLoader(limits: limits)
+            var loaded = LoadedBatch()
+            for file in files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)] {
+                do throws(Diagnostic) {
+                    let bytes = try FileReader.read(path: file, limit: limits.maximumFileSize)
+                    if digests { loaded.digests.append(FileDigest(path: file, role: .input, bytes: bytes)) }
+                    loaded.documents += try loader.load(bytes: bytes, name: file, retainText: false, allowEmpty: false)
+                } catch {
+                    loaded.problems.append(error)
+                }
             }
+            return loaded
         }
-        let checked = DocumentChecker(policies: policies).check(loaded.map(\.root))
+        var problems = collected.problems + batches.flatMap(\.problems)
+        let checked = DocumentChecker(policies: policies).check(batches.flatMap(\.documents).map(\.root))
         problems += checked.problems
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: digests)
+        return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: batches.flatMap(\.digests))
+    }
+
+    /// What one batch of files gave.
+    private struct LoadedBatch: Sendable {
+        var documents: [YAMLDocument] = []
+        var digests: [FileDigest] = []
+        var problems: [Diagnostic] = []
     }
 
     /// Checks documents already loaded (the inline documents of a policy test, say).

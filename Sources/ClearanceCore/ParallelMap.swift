@@ -1,0 +1,56 @@
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Runs independent pieces of work on several threads and returns their results in input order,
+/// so what a run produces never depends on scheduling.
+public enum ParallelMap {
+    /// The number of processors online, the default number of jobs.
+    public static var processorCount: Int {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return 1
+        #endif
+    }
+
+    /// `body(0) ... body(count - 1)` on up to `jobs` threads, results in index order.
+    ///
+    /// Threads take the next index from a shared counter, so uneven pieces balance out.
+    public static func map<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
+        guard jobs > 1, count > 1 else { return (0..<count).map(body) }
+        let slots = ResultSlots<T>(count: count)
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                slots.store(body(index), at: index)
+            }
+        }
+        return slots.collect()
+    }
+}
+
+/// Storage where each index is written by exactly one thread, read after all have finished.
+private final class ResultSlots<T>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<T?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    /// Stores a result; each index is stored once, by one thread.
+    func store(_ value: T, at index: Int) { buffer[index] = value }
+
+    /// The results in order; every index must have been stored.
+    func collect() -> [T] { buffer.map { $0! } }  // safe: concurrentPerform returns after every index was stored
+}
