@@ -80,6 +80,10 @@ let package = Package(
             dependencies: ["ClearancePolicy", "ClearanceEngine", "ClearanceYAML", "ClearanceCore", "ClearanceTestSupport"]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),
-        .testTarget(name: "ClearanceCLITests", dependencies: ["ClearanceCLI", "clearance", "clearance-bench", "ClearanceTestSupport"]),
+        .testTarget(
+            name: "ClearanceCLITests",
+            dependencies: ["ClearanceCLI", "clearance", "clearance-bench", "ClearanceTestSupport"],
+            exclude: ["Golden", "Schemas"]
+        ),
     ]
 )

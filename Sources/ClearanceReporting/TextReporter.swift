@@ -14,24 +14,15 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: Report, context: ReportContext) -> String {
         let style = TextStyle(enabled: context.color)
-        var groups: [(key: String, findings: [Finding])] = []
-        var positions: [String: Int] = [:]
-        for finding in report.findings where finding.status != .pass && finding.status != .skip {
-            let key = finding.kind.rawValue + "/" + finding.subject
-            if let position = positions[key] { groups[position].findings.append(finding) } else {
-                positions[key] = groups.count
-                groups.append((key, [finding]))
-            }
-        }
         var lines: [String] = []
-        for group in groups {
-            let first = group.findings[0]
+        for group in report.attentionBySubject {
+            let first = group[0]
             lines.append(style.bold(first.subject) + style.dim("  \(first.kind.rawValue) · \(first.location.file)"))
-            for finding in group.findings {
+            for finding in group {
                 let (mark, colour) = Self.mark(finding.status)
                 var line = "  " + style.color(colour, mark) + " " + Self.pad(finding.rule.id, 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + finding.message
                 if finding.status == .waived, let waiver = finding.waiver { line += style.dim("  (waived by \(waiver.id) until \(waiver.expiresText))") }
-                if report.baseline?.isBaselined(finding) == true { line += style.dim("  (in the baseline)") }
+                if report.isBaselined(finding) { line += style.dim("  (in the baseline)") }
                 lines.append(line)
                 lines.append("    " + style.dim(finding.location.description + (finding.element.map { " · " + $0 } ?? "")))
             }

@@ -20,4 +20,14 @@ struct SampleTeamGoldenTests {
         #expect(result.status == 1)
         Golden.expect(result.standardOutput, matches: "sample-team.txt")
     }
+
+    /// SARIF, JUnit, GitHub annotations and the Markdown summary, each to standard output.
+    @Test(arguments: [("sarif", "sample-team.sarif"), ("junit", "sample-team.junit.xml"), ("github", "sample-team.github.txt"),
+                      ("markdown", "sample-team.md")])
+    func report(format: String, golden: String) throws {
+        let result = try CommandRunner.run(["check", "--format", format] + Self.asOf)
+        #expect(result.status == 1)
+        #expect(result.standardError == "")
+        Golden.expect(result.standardOutput, matches: golden)
+    }
 }

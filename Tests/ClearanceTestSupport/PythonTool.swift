@@ -8,20 +8,11 @@ public enum PythonTool {
     }
 
     /// Whether the tests run in CI, where every tool must be present.
-    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] != nil }
+    public static var isCI: Bool { ExternalTool.isCI }
 
     /// Runs `python3` with arguments, returning its exit status and combined output.
     public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ExternalTool.run(["python3"] + arguments)
     }
 
     /// The path of a script in `Tests/Scripts`.

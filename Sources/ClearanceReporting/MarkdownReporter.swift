@@ -1,0 +1,92 @@
+import ClearanceEngine
+import ClearancePolicy
+
+/// `markdown`: a summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
+///
+/// The outcome as a heading, the counts, the failing rules, then one collapsible `<details>` per document listing
+/// what needs attention with `file:line:col`. Every value read from a file is escaped (``MarkdownEscaping``).
+public struct MarkdownReporter: Reporter {
+    public static let name = "markdown"
+    public static let fileName = "summary.md"
+    public static let recordsEvidence = false
+
+    public init() {}
+
+    public func render(_ report: Report, context: ReportContext) -> String {
+        let counts = report.summary
+        var lines = ["## Clearance: " + Self.outcome(report.failing(at: context.failOn).count, context.failOn), ""]
+        lines.append(Self.count(report.documentsChecked, "document") + " checked against " + Self.count(report.policies.rules.count, "rule")
+                     + " as of \(report.asOf.rfc3339).")
+        if let baseline = report.baseline {
+            lines.append("The baseline accepts " + Self.count(baseline.accepted.count, "failing finding") + "; "
+                         + Self.count(baseline.resolved.count, "of its findings is", plural: "of its findings are") + " resolved.")
+        }
+        lines += ["", "| " + FindingStatus.allCases.map(\.rawValue).joined(separator: " | ") + " |",
+                  "|" + String(repeating: " ---: |", count: FindingStatus.allCases.count),
+                  "| " + FindingStatus.allCases.map { String(counts[$0] ?? 0) }.joined(separator: " | ") + " |", ""]
+        lines += Self.failingRules(report)
+        let groups = report.attentionBySubject
+        if !groups.isEmpty {
+            lines += ["### Findings by subject", ""]
+            for group in groups { lines += Self.details(group, report) }
+        }
+        if let resolved = report.baseline?.resolved, !resolved.isEmpty {
+            lines += ["### Resolved since the baseline", ""]
+            for entry in resolved {
+                let subject = entry.subject + (entry.element.map { " " + $0 } ?? "")
+                lines.append("- ✓ **\(MarkdownEscaping.inline(entry.rule))** \(MarkdownEscaping.inline(subject)): \(MarkdownEscaping.inline(entry.message))")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `36 findings fail at or above low`, `1 finding fails …`, or `nothing fails …`.
+    static func outcome(_ failing: Int, _ threshold: Severity) -> String {
+        let what = failing == 0 ? "nothing fails" : count(failing, "finding fails", plural: "findings fail")
+        return what + " at or above " + threshold.rawValue
+    }
+
+    /// `1 rule`, `2 rules`.
+    static func count(_ number: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
+    }
+
+    /// The table of rules with failing findings (fail or error), most severe first.
+    static func failingRules(_ report: Report) -> [String] {
+        var rules: [(rule: RuleInfo, count: Int)] = []
+        var positions: [String: Int] = [:]
+        for finding in report.findings where finding.status.isFailing {
+            if let position = positions[finding.rule.id] { rules[position].count += 1 } else {
+                positions[finding.rule.id] = rules.count
+                rules.append((finding.rule, 1))
+            }
+        }
+        guard !rules.isEmpty else { return ["No rule fails.", ""] }
+        rules.sort { $0.rule.severity != $1.rule.severity ? $0.rule.severity > $1.rule.severity : $0.rule.id < $1.rule.id }
+        return ["### Failing rules", "", "| rule | severity | title | findings | controls |", "| --- | --- | --- | ---: | --- |"]
+            + rules.map { rule, count in
+                "| " + [MarkdownEscaping.inline(rule.id), rule.severity.rawValue, MarkdownEscaping.inline(rule.title), String(count),
+                        rule.controls.map { MarkdownEscaping.inline($0.description) }.joined(separator: ", ")].joined(separator: " | ") + " |"
+            } + [""]
+    }
+
+    /// One document's findings as a collapsible block.
+    static func details(_ findings: [Finding], _ report: Report) -> [String] {
+        let first = findings[0]  // safe: a group is never empty
+        let failing = findings.filter(\.status.isFailing).count, waived = findings.count - failing
+        let tally = [failing > 0 ? "\(failing) failing" : nil, waived > 0 ? "\(waived) waived" : nil].compactMap { $0 }.joined(separator: ", ")
+        var lines = ["<details><summary>" + MarkdownEscaping.html("\(first.subject) (\(first.kind.rawValue)): \(tally)") + "</summary>", ""]
+        for finding in findings {
+            var line = "- " + TextReporter.mark(finding.status).0 + " **\(MarkdownEscaping.inline(finding.rule.id))** (\(finding.rule.severity.rawValue)) "
+                + MarkdownEscaping.inline(finding.message) + " — " + MarkdownEscaping.inline(finding.location.description)
+            if let element = finding.element { line += " · " + MarkdownEscaping.inline(element) }
+            if finding.status == .waived, let waiver = finding.waiver {
+                line += " · waived by " + MarkdownEscaping.inline(waiver.id) + " until " + MarkdownEscaping.inline(waiver.expiresText)
+            }
+            if report.isBaselined(finding) { line += " · in the baseline" }
+            lines.append(line)
+        }
+        return lines + ["", "</details>", ""]
+    }
+}

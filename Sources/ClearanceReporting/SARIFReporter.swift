@@ -1,0 +1,61 @@
+import ClearanceEngine
+import ClearancePolicy
+import Foundation
+
+/// `sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+///
+/// One run; one rule per loaded rule; one result per failing, erroring or waived finding (waivers as accepted
+/// suppressions), plus an `absent` result per baseline finding that is gone. Every file read is an artifact
+/// with its SHA-256. Keys are sorted and the only time written is the as-of time, so equal runs give equal bytes.
+public struct SARIFReporter: Reporter {
+    public static let name = "sarif"
+    public static let fileName = "report.sarif"
+
+    public init() {}
+
+    public func render(_ report: Report, context: ReportContext) -> String {
+        let rules = Self.rules(report)
+        var ruleIndexes: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() where ruleIndexes[rule.id] == nil { ruleIndexes[rule.id] = index }
+        let shown = report.findings.filter(\.needsAttention)
+        var results = shown.map { finding in
+            SARIFResult(finding, ruleIndex: ruleIndexes[finding.rule.id], baselineState: report.baseline.map { Self.state(of: finding, $0) })
+        }
+        if let baseline = report.baseline {
+            let present = Set(shown.map(\.fingerprint))
+            results += baseline.resolved.filter { !present.contains($0.fingerprint) }.map { entry in
+                let index = ruleIndexes[entry.rule]
+                return SARIFResult(resolved: entry, rule: index.map { rules[$0] }, ruleIndex: index)
+            }
+        }
+        let invocation = SARIFInvocation(commandLine: context.commandLine.joined(separator: " "), arguments: Array(context.commandLine.dropFirst()),
+                                         properties: .init(asOf: report.asOf.rfc3339, failOn: context.failOn.rawValue))
+        let run = SARIFRun(
+            tool: .init(driver: SARIFToolComponent(version: context.toolVersion, rules: rules.map(SARIFRule.init))),
+            invocations: [invocation],
+            originalUriBaseIds: [SARIFArtifactLocation.sourceRoot: SARIFArtifactLocation(description: "The folder clearance ran in; relative paths start there.")],
+            artifacts: (report.policies.digests + report.inputFiles).map(SARIFArtifact.init),
+            results: results)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // safe: the model holds only strings, integers and booleans, which always encode.
+        guard let data = try? encoder.encode(SARIFLog(runs: [run])) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// Every loaded rule in load order, then any rule a finding names that no policy defines (such as `waiver-expired`).
+    static func rules(_ report: Report) -> [RuleInfo] {
+        var rules = report.policies.rules.map(\.info)
+        var known = Set(rules.map(\.id))
+        for finding in report.findings where !known.contains(finding.rule.id) {
+            known.insert(finding.rule.id)
+            rules.append(finding.rule)
+        }
+        return rules
+    }
+
+    /// `unchanged` when the baseline holds the finding (as a failure then, failing or waived now), else `new`.
+    static func state(of finding: Finding, _ baseline: BaselineComparison) -> SARIFResult.BaselineState {
+        baseline.isBaselined(finding) || baseline.resolved.contains { $0.fingerprint == finding.fingerprint } ? .unchanged : .new
+    }
+}
