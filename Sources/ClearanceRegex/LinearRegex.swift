@@ -8,7 +8,8 @@
 /// repetition, counts above 1000, nesting deeper than 1000, and programs above 10,000 instructions.
 ///
 /// Compile once and match many times, from any number of threads: the compiled program is
-/// immutable and each match allocates its own scratch space.
+/// immutable, and the DFA states a search builds are kept for the next search in a pool that
+/// hands each search a cache of its own.
 ///
 /// - Complexity: `matches` is O(*n* × *m*) for *n* text scalars and a program of *m*
 ///   instructions, and *m* is at most 10,000.
@@ -16,6 +17,7 @@ public struct LinearRegex: Sendable {
     /// The pattern as written.
     public let pattern: String
     private let program: Program
+    private let caches = StateCachePool()
 
     /// Compiles a pattern written in RE2 syntax.
     public init(_ pattern: String) throws(RegexSyntaxError) {
@@ -25,6 +27,9 @@ public struct LinearRegex: Sendable {
 
     /// Whether the pattern matches anywhere in `text` (an unanchored search, as CEL's `matches`).
     public func matches(_ text: String) -> Bool {
-        RegexMachine(program).search(text)
+        var cache = caches.take()
+        let found = RegexMachine(program).search(text, cache: &cache)
+        caches.give(cache)
+        return found
     }
 }

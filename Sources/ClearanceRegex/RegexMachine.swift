@@ -4,8 +4,9 @@
 /// The work is O(text length × program size) at worst and one table lookup per scalar once the
 /// states a text visits are known; nothing backtracks. When most steps make new states (as
 /// `[ab]*a[ab]{20}` does), the cache costs more than it saves, and the search goes on without it,
-/// as RE2 does. Each search has its own simulator and cache; the program is shared and never
-/// written, so searches may run on many threads at once.
+/// as RE2 does. Each search has its own simulator (made on the first cache miss) and is handed a
+/// cache of its own; the program is shared and never written, so searches may run on many
+/// threads at once.
 struct RegexMachine {
     /// After this many cache misses, a search that misses on more than half its steps drops the cache.
     private static let missesBeforeFallback = 4096
@@ -17,10 +18,9 @@ struct RegexMachine {
         self.program = program
     }
 
-    /// Whether the program matches anywhere in `text`.
-    func search(_ text: String) -> Bool {
-        var simulator = ThompsonSimulator(program)
-        var cache = StateCache()
+    /// Whether the program matches anywhere in `text`, using and growing `cache`.
+    func search(_ text: String, cache: inout StateCache) -> Bool {
+        var simulator: ThompsonSimulator?
         var state = cache.state(threads: [0], context: .textStart)
         var next: [Int32] = []
         var scalars = text.unicodeScalars.makeIterator()
@@ -33,16 +33,18 @@ struct RegexMachine {
                 continue
             }
             let threads = cache.threads(of: state)
-            if simulator.step(from: threads, after: cache.context(of: state), over: scalar, into: &next) { return true }
+            if simulator == nil { simulator = ThompsonSimulator(program) }
+            if simulator!.step(from: threads, after: cache.context(of: state), over: scalar, into: &next) { return true }  // safe: set above
             // Only an anchored program runs out of threads, and then it cannot match any more.
             if next.isEmpty { return false }
             misses += 1
             if misses > RegexMachine.missesBeforeFallback, misses * 2 > steps {
-                return simulate(&scalars, from: next, after: ScalarContext(after: scalar), with: &simulator)
+                return simulate(&scalars, from: next, after: ScalarContext(after: scalar), with: &simulator!)  // safe: set above
             }
             state = cache.move(from: state, over: scalar, to: next)
         }
-        return simulator.step(from: cache.threads(of: state), after: cache.context(of: state), over: nil, into: &next)
+        var last = simulator ?? ThompsonSimulator(program)
+        return last.step(from: cache.threads(of: state), after: cache.context(of: state), over: nil, into: &next)
     }
 
     /// Runs the rest of the text through the simulation alone, from `threads` after `context`.
