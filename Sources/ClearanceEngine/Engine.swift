@@ -37,6 +37,8 @@ public struct Engine: Sendable {
             }
         }
         if subjects == nil { findings += waivers.expiredFindings().filter { rules?.contains($0.waiver?.ruleID ?? "") ?? true } }
-        return Report(asOf: now, findings: findings, policies: policies, inputFiles: documents.digests, waivers: documents.waivers)
+        let checked = documents.documents.filter { DocumentKind.targets.contains($0.kind) && (subjects?.contains($0.id) ?? true) }
+        return Report(asOf: now, findings: findings, policies: policies, inputFiles: documents.digests, waivers: documents.waivers,
+                      subjects: checked.map(Subject.init))
     }
 }

@@ -13,16 +13,19 @@ public struct Report: Sendable {
     public let inputFiles: [FileDigest]
     /// The waivers read.
     public let waivers: [Waiver]
+    /// The documents checked (people, vendors, manifests) in input order, with what reports show about each.
+    public let subjects: [Subject]
     /// The comparison with a baseline, when the run had one.
     public private(set) var baseline: BaselineComparison?
 
     /// Creates a report, sorting the findings.
-    public init(asOf: Timestamp, findings: [Finding], policies: PolicySet, inputFiles: [FileDigest], waivers: [Waiver]) {
+    public init(asOf: Timestamp, findings: [Finding], policies: PolicySet, inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = []) {
         self.asOf = asOf
         self.findings = findings.sorted(by: Finding.precedes)
         self.policies = policies
         self.inputFiles = inputFiles
         self.waivers = waivers
+        self.subjects = subjects
     }
 
     /// How many findings have each outcome.
