@@ -40,7 +40,7 @@ public struct ReportContext: Sendable {
 /// Every output format by name.
 public enum Reporters {
     /// The reporters, in the order `--help` lists them.
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self]
+    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, HTMLReporter.self]
 
     /// The reporter of a format name.
     public static func named(_ name: String) -> (any Reporter.Type)? { all.first { $0.name == name } }

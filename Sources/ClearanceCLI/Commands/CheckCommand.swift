@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(name: .customLong("format"), help: ArgumentHelp("Output formats, comma-separated: text, json; FORMAT=PATH writes to a file.", valueName: "formats"))
+    @Option(name: .customLong("format"), help: ArgumentHelp("Output formats, comma-separated: text, json, html; FORMAT=PATH writes to a file.", valueName: "formats"))
     var formats: [String] = ["text"]
 
     @Option(help: ArgumentHelp("A folder to write each format into (report.json, ...).", valueName: "folder"))
