@@ -48,9 +48,10 @@ struct HTMLReportTests {
         project.write("team/mallory.yaml", Self.member)
     }
 
-    func html() throws -> String {
-        let result = try CommandRunner.run(["check", "--policies", "policies", "--as-of", "2026-11-20", "--format", "html", "team"], in: directory)
-        #expect(result.status == 1)
+    func html(_ arguments: [String] = [], status: Int32 = 1) throws -> String {
+        let result = try CommandRunner.run(["check", "--policies", "policies", "--as-of", "2026-11-20", "--format", "html"] + arguments + ["team"],
+                                           in: directory)
+        #expect(result.status == status)
         #expect(result.standardError == "")
         return result.standardOutput
     }
@@ -88,5 +89,16 @@ struct HTMLReportTests {
         #expect(nine.lowerBound < ten.lowerBound)
         #expect(page.contains("Credentials blocked: 1 of 1 gate items not met"))
         #expect(page.contains("<span class=\"badge tone-fail\">Expired</span>"))
+    }
+
+    @Test func baselineSectionCountsNewUnchangedAndResolved() throws {
+        _ = try html(["--write-baseline", "baseline.json"])
+        project.write("team/mallory.yaml", Self.member.replacingOccurrences(of: "identity: {sso: false}", with: "identity: {sso: true}"))
+        project.write("team/trent.yaml", "kind: TeamMember\nid: trent\nname: Trent\nidentity: {sso: false}\n")
+        let page = try html(["--baseline", "baseline.json"])
+        #expect(page.contains("<a href=\"#baseline\">Baseline</a>"))
+        #expect(page.contains("<div class=\"card-value\">1</div><div class=\"card-label\">New</div>"))
+        #expect(page.contains("<div class=\"card-value\">1</div><div class=\"card-label\">Unchanged</div>"))
+        #expect(page.contains("<tr><td><code>D-01</code></td><td><code>mallory</code></td><td>&lt;script&gt;alert(1)&lt;/script&gt; signs in without SSO</td></tr>"))
     }
 }
