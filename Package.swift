@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The system libyaml (pkg-config yaml-0.1; Debian libyaml-dev).
@@ -37,7 +38,10 @@ let package = Package(
             dependencies: ["ClearancePolicy", "ClearanceExpression", "ClearanceYAML", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // One Reporter protocol, one file per output format.
-        .target(name: "ClearanceReporting", dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceCore"]),
+        .target(
+            name: "ClearanceReporting",
+            dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The command-line interface; the executable only calls into it.
         .target(
             name: "ClearanceCLI",
@@ -80,6 +84,7 @@ let package = Package(
             dependencies: ["ClearancePolicy", "ClearanceEngine", "ClearanceYAML", "ClearanceCore", "ClearanceTestSupport"]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),
+        .testTarget(name: "ClearanceReportingTests", dependencies: ["ClearanceReporting"]),
         .testTarget(
             name: "ClearanceCLITests",
             dependencies: ["ClearanceCLI", "clearance", "clearance-bench", "ClearanceTestSupport"],

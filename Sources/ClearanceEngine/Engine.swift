@@ -66,8 +66,9 @@ public struct Engine: Sendable {
             for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true { sink.add(finding) }
         }
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
+        // Who each checked document is (name, status), for reports that list every person; only when they are kept.
+        let checked = keepsAll ? documents.documents.filter { DocumentKind.targets.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
         return Report(asOf: now, findings: sink.findings, summary: counts, documentsChecked: targets.count, policies: policies,
-                      inputFiles: documents.digests,
-                      waivers: documents.waivers)
+                      inputFiles: documents.digests, waivers: documents.waivers, subjects: checked.map(Subject.init))
     }
 }

@@ -17,12 +17,14 @@ public struct Report: Sendable {
     public let inputFiles: [FileDigest]
     /// The waivers read.
     public let waivers: [Waiver]
+    /// The documents checked (people, vendors, manifests) in input order, with what reports show about each.
+    public let subjects: [Subject]
     /// The comparison with a baseline, when the run had one.
     public private(set) var baseline: BaselineComparison?
 
     /// Creates a report, sorting the findings; `summary` counts every outcome, kept or not.
     public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], documentsChecked: Int, policies: PolicySet,
-                inputFiles: [FileDigest], waivers: [Waiver]) {
+                inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = []) {
         self.asOf = asOf
         self.documentsChecked = documentsChecked
         self.findings = findings.sorted(by: Finding.precedes)
@@ -30,6 +32,7 @@ public struct Report: Sendable {
         self.policies = policies
         self.inputFiles = inputFiles
         self.waivers = waivers
+        self.subjects = subjects
     }
 
     /// The findings that fail the run at a severity threshold (baselined findings excepted).

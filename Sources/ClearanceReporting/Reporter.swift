@@ -51,7 +51,9 @@ public struct ReportContext: Sendable {
 /// Every output format by name.
 public enum Reporters {
     /// The reporters, in the order `--help` lists them.
-    public static let all: [any Reporter.Type] = [TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, MarkdownReporter.self]
+    public static let all: [any Reporter.Type] = [
+        TextReporter.self, JSONReporter.self, SARIFReporter.self, JUnitReporter.self, GitHubReporter.self, MarkdownReporter.self, HTMLReporter.self,
+    ]
 
     /// The reporter of a format name.
     public static func named(_ name: String) -> (any Reporter.Type)? { all.first { $0.name == name } }

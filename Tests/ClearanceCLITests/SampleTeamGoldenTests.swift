@@ -15,6 +15,13 @@ struct SampleTeamGoldenTests {
         Golden.expect(result.standardOutput, matches: "sample-team.json")
     }
 
+    @Test func htmlReport() throws {
+        let result = try CommandRunner.run(["check", "--as-of", "2026-11-20", "--format", "html"])
+        #expect(result.status == 1)
+        #expect(result.standardError == "")
+        Golden.expect(result.standardOutput, matches: "sample-team.html")
+    }
+
     @Test func textReport() throws {
         let result = try CommandRunner.run(["check"] + Self.asOf)
         #expect(result.status == 1)

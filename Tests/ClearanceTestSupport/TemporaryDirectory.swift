@@ -14,11 +14,13 @@ public final class TemporaryDirectory: Sendable {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
-    /// Writes bytes to a file in the directory and returns its path.
+    /// Writes bytes to a file in the directory (creating its folders) and returns its path.
     @discardableResult
     public func write(_ name: String, _ bytes: [UInt8]) -> String {
         let file = path + "/" + name
-        FileManager.default.createFile(atPath: file, contents: Data(bytes))
+        let folder = (file as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: file, contents: Data(bytes))
         return file
     }
 

@@ -8,7 +8,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check everything clearance.yaml names and write the audit report set.",
-        discussion: "Prints the findings by person and writes report.json into the output folder (default clearance-report/)."
+        discussion: "Prints the findings by person and writes report.json and report.html (the audit report) into the output folder (default clearance-report/)."
     )
 
     @OptionGroup var project: ProjectOptions
@@ -25,7 +25,7 @@ struct AuditCommand: ParsableCommand {
         }
         let folder = output ?? configuration.output
         let context = Session.context(configuration)
-        let files = try OutputPlan(formats: ["json"], output: folder)
+        let files = try OutputPlan(formats: ["json", "html"], output: folder)
         try files.write(report, context: context)
         try OutputPlan(formats: ["text"], output: nil).write(report, context: context)
         Terminal.standardError.write("audit report written to \(folder)/\n")

@@ -1,0 +1,48 @@
+import ClearanceCore
+import ClearancePolicy
+import ClearanceYAML
+
+/// A checked document as reports name it: a person's name, status, title and city; a vendor's name and type;
+/// a manifest's system and owner. Read once per document, never per finding.
+public struct Subject: Sendable {
+    /// The document's kind.
+    public let kind: DocumentKind
+    /// The document's id (what findings carry as their subject).
+    public let id: String
+    /// The document's `name`, when it has a string one.
+    public let name: String?
+    /// A TeamMember's `status`, such as `active`.
+    public let status: String?
+    /// Short facts shown under the name: title and city for a person, type for a vendor, system and owner for a manifest.
+    public let details: [String]
+    /// Where the document starts.
+    public let location: SourceLocation
+
+    /// Creates a subject from its parts.
+    public init(kind: DocumentKind, id: String, name: String?, status: String?, details: [String], location: SourceLocation) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+        self.status = status
+        self.details = details
+        self.location = location
+    }
+
+    /// Reads the few fields reports show from a document; a missing or non-string field is left out.
+    public init(_ document: InputDocument) {
+        let root = document.root
+        func text(_ path: String...) -> String? {
+            var node: Node? = root
+            for key in path { node = node?[key] }
+            return node?.string
+        }
+        let details: [String?] = switch document.kind {
+        case .teamMember: [text("title"), text("location", "city")]
+        case .vendor: [text("type")]
+        case .accessManifest: [text("system"), text("owner").map { "owner " + $0 }]
+        case .waiver, .policy: []
+        }
+        self.init(kind: document.kind, id: document.id, name: text("name"), status: document.kind == .teamMember ? text("status") : nil,
+                  details: details.compactMap { $0 }, location: root.location)
+    }
+}

@@ -1,0 +1,184 @@
+/// The page's Mustache template: header, summary, charts, framework tables, checklists, waivers, baseline, evidence.
+///
+/// Every value comes through `{{name}}`, which HTML-escapes it; the page never uses triple braces. The style sheet,
+/// the script and the repeated pieces are partials (``HTMLPartialTemplates``), so the file needs nothing else.
+enum HTMLPageTemplate {
+    /// The template text.
+    static let text = #"""
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="generator" content="Clearance {{heading.version}}">
+    <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
+    <title>Clearance audit report · {{heading.asOfDay}}</title>
+    <style>
+    {{> style}}
+    </style>
+    </head>
+    <body>
+    <header class="masthead">
+      <div class="wrap">
+        <p class="eyebrow">Clearance · security and compliance audit</p>
+        <h1>Clearance audit report</h1>
+        <p class="coverage">{{heading.coverage}}</p>
+        <dl class="meta">
+          <div><dt>As of</dt><dd>{{heading.asOfDay}}</dd></div>
+          <div><dt>Fail-on threshold</dt><dd>{{heading.failOn}}</dd></div>
+          <div><dt>Clearance version</dt><dd>{{heading.version}}</dd></div>
+        </dl>
+        <div class="verdict tone-{{heading.verdictTone}}">
+          <span class="verdict-mark" aria-hidden="true">{{heading.verdictMark}}</span>
+          <p><strong>{{heading.verdictTitle}}.</strong> {{heading.verdictText}}</p>
+        </div>
+      </div>
+    </header>
+    <nav class="toc wrap" aria-label="Sections">
+      <a href="#summary">Summary</a>
+      <a href="#outcomes">Outcomes</a>
+      <a href="#controls">Controls</a>
+      <a href="#checklists">Checklists</a>
+      <a href="#waivers">Waivers</a>
+      {{#baseline}}
+      <a href="#baseline">Baseline</a>
+      {{/baseline}}
+      <a href="#evidence">Evidence</a>
+    </nav>
+    <main class="wrap">
+    <section id="summary">
+      <h2>Summary</h2>
+      <div class="cards">
+        {{#cards}}
+        <div class="card tone-{{cardTone}}">
+          <div class="card-value">{{value}}</div>
+          <div class="card-label">{{cardLabel}}</div>
+          <div class="card-note">{{note}}</div>
+        </div>
+        {{/cards}}
+      </div>
+    </section>
+    <section id="outcomes">
+      <h2>Outcomes at a glance</h2>
+      <p class="lede">Each bar is the findings of rules that applied (or, by framework, the controls): failures first, so they line up on the left; skipped (not applicable) findings are counted under the bar.</p>
+      <ul class="legend" aria-label="Colour key">
+        {{#legend}}
+        <li><span class="swatch tone-{{legendTone}}" aria-hidden="true"></span>{{legendLabel}}</li>
+        {{/legend}}
+      </ul>
+      <div class="charts">
+        {{#chartColumns}}
+        <div class="chart-column">
+          {{#columnCharts}}
+    {{> chart}}
+          {{/columnCharts}}
+        </div>
+        {{/chartColumns}}
+      </div>
+    </section>
+    <section id="controls">
+      <h2>Controls by framework</h2>
+      <p class="lede">A control fails when any finding of a rule evidencing it fails or cannot be evaluated; it is waived when its only failures are waived, passing when its rules pass, and not applicable when its rules only skipped.</p>
+      {{#frameworks}}
+    {{> framework}}
+      {{/frameworks}}
+    </section>
+    <section id="checklists">
+      <h2>Checklists</h2>
+      <p class="lede">One checklist per person, vendor and access manifest. Open items are listed with the file, line and column that caused them; the full checklist shows every rule, the pre-credentials gate first: ✓ met, ✗ not met, ! could not be evaluated, ~ waived, – not applicable.</p>
+      <input class="filter" type="radio" name="show" id="show-all" checked>
+      <input class="filter" type="radio" name="show" id="show-attention">
+      <input class="filter" type="radio" name="show" id="show-clean">
+      <div class="toolbar">
+        <span class="toolbar-label">Show</span>
+        <label for="show-all">All <span class="count">{{filters.all}}</span></label>
+        <label for="show-attention">Needs attention <span class="count">{{filters.attention}}</span></label>
+        <label for="show-clean">Clean <span class="count">{{filters.clean}}</span></label>
+        <input type="search" id="subject-search" placeholder="Filter by name, id, title or city" aria-label="Filter checklists by text" hidden>
+      </div>
+      <div class="subject-groups">
+        {{#groups}}
+        <div class="subject-group" id="{{groupAnchor}}">
+          <h3>{{groupTitle}} <span class="group-summary">{{groupSummary}}</span></h3>
+          {{#subjects}}
+    {{> subject}}
+          {{/subjects}}
+        </div>
+        {{/groups}}
+      </div>
+    </section>
+    <section id="waivers">
+      <h2>Waivers</h2>
+      {{#hasWaivers}}
+      <p class="lede">A live waiver turns its rule's failing findings for its subject into waived until the end of its expiry day (UTC); an expired waiver waives nothing and is itself reported as failing.</p>
+      <table class="data">
+        <thead><tr><th scope="col">Waiver</th><th scope="col">Rule</th><th scope="col">Subject</th><th scope="col">Justification</th><th scope="col">Approved by</th><th scope="col">Expires</th><th scope="col">Status</th></tr></thead>
+        <tbody>
+          {{#waivers}}
+          <tr>
+            <td><strong>{{waiverID}}</strong><div class="where"><code>{{location}}</code></div></td>
+            <td><code>{{rule}}</code>{{#ruleName}}<div class="muted">{{.}}</div>{{/ruleName}}</td>
+            <td><code>{{subject}}</code></td>
+            <td>{{justification}}</td>
+            <td>{{approvedBy}}</td>
+            <td class="nowrap">{{expires}}</td>
+            <td><span class="badge tone-{{tone}}">{{state}}</span><div class="muted">{{stateNote}}</div></td>
+          </tr>
+          {{/waivers}}
+        </tbody>
+      </table>
+      {{/hasWaivers}}
+      {{^hasWaivers}}
+      <p class="lede">No waivers were read.</p>
+      {{/hasWaivers}}
+    </section>
+    {{#baseline}}
+    <section id="baseline">
+      <h2>Baseline</h2>
+      <p class="lede">Failing findings compared with the accepted baseline: only new ones fail the run.</p>
+      <div class="cards">
+        <div class="card tone-fail"><div class="card-value">{{newCount}}</div><div class="card-label">New</div><div class="card-note">failing, not in the baseline</div></div>
+        <div class="card tone-waived"><div class="card-value">{{unchangedCount}}</div><div class="card-label">Unchanged</div><div class="card-note">failing, accepted by the baseline</div></div>
+        <div class="card tone-pass"><div class="card-value">{{resolvedCount}}</div><div class="card-label">Resolved</div><div class="card-note">in the baseline, no longer failing</div></div>
+      </div>
+      {{#hasResolved}}
+      <table class="data">
+        <thead><tr><th scope="col">Rule</th><th scope="col">Subject</th><th scope="col">Resolved finding</th></tr></thead>
+        <tbody>
+          {{#resolved}}
+          <tr><td><code>{{resolvedRule}}</code></td><td><code>{{resolvedSubject}}</code>{{#resolvedElement}} <span class="muted">{{.}}</span>{{/resolvedElement}}</td><td>{{resolvedMessage}}</td></tr>
+          {{/resolved}}
+        </tbody>
+      </table>
+      {{/hasResolved}}
+    </section>
+    {{/baseline}}
+    <section id="evidence">
+      <h2>Evidence</h2>
+      <p class="lede">What this report was computed from. Recompute a digest with <code>sha256sum PATH</code> to show a file is the one checked.</p>
+      <dl class="evidence">
+        <div><dt>As of</dt><dd><code>{{evidence.asOf}}</code></dd></div>
+        <div><dt>Clearance version</dt><dd><code>{{evidence.version}}</code></dd></div>
+        <div><dt>Fail-on threshold</dt><dd><code>{{evidence.failOn}}</code></dd></div>
+        <div><dt>Command line</dt><dd><code>{{evidence.commandLine}}</code></dd></div>
+        <div><dt>Files read</dt><dd>{{evidence.fileSummary}}</dd></div>
+      </dl>
+      <table class="data files">
+        <thead><tr><th scope="col">Role</th><th scope="col">File</th><th scope="col" class="num">Bytes</th><th scope="col">SHA-256</th></tr></thead>
+        <tbody>
+          {{#evidence.files}}
+          <tr><td>{{role}}</td><td><code>{{path}}</code></td><td class="num">{{size}}</td><td><code class="digest">{{sha256}}</code></td></tr>
+          {{/evidence.files}}
+        </tbody>
+      </table>
+    </section>
+    </main>
+    <footer class="wrap">Clearance {{heading.version}} · as of {{heading.asOfStamp}} · this file is self-contained and loads nothing from the network.</footer>
+    <script>
+    {{> script}}
+    </script>
+    </body>
+    </html>
+
+    """#
+}

@@ -1,0 +1,102 @@
+/// The repeated pieces of the page, as Mustache partials: a chart, a framework's table, a subject's checklist.
+///
+/// Like the page, they print every value through `{{name}}`, which HTML-escapes it. Each is indented as it
+/// sits in the page, whose partial tags stand at the start of their lines.
+enum HTMLPartialTemplates {
+    /// One chart (an ``OutcomeChart``): a table whose rows hold a label, an SVG bar and the counts in words.
+    static let chart = #"""
+            <figure class="chart">
+              <figcaption>{{caption}}</figcaption>
+              <table class="bars">
+                <thead><tr><th scope="col">{{rowHeader}}</th><th scope="col">Outcomes</th></tr></thead>
+                <tbody>
+                  {{#rows}}
+                  <tr>
+                    <th scope="row">{{label}}{{#sublabel}}<span class="bar-id">{{.}}</span>{{/sublabel}}</th>
+                    <td>
+                      <svg class="bar" viewBox="0 0 1000 14" preserveAspectRatio="none" role="img" aria-label="{{summary}}"><title>{{summary}}</title><rect class="track" x="0" y="0" width="1000" height="14"/>{{#segments}}<rect class="tone-{{tone}}" x="{{x}}" y="0" width="{{width}}" height="14"><title>{{title}}</title></rect>{{/segments}}</svg>
+                      <div class="bar-counts">{{counts}}</div>
+                    </td>
+                  </tr>
+                  {{/rows}}
+                </tbody>
+              </table>
+            </figure>
+
+    """#
+
+    /// One framework (a ``FrameworkTable``): each control, the rules evidencing it, their findings and the status.
+    static let framework = #"""
+      <div class="framework" id="framework-{{framework}}">
+        <h3>{{title}} <span class="group-summary">{{summary}}</span></h3>
+        {{#hasControls}}
+        <table class="data controls">
+          <thead><tr><th scope="col">Control</th><th scope="col">Rules evidencing it</th><th scope="col">Findings</th><th scope="col">Status</th></tr></thead>
+          <tbody>
+            {{#controls}}
+            <tr>
+              <th scope="row"><code>{{control}}</code></th>
+              <td>
+                <ul class="rule-list">
+                  {{#rules}}
+                  <li class="tone-{{mark.tone}}"><span class="mark" aria-hidden="true">{{mark.symbol}}</span><span class="visually-hidden">{{mark.label}}:</span> <code>{{ruleID}}</code> {{ruleTitle}} <span class="sev">{{ruleSeverity}}</span></li>
+                  {{/rules}}
+                </ul>
+              </td>
+              <td class="muted">{{counts}}</td>
+              <td><span class="badge tone-{{tone}}">{{status}}</span></td>
+            </tr>
+            {{/controls}}
+          </tbody>
+        </table>
+        {{/hasControls}}
+        {{^hasControls}}
+        <p class="muted">No loaded rule evidences a control of this framework.</p>
+        {{/hasControls}}
+      </div>
+
+    """#
+
+    /// One subject (a ``SubjectChecklist``): who, the gate verdict, open items, and the full checklist in a `<details>`.
+    static let subject = #"""
+          <article class="subject {{state}}" id="{{anchor}}" data-search="{{search}}">
+            <header class="subject-head">
+              <div>
+                <h4>{{displayName}}{{#showID}} <span class="subject-id">{{subjectID}}</span>{{/showID}}</h4>
+                <p class="facts">{{#statusLabel}}<span class="status">{{.}}</span> {{/statusLabel}}{{facts}}</p>
+              </div>
+              <div class="subject-badges">
+                {{#gate}}
+                <span class="badge tone-{{gateTone}}">{{gateLabel}}</span>
+                {{/gate}}
+                <span class="tally" title="{{tallyWords}}">{{tally}}</span>
+              </div>
+            </header>
+            {{#hasOpenItems}}
+            <ul class="open-items">
+              {{#openItems}}
+              <li class="tone-{{mark.tone}}">
+                <span class="mark" aria-hidden="true">{{mark.symbol}}</span>
+                <div>
+                  <p><span class="visually-hidden">{{mark.label}}:</span> <code class="rule">{{ruleID}}</code> <span class="sev">{{severity}}</span> {{message}}</p>
+                  <p class="where"><code>{{location}}</code>{{#element}} · <code>{{.}}</code>{{/element}} · {{ruleTitle}}{{#waiverNote}} · <span class="waiver-note">{{.}}</span>{{/waiverNote}}</p>
+                </div>
+              </li>
+              {{/openItems}}
+            </ul>
+            {{/hasOpenItems}}
+            <details class="checklist">
+              <summary>Full checklist · {{ruleCount}} rules · <code>{{file}}</code></summary>
+              {{#sections}}
+              <h5>{{heading}}{{#sectionNote}} <span class="muted">{{.}}</span>{{/sectionNote}}</h5>
+              <ul class="checks">
+                {{#checks}}
+                <li class="tone-{{mark.tone}}"><span class="mark" aria-hidden="true">{{mark.symbol}}</span><span class="visually-hidden">{{mark.label}}:</span> <code>{{checkID}}</code> {{checkTitle}}{{#scope}} <span class="muted">({{.}})</span>{{/scope}}</li>
+                {{/checks}}
+              </ul>
+              {{/sections}}
+            </details>
+          </article>
+
+    """#
+}

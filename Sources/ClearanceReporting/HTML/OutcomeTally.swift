@@ -1,0 +1,68 @@
+import ClearanceEngine
+
+/// How many findings have each outcome, and the one that decides a status: errors, then fails, then waivers, then passes.
+struct OutcomeTally {
+    var pass = 0
+    var fail = 0
+    var error = 0
+    var waived = 0
+    var skip = 0
+
+    /// The tally of some findings.
+    init(_ findings: some Sequence<Finding> = [Finding]()) {
+        for finding in findings { add(finding.status) }
+    }
+
+    /// Counts one more outcome.
+    mutating func add(_ status: FindingStatus) {
+        switch status {
+        case .pass: pass += 1
+        case .fail: fail += 1
+        case .error: error += 1
+        case .waived: waived += 1
+        case .skip: skip += 1
+        }
+    }
+
+    /// Adds another tally's counts.
+    mutating func add(_ other: OutcomeTally) {
+        pass += other.pass
+        fail += other.fail
+        error += other.error
+        waived += other.waived
+        skip += other.skip
+    }
+
+    /// Every finding counted.
+    var total: Int { pass + fail + error + waived + skip }
+
+    /// Findings whose rule applied (everything but skips).
+    var applicable: Int { pass + fail + error + waived }
+
+    /// Whether anything fails (a fail or an error).
+    var isFailing: Bool { fail + error > 0 }
+
+    /// The count of one outcome.
+    func count(_ status: FindingStatus) -> Int {
+        switch status {
+        case .pass: pass
+        case .fail: fail
+        case .error: error
+        case .waived: waived
+        case .skip: skip
+        }
+    }
+
+    /// The outcome that decides a status; `nil` when nothing was counted.
+    var worst: FindingStatus? {
+        [FindingStatus.error, .fail, .waived, .pass, .skip].first { count($0) > 0 }
+    }
+
+    /// `231 pass · 3 fail · 1 waived · 40 not applicable`, leaving out outcomes that did not occur.
+    var text: String {
+        let parts = [FindingStatus.pass, .fail, .error, .waived, .skip].filter { count($0) > 0 }.map { status in
+            count(status).grouped + " " + (status == .skip ? "not applicable" : status.rawValue)
+        }
+        return parts.isEmpty ? "no findings" : parts.joined(separator: " · ")
+    }
+}

@@ -1,0 +1,135 @@
+import ClearanceCore
+import ClearanceEngine
+import ClearancePolicy
+
+/// One person's (or vendor's, or manifest's) checklist: who they are, what is open, and every rule that applies
+/// to their kind with its mark, the pre-credentials gate first.
+struct SubjectChecklist {
+    /// A finding that needs attention: a fail, an error or a waiver, with where it is.
+    struct OpenItem {
+        let mark: CheckMark
+        let ruleID: String
+        let ruleTitle: String
+        let severity: String
+        let message: String
+        let location: String
+        let element: String?
+        let waiverNote: String?
+    }
+
+    /// A group of rules: the pre-credentials gate, or one policy.
+    struct Section {
+        let heading: String
+        let sectionNote: String?
+        let checks: [Check]
+    }
+
+    /// One rule and the subject's outcome for it.
+    struct Check {
+        let mark: CheckMark
+        let checkID: String
+        let checkTitle: String
+        /// `1 of 3 failing`, for a failing rule with several findings (one per `for_each` element).
+        let scope: String?
+    }
+
+    /// The pre-credentials gate's verdict for a person.
+    struct Gate {
+        let gateLabel: String
+        let gateTone: String
+    }
+
+    /// The card's HTML id.
+    let anchor: String
+    /// The name, or the id when there is no name.
+    let displayName: String
+    /// The id, shown beside a name.
+    let subjectID: String
+    /// Whether the id is shown beside a name.
+    let showID: Bool
+    /// A person's status.
+    let statusLabel: String?
+    /// Title and city, type, or system and owner, joined.
+    let facts: String
+    /// The file the document is in.
+    let file: String
+    /// `attention` when anything fails or errors, else `clean` (the filters' CSS classes).
+    let state: String
+    /// Whether ``state`` is `attention`.
+    let needsAttention: Bool
+    /// A person's gate verdict.
+    let gate: Gate?
+    /// The outcomes in marks: `28 ✓ · 2 ✗ · 1 ~ · 4 –`.
+    let tally: String
+    /// The same in words, for screen readers.
+    let tallyWords: String
+    /// What needs attention, in report order.
+    let openItems: [OpenItem]
+    /// Whether there is anything open.
+    let hasOpenItems: Bool
+    /// The checklist, gate first.
+    let sections: [Section]
+    /// How many rules the checklist shows.
+    let ruleCount: Int
+    /// Lowercased id, name and facts, for the text filter.
+    let search: String
+
+    /// The checklist of a subject from its findings (in report order) and the rules of its kind (in load order).
+    init(_ subject: Subject, findings: [Finding], rules: [Rule], policies: [Policy]) {
+        var byRule: [String: [Finding]] = [:]
+        for finding in findings { byRule[finding.rule.id, default: []].append(finding) }
+        let tallies = byRule.mapValues { OutcomeTally($0) }
+        func check(_ rule: Rule) -> Check {
+            let count = byRule[rule.id]?.count ?? 0
+            let tally = tallies[rule.id] ?? OutcomeTally()
+            let failing = tally.fail + tally.error
+            let scope = count > 1 && failing > 0 ? "\(failing) of \(count) failing" : nil
+            return Check(mark: CheckMark(tally.worst), checkID: rule.id, checkTitle: rule.title, scope: scope)
+        }
+        var sections: [Section] = []
+        let gateRules = rules.filter(\.isPreCredentials)
+        var gate: Gate?
+        if !gateRules.isEmpty {
+            let blocked = gateRules.filter { tallies[$0.id]?.isFailing ?? false }.count
+            let applies = gateRules.contains { (tallies[$0.id]?.applicable ?? 0) > 0 }
+            gate = blocked > 0 ? Gate(gateLabel: "Credentials blocked: \(blocked) of \(gateRules.count) gate items not met", gateTone: "fail")
+                : applies ? Gate(gateLabel: "Cleared for credentials", gateTone: "pass")
+                : Gate(gateLabel: "Credentials gate not applicable", gateTone: "skip")
+            sections.append(Section(heading: "Pre-credentials gate", sectionNote: "must pass before credentials are issued", checks: gateRules.map(check)))
+        }
+        for policy in policies {
+            let others = rules.filter { $0.policyID == policy.id && !$0.isPreCredentials }
+            if !others.isEmpty { sections.append(Section(heading: policy.title, sectionNote: nil, checks: others.map(check))) }
+        }
+        var ruleTally = OutcomeTally()
+        for rule in rules { ruleTally.add(tallies[rule.id]?.worst ?? .skip) }
+        let open = findings.filter(\.needsAttention).map(Self.openItem)
+        let facts = subject.details
+        anchor = "subject-" + subject.kind.rawValue.lowercased() + "-" + subject.id
+        displayName = subject.name ?? subject.id
+        subjectID = subject.id
+        showID = subject.name != nil
+        statusLabel = subject.status
+        self.facts = facts.joined(separator: " · ")
+        file = subject.location.file
+        needsAttention = findings.contains { $0.status.isFailing }
+        state = needsAttention ? "attention" : "clean"
+        self.gate = gate
+        tally = [("✓", ruleTally.pass), ("✗", ruleTally.fail), ("!", ruleTally.error), ("~", ruleTally.waived), ("–", ruleTally.skip)]
+            .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: " · ")
+        tallyWords = "Rules: " + ruleTally.text
+        openItems = open
+        hasOpenItems = !open.isEmpty
+        self.sections = sections
+        ruleCount = rules.count
+        search = ([subject.id] + [subject.name, subject.status].compactMap { $0 } + facts).joined(separator: " ").lowercased()
+    }
+
+    /// A finding that needs attention, as the card lists it.
+    static func openItem(_ finding: Finding) -> OpenItem {
+        let waiverNote = finding.status == .waived ? finding.waiver.map { "waived by \($0.id) until \($0.expiresText)" } : nil
+        return OpenItem(mark: CheckMark(finding.status), ruleID: finding.rule.id, ruleTitle: finding.rule.title,
+                        severity: finding.rule.severity.rawValue, message: finding.message, location: finding.location.description,
+                        element: finding.element, waiverNote: waiverNote)
+    }
+}
