@@ -8,13 +8,16 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check everything clearance.yaml names and write the audit report set.",
-        discussion: "Prints the findings by person and writes report.json and report.html (the audit report) into the output folder (default clearance-report/)."
+        discussion: "Prints the findings by person and writes report.html, report.json, report.sarif, junit.xml and summary.md into the output folder (default clearance-report/)."
     )
 
     @OptionGroup var project: ProjectOptions
 
     @Option(help: ArgumentHelp("The folder to write the reports into (default: `output` in clearance.yaml).", valueName: "folder"))
     var output: String?
+
+    /// The formats of the audit report set.
+    static let reportSet = ["html", "json", "sarif", "junit", "markdown"]
 
     func run() throws {
         let (report, configuration) = try Session.guarded {
@@ -25,10 +28,11 @@ struct AuditCommand: ParsableCommand {
         }
         let folder = output ?? configuration.output
         let context = Session.context(configuration)
-        let files = try OutputPlan(formats: ["json", "html"], output: folder)
+        let files = try OutputPlan(formats: Self.reportSet, output: folder)
         try files.write(report, context: context)
         try OutputPlan(formats: ["text"], output: nil).write(report, context: context)
-        Terminal.standardError.write("audit report written to \(folder)/\n")
+        let names = files.destinations.map { $0.reporter.fileName }.joined(separator: ", ")
+        Terminal.standardError.write("audit report written to \(folder)/: \(names)\n")
         throw Session.exitStatus(report, configuration)
     }
 }
