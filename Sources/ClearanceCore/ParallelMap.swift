@@ -19,8 +19,16 @@ public enum ParallelMap {
     /// `body(0) ... body(count - 1)` on up to `jobs` threads, results in index order.
     ///
     /// Threads take the next index from a shared counter, so uneven pieces balance out.
-    public static func map<T: Sendable>(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> T) -> [T] {
-        guard jobs > 1, count > 1 else { return (0..<count).map(body) }
+    /// `done`, when given, is called after each piece with the number of pieces finished so far.
+    public static func map<T: Sendable>(_ count: Int, jobs: Int, done: (@Sendable (Int) -> Void)? = nil,
+                                        _ body: @Sendable (Int) -> T) -> [T] {
+        let finished = Atomic<Int>(0)
+        guard jobs > 1, count > 1 else {
+            return (0..<count).map { index in
+                defer { done?(index + 1) }
+                return body(index)
+            }
+        }
         let slots = ResultSlots<T>(count: count)
         let next = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
@@ -28,6 +36,7 @@ public enum ParallelMap {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < count else { return }
                 slots.store(body(index), at: index)
+                if let done { done(finished.wrappingAdd(1, ordering: .relaxed).newValue) }
             }
         }
         return slots.collect()

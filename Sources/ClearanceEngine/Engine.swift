@@ -30,8 +30,10 @@ public struct Engine: Sendable {
     /// Documents per batch of work.
     static let batchSize = 64
 
-    /// Evaluates and returns the report; `rules` and `subjects` narrow the run when given.
-    public func run(rules: Set<String>? = nil, subjects: Set<String>? = nil) -> Report {
+    /// Evaluates and returns the report; `rules` and `subjects` narrow the run when given, and
+    /// `progress` hears how many documents have been evaluated of how many.
+    public func run(rules: Set<String>? = nil, subjects: Set<String>? = nil,
+                    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> Report {
         let waivers = WaiverBook(documents.waivers, now: now)
         let plans = policies.policies.compactMap { policy -> (Policy, [Rule], Value)? in
             let selected = policy.rules.filter { rules?.contains($0.id) ?? true }
@@ -43,7 +45,9 @@ public struct Engine: Sendable {
         }
         let batches = (targets.count + Self.batchSize - 1) / Self.batchSize
         let keepsAll = keepsAllFindings, now = now, members = documents.membersValue, vendors = documents.vendorsValue
-        let results = ParallelMap.map(batches, jobs: jobs) { batch -> FindingSink in
+        let total = targets.count
+        let report = progress.map { progress in { @Sendable (batches: Int) in progress(min(total, batches * Self.batchSize), total) } }
+        let results = ParallelMap.map(batches, jobs: jobs, done: report) { batch -> FindingSink in
             let evaluator = RuleEvaluator(waivers: waivers)
             var sink = FindingSink(keepsAll: keepsAll)
             guard let first = plans.first else { return sink }

@@ -70,4 +70,12 @@ struct ProjectCommandTests {
         let piped = try CommandRunner.run(["checklist", "ana.lopez"] + Self.asOf, environment: ["NO_COLOR": ""])
         #expect(!piped.standardOutput.contains("\u{1B}["))
     }
+
+    @Test func progressOnlyOnATerminal() throws {
+        let onTerminal = try CommandRunner.runInTerminal("\(CommandRunner.executable.path) check --as-of 2026-11-20 --jobs 1", environment: [:])
+        #expect(onTerminal.contains("reading 30 of 30 files"))
+        #expect(onTerminal.contains("evaluating 32 of 32 documents"))
+        let piped = try CommandRunner.run(["check", "--as-of", "2026-11-20"])
+        #expect(!piped.standardError.contains("reading"))
+    }
 }

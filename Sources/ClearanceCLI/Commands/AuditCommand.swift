@@ -20,12 +20,16 @@ struct AuditCommand: ParsableCommand {
     static let reportSet = ["html", "json", "sarif", "junit", "markdown"]
 
     func run() throws {
+        let progress = ProgressLine()
+        defer { progress.finish() }
         let (report, configuration) = try Session.guarded {
             let configuration = try project.configuration()
             let policies = try Session.policies(configuration)
-            let documents = try Session.documents(configuration.inputs, configuration, policies, jobs: project.threadCount)
-            return (Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount).run(), configuration)
+            let documents = try Session.documents(configuration.inputs, configuration, policies, jobs: project.threadCount, progress: progress)
+            let engine = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount)
+            return (engine.run(progress: progress.callback("evaluating", "documents")), configuration)
         }
+        progress.finish()
         let folder = output ?? configuration.output
         let context = Session.context(configuration)
         let files = try OutputPlan(formats: Self.reportSet, output: folder)

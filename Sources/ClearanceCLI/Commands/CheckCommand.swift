@@ -33,16 +33,19 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let plan = try OutputPlan(formats: formats, output: output)
+        let progress = ProgressLine()
+        defer { progress.finish() }
         let (report, configuration) = try Session.guarded {
             let configuration = try project.configuration()
             let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: path) }
             let policies = try Session.policies(configuration)
             let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies,
-                                                  jobs: project.threadCount, digests: plan.recordsEvidence)
+                                                  jobs: project.threadCount, digests: plan.recordsEvidence, progress: progress)
             let report = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
-                                keepsAllFindings: includePassing || plan.listsAllFindings).run()
+                                keepsAllFindings: includePassing || plan.listsAllFindings).run(progress: progress.callback("evaluating", "documents"))
             return (accepted.map(report.comparing) ?? report, configuration)
         }
+        progress.finish()
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }
         var context = Session.context(configuration)
         context.includePassing = includePassing

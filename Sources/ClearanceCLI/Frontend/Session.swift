@@ -31,11 +31,12 @@ enum Session {
 
     /// The loaded inputs, checked against the policies.
     static func documents(_ inputs: [String], _ configuration: ProjectConfiguration, _ policies: PolicySet, jobs: Int = 1,
-                          digests: Bool = true) throws(Diagnostics) -> DocumentSet {
+                          digests: Bool = true, progress: ProgressLine? = nil) throws(Diagnostics) -> DocumentSet {
         guard !inputs.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check, or list them under `inputs` in clearance.yaml", location: nil)])
         }
-        return try InputLoader().load(paths: inputs, waiverPaths: configuration.waivers, policies: policies, jobs: jobs, digests: digests)
+        return try InputLoader().load(paths: inputs, waiverPaths: configuration.waivers, policies: policies, jobs: jobs, digests: digests,
+                                      progress: progress?.callback("reading", "files"))
     }
 
     /// Whether colour is wanted on standard output: a terminal, no `NO_COLOR`, not a dumb terminal.

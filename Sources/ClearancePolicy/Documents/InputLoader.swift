@@ -13,13 +13,16 @@ public struct InputLoader: Sendable {
     /// Loads the inputs under `paths` and the waiver files `waiverPaths`, checked against `policies`.
     ///
     /// Files are read and parsed in batches on up to `jobs` threads and put back in input order.
-    /// With `digests`, each file's SHA-256 is recorded as evidence.
-    public func load(paths: [String], waiverPaths: [String] = [], policies: PolicySet, jobs: Int = 1, digests: Bool = true)
-        throws(Diagnostics) -> DocumentSet {
+    /// With `digests`, each file's SHA-256 is recorded as evidence; `progress`, when given, hears
+    /// how many files have been read of how many.
+    public func load(paths: [String], waiverPaths: [String] = [], policies: PolicySet, jobs: Int = 1, digests: Bool = true,
+                     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(Diagnostics) -> DocumentSet {
         let collected = FileCollector.yamlFiles.files(in: paths + waiverPaths)
         let files = collected.files, limits = limits
         let batchSize = max(1, min(32, files.count / max(1, jobs * 8)))
-        let batches = ParallelMap.map((files.count + batchSize - 1) / batchSize, jobs: jobs) { batch -> LoadedBatch in
+        let batchCount = (files.count + batchSize - 1) / batchSize
+        let report = progress.map { progress in { @Sendable (batches: Int) in progress(min(files.count, batches * batchSize), files.count) } }
+        let batches = ParallelMap.map(batchCount, jobs: jobs, done: report) { batch -> LoadedBatch in
             let loader = YAMLLoader(limits: limits)
             var loaded = LoadedBatch()
             for file in files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)] {
