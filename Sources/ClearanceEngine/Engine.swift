@@ -38,7 +38,7 @@ public struct Engine: Sendable {
         let plans = policies.policies.compactMap { policy -> (Policy, [Rule], Value)? in
             let selected = policy.rules.filter { rules?.contains($0.id) ?? true }
             guard !selected.isEmpty else { return nil }
-            return (policy, selected, policy.params.map { Value(node: $0) } ?? .map(.empty))
+            return (policy, selected, policy.paramsValue)
         }
         let targets = documents.documents.filter { document in
             subjects?.contains(document.id) ?? true && plans.contains { $0.0.target == document.kind }

@@ -54,7 +54,7 @@ public final class Program: Sendable {
             throw ExpressionError(code: error.code, message: error.message, offset: error.offset, source: source)
         }
         let checked = try Checker.check(parsed, source: source, declarations: declarations, strict: options.checksTypes)
-        var planner = Planner(checked: checked)
+        var planner = Planner(checked: checked, constants: declarations.constants)
         let root = planner.plan(parsed.expr)
         return Program(source: source, checked: checked, root: root, memoCount: planner.memoCount, stepBudget: options.stepBudget)
     }

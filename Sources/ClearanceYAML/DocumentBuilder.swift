@@ -44,6 +44,7 @@ struct DocumentBuilder {
     private var anchors: [String: Anchored] = [:]
     private var aliasExpansion: UInt64 = 0
     private var symbolCache = SymbolCache()
+    private var stringPool = StringPool()
 
     /// Large mappings switch from pairwise key comparison to a hash set.
     private static let keySetThreshold = 16
@@ -62,12 +63,18 @@ struct DocumentBuilder {
         wideColumns.removeAll(keepingCapacity: true)
         anchors.removeAll(keepingCapacity: true)
         aliasExpansion = 0
+        expectsKey = false
+        stringPool.beginDocument()
     }
 
-    /// Whether the next node completes a mapping key position.
-    var expectsKey: Bool {
-        guard let frame = frames.last, frame.kind == .mapping else { return false }
-        return (stack.count - frame.stackStart) % 2 == 0
+    /// Whether the next node is a mapping key: kept up to date as containers open and close and
+    /// nodes are pushed (it is asked several times for every event).
+    private(set) var expectsKey = false
+
+    /// Recomputes ``expectsKey`` from the open containers.
+    private mutating func refreshExpectsKey() {
+        guard let frame = frames.last, frame.kind == .mapping else { expectsKey = false; return }
+        expectsKey = (stack.count - frame.stackStart) % 2 == 0
     }
 
     // MARK: Events
@@ -113,8 +120,7 @@ struct DocumentBuilder {
                 record.payload = intern(text).rawValue
                 record.flags.insert(.symbol)
             } else {
-                record.payload = UInt32(strings.count)
-                strings.append(String(decoding: text, as: UTF8.self))
+                record.payload = stringPool.index(of: text, in: &strings)
             }
         case .failure(let code, let message):
             throw BuildError(code: code, message: message, position: position)
@@ -138,6 +144,7 @@ struct DocumentBuilder {
         if explicitTag { flags.insert(.explicitTag) }
         frames.append(Frame(kind: kind, stackStart: stack.count, offset: position.offset, column: position.column,
                             flags: flags, anchor: anchor, keys: nil))
+        expectsKey = kind == .mapping
     }
 
     /// The end of the innermost sequence or mapping.
@@ -148,6 +155,7 @@ struct DocumentBuilder {
         records.append(contentsOf: stack[frame.stackStart...])
         let size = frame.expandedSize &+ 1
         stack.removeSubrange(frame.stackStart...)
+        refreshExpectsKey()
         let count = frame.kind == .mapping ? childCount / 2 : childCount
         var record = NodeRecord(payload: UInt32(spans.count), offset: frame.offset, column: 0, kind: frame.kind, flags: frame.flags)
         setColumn(&record, frame.column)
@@ -207,7 +215,10 @@ struct DocumentBuilder {
     private mutating func push(_ record: NodeRecord, size: UInt64, anchor: String?, position: Position? = nil) throws(BuildError) {
         if expectsKey { try checkDuplicate(record, position: position ?? Position(offset: record.offset, column: Int(record.column))) }
         stack.append(record)
-        if !frames.isEmpty { frames[frames.count - 1].expandedSize &+= size }
+        if !frames.isEmpty {
+            frames[frames.count - 1].expandedSize &+= size
+            if frames[frames.count - 1].kind == .mapping { expectsKey.toggle() }
+        }
         if let anchor { anchors[anchor] = Anchored(record: record, size: size) }
     }
 

@@ -69,10 +69,12 @@ struct LineTable {
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> LineTable {
         let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         let ascii = isASCII(bytes, from: bom)
-        if ascii || !containsUnicodeBreak(bytes), !contains(bytes, 0x0D) {
-            return LineTable(lineStarts: newlineStarts(bytes, bom: bom), isASCII: ascii, byteOrderMarkLength: bom)
-        }
-        return LineTable(lineStarts: allBreakStarts(bytes, bom: bom), isASCII: ascii, byteOrderMarkLength: bom)
+        let starts = (ascii || !containsUnicodeBreak(bytes)) && !contains(bytes, 0x0D)
+            ? newlineStarts(bytes, bom: bom) : allBreakStarts(bytes, bom: bom)
+        return LineTable(lineStarts: Array(unsafeUninitializedCapacity: starts.count) { buffer, count in  // exact size: kept per file
+            _ = buffer.initialize(fromContentsOf: starts)
+            count = starts.count
+        }, isASCII: ascii, byteOrderMarkLength: bom)
     }
 
     /// Line starts when `\n` is the only line break: `memchr` finds each one.

@@ -5,6 +5,8 @@
 public struct Declarations: Sendable {
     private(set) var names: [String] = []
     private(set) var types: [ExpressionType] = []
+    /// The values of variables declared as constants, by slot.
+    private(set) var constants: [Value?] = []
     private var slots: [String: Int] = [:]
 
     /// No variables.
@@ -13,13 +15,24 @@ public struct Declarations: Sendable {
     /// Declares a variable (or changes the type of one already declared) and returns its slot.
     @discardableResult
     public mutating func declare(_ name: String, as type: ExpressionType) -> Int {
+        declare(name, as: type, constant: nil)
+    }
+
+    /// Declares a variable whose value is known when expressions compile (a policy's `params`),
+    /// so that calls on it fold once: `duration(params.max_age)` becomes a constant, a pattern
+    /// from params is compiled once, `x in params.list` becomes a set lookup. The slot is still
+    /// bound at evaluation like any other.
+    @discardableResult
+    public mutating func declare(_ name: String, as type: ExpressionType, constant: Value?) -> Int {
         if let slot = slots[name] {
             types[slot] = type
+            constants[slot] = constant
             return slot
         }
         slots[name] = names.count
         names.append(name)
         types.append(type)
+        constants.append(constant)
         return names.count - 1
     }
 

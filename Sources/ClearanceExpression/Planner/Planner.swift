@@ -7,9 +7,12 @@ struct Planner {
     private(set) var memoCount = 0
     /// The nodes whose subtree reads a loop variable.
     private let loopDependent: Set<Int>
+    /// The values of variables declared as constants, by slot.
+    private let constants: [Value?]
 
-    init(checked: CheckedExpression) {
+    init(checked: CheckedExpression, constants: [Value?] = []) {
         self.checked = checked
+        self.constants = constants
         var dependent = Set<Int>()
         Self.markLoopDependent(checked.parsed.expr, checked, &dependent)
         self.loopDependent = dependent
@@ -67,6 +70,7 @@ struct Planner {
         }
         let base: FieldPath.Base
         switch checked.references[current.id] {
+        case .variable(let slot, _)? where constant(slot) != nil: base = .plan(plan(current, insideLoop: insideLoop))
         case .variable(let slot, let name)?: base = .variable(slot: slot, name: name, offset: offset(current))
         case .local(let slot, _)?: base = .local(slot)
         default: base = .plan(plan(current, insideLoop: insideLoop))
@@ -74,8 +78,12 @@ struct Planner {
         return FieldPath(base: base, steps: steps.reversed())
     }
 
+    /// The value of a variable declared as a constant.
+    private func constant(_ slot: Int) -> Value? { slot < constants.count ? constants[slot] : nil }
+
     private func plan(_ reference: Reference, at offset: Int) -> any Plan {
         switch reference {
+        case .variable(let slot, _) where constant(slot) != nil: ConstantPlan(constant(slot)!)  // safe: just checked
         case .variable(let slot, let name): VariablePlan(slot: slot, name: name, offset: offset)
         case .local(let slot, _): LocalPlan(slot: slot)
         case .type(let type): ConstantPlan(.type(type))

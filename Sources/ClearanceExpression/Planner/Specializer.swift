@@ -19,7 +19,7 @@ enum Specializer {
             return RegexMatchPlan(subject: arguments[0], regex: regex, offset: offset)
         case Operator.in:
             if arguments[0] is ConstantPlan && arguments[1] is ConstantPlan { break }
-            if let list = arguments[1] as? ConstantPlan, case .list(let values) = list.value {
+            if let list = arguments[1] as? ConstantPlan, let values = list.value.listElements {
                 var keys = Set<MapKey>()
                 for value in values {
                     guard let key = MapKey(storing: value) else { return InPlan(element: arguments[0], container: arguments[1], offset: offset) }

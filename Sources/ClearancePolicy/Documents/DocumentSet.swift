@@ -16,20 +16,14 @@ public final class DocumentSet: Sendable {
     /// `vendors` for expressions: every Vendor by id.
     public let vendorsValue: Value
     private let byKind: [DocumentKind: [InputDocument]]
-    private let byID: [DocumentKind: [String: InputDocument]]
 
     init(documents: [InputDocument], waivers: [Waiver], digests: [FileDigest]) {
         self.documents = documents
         self.waivers = waivers
         self.digests = digests
         var byKind: [DocumentKind: [InputDocument]] = [:]
-        var byID: [DocumentKind: [String: InputDocument]] = [:]
-        for document in documents {
-            byKind[document.kind, default: []].append(document)
-            byID[document.kind, default: [:]][document.id] = document
-        }
+        for document in documents { byKind[document.kind, default: []].append(document) }
         self.byKind = byKind
-        self.byID = byID
         membersValue = Self.lookupMap(byKind[.teamMember] ?? [])
         vendorsValue = Self.lookupMap(byKind[.vendor] ?? [])
     }
@@ -38,11 +32,12 @@ public final class DocumentSet: Sendable {
     public func documents(of kind: DocumentKind) -> [InputDocument] { byKind[kind] ?? [] }
 
     /// The document of a kind with an id.
-    public func document(_ kind: DocumentKind, id: String) -> InputDocument? { byID[kind]?[id] }
+    ///
+    /// - Complexity: O(*n*) in the documents of that kind (expressions look ids up through the maps).
+    public func document(_ kind: DocumentKind, id: String) -> InputDocument? { byKind[kind]?.first { $0.id == id } }
 
+    /// A map from id to document, in input order (ids are unique per kind, checked on load).
     private static func lookupMap(_ documents: [InputDocument]) -> Value {
-        var entries: [String: Value] = [:]
-        for document in documents { entries[document.id] = Value(node: document.root) }
-        return Value.lookupMap(entries)
+        .map(ValueMap(uniqueStringKeys: documents.map(\.id), values: documents.map { Value(node: $0.root) }))
     }
 }

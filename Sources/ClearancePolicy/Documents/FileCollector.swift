@@ -49,14 +49,20 @@ public struct FileCollector: Sendable {
             problems.append(Diagnostic(code: "file.unreadable", message: "cannot list the folder: \(String(cString: strerror(errno)).lowercased())", file: directory))
             return
         }
-        var names: [String] = []
+        var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !name.hasPrefix(".") { names.append(name) }
+            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
         }
         closedir(stream)
-        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
+        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        for (name, type) in entries {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            // The entry's type from the directory saves a stat per file; links and unknown types are followed.
+            if type == UInt8(DT_REG) {
+                if accepts(name) { files.append(path) }
+                continue
+            }
             var info = stat()
             guard stat(path, &info) == 0 else {
                 if accepts(name) || errno == ELOOP {

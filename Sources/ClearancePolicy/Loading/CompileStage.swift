@@ -13,19 +13,26 @@ struct CompileStage {
         var ruleIndex = firstRuleIndex
         for draft in drafts {
             let paramsType = Self.paramsType(draft)
-            let base = PolicyBindings.declarations(target: draft.target, params: paramsType)
+            let paramsValue = Self.paramsValue(draft)
+            let base = PolicyBindings.declarations(target: draft.target, params: paramsType, paramsValue: paramsValue)
             var rules: [Rule] = []
             for ruleDraft in draft.rules {
-                if let rule = compile(ruleDraft, policy: draft, paramsType: paramsType, base: base, index: ruleIndex, problems: &problems) {
+                if let rule = compile(ruleDraft, policy: draft, paramsType: paramsType, paramsValue: paramsValue, base: base,
+                                      index: ruleIndex, problems: &problems) {
                     rules.append(rule)
                     ruleIndex += 1
                 }
             }
             policies.append(Policy(id: draft.id, title: draft.title, version: draft.version, description: draft.description,
-                                   target: draft.target, params: draft.params, rules: rules, location: draft.node.location,
-                                   declarations: base))
+                                   target: draft.target, params: draft.params, paramsValue: paramsValue, rules: rules,
+                                   location: draft.node.location, declarations: base))
         }
         return (policies, problems)
+    }
+
+    /// The value of `params`: the policy's mapping, or an empty map.
+    static func paramsValue(_ draft: PolicyDraft) -> Value {
+        draft.params.map { Value(node: $0) } ?? .map(.empty)
     }
 
     /// `params` typed by its own keys, so `params.max_patch_agee` is caught when the policy loads.
@@ -36,7 +43,7 @@ struct CompileStage {
         return .object(ObjectType(name: "params of \(draft.id)", fields: fields, isOpen: false))
     }
 
-    private func compile(_ draft: RuleDraft, policy: PolicyDraft, paramsType: ExpressionType, base: Declarations,
+    private func compile(_ draft: RuleDraft, policy: PolicyDraft, paramsType: ExpressionType, paramsValue: Value, base: Declarations,
                          index: Int, problems: inout [Diagnostic]) -> Rule? {
         let before = problems.count
         var declarations = base
@@ -46,7 +53,8 @@ struct CompileStage {
                 forEach = list
                 let elementType: ExpressionType
                 if case .list(let element) = list.list.program.resultType { elementType = element } else { elementType = .dyn }
-                declarations = PolicyBindings.declarations(target: policy.target, params: paramsType, element: (name, elementType))
+                declarations = PolicyBindings.declarations(target: policy.target, params: paramsType, paramsValue: paramsValue,
+                                                           element: (name, elementType))
             }
         }
         let when = draft.when.flatMap { compileWhole($0, declarations, problems: &problems) }

@@ -21,10 +21,12 @@ public enum PolicyBindings {
     public static let reservedNames: Set<String> = ["member", "vendor", "manifest", "params", "now", "members", "vendors"]
 
     /// The declarations of a policy with a given target and params type, plus an optional loop variable.
-    static func declarations(target: DocumentKind, params: ExpressionType, element: (name: String, type: ExpressionType)? = nil) -> Declarations {
+    /// `params` is declared as the constant it is, so the planner folds what depends only on it.
+    static func declarations(target: DocumentKind, params: ExpressionType, paramsValue: Value,
+                             element: (name: String, type: ExpressionType)? = nil) -> Declarations {
         var declarations = Declarations()
         declarations.declare(target.bindingName, as: TypeMapping.type(of: target))
-        declarations.declare("params", as: params)
+        declarations.declare("params", as: params, constant: paramsValue)
         declarations.declare("now", as: .timestamp)
         declarations.declare("members", as: .map(.string, TypeMapping.type(of: .teamMember)))
         declarations.declare("vendors", as: .map(.string, TypeMapping.type(of: .vendor)))

@@ -16,6 +16,8 @@ public final class Policy: Sendable {
     public let target: DocumentKind
     /// Its `params` mapping, read by expressions as `params`.
     public let params: Node?
+    /// `params` as expressions read it (an empty map when the policy has none).
+    public let paramsValue: Value
     /// Its rules, in the order written.
     public let rules: [Rule]
     /// Where the policy document starts.
@@ -23,8 +25,9 @@ public final class Policy: Sendable {
     /// The variables its expressions may use, in slot order (see ``PolicyBindings``).
     public let declarations: Declarations
 
-    init(id: String, title: String, version: String?, description: String?, target: DocumentKind, params: Node?,
+    init(id: String, title: String, version: String?, description: String?, target: DocumentKind, params: Node?, paramsValue: Value,
          rules: [Rule], location: SourceLocation, declarations: Declarations) {
+        self.paramsValue = paramsValue
         self.id = id
         self.title = title
         self.version = version

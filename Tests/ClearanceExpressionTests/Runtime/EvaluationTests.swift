@@ -173,6 +173,8 @@ import ClearanceYAML
             "members['b'].roles.exists(r, r == 'security-owner')": "true",
             "has(members['b'].roles) && 'security-owner' in members['b'].roles": "true",
             "size(members['b'])": "2",
+            "'security-owner' in (true ? members['b'].roles : [])": "true",
+            "'x' in (has(members['c'].roles) ? members['c'].roles : members['b'])": "false",
         ]
         for (source, printed) in cases {
             let program = try Program.compile(source, declarations: declarations)

@@ -105,9 +105,6 @@ final class FieldPath: Sendable {
             }
         }
         // A document node reached through a Swift map (members[id]) resolves as a node, as if walked to.
-        switch value {
-        case .nodeMap(let document, let id), .nodeList(let document, let id): return .node(Unmanaged.passUnretained(document), id)
-        default: return .value(value)
-        }
+        return Resolved(value)
     }
 }

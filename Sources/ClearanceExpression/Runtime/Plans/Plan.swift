@@ -12,7 +12,8 @@ protocol Plan: AnyObject, Sendable {
 }
 
 extension Plan {
-    func resolve(_ frame: inout Frame) throws(EvaluationError) -> Resolved { .value(try evaluate(&frame)) }
+    /// Evaluates; a document list or map comes back as its node, as a field path gives it.
+    func resolve(_ frame: inout Frame) throws(EvaluationError) -> Resolved { Resolved(try evaluate(&frame)) }
 }
 
 /// What a plan yields, inside one evaluation: a document node (held unretained, see ``NodeCursor``)

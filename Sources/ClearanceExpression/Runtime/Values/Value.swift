@@ -113,10 +113,6 @@ enum ValueKind: UInt8, Sendable, CaseIterable {
 }
 
 extension Value {
-    /// A Swift-backed lookup map with string keys, such as `members` (id to TeamMember document).
-    ///
-    /// Lookups (`members[id]`, `id in members`) hash; they never scan.
-    public static func lookupMap(_ entries: [String: Value]) -> Value { .map(ValueMap(entries)) }
 
     /// The node behind a node-backed list or map, as a ``Node`` view; `nil` for every other value.
     public var node: Node? { sourceNode.map { Node(document: $0.document, id: $0.id) } }

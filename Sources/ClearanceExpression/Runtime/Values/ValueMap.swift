@@ -8,6 +8,8 @@ public final class ValueMap: Sendable {
     /// The values, parallel to ``keys``.
     public let values: [Value]
     private let index: [MapKey: Int]
+    /// A faster index when every key is a string.
+    private let stringIndex: StringKeyIndex?
 
     /// Creates a map from entries; a key of another type or a repeated key is an error.
     public init(entries: some Sequence<(key: Value, value: Value)>) throws(EvaluationError) {
@@ -22,7 +24,8 @@ public final class ValueMap: Sendable {
         }
         self.keys = keys
         self.values = values
-        self.index = index
+        self.stringIndex = Self.stringIndex(keys)
+        self.index = stringIndex == nil ? index : [:]  // every key is a string: the string index finds them all
     }
 
     /// Creates a map with string keys, such as a lookup table of documents by id.
@@ -30,12 +33,18 @@ public final class ValueMap: Sendable {
     /// Entries are kept in code point order of their keys, so the map prints the same every run.
     public init(_ dictionary: [String: Value]) {
         let sorted = dictionary.sorted { compareStrings($0.key, $1.key) < 0 }
-        var index: [MapKey: Int] = [:]
-        index.reserveCapacity(sorted.count)
-        for (position, entry) in sorted.enumerated() { index[MapKey(string: entry.key)] = position }
         self.keys = sorted.map { .string($0.key) }
         self.values = sorted.map(\.value)
-        self.index = index
+        self.index = [:]
+        self.stringIndex = StringKeyIndex(sorted.map(\.key))
+    }
+
+    /// Creates a map from string keys known to be unique (ids checked on load), kept in the order given.
+    public init(uniqueStringKeys keys: [String], values: [Value]) {
+        self.keys = keys.map { .string($0) }
+        self.values = values
+        self.index = [:]
+        self.stringIndex = StringKeyIndex(keys)
     }
 
     /// An empty map.
@@ -46,20 +55,34 @@ public final class ValueMap: Sendable {
 
     /// The value stored under a key, found as CEL finds keys; `nil` when absent.
     public func value(for key: Value) -> Value? {
-        guard let mapKey = MapKey(lookingUp: key), let position = index[mapKey] else { return nil }
-        return values[position]
+        position(of: key).map { values[$0] }
     }
 
     /// The value stored under a string key; `nil` when absent.
     public func value(forString key: String) -> Value? {
+        if let stringIndex { return stringIndex.position(of: key).map { values[$0] } }
         guard let position = index[MapKey(string: key)] else { return nil }
         return values[position]
     }
 
     /// Whether the map has an entry under a key.
-    public func contains(_ key: Value) -> Bool {
-        guard let mapKey = MapKey(lookingUp: key) else { return false }
-        return index[mapKey] != nil
+    public func contains(_ key: Value) -> Bool { position(of: key) != nil }
+
+    private func position(of key: Value) -> Int? {
+        if case .string(let text) = key, let stringIndex { return stringIndex.position(of: text) }
+        guard let mapKey = MapKey(lookingUp: key) else { return nil }
+        return index[mapKey]
+    }
+
+    /// The string index of keys that are all strings.
+    private static func stringIndex(_ keys: [Value]) -> StringKeyIndex? {
+        var strings: [String] = []
+        strings.reserveCapacity(keys.count)
+        for key in keys {
+            guard case .string(let text) = key else { return nil }
+            strings.append(text)
+        }
+        return StringKeyIndex(strings)
     }
 }
 

@@ -1,0 +1,106 @@
+import ClearanceCore
+import ClearanceYAML
+
+/// The checks every input document goes through: a known `kind` and an `id` (checked per
+/// document, on any thread), then ids unique per kind (checked over all, in input order).
+struct DocumentChecker: Sendable {
+    /// One document after its own checks.
+    struct Entry: Sendable {
+        var kind: DocumentKind?
+        var id: String?
+        var idNode: Node?
+        var document: InputDocument?
+        var waiver: Waiver?
+        var problems: [Diagnostic] = []
+    }
+
+    let policies: PolicySet
+
+    private static let kindKey = Symbol("kind"), idKey = Symbol("id")
+    static let kindNames = DocumentKind.allCases.filter { $0 != .policy }.map(\.rawValue).joined(separator: ", ")
+
+    /// Checks one document on its own.
+    func inspect(_ root: Node) -> Entry {
+        var entry = Entry()
+        guard root.kind == .mapping else {
+            entry.problems.append(ShapeChecker.diagnostic(root, code: "input.not-a-mapping", "a document must be a mapping with kind and id; found \(ShapeChecker.describe(root))"))
+            return entry
+        }
+        guard let kindNode = root[Self.kindKey] else {
+            entry.problems.append(ShapeChecker.diagnostic(root, code: "input.no-kind", "document has no `kind` (one of \(Self.kindNames))"))
+            return entry
+        }
+        guard let kindText = kindNode.string, let kind = DocumentKind(rawValue: kindText) else {
+            let hint = kindNode.string.map { Suggestion.didYouMean($0, among: DocumentKind.allCases.map(\.rawValue)) } ?? ""
+            entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.unknown-kind", "unknown kind \(ShapeChecker.describe(kindNode))\(hint); expected one of \(Self.kindNames)"))
+            return entry
+        }
+        if kind == .policy {
+            entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.policy", "a Policy among the inputs; pass policy files with --policies"))
+            return entry
+        }
+        guard let idNode = root[Self.idKey] else {
+            entry.problems.append(ShapeChecker.diagnostic(root, code: "input.no-id", "\(kind.rawValue) has no `id`"))
+            return entry
+        }
+        guard let id = idNode.string, !id.isEmpty else {
+            entry.problems.append(ShapeChecker.diagnostic(idNode, code: "input.bad-id", "`id` must be a non-empty string; found \(ShapeChecker.describe(idNode))"))
+            return entry
+        }
+        if kind == .teamMember, !PatternMatcher.matches(id, "^[a-z0-9._-]+$") {
+            entry.problems.append(ShapeChecker.diagnostic(idNode, code: "input.bad-id", "TeamMember id '\(id)' must use only lowercase letters, digits, '.', '_' and '-'"))
+            return entry
+        }
+        (entry.kind, entry.id, entry.idNode) = (kind, id, idNode)
+        if kind == .waiver {
+            entry.waiver = checkWaiver(root, id: id, problems: &entry.problems)
+        } else {
+            entry.document = InputDocument(kind: kind, id: id, root: root)
+        }
+        return entry
+    }
+
+    /// Gathers checked documents in input order, rejecting an id used twice for one kind.
+    func combine(_ entries: [Entry]) -> (documents: [InputDocument], waivers: [Waiver], problems: [Diagnostic]) {
+        var documents: [InputDocument] = []
+        var waivers: [Waiver] = []
+        var problems: [Diagnostic] = []
+        var seen: [DocumentKind: [String: Node]] = [:]
+        documents.reserveCapacity(entries.count)
+        for entry in entries {
+            problems += entry.problems
+            guard let kind = entry.kind, let id = entry.id, let idNode = entry.idNode else { continue }
+            if let first = seen[kind]?[id] {
+                problems.append(IdentifierStage.duplicate("\(kind.rawValue) id '\(id)' is used twice", idNode, first: first))
+                continue
+            }
+            seen[kind, default: [:]][id] = idNode
+            if let document = entry.document { documents.append(document) }
+            if let waiver = entry.waiver { waivers.append(waiver) }
+        }
+        return (documents, waivers, problems)
+    }
+
+    private func checkWaiver(_ root: Node, id: String, problems: inout [Diagnostic]) -> Waiver? {
+        let found = ShapeChecker(check: .values).problems(root, .object(PolicyShapes.waiver), name: "waiver")
+            + ShapeChecker(check: .unknownKeys).problems(root, .object(PolicyShapes.waiver), name: "waiver")
+        problems += found
+        guard found.isEmpty, let ruleNode = root["rule"], let rule = ruleNode.string, let subject = root["subject"]?.string,
+              let justification = root["justification"]?.string, let approvedBy = root["approved_by"]?.string,
+              let expiresNode = root["expires"], let expires = expiresNode.timestamp else { return nil }
+        guard policies.rule(rule) != nil else {
+            problems.append(ShapeChecker.diagnostic(ruleNode, code: "input.unknown-rule",
+                                                    "waiver \(id) names rule '\(rule)', which no loaded policy defines\(Suggestion.didYouMean(rule, among: policies.ruleIDs))"))
+            return nil
+        }
+        for (key, value) in [("justification", justification), ("approved_by", approvedBy)] where value.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(ShapeChecker.diagnostic(root[key]!, code: "input.waiver", "waiver \(id) has an empty `\(key)`"))  // safe: read above
+            return nil
+        }
+        let isDate = expiresNode.document.isDate(expiresNode.id)
+        let end = isDate ? Timestamp(seconds: expires.seconds + 86_400) ?? expires : expires
+        return Waiver(id: id, ruleID: rule, subject: subject, justification: justification, approvedBy: approvedBy, expiresAt: end,
+                      expiresText: isDate ? String(expires.rfc3339.prefix(10)) : expires.rfc3339, location: root.location,
+                      expiresLocation: expiresNode.location)
+    }
+}
