@@ -2,7 +2,7 @@
 /// keyed by short strings such as ids and mapping keys.
 public enum WordHash {
     /// The 64-bit hash of the bytes.
-    @inline(__always)
+    @inlinable
     public static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return hash }
@@ -24,7 +24,7 @@ public enum WordHash {
     }
 
     /// The 64-bit hash of a string's UTF-8 bytes.
-    @inline(__always)
+    @inlinable
     public static func hash(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { hash($0) }

@@ -39,9 +39,22 @@ public struct Finding: Sendable {
     /// Whether the finding needs someone's attention: a fail, an error or a waiver.
     public var needsAttention: Bool { status == .fail || status == .error || status == .waived }
 
+    /// Findings in report order (see ``precedes(_:_:)``), sorted on integer keys: each file's rank
+    /// among the files is computed once, not compared as text on every comparison.
+    public static func sortedForReports(_ findings: [Finding]) -> [Finding] {
+        var files = Array(Set(findings.map(\.location.file)))
+        files.sort { $0.precedesByBytes($1) }
+        let rank = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
+        let keyed = findings.map { (rank: rank[$0.location.file] ?? 0, finding: $0) }
+        return keyed.sorted { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            return precedes(a.finding, b.finding)
+        }.map(\.finding)
+    }
+
     /// The deterministic order of reports: file, line, column, rule, then element and subject.
     public static func precedes(_ a: Finding, _ b: Finding) -> Bool {
-        if a.location.file != b.location.file { return a.location.file < b.location.file }
+        if a.location.file != b.location.file { return a.location.file.precedesByBytes(b.location.file) }
         if a.location.line != b.location.line { return a.location.line < b.location.line }
         if a.location.column != b.location.column { return a.location.column < b.location.column }
         if a.rule.id != b.rule.id { return a.rule.id < b.rule.id }

@@ -27,7 +27,7 @@ public struct Report: Sendable {
                 inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = []) {
         self.asOf = asOf
         self.documentsChecked = documentsChecked
-        self.findings = findings.sorted(by: Finding.precedes)
+        self.findings = Finding.sortedForReports(findings)
         self.summary = summary
         self.policies = policies
         self.inputFiles = inputFiles

@@ -59,7 +59,7 @@ extension Node {
             while r < raw.count, isSpace(raw[r]), goal < valueBytes.count, !isSpace(valueBytes[goal]) { r += 1 }
         }
         let line = document.source.line(containing: r)
-        let lineStart = Int(document.source.lineStarts[line - 1])
+        let lineStart = document.source.start(ofLine: line)
         var column = 1
         for index in lineStart..<min(r, raw.count) where raw[index] & 0xC0 != 0x80 { column += 1 }
         return SourceLocation(file: document.source.path, line: line, column: column, offset: r)

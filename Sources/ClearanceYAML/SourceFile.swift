@@ -10,26 +10,22 @@ import Glibc
 public final class SourceFile: Sendable {
     /// The path as the user gave it.
     public let path: String
-    /// Byte offset of the first byte of each line; the first entry skips a byte-order mark.
-    let lineStarts: [UInt32]
+    /// Where each line starts; the first line starts after a byte-order mark.
+    let lines: LineIndex
     /// The file's bytes, kept only for text given in memory (expressions, tests, standard input).
     let retainedText: [UInt8]?
 
     init(path: String, lineStarts: [UInt32], retainedText: [UInt8]?) {
         self.path = path
-        self.lineStarts = lineStarts
+        self.lines = LineIndex(starts: lineStarts)
         self.retainedText = retainedText
     }
 
     /// The 1-based line that contains a byte offset.
-    public func line(containing offset: Int) -> Int {
-        var low = 0, high = lineStarts.count
-        while low < high {
-            let mid = (low + high) / 2
-            if Int(lineStarts[mid]) <= offset { low = mid + 1 } else { high = mid }
-        }
-        return max(1, low)
-    }
+    public func line(containing offset: Int) -> Int { lines.line(containing: offset) }
+
+    /// The byte offset where a 1-based line starts.
+    func start(ofLine line: Int) -> Int { lines.start(ofLine: line - 1) }
 
     /// The location of a byte offset whose column (in characters) is already known.
     public func location(offset: Int, column: Int) -> SourceLocation {
@@ -40,11 +36,11 @@ public final class SourceFile: Sendable {
     ///
     /// Uses the retained text, or reads the file again (only ever on an error path).
     public func lineText(_ line: Int) -> String? {
-        guard line >= 1, line <= lineStarts.count else { return nil }
-        if let retainedText { return Self.lineText(in: retainedText, start: Int(lineStarts[line - 1])) }
+        guard line >= 1, line <= lines.count else { return nil }
+        if let retainedText { return Self.lineText(in: retainedText, start: start(ofLine: line)) }
         guard let bytes = try? FileReader.read(path: path, limit: Int(UInt32.max)) else { return nil }
         let table = LineTable.scan(bytes)
-        guard line <= table.lineStarts.count else { return nil }
+        guard line <= table.lineStarts.count else { return nil }  // the file changed since it was read
         return Self.lineText(in: bytes, start: Int(table.lineStarts[line - 1]))
     }
 
@@ -71,10 +67,7 @@ struct LineTable {
         let ascii = isASCII(bytes, from: bom)
         let starts = (ascii || !containsUnicodeBreak(bytes)) && !contains(bytes, 0x0D)
             ? newlineStarts(bytes, bom: bom) : allBreakStarts(bytes, bom: bom)
-        return LineTable(lineStarts: Array(unsafeUninitializedCapacity: starts.count) { buffer, count in  // exact size: kept per file
-            _ = buffer.initialize(fromContentsOf: starts)
-            count = starts.count
-        }, isASCII: ascii, byteOrderMarkLength: bom)
+        return LineTable(lineStarts: starts, isASCII: ascii, byteOrderMarkLength: bom)
     }
 
     /// Line starts when `\n` is the only line break: `memchr` finds each one.

@@ -157,6 +157,33 @@ public final class YAMLDocument: Sendable {
         return nil
     }
 
+    /// The value stored under a string key in a mapping, trying entry `hint` first, and setting
+    /// `hint` to the entry where the key was found.
+    ///
+    /// Documents of one kind keep their keys in much the same order, so a caller that remembers
+    /// where a field was last found usually finds it with one comparison.
+    public func value(for symbol: Symbol, in id: NodeID, hint: inout Int) -> NodeID? {
+        let record = records[Int(id.rawValue)]
+        guard record.kind == .mapping else { return nil }
+        let span = spans[Int(record.payload)]
+        if hint < Int(span.count) {
+            let guess = Int(span.start) + hint * 2
+            let key = records[guess]
+            if key.payload == symbol.rawValue, key.flags.contains(.symbol) { return NodeID(UInt32(guess + 1)) }
+        }
+        var index = Int(span.start)
+        let end = index + Int(span.count) * 2
+        while index < end {
+            let key = records[index]
+            if key.payload == symbol.rawValue, key.flags.contains(.symbol) {
+                hint = (index - Int(span.start)) / 2
+                return NodeID(UInt32(index + 1))
+            }
+            index += 2
+        }
+        return nil
+    }
+
     /// The value stored under a scalar key (of any kind) in a mapping, or `nil`.
     public func value(forKey key: Scalar, in id: NodeID) -> NodeID? {
         if case .string(let name) = key { return value(for: Symbol(name), in: id) }

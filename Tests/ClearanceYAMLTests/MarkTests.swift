@@ -74,4 +74,20 @@ struct MarkTests {
         #expect(document.root.json(marks: true)
                 == #"{"line":1,"column":1,"value":{"a":{"line":1,"column":4,"value":[{"line":1,"column":5,"value":1},{"line":1,"column":8,"value":"x"}]}}}"#)
     }
+
+    @Test func linesAcrossManyAndLongLinesAreExact() throws {
+        // 300 lines, some longer than 255 bytes, so line lookups cross checkpoint blocks and long lengths.
+        var text = ""
+        for index in 0..<300 {
+            text += index % 7 == 0 ? "k\(index): \(String(repeating: "x", count: 300))\n" : "k\(index): \(index)\n"
+        }
+        let document = try load(Array(text.utf8))
+        for index in [0, 1, 63, 64, 65, 127, 128, 200, 298, 299] {
+            let node = document.root["k\(index)"]
+            #expect(node?.location.line == index + 1, "k\(index)")
+            #expect(node?.location.column == "k\(index): ".count + 1, "k\(index)")
+        }
+        #expect(document.source.lineText(299) == "k298: 298")
+        #expect(document.source.lineText(281) == "k280: " + String(repeating: "x", count: 300))
+    }
 }

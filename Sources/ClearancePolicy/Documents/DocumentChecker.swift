@@ -65,16 +65,19 @@ struct DocumentChecker: Sendable {
         var documents: [InputDocument] = []
         var waivers: [Waiver] = []
         var problems: [Diagnostic] = []
-        var seen: [DocumentKind: [String: Node]] = [:]
+        // Per kind: id -> the position of the entry that used it first.
+        var seen = [[String: Int]](repeating: [:], count: DocumentKind.allCases.count)
         documents.reserveCapacity(entries.count)
-        for entry in entries {
+        for (position, entry) in entries.enumerated() {
             problems += entry.problems
             guard let kind = entry.kind, let id = entry.id, let idNode = entry.idNode else { continue }
-            if let first = seen[kind]?[id] {
-                problems.append(IdentifierStage.duplicate("\(kind.rawValue) id '\(id)' is used twice", idNode, first: first))
+            let slot = DocumentKind.allCases.firstIndex(of: kind) ?? 0
+            if seen[slot].isEmpty { seen[slot].reserveCapacity(entries.count) }
+            if let first = seen[slot].updateValue(position, forKey: id) {
+                seen[slot][id] = first
+                problems.append(IdentifierStage.duplicate("\(kind.rawValue) id '\(id)' is used twice", idNode, first: entries[first].idNode ?? idNode))
                 continue
             }
-            seen[kind, default: [:]][id] = idNode
             if let document = entry.document { documents.append(document) }
             if let waiver = entry.waiver { waivers.append(waiver) }
         }

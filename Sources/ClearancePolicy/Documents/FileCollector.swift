@@ -55,7 +55,7 @@ public struct FileCollector: Sendable {
             if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
         }
         closedir(stream)
-        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        entries.sort { $0.name.precedesByBytes($1.name) }
         for (name, type) in entries {
             let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
             // The entry's type from the directory saves a stat per file; links and unknown types are followed.

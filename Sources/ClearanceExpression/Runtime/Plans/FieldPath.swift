@@ -1,4 +1,5 @@
 import ClearanceYAML
+import Synchronization
 
 /// A chain of field selections from a variable, a loop variable or any plan: `member.identity.mfa`.
 ///
@@ -29,11 +30,14 @@ final class FieldPath: Sendable {
     let steps: [Step]
     /// The steps' symbols, apart, so the walk reads plain integers.
     private let symbols: [Symbol]
+    /// Where each step's key was last found in its mapping: tried first next time (see ``LookupHints``).
+    private let hints: LookupHints
 
     init(base: Base, steps: [Step]) {
         self.base = base
         self.steps = steps
         self.symbols = steps.map(\.symbol)
+        self.hints = LookupHints(count: steps.count)
     }
 
     var cost: Int {
@@ -77,9 +81,11 @@ final class FieldPath: Sendable {
                     return .failure(EvaluationError(message: RuntimeMessages.noSuchField(steps[index].field, on: Value(document: document, id: id)),
                                                     offset: steps[index].offset))
                 }
-                guard let child = document.value(for: symbols[index], in: id) else {
+                var hint = hints[index]
+                guard let child = document.value(for: symbols[index], in: id, hint: &hint) else {
                     return .failure(EvaluationError(message: RuntimeMessages.noSuchKey(steps[index].field), offset: steps[index].offset))
                 }
+                hints[index] = hint
                 id = child
                 index += 1
             }
@@ -106,5 +112,30 @@ final class FieldPath: Sendable {
         }
         // A document node reached through a Swift map (members[id]) resolves as a node, as if walked to.
         return Resolved(value)
+    }
+}
+
+/// The entry positions where the steps of a field path last found their keys, shared by every
+/// thread evaluating the path: a guess to try first, read and written with relaxed atomics (a
+/// stale guess only costs a scan).
+final class LookupHints: Sendable {
+    // Every access goes through an atomic; the pointer itself never changes.
+    nonisolated(unsafe) private let positions: UnsafeMutablePointer<Atomic<Int>>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        positions = .allocate(capacity: max(1, count))
+        for index in 0..<max(1, count) { (positions + index).initialize(to: Atomic(0)) }
+    }
+
+    deinit {
+        positions.deinitialize(count: max(1, count))
+        positions.deallocate()
+    }
+
+    subscript(index: Int) -> Int {
+        get { positions[index].load(ordering: .relaxed) }
+        set { if positions[index].load(ordering: .relaxed) != newValue { positions[index].store(newValue, ordering: .relaxed) } }
     }
 }

@@ -60,7 +60,8 @@ struct Frame {
     /// Runs `body` with a frame over `bindings`, `localCount` fresh loop-variable slots and
     /// `memoCount` empty memo slots, all on the stack.
     static func with<R>(bindings: [Value?], localCount: Int, memoCount: Int, budget: Int, _ body: (inout Frame) -> R) -> R {
-        bindings.withUnsafeBufferPointer { variables in
+        if localCount == 0 && memoCount == 0 { return withoutLocals(bindings: bindings, budget: budget, body) }
+        return bindings.withUnsafeBufferPointer { variables in
             withUnsafeTemporaryAllocation(of: Value.self, capacity: max(1, localCount)) { localBuffer in
                 withUnsafeTemporaryAllocation(of: NodeCursor?.self, capacity: max(1, localCount)) { cursorBuffer in
                     withUnsafeTemporaryAllocation(of: Resolved?.self, capacity: max(1, memoCount)) { memoBuffer in
@@ -73,6 +74,22 @@ struct Frame {
                             memos.deinitialize(count: memoBuffer.count)
                         }
                         var frame = Frame(variables: variables, locals: locals, cursors: cursors, memos: memos, steps: 0, budget: budget)
+                        return body(&frame)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The common case of an expression with no macro: no loop-variable or memo slots to set up.
+    private static func withoutLocals<R>(bindings: [Value?], budget: Int, _ body: (inout Frame) -> R) -> R {
+        bindings.withUnsafeBufferPointer { variables in
+            withUnsafeTemporaryAllocation(of: Value.self, capacity: 1) { localBuffer in
+                withUnsafeTemporaryAllocation(of: NodeCursor?.self, capacity: 1) { cursorBuffer in
+                    withUnsafeTemporaryAllocation(of: Resolved?.self, capacity: 1) { memoBuffer in
+                        // Never read: no plan of the expression has a slot. Left uninitialised on purpose.
+                        var frame = Frame(variables: variables, locals: localBuffer.baseAddress!, cursors: cursorBuffer.baseAddress!,  // safe: capacity 1
+                                          memos: memoBuffer.baseAddress!, steps: 0, budget: budget)  // safe: capacity 1
                         return body(&frame)
                     }
                 }
