@@ -30,7 +30,7 @@ public enum PolicyBindings {
         declarations.declare("now", as: .timestamp)
         declarations.declare("members", as: .map(.string, TypeMapping.type(of: .teamMember)))
         declarations.declare("vendors", as: .map(.string, TypeMapping.type(of: .vendor)))
-        declarations.declare(element?.name ?? "_element", as: element?.type ?? .dyn)
+        declarations.declare(element?.name ?? "(no for_each element)", as: element?.type ?? .dyn)  // a name no expression can spell
         return declarations
     }
 }

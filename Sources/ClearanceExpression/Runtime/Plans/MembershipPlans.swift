@@ -59,15 +59,31 @@ final class InConstantSetPlan: Plan {
     let element: any Plan
     let keys: Set<MapKey>
     let cost: Int
+    /// When every constant is a string: a few compared byte for byte, more looked up by hash.
+    private let strings: [String]?
+    private let stringIndex: StringKeyIndex?
+
+    /// Sets of strings up to this size are scanned; larger ones are hashed.
+    private static let scanLimit = 8
 
     init(element: any Plan, keys: Set<MapKey>) {
         self.element = element
         self.keys = keys
         self.cost = element.cost + 1
+        var strings: [String] = []
+        for key in keys { if case .string(let text) = key.storage { strings.append(text) } }
+        let allStrings = strings.count == keys.count
+        self.strings = allStrings && strings.count <= Self.scanLimit ? strings : nil
+        self.stringIndex = allStrings && strings.count > Self.scanLimit ? StringKeyIndex(strings) : nil
     }
 
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
-        guard let key = MapKey(lookingUp: try element.evaluate(&frame)) else { return .bool(false) }
+        let value = try element.evaluate(&frame)
+        if case .string(let text) = value {
+            if let strings { return .bool(strings.contains { stringsEqual($0, text) }) }
+            if let stringIndex { return .bool(stringIndex.position(of: text) != nil) }
+        }
+        guard let key = MapKey(lookingUp: value) else { return .bool(false) }
         return .bool(keys.contains(key))
     }
 }
