@@ -32,6 +32,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var sourceLine: String?
     /// Related places.
     public var notes: [Note]
+    /// Whether the diagnostic stops the run (an error) or only advises (a warning of `clearance lint`).
+    public var level: Level = .error
+
+    /// How serious a diagnostic is.
+    public enum Level: String, Hashable, Sendable {
+        /// The input cannot be used: the run ends with exit code 2.
+        case error
+        /// The input works but is probably not what its author meant.
+        case warning
+    }
 
     /// Creates a diagnostic at a position.
     public init(code: String, message: String, location: SourceLocation?, sourceLine: String? = nil, notes: [Note] = []) {
@@ -56,7 +66,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// The full rendering: headline, source line and caret, then each note the same way.
     public var rendered: String {
         var lines: [String] = []
-        lines.append(Self.headline(message, location: location, file: file))
+        lines.append(description)
         if let location, let sourceLine { lines.append(contentsOf: SourceSnippet.render(line: sourceLine, column: location.column)) }
         for note in notes {
             lines.append(Self.headline("note: " + note.message, location: note.location, file: nil))
@@ -68,7 +78,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The headline alone: `file:line:col: message`.
-    public var description: String { Self.headline(message, location: location, file: file) }
+    public var description: String { Self.headline(level == .warning ? "warning: " + message : message, location: location, file: file) }
 
     private static func headline(_ message: String, location: SourceLocation?, file: String?) -> String {
         if let location { return "\(location): \(message)" }

@@ -11,6 +11,8 @@ public final class Program: Sendable {
     public let selectPath: (variable: String, fields: [String])?
     /// The step budget of each evaluation.
     public let stepBudget: Int
+    /// The comparisons of field chains with literals in the expression, for linting.
+    public let literalComparisons: [LiteralComparison]
 
     private let root: any Plan
     private let localCount: Int
@@ -25,6 +27,7 @@ public final class Program: Sendable {
         self.stepBudget = stepBudget
         self.constantValue = (root as? ConstantPlan)?.value
         self.selectPath = Self.selectPath(checked.parsed.expr, checked)
+        self.literalComparisons = LiteralComparison.find(in: checked)
     }
 
     /// Parses, checks and plans an expression with the default options.

@@ -38,9 +38,39 @@ struct ProjectCommandTests {
     }
 
     @Test func lintTheShippedPolicies() throws {
-        let result = try CommandRunner.run(["lint"])
+        let result = try CommandRunner.run(["lint", "--strict", "--as-of", "2026-11-20"])
         #expect(result.status == 0)
-        #expect(result.standardOutput == "8 policies, 44 rules: no problems found.\n")
+        #expect(result.standardOutput == "8 policies, 44 rules, 3 waivers: no problems found.\n")
+    }
+
+    @Test func lintWarnsAboutWaiversForEveryoneOrForYearsAndStrictFails() throws {
+        let directory = TemporaryDirectory()
+        directory.write("waivers.yaml", """
+            kind: Waiver
+            id: W-1
+            rule: ZT-03
+            subject: "*"
+            justification: Keys for everyone are late
+            approved_by: marta.ruiz
+            expires: 2028-06-30
+
+            """)
+        let arguments = ["lint", "--policies", CommandRunner.packageRoot.path + "/Policies", "--waivers", "waivers.yaml", "--as-of", "2026-11-20"]
+        let relaxed = try CommandRunner.run(arguments, in: URL(fileURLWithPath: directory.path))
+        #expect(relaxed.status == 0)
+        #expect(relaxed.standardOutput == """
+            waivers.yaml:4:10: warning: waiver W-1 covers every subject of ZT-03 (`subject: *`): name the subjects it accepts instead
+            subject: "*"
+                     ^
+            waivers.yaml:7:10: warning: waiver W-1 expires 2028-06-30, more than a year after 2026-11-20: accept the risk for a year at most and review it again
+            expires: 2028-06-30
+                     ^
+            8 policies, 44 rules, 1 waiver: 2 warnings.
+
+            """)
+        let strict = try CommandRunner.run(arguments + ["--strict"], in: URL(fileURLWithPath: directory.path))
+        #expect(strict.status == 1)
+        #expect(strict.standardOutput == relaxed.standardOutput)
     }
 
     @Test func everyPolicyTestPasses() throws {

@@ -2,25 +2,45 @@ import ArgumentParser
 import ClearanceCore
 import ClearancePolicy
 
-/// `clearance lint [POLICY...]`: loads and type-checks policies without any inputs.
+/// `clearance lint [POLICY...]`: loads and type-checks policies without any inputs, and warns
+/// about rules and waivers that load but cannot do their job.
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Load and type-check policies without inputs."
+        abstract: "Load and type-check policies without inputs; warn about rules and waivers that cannot do their job.",
+        discussion: """
+        Warns about a `require` that can never fail, a `when` that can never be true, a comparison with a value \
+        the document's schema never allows (`member.status == 'actve'`), and a waiver (from --waivers or the \
+        project file's `waivers`) that covers every subject or expires more than a year after --as-of.
+        """
     )
 
-    @Argument(help: "Policy files or folders (default: from clearance.yaml, else Policies/).")
+    @Argument(help: "Policy files or folders (default: from clearance.yaml, else Policies/, with the project file's waivers).")
     var paths: [String] = []
+
+    @Flag(help: "Exit 1 when there are warnings.")
+    var strict = false
 
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let policies = try Session.guarded {
+        let (policies, waivers) = try Session.guarded {
             var configuration = try project.configuration()
-            if !paths.isEmpty { configuration.policies = paths }
-            return try Session.policies(configuration)
+            if !paths.isEmpty {  // policies named here are linted alone, with only the waivers named here
+                configuration.policies = paths
+                configuration.waivers = project.waivers
+            }
+            let policies = try Session.policies(configuration)
+            let waivers = configuration.waivers.isEmpty ? []
+                : try InputLoader().load(paths: [], waiverPaths: configuration.waivers, policies: policies, digests: false).waivers
+            return (policies, waivers)
         }
+        let warnings = (policies.warnings + WaiverLinter(now: project.now).warnings(waivers)).sorted()
+        for warning in warnings { print(warning.rendered) }
         let count = policies.policies.count
-        print("\(count) polic\(count == 1 ? "y" : "ies"), \(policies.rules.count) rules: no problems found.")
+        var summary = "\(count) polic\(count == 1 ? "y" : "ies"), \(policies.rules.count) rule\(policies.rules.count == 1 ? "" : "s")"
+        if !waivers.isEmpty { summary += ", \(waivers.count) waiver\(waivers.count == 1 ? "" : "s")" }
+        print(summary + ": " + (warnings.isEmpty ? "no problems found." : "\(warnings.count) warning\(warnings.count == 1 ? "" : "s")."))
+        if strict && !warnings.isEmpty { throw ExitStatus.findingsFailed }
     }
 }

@@ -88,7 +88,7 @@ struct DocumentChecker: Sendable {
         let found = ShapeChecker(check: .values).problems(root, .object(PolicyShapes.waiver), name: "waiver")
             + ShapeChecker(check: .unknownKeys).problems(root, .object(PolicyShapes.waiver), name: "waiver")
         problems += found
-        guard found.isEmpty, let ruleNode = root["rule"], let rule = ruleNode.string, let subject = root["subject"]?.string,
+        guard found.isEmpty, let ruleNode = root["rule"], let rule = ruleNode.string, let subjectNode = root["subject"], let subject = subjectNode.string,
               let justification = root["justification"]?.string, let approvedBy = root["approved_by"]?.string,
               let expiresNode = root["expires"], let expires = expiresNode.timestamp else { return nil }
         guard policies.rule(rule) != nil else {
@@ -104,6 +104,6 @@ struct DocumentChecker: Sendable {
         let end = isDate ? Timestamp(seconds: expires.seconds + 86_400) ?? expires : expires
         return Waiver(id: id, ruleID: rule, subject: subject, justification: justification, approvedBy: approvedBy, expiresAt: end,
                       expiresText: isDate ? String(expires.rfc3339.prefix(10)) : expires.rfc3339, location: root.location,
-                      expiresLocation: expiresNode.location)
+                      expiresLocation: expiresNode.location, subjectLocation: subjectNode.location, source: root.document.source)
     }
 }

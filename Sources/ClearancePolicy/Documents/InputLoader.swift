@@ -18,7 +18,14 @@ public struct InputLoader: Sendable {
     public func load(paths: [String], waiverPaths: [String] = [], policies: PolicySet, jobs: Int = 1, digests: Bool = true,
                      progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(Diagnostics) -> DocumentSet {
         let collected = FileCollector.yamlFiles.files(in: paths + waiverPaths)
-        let files = collected.files, limits = limits, checker = DocumentChecker(policies: policies)
+        guard !collected.files.isEmpty || !collected.problems.isEmpty else {
+            // A gate pointed at the wrong folder must not pass: no file is not "nothing wrong".
+            throw Diagnostics([Diagnostic(code: "input.none", message: "no YAML or JSON files found in \((paths + waiverPaths).joined(separator: ", "))",
+                                          location: nil)])
+        }
+        var seen = Set<String>()
+        let files = collected.files.filter { seen.insert($0).inserted }  // a file named twice is read once
+        let limits = limits, checker = DocumentChecker(policies: policies)
         let batchSize = max(1, min(32, files.count / max(1, jobs * 8)))
         let batchCount = (files.count + batchSize - 1) / batchSize
         let report = progress.map { progress in { @Sendable (batches: Int) in progress(min(files.count, batches * batchSize), files.count) } }

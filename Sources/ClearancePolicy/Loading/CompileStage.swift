@@ -6,10 +6,11 @@ import ClearanceYAML
 struct CompileStage {
     private let compiler = ExpressionCompiler()
 
-    /// The compiled policies, and every expression error at its place in the file.
-    func run(drafts: [PolicyDraft], firstRuleIndex: Int = 0) -> (policies: [Policy], problems: [Diagnostic]) {
+    /// The compiled policies, every expression error at its place in the file, and the lint warnings.
+    func run(drafts: [PolicyDraft], firstRuleIndex: Int = 0) -> (policies: [Policy], problems: [Diagnostic], warnings: [Diagnostic]) {
         var policies: [Policy] = []
         var problems: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
         var ruleIndex = firstRuleIndex
         for draft in drafts {
             let paramsType = Self.paramsType(draft)
@@ -20,6 +21,7 @@ struct CompileStage {
                 if let rule = compile(ruleDraft, policy: draft, paramsType: paramsType, paramsValue: paramsValue, base: base,
                                       index: ruleIndex, problems: &problems) {
                     rules.append(rule)
+                    warnings += RuleLinter().warnings(rule, whenNode: ruleDraft.when, requireNode: ruleDraft.require)
                     ruleIndex += 1
                 }
             }
@@ -27,7 +29,7 @@ struct CompileStage {
                                    target: draft.target, params: draft.params, paramsValue: paramsValue, rules: rules,
                                    location: draft.node.location, declarations: base))
         }
-        return (policies, problems)
+        return (policies, problems, warnings)
     }
 
     /// The value of `params`: the policy's mapping, or an empty map.

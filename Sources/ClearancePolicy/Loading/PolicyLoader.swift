@@ -24,6 +24,6 @@ public struct PolicyLoader: Sendable {
         problems += compiled.problems
         problems += IdentifierStage().run(drafts: decoded.drafts)
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        return IndexStage().run(policies: compiled.policies, digests: decoded.digests)
+        return IndexStage().run(policies: compiled.policies, digests: decoded.digests, warnings: compiled.warnings)
     }
 }

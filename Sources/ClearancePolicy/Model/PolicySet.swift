@@ -1,3 +1,5 @@
+import ClearanceCore
+
 /// Every loaded policy, indexed.
 public struct PolicySet: Sendable {
     /// The policies in load order.
@@ -6,11 +8,14 @@ public struct PolicySet: Sendable {
     public let rules: [Rule]
     /// The policy files read, with their digests.
     public let digests: [FileDigest]
+    /// What `clearance lint` warns about: rules that load but cannot do their job, sorted by location.
+    public let warnings: [Diagnostic]
     private let rulesByID: [String: Rule]
     private let policiesByID: [String: Policy]
 
-    init(policies: [Policy], digests: [FileDigest]) {
+    init(policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = []) {
         self.policies = policies
+        self.warnings = warnings.sorted()
         self.rules = policies.flatMap(\.rules)
         self.digests = digests
         self.rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,4 +1,5 @@
 import ClearanceCore
+import ClearanceYAML
 
 /// An accepted exception to one rule for one subject (or all, with `*`), until it expires.
 public struct Waiver: Sendable {
@@ -20,6 +21,10 @@ public struct Waiver: Sendable {
     public let location: SourceLocation
     /// Where its `expires` is written.
     public let expiresLocation: SourceLocation
+    /// Where its `subject` is written.
+    public let subjectLocation: SourceLocation
+    /// The file it is written in, for quoting its lines in warnings.
+    let source: SourceFile
 
     /// Whether the waiver still applies at `now`.
     public func isLive(at now: Timestamp) -> Bool { now < expiresAt }
