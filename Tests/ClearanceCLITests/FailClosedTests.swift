@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import ClearanceTestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The gate never fails open: `clearance check` over a copy of the sample team exits 0 with a
+/// baseline of today's findings, and each injected fault turns that into a non-zero exit that
+/// names the cause.
+@Suite("Fail-closed")
+struct FailClosedTests {
+    /// One fault injected into the sample project.
+    enum Fault: String, CaseIterable, CustomTestStringConvertible {
+        case unreadableFile, truncatedFile, badPolicy, evaluationError, waiverWithoutExpiry, fullDisk, fullDiskOnStandardOutput
+
+        var testDescription: String { rawValue }
+    }
+
+    /// A copy of the shipped policies and sample team, with a baseline accepting today's findings.
+    struct SampleProject {
+        let directory = TemporaryDirectory()
+        var path: String { directory.path }
+
+        init() throws {
+            for (from, to) in [("Policies", "policies"), ("Fixtures", "team")] {
+                try FileManager.default.copyItem(atPath: CommandRunner.packageRoot.path + "/" + from, toPath: path + "/" + to)
+            }
+            for folder in ["", "/policies", "/team", "/team/team", "/team/access"] { chmod(path + folder, 0o755) }
+            _ = run(["--write-baseline", "baseline.json"])
+        }
+
+        /// `clearance check` of the team against the policies with the baseline, plus `arguments`.
+        func run(_ arguments: [String] = ["--baseline", "baseline.json"], executable: String = CommandRunner.executable.path,
+                 asUnprivilegedUser: Bool = false) -> MeasuredRun {
+            MeasuredRun.run(["check", "--policies", "policies", "--as-of", "2026-11-20"] + arguments + ["team"], in: path,
+                            executable: executable, asUnprivilegedUser: asUnprivilegedUser)
+        }
+
+        /// Replaces the first `old` in a file of the project with `new`.
+        func edit(_ file: String, replacing old: String, with new: String) throws {
+            let text = try String(contentsOfFile: path + "/" + file, encoding: .utf8)
+            let range = try #require(text.range(of: old), "\(file) has no \(old)")
+            try text.replacingCharacters(in: range, with: new).write(toFile: path + "/" + file, atomically: false, encoding: .utf8)
+        }
+    }
+
+    @Test func withoutAFaultTheBaselinedSampleExitsZero() throws {
+        let project = try SampleProject()
+        let run = project.run()
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.hasSuffix(
+            "32 documents checked against 44 rules: 769 pass, 36 fail, 0 error, 2 waived, 602 skip; nothing failing at or above low (36 accepted by the baseline, 0 resolved).\n"))
+    }
+
+    @Test(arguments: Fault.allCases)
+    func everyFaultEndsNonZeroAndNamesItsCause(fault: Fault) throws {
+        let project = try SampleProject()
+        let run: MeasuredRun
+        let expected: [String]
+        switch fault {
+        case .unreadableFile:
+            // As root, the run drops to an unprivileged user so the permission applies; it needs a program that user can reach.
+            let executable = project.path + "/clearance"
+            try FileManager.default.copyItem(atPath: CommandRunner.executable.path, toPath: executable)
+            chmod(project.path + "/team/team/ana.lopez.yaml", 0)
+            var attempt = project.run(executable: executable, asUnprivilegedUser: true)
+            for _ in 0..<50 where attempt.status == 126 && attempt.standardError.contains("Text file busy") {
+                usleep(100_000)  // a process forked by a parallel test may briefly hold the copy open
+                attempt = project.run(executable: executable, asUnprivilegedUser: true)
+            }
+            run = attempt
+            expected = ["team/team/ana.lopez.yaml: cannot read: permission denied"]
+        case .truncatedFile:
+            let file = project.path + "/team/team/ana.lopez.yaml"
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            let cut = try #require(text.range(of: "{city: Guada")).upperBound
+            try String(text[..<cut]).write(toFile: file, atomically: false, encoding: .utf8)
+            run = project.run()
+            expected = ["team/team/ana.lopez.yaml:12:", "did not find expected ',' or '}'"]
+        case .badPolicy:
+            try project.edit("policies/zero-trust-baseline.yaml", replacing: "    require:", with: "    requires:")
+            run = project.run()
+            expected = ["policies/zero-trust-baseline.yaml:", "unknown key `requires` in rule (did you mean `require`?)"]
+        case .evaluationError:
+            try project.edit("team/team/ana.lopez.yaml", replacing: "last_login: 2026-11-18T09:12:00Z", with: "last_login: 0001-01-01T00:00:00Z")
+            run = project.run()
+            expected = ["team/team/ana.lopez.yaml", "cannot evaluate require: duration out of range"]
+        case .waiverWithoutExpiry:
+            try project.edit("team/waivers.yaml", replacing: "expires: 2026-12-15\n", with: "")
+            run = project.run()
+            expected = ["team/waivers.yaml:5:1: ", "`expires`"]
+        case .fullDisk:
+            run = project.run(["--baseline", "baseline.json", "--format", "sarif=/dev/full"])
+            expected = ["/dev/full: cannot write: no space left on device"]
+        case .fullDiskOnStandardOutput:
+            run = MeasuredRun.run(["-c", "exec \"$0\" check --policies policies --as-of 2026-11-20 --baseline baseline.json team > /dev/full",
+                                   CommandRunner.executable.path], in: project.path, executable: "/bin/sh")
+            expected = ["cannot write to standard output: No space left on device"]
+        }
+        #expect(run.status != 0, "\(fault) passed: \(run.standardOutput.suffix(500))")
+        #expect(run.status < 128, "\(fault) crashed: \(run.standardError)")
+        let said = run.standardError + run.standardOutput
+        for phrase in expected { #expect(said.contains(phrase), "\(fault): \(said.prefix(3_000))") }
+    }
+}
