@@ -126,6 +126,7 @@ public final class YAMLDocument: Sendable {
     /// The element at `index` of a sequence.
     public func element(_ index: Int, of id: NodeID) -> NodeID {
         let span = spans[Int(records[Int(id.rawValue)].payload)]
+        // safe: every caller iterates 0..<count(id) or checks the range first (Node's subscript, CEL's index operator).
         precondition(index >= 0 && index < Int(span.count), "sequence index out of range")
         return NodeID(span.start + UInt32(index))
     }
@@ -133,6 +134,7 @@ public final class YAMLDocument: Sendable {
     /// The key of the entry at `index` of a mapping.
     public func key(_ index: Int, of id: NodeID) -> NodeID {
         let span = spans[Int(records[Int(id.rawValue)].payload)]
+        // safe: every caller iterates 0..<count(id).
         precondition(index >= 0 && index < Int(span.count), "mapping index out of range")
         return NodeID(span.start + UInt32(index) * 2)
     }
