@@ -37,11 +37,13 @@ struct FailClosedTests {
                             executable: executable, asUnprivilegedUser: asUnprivilegedUser)
         }
 
-        /// Replaces the first `old` in a file of the project with `new`.
-        func edit(_ file: String, replacing old: String, with new: String) throws {
+        /// Replaces the first `old` in a file of the project with `new` (or cuts the file after it), then runs.
+        func runAfterEditing(_ file: String, replacing old: String, with new: String? = nil) throws -> MeasuredRun {
             let text = try String(contentsOfFile: path + "/" + file, encoding: .utf8)
             let range = try #require(text.range(of: old), "\(file) has no \(old)")
-            try text.replacingCharacters(in: range, with: new).write(toFile: path + "/" + file, atomically: false, encoding: .utf8)
+            let edited = new.map { text.replacingCharacters(in: range, with: $0) } ?? String(text[..<range.upperBound])
+            try edited.write(toFile: path + "/" + file, atomically: false, encoding: .utf8)
+            return run()
         }
     }
 
@@ -72,23 +74,16 @@ struct FailClosedTests {
             run = attempt
             expected = ["team/team/ana.lopez.yaml: cannot read: permission denied"]
         case .truncatedFile:
-            let file = project.path + "/team/team/ana.lopez.yaml"
-            let text = try String(contentsOfFile: file, encoding: .utf8)
-            let cut = try #require(text.range(of: "{city: Guada")).upperBound
-            try String(text[..<cut]).write(toFile: file, atomically: false, encoding: .utf8)
-            run = project.run()
+            run = try project.runAfterEditing("team/team/ana.lopez.yaml", replacing: "{city: Guada")
             expected = ["team/team/ana.lopez.yaml:12:", "did not find expected ',' or '}'"]
         case .badPolicy:
-            try project.edit("policies/zero-trust-baseline.yaml", replacing: "    require:", with: "    requires:")
-            run = project.run()
+            run = try project.runAfterEditing("policies/zero-trust-baseline.yaml", replacing: "    require:", with: "    requires:")
             expected = ["policies/zero-trust-baseline.yaml:", "unknown key `requires` in rule (did you mean `require`?)"]
         case .evaluationError:
-            try project.edit("team/team/ana.lopez.yaml", replacing: "last_login: 2026-11-18T09:12:00Z", with: "last_login: 0001-01-01T00:00:00Z")
-            run = project.run()
+            run = try project.runAfterEditing("team/team/ana.lopez.yaml", replacing: "last_login: 2026-11-18T09:12:00Z", with: "last_login: 0001-01-01T00:00:00Z")
             expected = ["team/team/ana.lopez.yaml", "cannot evaluate require: duration out of range"]
         case .waiverWithoutExpiry:
-            try project.edit("team/waivers.yaml", replacing: "expires: 2026-12-15\n", with: "")
-            run = project.run()
+            run = try project.runAfterEditing("team/waivers.yaml", replacing: "expires: 2026-12-15\n", with: "")
             expected = ["team/waivers.yaml:5:1: ", "`expires`"]
         case .fullDisk:
             run = project.run(["--baseline", "baseline.json", "--format", "sarif=/dev/full"])

@@ -18,19 +18,19 @@ struct HostileInputTests {
     /// The peak memory every run must stay under, in MiB: the largest case peaks at about 71 MiB.
     static let memoryBound = 256
 
-    static let policy = """
-        kind: Policy
-        id: hostile
-        title: Hostile inputs
-        target: TeamMember
-        rules:
+    /// A TeamMember policy with the rules written in `rules` (YAML, indented under `rules:`).
+    static func policy(id: String = "hostile", _ rules: String) -> String {
+        "kind: Policy\nid: \(id)\ntitle: Hostile inputs\ntarget: TeamMember\nrules:\n" + rules
+    }
+
+    static let policy = policy("""
           - id: H-01
             title: Identity goes through SSO
             severity: high
             require: member.identity.sso == true
             message: "{{member.id}} signs in without SSO"
 
-        """
+        """)
 
     /// A member who passes H-01, with `extra` lines appended.
     static func member(_ id: String = "ana", extra: String = "") -> String {
@@ -112,18 +112,13 @@ struct HostileInputTests {
         text.reserveCapacity(5_000_000)
         for index in 0..<1_000_000 { text += index == 999_999 ? "- last\n" : "- r\n" }
         project.write("team/ana.yaml", text)
-        project.write("policies/roles.yaml", """
-            kind: Policy
-            id: roles
-            title: Roles
-            target: TeamMember
-            rules:
+        project.write("policies/roles.yaml", Self.policy(id: "roles", """
               - id: R-01
                 title: The last role is last
                 severity: low
                 require: member.roles[999999] == 'last' && size(member.roles) == 1000000
 
-            """)
+            """))
         expectResult(check(), status: 0, "1 document checked against 2 rules: 2 pass, 0 fail")
     }
 
@@ -160,19 +155,14 @@ struct HostileInputTests {
             ? lines.enumerated().map { $0.element + ["\r\n", "\n", "\r"][$0.offset % 3] }.joined()
             : lines.joined(separator: ending)
         project.write("team/eve.yaml", text)
-        project.write("policies/hostile.yaml", """
-            kind: Policy
-            id: hostile
-            title: Hostile inputs
-            target: TeamMember
-            rules:
+        project.write("policies/hostile.yaml", Self.policy("""
               - id: H-01
                 title: No production access
                 severity: high
                 for_each: grant in member.access
                 require: grant.environment != 'production'
 
-            """)
+            """))
         let run = check(extra: ["--format", "github"])
         expectBounded(run)
         #expect(run.status == 1)
@@ -236,18 +226,13 @@ struct HostileInputTests {
     /// Runs `check` on one passing member with a policy of one rule requiring `require`.
     func checkRule(_ require: String, when: String? = nil, member: String = member()) -> MeasuredRun {
         project.write("team/ana.yaml", member)
-        project.write("policies/hostile.yaml", """
-            kind: Policy
-            id: hostile
-            title: Hostile expressions
-            target: TeamMember
-            rules:
+        project.write("policies/hostile.yaml", Self.policy("""
               - id: H-02
                 title: Hostile
                 severity: high
             \(when.map { "    when: '\($0)'\n" } ?? "")    require: '\(require)'
 
-            """)
+            """))
         return check()
     }
 
