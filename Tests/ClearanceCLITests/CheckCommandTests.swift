@@ -45,6 +45,12 @@ struct CheckCommandTests {
         #expect(result.standardOutput == "1 document checked against 1 rule: 1 pass, 0 fail, 0 error, 0 waived, 0 skip; nothing failing at or above low.\n")
     }
 
+    @Test func aFileNamedTwiceIsCheckedOnce() throws {
+        let result = try check(["team/ana.yaml", "team"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.hasPrefix("1 document checked against 1 rule: 1 pass"))
+    }
+
     @Test func failingFindingExitsOne() throws {
         project.write("team/luis.yaml", Self.member("luis", sso: false))
         let result = try check()
