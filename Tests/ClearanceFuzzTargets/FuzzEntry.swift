@@ -1,0 +1,85 @@
+import ClearanceCore
+import ClearanceEngine
+import ClearanceExpression
+import ClearancePolicy
+import ClearanceYAML
+
+/// What each fuzz target does with one input; the fuzz executables and the regression tests call
+/// these same functions, so a regression input replays exactly what the fuzzer ran.
+public enum FuzzEntry {
+    /// The limits of the YAML target: tighter than the standard ones, so each input stays fast.
+    public static let yamlLimits = LoaderLimits(maximumFileSize: 1 << 20, maximumDepth: 64, maximumAliasExpansion: 100_000)
+
+    /// Loads `bytes` as YAML and reads every document back as JSON and as an expression value.
+    public static func yaml(_ bytes: [UInt8]) -> FuzzOutcome {
+        do {
+            let documents = try YAMLLoader(limits: yamlLimits).load(bytes: bytes, name: "input.yaml", retainText: true, allowEmpty: false)
+            var size = 0
+            for document in documents {
+                size += document.root.json(marks: true).utf8.count
+                size += Value(document: document).description.utf8.count
+            }
+            return .value("\(documents.count) documents, \(size) characters")
+        } catch {
+            return .diagnostic(error.rendered)
+        }
+    }
+
+    /// Compiles `bytes` as an expression against the policy declarations.
+    public static func expressionCompile(_ bytes: [UInt8]) -> FuzzOutcome {
+        switch world {
+        case .failure(let problem): return .diagnostic(problem.rendered)
+        case .success(let world):
+            do {
+                let program = try Program.compile(String(decoding: bytes, as: UTF8.self), declarations: world.declarations)
+                return .value(program.resultType.description)
+            } catch {
+                return .diagnostic(error.rendered)
+            }
+        }
+    }
+
+    /// Compiles `bytes` as an expression and evaluates it over Ana López's document.
+    public static func expressionEval(_ bytes: [UInt8]) -> FuzzOutcome {
+        switch world {
+        case .failure(let problem): return .diagnostic(problem.rendered)
+        case .success(let world):
+            let program: Program
+            do {
+                program = try Program.compile(String(decoding: bytes, as: UTF8.self), declarations: world.declarations)
+            } catch {
+                return .diagnostic(error.rendered)
+            }
+            switch program.evaluate(world.bindings) {
+            case .success(let value): return .value(value.description)
+            case .failure(let error): return .diagnostic(error.message)
+            }
+        }
+    }
+
+    /// Loads `bytes` as a policy file and, when it loads, runs it over the fixture team.
+    public static func policy(_ bytes: [UInt8]) -> FuzzOutcome {
+        switch world {
+        case .failure(let problem): return .diagnostic(problem.rendered)
+        case .success(let world):
+            let policies: PolicySet
+            do {
+                policies = try PolicyLoader(limits: yamlLimits).load(bytes: bytes, name: "policy.yaml")
+            } catch {
+                return .diagnostic(error.rendered)
+            }
+            let report = Engine(policies: policies, documents: world.documents, now: world.now).run()
+            return .value("\(report.findings.count) findings: \(report.findings.map(\.message).joined(separator: "; ").utf8.count) characters of messages")
+        }
+    }
+
+    private static var world: Result<FuzzWorld, Diagnostics> { FuzzWorld.shared }
+}
+
+/// How one fuzz input ended: a value (loaded, compiled, evaluated) or a diagnostic.
+public enum FuzzOutcome: Sendable, Equatable {
+    /// The input was accepted; a short summary of what it gave.
+    case value(String)
+    /// The input was rejected with this message.
+    case diagnostic(String)
+}
