@@ -27,10 +27,8 @@ public enum FuzzEntry {
 
     /// Compiles `bytes` as an expression against the policy declarations.
     public static func expressionCompile(_ bytes: [UInt8]) -> FuzzOutcome {
-        switch world {
-        case .failure(let problem): return .diagnostic(problem.rendered)
-        case .success(let world):
-            do {
+        withWorld { world in
+            do throws(ExpressionError) {
                 let program = try Program.compile(String(decoding: bytes, as: UTF8.self), declarations: world.declarations)
                 return .value(program.resultType.description)
             } catch {
@@ -41,11 +39,9 @@ public enum FuzzEntry {
 
     /// Compiles `bytes` as an expression and evaluates it over Ana López's document.
     public static func expressionEval(_ bytes: [UInt8]) -> FuzzOutcome {
-        switch world {
-        case .failure(let problem): return .diagnostic(problem.rendered)
-        case .success(let world):
+        withWorld { world in
             let program: Program
-            do {
+            do throws(ExpressionError) {
                 program = try Program.compile(String(decoding: bytes, as: UTF8.self), declarations: world.declarations)
             } catch {
                 return .diagnostic(error.rendered)
@@ -59,11 +55,9 @@ public enum FuzzEntry {
 
     /// Loads `bytes` as a policy file and, when it loads, runs it over the fixture team.
     public static func policy(_ bytes: [UInt8]) -> FuzzOutcome {
-        switch world {
-        case .failure(let problem): return .diagnostic(problem.rendered)
-        case .success(let world):
+        withWorld { world in
             let policies: PolicySet
-            do {
+            do throws(Diagnostics) {
                 policies = try PolicyLoader(limits: yamlLimits).load(bytes: bytes, name: "policy.yaml")
             } catch {
                 return .diagnostic(error.rendered)
@@ -73,7 +67,11 @@ public enum FuzzEntry {
         }
     }
 
-    private static var world: Result<FuzzWorld, Diagnostics> { FuzzWorld.shared }
+    /// Runs `body` in the shared world, or tells why there is none.
+    private static func withWorld(_ body: (FuzzWorld) -> FuzzOutcome) -> FuzzOutcome {
+        guard let world = FuzzWorld.shared.world else { return .diagnostic(FuzzWorld.shared.problems?.rendered ?? "no fuzz world") }
+        return body(world)
+    }
 }
 
 /// How one fuzz input ended: a value (loaded, compiled, evaluated) or a diagnostic.

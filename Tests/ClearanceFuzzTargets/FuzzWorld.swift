@@ -5,7 +5,7 @@ import ClearanceYAML
 
 /// The fixed world the fuzz targets evaluate in: the shipped policies and the fixture team,
 /// read once from this checkout.
-public struct FuzzWorld: Sendable {
+public final class FuzzWorld: Sendable {
     /// The checkout's root folder (three levels above this file).
     public static let root: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
@@ -14,11 +14,14 @@ public struct FuzzWorld: Sendable {
     }()
 
     /// The one world every target shares, or why it could not be read.
-    public static let shared: Result<FuzzWorld, Diagnostics> = {
+    ///
+    /// Kept as a plain pair, not a `Result`: an enum may keep its case in the spare bits of a
+    /// pointer, which LeakSanitizer does not follow, so everything in the world would be reported leaked.
+    public static let shared: (world: FuzzWorld?, problems: Diagnostics?) = {
         do throws(Diagnostics) {
-            return .success(try FuzzWorld(root: root))
+            return (try FuzzWorld(root: root), nil)
         } catch {
-            return .failure(error)
+            return (nil, error)
         }
     }()
 
@@ -32,6 +35,9 @@ public struct FuzzWorld: Sendable {
     public let bindings: Bindings
     /// The evaluation time, 2026-11-20T00:00:00Z.
     public let now: Timestamp
+    /// Every compiled program of the policies, held plainly for LeakSanitizer: message templates
+    /// keep theirs in an enum, whose case may sit in the spare bits of the pointer, where it cannot see them.
+    let programs: [Program]
 
     init(root: String) throws(Diagnostics) {
         policies = try PolicyLoader().load(paths: [root + "/Policies"])
@@ -41,6 +47,11 @@ public struct FuzzWorld: Sendable {
             throw Diagnostics([Diagnostic(code: "fuzz.world", message: "the fixtures lack zero-trust-baseline or ana.lopez", file: root)])
         }
         self.now = now
+        programs = policies.rules.flatMap { rule in
+            [rule.when, rule.forEach?.list, rule.require].compactMap { $0?.program } + rule.message.parts.compactMap { part in
+                if case .expression(let compiled, _) = part { compiled.program } else { nil }
+            }
+        }
         declarations = policy.declarations
         var bindings = Bindings(declarations)
         bindings[PolicyBindings.target] = Value(node: ana.root)
