@@ -17,7 +17,7 @@ public enum FuzzEntry {
             var size = 0
             for document in documents {
                 size += document.root.json(marks: true).utf8.count
-                size += Value(document: document).description.utf8.count
+                size += Value(document: document).description(maxLength: 1 << 20).utf8.count
             }
             return .value("\(documents.count) documents, \(size) characters")
         } catch {
@@ -47,7 +47,7 @@ public enum FuzzEntry {
                 return .diagnostic(error.rendered)
             }
             switch program.evaluate(world.bindings) {
-            case .success(let value): return .value(value.description)
+            case .success(let value): return .value(value.description(maxLength: 1 << 20))  // as `clearance eval` prints it, cut sooner
             case .failure(let error): return .diagnostic(error.message)
             }
         }

@@ -1,7 +1,7 @@
 import ClearanceRegex
 
-/// Faster plans for common call shapes, chosen when the expression compiles: equality with a
-/// string constant, membership, matching against a constant pattern.
+/// Faster plans for common call shapes, chosen when the expression compiles: equality (with a
+/// string constant, or charged to the step budget), membership, matching against a constant pattern.
 enum Specializer {
     /// A specialized plan for a call, or `nil` to use the general one.
     static func specialize(_ function: String, _ arguments: [any Plan], at offset: Int) -> (any Plan)? {
@@ -13,6 +13,8 @@ enum Specializer {
                 if let select = other as? SelectPathPlan { return PathStringEqualityPlan(path: select.path, constant: text, negated: negated) }
                 return StringEqualityPlan(operand: other, constant: text, negated: negated)
             }
+            if arguments[0] is ConstantPlan && arguments[1] is ConstantPlan { break }
+            return EqualityPlan(left: arguments[0], right: arguments[1], negated: negated, offset: offset)
         case "matches" where arguments.count == 2:
             guard let pattern = arguments[1] as? ConstantPlan, case .string(let source) = pattern.value,
                   let regex = try? StandardLibrary.compileRegex(source) else { break }

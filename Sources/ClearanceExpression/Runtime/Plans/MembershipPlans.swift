@@ -19,10 +19,14 @@ final class InPlan: Plan {
         let value = try element.evaluate(&frame)
         switch try container.resolve(&frame) {
         case .node(let handle, let id):
+            // A document list is scanned in full at worst, and each comparison is bounded by the
+            // document: charged once the scan is done.
+            var meter = EqualityMeter(allowed: .max)
             let found: Bool? = handle._withUnsafeGuaranteedRef { document in
                 switch document.kind(id) {
                 case .sequence:
                     let count = document.count(id)
+                    _ = meter.count(count)
                     if case .string(let text) = value {
                         for position in 0..<count {
                             let child = document.element(position, of: id)
@@ -30,7 +34,7 @@ final class InPlan: Plan {
                         }
                         return false
                     }
-                    for position in 0..<count where celEquals(Value(document: document, id: document.element(position, of: id)), value) {
+                    for position in 0..<count where celEquals(Value(document: document, id: document.element(position, of: id)), value, &meter) {
                         return true
                     }
                     return false
@@ -40,11 +44,12 @@ final class InPlan: Plan {
                     return nil
                 }
             }
+            try frame.charge(meter.used / sizeUnitsPerStep, at: offset)
             if let found { return .bool(found) }
             throw EvaluationError(message: RuntimeMessages.noMatchingOverload(Operator.in, [value, Value(document: handle.takeUnretainedValue(), id: id)]),
                                   offset: offset)
         case .value(.list(let values)):
-            for candidate in values where celEquals(candidate, value) { return .bool(true) }
+            for candidate in values where try celEquals(candidate, value, charging: &frame, at: offset) { return .bool(true) }
             return .bool(false)
         case .value(.map(let map)):
             return .bool(map.value(for: value) != nil)
