@@ -10,18 +10,29 @@ public enum FuzzEntry {
     /// The limits of the YAML target: tighter than the standard ones, so each input stays fast.
     public static let yamlLimits = LoaderLimits(maximumFileSize: 1 << 20, maximumDepth: 64, maximumAliasExpansion: 100_000)
 
-    /// Loads `bytes` as YAML and reads every document back as JSON and as an expression value.
+    /// Loads `bytes` as an input file, as a CI gate reads what anyone submits: the YAML (each
+    /// document also read back as JSON and as an expression value), the document checks, and when
+    /// they pass, the shipped policies over the documents.
     public static func yaml(_ bytes: [UInt8]) -> FuzzOutcome {
-        do {
-            let documents = try YAMLLoader(limits: yamlLimits).load(bytes: bytes, name: "input.yaml", retainText: true, allowEmpty: false)
-            var size = 0
-            for document in documents {
-                size += document.root.json(marks: true).utf8.count
-                size += Value(document: document).description(maxLength: 1 << 20).utf8.count
-            }
-            return .value("\(documents.count) documents, \(size) characters")
+        let documents: [YAMLDocument]
+        do throws(Diagnostic) {
+            documents = try YAMLLoader(limits: yamlLimits).load(bytes: bytes, name: "input.yaml", retainText: true, allowEmpty: false)
         } catch {
             return .diagnostic(error.rendered)
+        }
+        var size = 0
+        for document in documents {
+            size += document.root.json(marks: true).utf8.count
+            size += Value(document: document).description(maxLength: 1 << 20).utf8.count
+        }
+        return withWorld { world in
+            do throws(Diagnostics) {
+                let checked = try InputLoader().check(documents.map(\.root), policies: world.policies)
+                let report = Engine(policies: world.policies, documents: checked, now: world.now).run()
+                return .value("\(documents.count) documents, \(size) characters, \(report.findings.count) findings")
+            } catch {
+                return .diagnostic(error.rendered)
+            }
         }
     }
 
