@@ -10,7 +10,7 @@ import PackageDescription
 func fuzzTarget(_ name: String) -> Target {
     .target(
         name: name,
-        dependencies: [.product(name: "ClearanceFuzzTargets", package: "Clearance")],
+        dependencies: ["FuzzSupport", .product(name: "ClearanceFuzzTargets", package: "Clearance")],
         swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     )
 }
@@ -21,5 +21,8 @@ let package = Package(
     name: "ClearanceFuzz",
     products: targets.map { .executable(name: $0, targets: [$0]) },
     dependencies: [.package(name: "Clearance", path: "..")],
-    targets: targets.map(fuzzTarget)
+    targets: targets.map(fuzzTarget) + [
+        // `LLVMFuzzerInitialize`, linked into every target.
+        .target(name: "FuzzSupport", dependencies: [.product(name: "ClearanceFuzzTargets", package: "Clearance")]),
+    ]
 )

@@ -1,11 +1,5 @@
 import ClearanceFuzzTargets
-
-/// libFuzzer's set-up hook: builds the shared world, tables and caches before the first input.
-@_cdecl("LLVMFuzzerInitialize")
-public func initialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
-    FuzzEntry.warmUp()
-    return 0
-}
+import FuzzSupport
 
 /// libFuzzer's entry point: one input, see `FuzzEntry.yaml`.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -13,7 +13,6 @@ enum Specializer {
                 if let select = other as? SelectPathPlan { return PathStringEqualityPlan(path: select.path, constant: text, negated: negated) }
                 return StringEqualityPlan(operand: other, constant: text, negated: negated)
             }
-            if arguments[0] is ConstantPlan && arguments[1] is ConstantPlan { break }
             return EqualityPlan(left: arguments[0], right: arguments[1], negated: negated, offset: offset)
         case "matches" where arguments.count == 2:
             guard let pattern = arguments[1] as? ConstantPlan, case .string(let source) = pattern.value,

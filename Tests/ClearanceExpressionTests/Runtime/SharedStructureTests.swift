@@ -31,6 +31,12 @@ import Testing
         #expect(try evaluate("[1, 2.0, 3u] == [1u, 2, 3.0] && {'a': [1]} != {'a': [2]}").get().description == "true")
     }
 
+    @Test func constantComparisonsStillFold() throws {
+        for source in ["[1, 'a'] == [1, 'a']", "'a' != 'b'", "{'k': [1u]} == {'k': [1]}"] {
+            #expect(try Program.compile(source, declarations: Declarations()).constantValue?.description == "true", "\(source)")
+        }
+    }
+
     @Test func printingIsCut() throws {
         let value = try evaluate(Self.shared(levels: 8)).get()
         let printed = value.description(maxLength: 1_000)
