@@ -29,6 +29,7 @@ import Testing
         #expect(try evaluate("[\(Self.shared(levels: 2))].all(v, v == v && v in [v] && !(v != v))").get().description == "true")
         #expect(try evaluate("[[1, [2, 3]], {'a': [1]}].all(v, v == v)").get().description == "true")
         #expect(try evaluate("[1, 2.0, 3u] == [1u, 2, 3.0] && {'a': [1]} != {'a': [2]}").get().description == "true")
+        #expect(try evaluate("[{'a': 1, 'b': [2]}].all(m, m == {'b': [2], 'a': 1} && m != {'b': [2], 'c': 1})").get().description == "true")
     }
 
     @Test func constantComparisonsStillFold() throws {
