@@ -159,6 +159,7 @@ struct Planner {
         case let call as UnaryCallPlan: [call.argument]
         case let call as BinaryCallPlan: [call.left, call.right]
         case let equality as EqualityPlan: [equality.left, equality.right]
+        case let match as DynamicRegexMatchPlan: [match.subject, match.pattern]
         case let call as TernaryCallPlan: [call.arguments.0, call.arguments.1, call.arguments.2]
         case let list as ListPlan: list.elements
         case let map as MapPlan: map.entries.flatMap { [$0.key, $0.value] }
