@@ -29,7 +29,7 @@ enum Specializer {
                     guard let key = MapKey(storing: value) else { return InPlan(element: arguments[0], container: arguments[1], offset: offset) }
                     keys.insert(key)
                 }
-                return InConstantSetPlan(element: arguments[0], keys: keys)
+                return InConstantSetPlan(element: arguments[0], keys: keys, offset: offset)
             }
             return InPlan(element: arguments[0], container: arguments[1], offset: offset)
         default:
