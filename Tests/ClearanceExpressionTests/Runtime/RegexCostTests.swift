@@ -16,26 +16,21 @@ import Testing
         if case .failure(let error) = failed { #expect(error.message == "invalid regular expression \"(a\": missing closing )") }
     }
 
+    /// Expects `source` to stop on the step budget.
+    private func expectBudgetStop(_ source: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try evaluate(source)
+        guard case .failure(let error) = result else { Issue.record("evaluated to \(result)", sourceLocation: sourceLocation); return }
+        #expect(error.message == "evaluation took more than 1000000 steps and was stopped", sourceLocation: sourceLocation)
+    }
+
     @Test func compilingIsCharged() throws {
         // 10,000 distinct patterns of 2,000 instructions each: stopped long before the last.
-        let source = "\(Self.hundred).all(i, \(Self.hundred).all(j, !'ab'.matches('(?i)\\\\pL{1,1000}' + string(i) + string(j))))"
-        let result = try evaluate(source)
-        if case .failure(let error) = result {
-            #expect(error.message == "evaluation took more than 1000000 steps and was stopped")
-        } else {
-            Issue.record("evaluated to \(result)")
-        }
+        try expectBudgetStop("\(Self.hundred).all(i, \(Self.hundred).all(j, !'ab'.matches('(?i)\\\\pL{1,1000}' + string(i) + string(j))))")
     }
 
     @Test func failingToCompileIsCharged() throws {
         // A pattern that fails is not cached; each try is charged a fixed 200,000 steps.
-        let source = "\(Self.hundred).all(i, 'ab'.matches('(' + string(i)) || i >= 0)"
-        let result = try evaluate(source)
-        if case .failure(let error) = result {
-            #expect(error.message == "evaluation took more than 1000000 steps and was stopped")
-        } else {
-            Issue.record("evaluated to \(result)")
-        }
+        try expectBudgetStop("\(Self.hundred).all(i, 'ab'.matches('(' + string(i)) || i >= 0)")
     }
 
     @Test func constantMatchesStillFold() throws {
