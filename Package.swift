@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "clearance", targets: ["clearance"]),
+        // The fuzz targets' entry points with the libraries they reach, for the fuzzing package in Fuzz/.
+        .library(name: "ClearanceFuzzTargets", targets: ["ClearanceFuzzTargets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -69,19 +71,26 @@ let package = Package(
 
         // Helpers every test target shares: temporary directories, running the built executable.
         .target(name: "ClearanceTestSupport", path: "Tests/ClearanceTestSupport"),
+        // What each fuzz target does with one input: run by Fuzz/ under libFuzzer and by the regression tests.
+        .target(
+            name: "ClearanceFuzzTargets",
+            dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceExpression", "ClearanceYAML", "ClearanceCore"],
+            path: "Tests/ClearanceFuzzTargets"
+        ),
         .testTarget(
             name: "ClearanceYAMLTests",
-            dependencies: ["ClearanceYAML", "ClearanceCore", "ClearanceTestSupport"],
+            dependencies: ["ClearanceYAML", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "ClearanceExpressionTests",
-            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore"],
+            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore", "ClearanceFuzzTargets"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "ClearancePolicyTests",
-            dependencies: ["ClearancePolicy", "ClearanceEngine", "ClearanceYAML", "ClearanceCore", "ClearanceTestSupport"]
+            dependencies: ["ClearancePolicy", "ClearanceEngine", "ClearanceYAML", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
+            resources: [.copy("Resources")]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),
         .testTarget(name: "ClearanceReportingTests", dependencies: ["ClearanceReporting"]),

@@ -19,6 +19,10 @@ public struct LinearRegex: Sendable {
     private let program: Program
     private let caches = StateCachePool()
 
+    /// The number of instructions of the compiled pattern: what compiling it cost, roughly, and
+    /// the most work matching takes per scalar of text.
+    public var programSize: Int { program.instructions.count }
+
     /// Compiles a pattern written in RE2 syntax.
     public init(_ pattern: String) throws(RegexSyntaxError) {
         self.pattern = pattern

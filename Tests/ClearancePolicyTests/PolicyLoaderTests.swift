@@ -102,4 +102,22 @@ struct PolicyLoaderTests {
         #expect(load(Self.header + "  - id: D-01\n    title: T\n    severity: low\n    when: member.status == 'active'\n    require: member.identity.sso\n    controls: [SOC2:CC6.1]\n")
                 == "loaded 1 policies, 1 rules")
     }
+
+    @Test func bytesLoadLikeAFile() throws {
+        let text = Self.header + "  - id: D-01\n    title: T\n    severity: low\n    require: member.identity.sso\n"
+        let set = try PolicyLoader().load(bytes: Array(text.utf8), name: "pack.yaml")
+        #expect(set.rules.map(\.id) == ["D-01"])
+        #expect(set.digests.map(\.path) == ["pack.yaml"])
+    }
+
+    @Test func bytesGiveTheSameErrorsAsAFile() {
+        let text = Self.header + "  - id: D-01\n    title: SSO\n    severity: high\n    requires: member.identity.sso\n"
+        do {
+            _ = try PolicyLoader().load(bytes: Array(text.utf8), name: "pack.yaml")
+            Issue.record("loaded")
+        } catch {
+            #expect(error.rendered == load(text))
+        }
+        #expect(throws: Diagnostics.self) { try PolicyLoader().load(bytes: [], name: "empty.yaml") }
+    }
 }

@@ -16,6 +16,10 @@ struct EvalCommand: ParsableCommand {
             """
     )
 
+    /// The most UTF-8 bytes of a value printed (a value can hold one list many times over: cheap to
+    /// build, endless to print); longer output is cut and ends in `…`.
+    static let maximumOutputLength = 16 << 20
+
     @Argument(help: "The expression to evaluate.")
     var expression: String
 
@@ -66,7 +70,7 @@ struct EvalCommand: ParsableCommand {
         for (slot, value) in values { bindings[slot] = value }
         switch program.evaluate(bindings) {
         case .success(let value):
-            print(value)
+            print(value.description(maxLength: Self.maximumOutputLength))
         case .failure(let failure):
             let located = ExpressionError(code: "expr.evaluation", message: failure.message, offset: max(0, failure.offset), source: expression)
             Terminal.standardError.write("expression:" + located.rendered + "\n")

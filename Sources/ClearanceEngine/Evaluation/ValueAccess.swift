@@ -1,3 +1,4 @@
+import ClearanceCore
 import ClearanceExpression
 import ClearanceYAML
 
@@ -11,12 +12,16 @@ enum ValueAccess {
         return value.listElements?.map { ($0, $0.node) }
     }
 
-    /// The value as it reads in a message: strings bare, timestamps in RFC 3339, anything else in CEL's literal form.
+    /// The most UTF-8 bytes one `{{ }}` of a message shows; past it the text is cut and ends in `…`.
+    static let maximumTextLength = 1_000
+
+    /// The value as it reads in a message: strings bare, timestamps in RFC 3339, anything else in
+    /// CEL's literal form; cut after ``maximumTextLength`` bytes.
     static func text(of value: Value) -> String {
         switch value {
-        case .string(let text): text
+        case .string(let text): text.cut(toUTF8Length: maximumTextLength)
         case .timestamp(let time): time.rfc3339
-        default: value.description
+        default: value.description(maxLength: maximumTextLength)
         }
     }
 

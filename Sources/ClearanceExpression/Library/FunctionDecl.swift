@@ -36,6 +36,16 @@ extension Value {
         default: 0
         }
     }
+
+    /// The size every function is charged for: bytes of a string or bytes, which any function
+    /// (a conversion parsing it, a map hashing it, an ordering comparing it) may read in full.
+    var textSizeForCost: Int {
+        switch self {
+        case .string(let s): s.utf8.count
+        case .bytes(let b): b.count
+        default: 0
+        }
+    }
 }
 
 /// One signature of a function, with the code that runs it.

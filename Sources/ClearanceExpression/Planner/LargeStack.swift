@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Runs work on a thread of its own with a large stack, and waits for it.
 ///
@@ -9,36 +13,49 @@ enum LargeStack {
     /// The stack size of the compiling thread (reserved address space; pages are used only as touched).
     static let size = 64 << 20
 
-    /// Runs `body` on a large-stack thread and returns its result.
+    /// Runs `body` on a large-stack thread and returns its result once that thread has ended,
+    /// so nothing of it outlives the call. Runs `body` here if no thread can be started.
     static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {
-        let handoff = Handoff<T>()
-        let thread = Thread {
-            handoff.put(body())
+        var result: T?
+        let job = Job { result = body() }
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, size)
+        let context = Unmanaged.passRetained(job).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        #else
+        var thread = pthread_t()
+        #endif
+        guard pthread_create(&thread, &attributes, runJob, context) == 0 else {
+            Unmanaged<Job>.fromOpaque(context).release()
+            return body()
         }
-        thread.stackSize = size
-        thread.start()
-        return handoff.take()
+        #if canImport(Darwin)
+        if let thread { pthread_join(thread, nil) }
+        #else
+        pthread_join(thread, nil)
+        #endif
+        return result ?? body()
     }
 }
 
-/// A one-shot box one thread fills and another waits on.
-private final class Handoff<T: Sendable>: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var value: T?
-
-    func put(_ newValue: T) {
-        condition.lock()
-        value = newValue
-        condition.signal()
-        condition.unlock()
-    }
-
-    func take() -> T {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if let value { return value }
-            condition.wait()
-        }
-    }
+/// The work handed to the large-stack thread; it runs while the caller waits in `pthread_join`.
+private final class Job: @unchecked Sendable {
+    let work: () -> Void
+    init(_ work: @escaping () -> Void) { self.work = work }
 }
+
+/// The large-stack thread's start routine: runs the job passed as its argument.
+#if canImport(Darwin)
+private func runJob(_ context: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer? {
+    Unmanaged<Job>.fromOpaque(context).takeRetainedValue().work()
+    return nil
+}
+#else
+private func runJob(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    context.map { Unmanaged<Job>.fromOpaque($0).takeRetainedValue().work() }
+    return nil
+}
+#endif

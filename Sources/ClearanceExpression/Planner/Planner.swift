@@ -124,7 +124,7 @@ struct Planner {
             return NoOverloadPlan(function: function, arguments: arguments, message: RuntimeMessages.unknownFunction(function), offset: at)
         }
         let overloads = checked.candidates[expr.id] ?? []
-        if !overloads.isEmpty, let special = Specializer.specialize(function, arguments, at: at) { return special }
+        if !overloads.isEmpty, let special = Specializer.specialize(function, arguments, at: at) { return fold(special) }
         switch (arguments.count, overloads.isEmpty) {
         case (1, false):
             return fold(UnaryCallPlan(function: function, implementations: overloads.compactMap(\.unary), argument: arguments[0],
@@ -158,6 +158,8 @@ struct Planner {
         switch plan {
         case let call as UnaryCallPlan: [call.argument]
         case let call as BinaryCallPlan: [call.left, call.right]
+        case let equality as EqualityPlan: [equality.left, equality.right]
+        case let match as DynamicRegexMatchPlan: [match.subject, match.pattern]
         case let call as TernaryCallPlan: [call.arguments.0, call.arguments.1, call.arguments.2]
         case let list as ListPlan: list.elements
         case let map as MapPlan: map.entries.flatMap { [$0.key, $0.value] }

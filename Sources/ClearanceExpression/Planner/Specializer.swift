@@ -1,7 +1,8 @@
 import ClearanceRegex
 
-/// Faster plans for common call shapes, chosen when the expression compiles: equality with a
-/// string constant, membership, matching against a constant pattern.
+/// Faster plans for common call shapes, chosen when the expression compiles: equality (with a
+/// string constant, or charged to the step budget), membership, matching (against a constant
+/// pattern, or charged for compiling one).
 enum Specializer {
     /// A specialized plan for a call, or `nil` to use the general one.
     static func specialize(_ function: String, _ arguments: [any Plan], at offset: Int) -> (any Plan)? {
@@ -13,9 +14,12 @@ enum Specializer {
                 if let select = other as? SelectPathPlan { return PathStringEqualityPlan(path: select.path, constant: text, negated: negated) }
                 return StringEqualityPlan(operand: other, constant: text, negated: negated)
             }
+            return EqualityPlan(left: arguments[0], right: arguments[1], negated: negated, offset: offset)
         case "matches" where arguments.count == 2:
-            guard let pattern = arguments[1] as? ConstantPlan, case .string(let source) = pattern.value,
-                  let regex = try? StandardLibrary.compileRegex(source) else { break }
+            guard !(arguments[0] is ConstantPlan), let pattern = arguments[1] as? ConstantPlan, case .string(let source) = pattern.value,
+                  let regex = try? StandardLibrary.compileRegex(source) else {
+                return DynamicRegexMatchPlan(subject: arguments[0], pattern: arguments[1], offset: offset)
+            }
             return RegexMatchPlan(subject: arguments[0], regex: regex, offset: offset)
         case Operator.in:
             if arguments[0] is ConstantPlan && arguments[1] is ConstantPlan { break }
@@ -25,7 +29,7 @@ enum Specializer {
                     guard let key = MapKey(storing: value) else { return InPlan(element: arguments[0], container: arguments[1], offset: offset) }
                     keys.insert(key)
                 }
-                return InConstantSetPlan(element: arguments[0], keys: keys)
+                return InConstantSetPlan(element: arguments[0], keys: keys, offset: offset)
             }
             return InPlan(element: arguments[0], container: arguments[1], offset: offset)
         default:

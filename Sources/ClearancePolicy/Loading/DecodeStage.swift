@@ -17,15 +17,33 @@ struct DecodeStage {
             do {
                 let bytes = try FileReader.read(path: file, limit: limits.maximumFileSize)
                 digests.append(FileDigest(path: file, role: .policy, bytes: bytes))
-                for document in try loader.load(bytes: bytes, name: file, retainText: true, allowEmpty: false) {
-                    documents.append(document)
-                    if let draft = decode(document.root, problems: &problems) { drafts.append(draft) }
-                }
+                try decode(bytes: bytes, name: file, loader: loader, drafts: &drafts, documents: &documents, problems: &problems)
             } catch {
                 problems.append(error)
             }
         }
         return (drafts, documents, digests, problems)
+    }
+
+    /// The drafts of the policies in `bytes`, named `name` in messages, and every problem met.
+    func run(bytes: [UInt8], name: String) -> (drafts: [PolicyDraft], documents: [YAMLDocument], digests: [FileDigest], problems: [Diagnostic]) {
+        var drafts: [PolicyDraft] = []
+        var documents: [YAMLDocument] = []
+        var problems: [Diagnostic] = []
+        do {
+            try decode(bytes: bytes, name: name, loader: YAMLLoader(limits: limits), drafts: &drafts, documents: &documents, problems: &problems)
+        } catch {
+            problems.append(error)
+        }
+        return (drafts, documents, [FileDigest(path: name, role: .policy, bytes: bytes)], problems)
+    }
+
+    private func decode(bytes: [UInt8], name: String, loader: YAMLLoader, drafts: inout [PolicyDraft], documents: inout [YAMLDocument],
+                        problems: inout [Diagnostic]) throws(Diagnostic) {
+        for document in try loader.load(bytes: bytes, name: name, retainText: true, allowEmpty: false) {
+            documents.append(document)
+            if let draft = decode(document.root, problems: &problems) { drafts.append(draft) }
+        }
     }
 
     func decode(_ root: Node, problems: inout [Diagnostic]) -> PolicyDraft? {

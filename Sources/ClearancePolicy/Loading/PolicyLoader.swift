@@ -17,8 +17,20 @@ public struct PolicyLoader: Sendable {
         if collected.files.isEmpty && problems.isEmpty {
             problems.append(Diagnostic(code: "policy.none", message: "no policy files found", file: paths.joined(separator: ", ")))
         }
-        let decoded = DecodeStage(limits: limits).run(files: collected.files)
-        problems += decoded.problems
+        return try finish(DecodeStage(limits: limits).run(files: collected.files), problems: problems)
+    }
+
+    /// Loads the policies in `bytes`, the text of one policy file named `name` in messages.
+    ///
+    /// The same stages as ``load(paths:)`` without the file system: for tools and tests that hold the text.
+    public func load(bytes: [UInt8], name: String) throws(Diagnostics) -> PolicySet {
+        try finish(DecodeStage(limits: limits).run(bytes: bytes, name: name), problems: [])
+    }
+
+    /// The stages after decoding: unknown keys, compile, identifiers, index.
+    private func finish(_ decoded: (drafts: [PolicyDraft], documents: [YAMLDocument], digests: [FileDigest], problems: [Diagnostic]),
+                        problems earlier: [Diagnostic]) throws(Diagnostics) -> PolicySet {
+        var problems = earlier + decoded.problems
         problems += UnknownKeyStage().run(documents: decoded.documents)
         let compiled = CompileStage().run(drafts: decoded.drafts)
         problems += compiled.problems

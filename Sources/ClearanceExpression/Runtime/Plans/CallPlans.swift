@@ -19,7 +19,7 @@ final class UnaryCallPlan: Plan {
 
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
         let value = try argument.evaluate(&frame)
-        if costsBySize { try frame.charge(value.sizeForCost / sizeUnitsPerStep, at: offset) }
+        try frame.charge((costsBySize ? value.sizeForCost : value.textSizeForCost) / sizeUnitsPerStep, at: offset)
         do {
             for implementation in implementations {
                 if let result = try implementation(value) { return result }
@@ -55,7 +55,7 @@ final class BinaryCallPlan: Plan {
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
         let a = try left.evaluate(&frame)
         let b = try right.evaluate(&frame)
-        if costsBySize { try frame.charge((a.sizeForCost + b.sizeForCost) / sizeUnitsPerStep, at: offset) }
+        try frame.charge((costsBySize ? a.sizeForCost + b.sizeForCost : a.textSizeForCost + b.textSizeForCost) / sizeUnitsPerStep, at: offset)
         do {
             for implementation in implementations {
                 if let result = try implementation(a, b) { return result }
@@ -88,6 +88,7 @@ final class TernaryCallPlan: Plan {
         let a = try arguments.0.evaluate(&frame)
         let b = try arguments.1.evaluate(&frame)
         let c = try arguments.2.evaluate(&frame)
+        try frame.charge((a.textSizeForCost + b.textSizeForCost + c.textSizeForCost) / sizeUnitsPerStep, at: offset)
         do {
             for implementation in implementations {
                 if let result = try implementation(a, b, c) { return result }

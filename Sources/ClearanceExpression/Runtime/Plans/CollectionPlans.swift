@@ -36,6 +36,7 @@ final class MapPlan: Plan {
         for entry in entries {
             let key = try entry.key.evaluate(&frame)
             let value = try entry.value.evaluate(&frame)
+            try frame.charge(key.textSizeForCost / sizeUnitsPerStep, at: entry.offset)  // hashed
             pairs.append((key, value))
         }
         do {

@@ -19,10 +19,14 @@ final class InPlan: Plan {
         let value = try element.evaluate(&frame)
         switch try container.resolve(&frame) {
         case .node(let handle, let id):
+            // A document list is scanned in full at worst, and each comparison is bounded by the
+            // document: charged once the scan is done.
+            var meter = EqualityMeter(allowed: .max)
             let found: Bool? = handle._withUnsafeGuaranteedRef { document in
                 switch document.kind(id) {
                 case .sequence:
                     let count = document.count(id)
+                    _ = meter.count(count)
                     if case .string(let text) = value {
                         for position in 0..<count {
                             let child = document.element(position, of: id)
@@ -30,7 +34,7 @@ final class InPlan: Plan {
                         }
                         return false
                     }
-                    for position in 0..<count where celEquals(Value(document: document, id: document.element(position, of: id)), value) {
+                    for position in 0..<count where celEquals(Value(document: document, id: document.element(position, of: id)), value, &meter) {
                         return true
                     }
                     return false
@@ -40,13 +44,15 @@ final class InPlan: Plan {
                     return nil
                 }
             }
+            try frame.charge(meter.used / sizeUnitsPerStep, at: offset)
             if let found { return .bool(found) }
             throw EvaluationError(message: RuntimeMessages.noMatchingOverload(Operator.in, [value, Value(document: handle.takeUnretainedValue(), id: id)]),
                                   offset: offset)
         case .value(.list(let values)):
-            for candidate in values where celEquals(candidate, value) { return .bool(true) }
+            for candidate in values where try celEquals(candidate, value, charging: &frame, at: offset) { return .bool(true) }
             return .bool(false)
         case .value(.map(let map)):
+            try frame.charge(value.textSizeForCost / sizeUnitsPerStep, at: offset)  // hashed
             return .bool(map.value(for: value) != nil)
         case .value(let other):
             throw EvaluationError(message: RuntimeMessages.noMatchingOverload(Operator.in, [value, other]), offset: offset)
@@ -58,6 +64,7 @@ final class InPlan: Plan {
 final class InConstantSetPlan: Plan {
     let element: any Plan
     let keys: Set<MapKey>
+    let offset: Int
     let cost: Int
     /// When every constant is a string: a few compared byte for byte, more looked up by hash.
     private let strings: [String]?
@@ -66,9 +73,10 @@ final class InConstantSetPlan: Plan {
     /// Sets of strings up to this size are scanned; larger ones are hashed.
     private static let scanLimit = 8
 
-    init(element: any Plan, keys: Set<MapKey>) {
+    init(element: any Plan, keys: Set<MapKey>, offset: Int) {
         self.element = element
         self.keys = keys
+        self.offset = offset
         self.cost = element.cost + 1
         var strings: [String] = []
         for key in keys { if case .string(let text) = key.storage { strings.append(text) } }
@@ -79,6 +87,7 @@ final class InConstantSetPlan: Plan {
 
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
         let value = try element.evaluate(&frame)
+        try frame.charge(value.textSizeForCost / sizeUnitsPerStep, at: offset)  // compared or hashed
         if case .string(let text) = value {
             if let strings { return .bool(strings.contains { stringsEqual($0, text) }) }
             if let stringIndex { return .bool(stringIndex.position(of: text) != nil) }

@@ -78,7 +78,7 @@ public struct DurationValue: Hashable, Comparable, Sendable, CustomStringConvert
             guard sawDigit else { return nil }
             var unitEnd = bytes.startIndex
             while unitEnd < bytes.endIndex, bytes[unitEnd] != UInt8(ascii: "."), !isDigit(bytes[unitEnd]) { unitEnd += 1 }
-            guard let unit = unitNanoseconds[String(decoding: bytes[bytes.startIndex..<unitEnd], as: UTF8.self)] else { return nil }
+            guard let unit = unitNanoseconds(bytes[bytes.startIndex..<unitEnd]) else { return nil }
             bytes = bytes[unitEnd...]
             let (wholeNanos, o1) = whole.multipliedReportingOverflow(by: unit)
             guard !o1 else { return nil }
@@ -97,8 +97,13 @@ public struct DurationValue: Hashable, Comparable, Sendable, CustomStringConvert
         return DurationValue(nanoseconds: Int64(total))
     }
 
-    private static let unitNanoseconds: [String: UInt64] = [
-        "ns": 1, "us": 1_000, "µs": 1_000, "μs": 1_000, "ms": 1_000_000, "s": 1_000_000_000,
-        "m": 60_000_000_000, "h": 3_600_000_000_000, "d": 86_400_000_000_000,
-    ]
+    private static let units: [(name: [UInt8], nanoseconds: UInt64)] = [
+        ("ns", 1), ("us", 1_000), ("µs", 1_000), ("μs", 1_000), ("ms", 1_000_000), ("s", 1_000_000_000),
+        ("m", 60_000_000_000), ("h", 3_600_000_000_000), ("d", 86_400_000_000_000),
+    ].map { (Array($0.0.utf8), $0.1) }
+
+    /// The nanoseconds of a unit written as `name` (no text is built: a long duration has many units).
+    private static func unitNanoseconds(_ name: ArraySlice<UInt8>) -> UInt64? {
+        units.first { $0.name.elementsEqual(name) }?.nanoseconds
+    }
 }

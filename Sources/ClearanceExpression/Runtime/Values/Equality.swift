@@ -1,6 +1,46 @@
 /// CEL equality: numbers compare by value across int, uint and double; values of different kinds
 /// are unequal; lists and maps compare element by element.
+///
+/// Not charged to any budget: for constants and values of known size. Evaluation uses
+/// ``celEquals(_:_:charging:at:)``.
 func celEquals(_ a: Value, _ b: Value) -> Bool {
+    var meter = EqualityMeter(allowed: .max)
+    return celEquals(a, b, &meter)
+}
+
+/// CEL equality counting its work in `meter`, which must allow it all (an unlimited meter).
+func celEquals(_ a: Value, _ b: Value, _ meter: inout EqualityMeter) -> Bool {
+    equals(a, b, &meter) ?? false
+}
+
+/// CEL equality charged to an evaluation's step budget: a step for each element or entry of the
+/// lists and maps compared and for every ten bytes of strings and bytes, so comparing values
+/// that share structure many times over fails with the budget instead of running for hours.
+func celEquals(_ a: Value, _ b: Value, charging frame: inout Frame, at offset: Int) throws(EvaluationError) -> Bool {
+    var meter = EqualityMeter(allowed: frame.budget - frame.steps)
+    let result = equals(a, b, &meter)
+    try frame.charge(meter.used, at: offset)
+    return result ?? false  // `nil` only past the budget, where charging has thrown
+}
+
+/// The work of one comparison, in steps.
+struct EqualityMeter {
+    /// The most steps the comparison may take.
+    let allowed: Int
+    /// The steps taken so far.
+    private(set) var used = 0
+
+    init(allowed: Int) { self.allowed = allowed }
+
+    /// Counts `steps`; false once more than allowed are used.
+    mutating func count(_ steps: Int) -> Bool {
+        used &+= steps
+        return used <= allowed
+    }
+}
+
+/// Equality counting its work in `meter`; `nil` once the meter runs out.
+private func equals(_ a: Value, _ b: Value, _ meter: inout EqualityMeter) -> Bool? {
     switch (a, b) {
     case (.null, .null): return true
     case (.bool(let x), .bool(let y)): return x == y
@@ -10,8 +50,12 @@ func celEquals(_ a: Value, _ b: Value) -> Bool {
     case (.int(let x), .uint(let y)), (.uint(let y), .int(let x)): return x >= 0 && UInt64(x) == y
     case (.int(let x), .double(let y)), (.double(let y), .int(let x)): return compareIntDouble(x, y) == 0
     case (.uint(let x), .double(let y)), (.double(let y), .uint(let x)): return compareUintDouble(x, y) == 0
-    case (.string(let x), .string(let y)): return stringsEqual(x, y)
-    case (.bytes(let x), .bytes(let y)): return x == y
+    case (.string(let x), .string(let y)):
+        guard meter.count(min(x.utf8.count, y.utf8.count) / sizeUnitsPerStep) else { return nil }
+        return stringsEqual(x, y)
+    case (.bytes(let x), .bytes(let y)):
+        guard meter.count(min(x.count, y.count) / sizeUnitsPerStep) else { return nil }
+        return x == y
     case (.timestamp(let x), .timestamp(let y)): return x == y
     case (.duration(let x), .duration(let y)): return x == y
     case (.type(let x), .type(let y)): return x == y
@@ -20,13 +64,22 @@ func celEquals(_ a: Value, _ b: Value) -> Bool {
     switch (a.kind, b.kind) {
     case (.list, .list):
         guard let count = a.containerCount, count == b.containerCount else { return false }
-        for position in 0..<count where !celEquals(a.element(at: position), b.element(at: position)) { return false }
+        for position in 0..<count {
+            guard meter.count(1), let equal = equals(a.element(at: position), b.element(at: position), &meter) else { return nil }
+            if !equal { return false }
+        }
         return true
     case (.map, .map):
         guard let count = a.containerCount, count == b.containerCount else { return false }
         for position in 0..<count {
-            let entry = a.entry(at: position)
-            guard let other = b.lookup(entry.key), celEquals(entry.value, other) else { return false }
+            let entry = a.entry(at: position), aligned = b.entry(at: position)
+            // Maps read from the same kind of file list their keys in the same order: try the same
+            // position first. A lookup scans a document mapping, so it costs its size.
+            guard meter.count(1), let sameKey = equals(entry.key, aligned.key, &meter) else { return nil }
+            if !sameKey && !meter.count(count) { return nil }
+            guard let other = sameKey ? aligned.value : b.lookup(entry.key) else { return false }
+            guard let equal = equals(entry.value, other, &meter) else { return nil }
+            if !equal { return false }
         }
         return true
     default:

@@ -46,16 +46,22 @@ enum NumberText {
             negative = sign == "-"
             body = body.dropFirst()
         }
-        switch body.lowercased() {
-        case "inf", "infinity": return negative ? -.infinity : .infinity
-        case "nan": return .nan
-        default: break
+        // Byte by byte, so a long text that is no number is turned down in one cheap pass.
+        if body.utf8.count <= 8 {
+            switch body.lowercased() {
+            case "inf", "infinity": return negative ? -.infinity : .infinity
+            case "nan": return .nan
+            default: break
+            }
         }
-        guard let first = body.first, first.isASCII, first.isNumber || first == "." else { return nil }
-        guard body.allSatisfy({ $0.isASCII && ($0.isHexDigit || ".xXpP+-eE".contains($0)) }),
+        guard let first = body.utf8.first, isDigit(first) || first == UInt8(ascii: ".") else { return nil }
+        guard body.utf8.allSatisfy({ isDigit($0) || Self.numberLetters.contains($0) }),
               let value = Double(body), value.isFinite else { return nil }
         return negative ? -value : value
     }
+
+    /// The bytes besides decimal digits a number's text may hold: hex digits, point, exponent, signs.
+    private static let numberLetters = Set("abcdefABCDEF.xXpP+-".utf8)
 
     /// An int from decimal text with an optional sign, as Go's `ParseInt(s, 10, 64)`.
     static func parseInt(_ text: String) -> Int64? {

@@ -1,39 +1,55 @@
+import ClearanceCore
+
 extension Value: CustomStringConvertible {
     /// The value as a CEL literal: `true`, `42`, `42u`, `"text"`, `b"\xff"`, `[1, 2]`, `{"a": 1}`,
     /// `timestamp("2026-01-01T00:00:00Z")`, `duration("3600s")`.
     public var description: String {
         var output = ""
-        write(to: &output)
+        write(to: &output, limit: .max)
         return output
     }
 
-    private func write(to output: inout String) {
+    /// The literal form cut after `maxLength` UTF-8 bytes and ended with `…` when cut.
+    ///
+    /// Only what is shown is visited, so a value that holds one list many times over (cheap to
+    /// build, endless to print) still gives its first bytes at once.
+    public func description(maxLength: Int) -> String {
+        var output = ""
+        write(to: &output, limit: maxLength)
+        return output.cut(toUTF8Length: maxLength)
+    }
+
+    /// Writes the literal form until `output` holds more than `limit` bytes.
+    private func write(to output: inout String, limit: Int) {
+        guard output.utf8.count <= limit else { return }
         switch self {
         case .null: output += "null"
         case .bool(let b): output += b ? "true" : "false"
         case .int(let i): output += String(i)
         case .uint(let u): output += String(u) + "u"
         case .double(let d): output += Self.doubleLiteral(d)
-        case .string(let s): Self.writeQuoted(s, to: &output)
-        case .bytes(let data): Self.writeBytes(data, to: &output)
+        case .string(let s): Self.writeQuoted(s, to: &output, limit: limit)
+        case .bytes(let data): Self.writeBytes(data, to: &output, limit: limit)
         case .timestamp(let t): output += "timestamp(\"\(t.rfc3339)\")"
         case .duration(let d): output += "duration(\"\(d)\")"
         case .type(let t): output += t.name
         case .list, .nodeList:
             output += "["
             for position in 0..<(containerCount ?? 0) {
+                if output.utf8.count > limit { return }
                 if position > 0 { output += ", " }
-                element(at: position).write(to: &output)
+                element(at: position).write(to: &output, limit: limit)
             }
             output += "]"
         case .map, .nodeMap:
             output += "{"
             for position in 0..<(containerCount ?? 0) {
+                if output.utf8.count > limit { return }
                 if position > 0 { output += ", " }
                 let entry = entry(at: position)
-                entry.key.write(to: &output)
+                entry.key.write(to: &output, limit: limit)
                 output += ": "
-                entry.value.write(to: &output)
+                entry.value.write(to: &output, limit: limit)
             }
             output += "}"
         }
@@ -46,9 +62,10 @@ extension Value: CustomStringConvertible {
         return d.description
     }
 
-    private static func writeQuoted(_ text: String, to output: inout String) {
+    private static func writeQuoted(_ text: String, to output: inout String, limit: Int) {
         output += "\""
         for scalar in text.unicodeScalars {
+            if output.utf8.count > limit { return }
             switch scalar {
             case "\"": output += "\\\""
             case "\\": output += "\\\\"
@@ -66,9 +83,10 @@ extension Value: CustomStringConvertible {
         output += "\""
     }
 
-    private static func writeBytes(_ data: [UInt8], to output: inout String) {
+    private static func writeBytes(_ data: [UInt8], to output: inout String, limit: Int) {
         output += "b\""
         for byte in data {
+            if output.utf8.count > limit { return }
             switch byte {
             case UInt8(ascii: "\""): output += "\\\""
             case UInt8(ascii: "\\"): output += "\\\\"
