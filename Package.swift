@@ -69,6 +69,8 @@ let package = Package(
             path: "Benchmarks/ExpressionBench"
         ),
 
+        // Runs a program in a forked child and reports its peak memory, for the hostile-input tests.
+        .executableTarget(name: "peak-memory", path: "Tests/PeakMemory"),
         // Helpers every test target shares: temporary directories, running the built executable.
         .target(name: "ClearanceTestSupport", path: "Tests/ClearanceTestSupport"),
         // What each fuzz target does with one input: run by Fuzz/ under libFuzzer and by the regression tests.
@@ -96,7 +98,7 @@ let package = Package(
         .testTarget(name: "ClearanceReportingTests", dependencies: ["ClearanceReporting"]),
         .testTarget(
             name: "ClearanceCLITests",
-            dependencies: ["ClearanceCLI", "clearance", "clearance-bench", "ClearanceTestSupport"],
+            dependencies: ["ClearanceCLI", "clearance", "clearance-bench", "peak-memory", "ClearanceTestSupport"],
             exclude: ["Golden", "Schemas"]
         ),
     ]

@@ -15,6 +15,9 @@ public struct CommandRunner {
     /// The `clearance-bench` executable next to the test bundle.
     public static let benchExecutable = built("clearance-bench")
 
+    /// The `peak-memory` executable next to the test bundle (see `MeasuredRun`).
+    public static let peakMemoryExecutable = built("peak-memory")
+
     /// A product built next to the test bundle.
     static func built(_ name: String) -> URL {
         var directory = Bundle.main.bundleURL

@@ -31,9 +31,12 @@ public struct MeasuredRun: Sendable {
         if asUnprivilegedUser && geteuid() == 0 {
             command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + command
         }
-        command = ["/usr/bin/env", "--chdir=" + directory] + command  // env and setpriv exec the program: one process to measure
         let outputPath = directory + "/.measured-stdout", errorPath = directory + "/.measured-stderr"
-        defer { unlink(outputPath); unlink(errorPath) }
+        let peakPath = directory + "/.measured-peak"
+        defer { unlink(outputPath); unlink(errorPath); unlink(peakPath) }
+        // env changes directory and execs peak-memory, which forks the program (through setpriv's exec)
+        // from its own small process and reports that child's peak alone.
+        command = ["/usr/bin/env", "--chdir=" + directory, CommandRunner.peakMemoryExecutable.path, peakPath] + command
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -54,13 +57,12 @@ public struct MeasuredRun: Sendable {
             return MeasuredRun(status: -1, standardOutput: "", standardError: "cannot start \(command[0])", seconds: 0, peakMemory: 0, timedOut: false)
         }
         var rawStatus: Int32 = 0
-        var usage = rusage()
         var timedOut = false
-        while wait4(pid, &rawStatus, WNOHANG, &usage) == 0 {
+        while waitpid(pid, &rawStatus, WNOHANG) == 0 {
             if Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9 > timeLimit {
-                kill(pid, SIGKILL)
+                kill(pid, SIGKILL)  // peak-memory's child dies with it
                 timedOut = true
-                _ = wait4(pid, &rawStatus, 0, &usage)
+                _ = waitpid(pid, &rawStatus, 0)
                 break
             }
             usleep(2_000)
@@ -72,6 +74,6 @@ public struct MeasuredRun: Sendable {
             String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
         }
         return MeasuredRun(status: status, standardOutput: read(outputPath), standardError: read(errorPath), seconds: seconds,
-                           peakMemory: Int(usage.ru_maxrss) * 1024, timedOut: timedOut)
+                           peakMemory: (Int(read(peakPath).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) * 1024, timedOut: timedOut)
     }
 }
