@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClearanceExpressionTests",
-            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore", "ClearanceFuzzTargets"],
+            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
             resources: [.copy("Resources")]
         ),
         .testTarget(

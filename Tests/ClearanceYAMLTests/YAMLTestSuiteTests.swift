@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ClearanceCore
 @testable import ClearanceYAML
+import ClearanceTestSupport
 
 /// One case of the public YAML test suite, as converted to JSON.
 struct SuiteCase: Decodable, Sendable, CustomTestStringConvertible {

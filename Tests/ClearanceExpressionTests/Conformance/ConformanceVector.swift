@@ -1,6 +1,7 @@
 import ClearanceCore
 import ClearanceExpression
 import Foundation
+import ClearanceTestSupport
 
 /// One conformance test: an expression, its variables, and what it must evaluate to.
 struct ConformanceVector: Sendable {

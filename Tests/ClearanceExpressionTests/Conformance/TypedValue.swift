@@ -1,6 +1,7 @@
 import ClearanceCore
 import ClearanceExpression
 import Foundation
+import ClearanceTestSupport
 
 /// The conformance files' typed values (`{"int": "42"}`, `{"list": [...]}`), and strict comparison.
 enum TypedValue {

@@ -1,8 +1,5 @@
-import Foundation
-@testable import ClearanceYAML
-
-/// A JSON value for comparing loaded documents with expected data; numbers compare by value.
-indirect enum JSONValue: Equatable, Decodable, Sendable, CustomStringConvertible {
+/// A JSON value as test vectors hold it; numbers compare by value.
+public indirect enum JSONValue: Equatable, Decodable, Sendable, CustomStringConvertible {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +7,7 @@ indirect enum JSONValue: Equatable, Decodable, Sendable, CustomStringConvertible
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() { self = .null }
         else if let value = try? container.decode(Bool.self) { self = .bool(value) }
@@ -20,13 +17,21 @@ indirect enum JSONValue: Equatable, Decodable, Sendable, CustomStringConvertible
         else { self = .object(try container.decode([String: JSONValue].self)) }
     }
 
-    /// The JSON value of a loaded node, as `clearance inspect` prints it.
-    init(_ node: Node) {
-        let data = Data(node.json().utf8)
-        self = (try? JSONDecoder().decode(JSONValue.self, from: data)) ?? .string("<unparseable: \(node.json())>")
+    /// The member named `key` of an object.
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
     }
 
-    var description: String {
+    /// The text of a string.
+    public var string: String? { if case .string(let s) = self { s } else { nil } }
+    /// The members of an object.
+    public var object: [String: JSONValue]? { if case .object(let o) = self { o } else { nil } }
+    /// The elements of an array.
+    public var array: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
+
+    /// The value as JSON-like text with object members sorted, for failure messages.
+    public var description: String {
         switch self {
         case .null: "null"
         case .bool(let value): "\(value)"
