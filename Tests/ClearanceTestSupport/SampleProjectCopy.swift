@@ -1,0 +1,43 @@
+import Foundation
+
+/// A copy of the shipped project (clearance.yaml, Policies/, Fixtures/) in a temporary folder,
+/// for tests that change one thing in it and assert what `clearance` then says.
+public final class SampleProjectCopy: Sendable {
+    /// The folder holding the copy; commands run here, with the paths a user would type.
+    public let directory = TemporaryDirectory()
+
+    /// The copy's path.
+    public var path: String { directory.path }
+
+    /// Copies the project; `files` are its top-level entries to copy.
+    public init(files: [String] = ["clearance.yaml", "Policies", "Fixtures"]) {
+        for name in files {
+            try? FileManager.default.copyItem(atPath: CommandRunner.packageRoot.path + "/" + name, toPath: path + "/" + name)
+        }
+    }
+
+    /// The text of a file of the copy.
+    public func read(_ file: String) -> String {
+        (try? String(contentsOfFile: path + "/" + file, encoding: .utf8)) ?? ""
+    }
+
+    /// Replaces the first `old` in a file with `new`; returns false (and changes nothing) when `old` is not there.
+    @discardableResult
+    public func replace(_ old: String, with new: String, in file: String) -> Bool {
+        let text = read(file)
+        guard let range = text.range(of: old) else { return false }
+        directory.write(file, text.replacingCharacters(in: range, with: new))
+        return true
+    }
+
+    /// Writes a file of the copy, creating its folders.
+    public func write(_ file: String, _ text: String) { directory.write(file, text) }
+
+    /// Appends text to a file of the copy.
+    public func append(_ text: String, to file: String) { directory.write(file, read(file) + text) }
+
+    /// Runs `clearance` in the copy.
+    public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandRunner.Result {
+        try CommandRunner.run(arguments, in: URL(fileURLWithPath: path), environment: environment)
+    }
+}
