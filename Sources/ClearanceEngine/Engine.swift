@@ -47,8 +47,12 @@ public struct Engine: Sendable {
         let keepsAll = keepsAllFindings, now = now, members = documents.membersValue, vendors = documents.vendorsValue
         let total = targets.count
         let report = progress.map { progress in { @Sendable (batches: Int) in progress(min(total, batches * Self.batchSize), total) } }
-        let results = ParallelMap.map(batches, jobs: jobs, done: report) { batch -> FindingSink in
-            let evaluator = RuleEvaluator(waivers: waivers)
+        var identities: [String: ElementIdentity] = [:]
+        for (policy, selected, _) in plans {
+            for rule in selected { identities[rule.id] = ElementIdentity(kind: policy.target, fieldPath: rule.forEach?.fieldPath) }
+        }
+        let results = ParallelMap.map(batches, jobs: jobs, done: report) { [identities] batch -> FindingSink in
+            let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
             var sink = FindingSink(keepsAll: keepsAll)
             guard let first = plans.first else { return sink }
             var bindings = Bindings(first.0.declarations)
@@ -57,9 +61,10 @@ public struct Engine: Sendable {
             bindings[PolicyBindings.vendors] = vendors
             for document in targets[(batch * Self.batchSize)..<min(targets.count, (batch + 1) * Self.batchSize)] {
                 bindings[PolicyBindings.target] = Value(node: document.root)
+                let inPipeline = document.kind == .teamMember && CredentialState(member: document.root).isInPipeline
                 for (policy, selected, params) in plans where policy.target == document.kind {
                     bindings[PolicyBindings.params] = params
-                    for rule in selected { evaluator.evaluate(rule, on: document, bindings: &bindings, into: &sink) }
+                    for rule in selected { evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, into: &sink) }
                 }
             }
             return sink

@@ -15,6 +15,9 @@ public struct Finding: Sendable {
     public let element: String?
     /// The element's 0-based position, for ordering.
     public let elementIndex: Int
+    /// What identifies the element in its list, for the fingerprint: its list and identity fields
+    /// (`access` with `system=aws`, `resource=…`, `role=…`), its value, or its position when nothing else does.
+    public let elementIdentity: String?
     /// What is wrong (or, for a pass or a skip, the rule's title).
     public let message: String
     /// Where the finding is: the element, or the document.
@@ -22,22 +25,23 @@ public struct Finding: Sendable {
     /// The waiver that covers it, for a waived finding.
     public let waiver: Waiver?
 
-    /// Creates a finding.
+    /// Creates a finding; without an `elementIdentity` the element is identified by its path (`devices[1]`).
     public init(rule: RuleInfo, status: FindingStatus, subject: String, kind: DocumentKind, element: String?, elementIndex: Int = -1,
-                message: String, location: SourceLocation, waiver: Waiver? = nil) {
+                elementIdentity: String? = nil, message: String, location: SourceLocation, waiver: Waiver? = nil) {
         self.rule = rule
         self.status = status
         self.subject = subject
         self.kind = kind
         self.element = element
         self.elementIndex = elementIndex
+        self.elementIdentity = elementIdentity ?? element
         self.message = message
         self.location = location
         self.waiver = waiver
     }
 
-    /// Whether the finding needs someone's attention: a fail, an error or a waiver.
-    public var needsAttention: Bool { status == .fail || status == .error || status == .waived }
+    /// Whether the finding needs someone's attention: a fail, an error, a waiver or a pending gate item.
+    public var needsAttention: Bool { status == .fail || status == .error || status == .waived || status == .pending }
 
     /// Findings in report order (see ``precedes(_:_:)``), sorted on integer keys: each file's rank
     /// among the files is computed once, not compared as text on every comparison.

@@ -10,7 +10,11 @@ public enum FindingStatus: String, CaseIterable, Sendable, Codable {
     case waived
     /// `when` was false.
     case skip
+    /// A pre-credentials gate item not yet met by someone still in the pipeline (a candidate or onboarding, with
+    /// no credentials and no access):
+    /// it blocks their credentials, it is not a violation, and it never fails a run.
+    case pending
 
-    /// Whether the outcome fails the run (at or above the severity threshold).
+    /// Whether the outcome fails the run (at or above the severity threshold; an error at any).
     public var isFailing: Bool { self == .fail || self == .error }
 }

@@ -35,9 +35,20 @@ public struct Report: Sendable {
         self.subjects = subjects
     }
 
-    /// The findings that fail the run at a severity threshold (baselined findings excepted).
+    /// The findings that fail the run at a severity threshold: every error (an unevaluated check is never a pass),
+    /// and every fail at or above the threshold that the baseline does not accept. Pending, waived, passing and
+    /// skipped findings never fail. Exit codes and every report format use this one definition.
     public func failing(at threshold: Severity) -> [Finding] {
-        findings.filter { $0.status.isFailing && $0.rule.severity >= threshold && !(baseline?.isBaselined($0) ?? false) }
+        findings.filter { isFailing($0, at: threshold) }
+    }
+
+    /// Whether a finding fails the run at a severity threshold (see ``failing(at:)``).
+    public func isFailing(_ finding: Finding, at threshold: Severity) -> Bool {
+        switch finding.status {
+        case .error: true
+        case .fail: finding.rule.severity >= threshold && !(baseline?.isBaselined(finding) ?? false)
+        case .pass, .skip, .waived, .pending: false
+        }
     }
 
     /// The report compared with a baseline.

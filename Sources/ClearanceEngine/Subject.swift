@@ -17,15 +17,19 @@ public struct Subject: Sendable {
     public let details: [String]
     /// Where the document starts.
     public let location: SourceLocation
+    /// A TeamMember's standing with credentials (for the pre-credentials gate); `nil` for other kinds.
+    public let credentials: CredentialState?
 
     /// Creates a subject from its parts.
-    public init(kind: DocumentKind, id: String, name: String?, status: String?, details: [String], location: SourceLocation) {
+    public init(kind: DocumentKind, id: String, name: String?, status: String?, details: [String], location: SourceLocation,
+                credentials: CredentialState? = nil) {
         self.kind = kind
         self.id = id
         self.name = name
         self.status = status
         self.details = details
         self.location = location
+        self.credentials = credentials
     }
 
     /// Reads the few fields reports show from a document; a missing or non-string field is left out.
@@ -43,6 +47,7 @@ public struct Subject: Sendable {
         case .waiver, .policy: []
         }
         self.init(kind: document.kind, id: document.id, name: text("name"), status: document.kind == .teamMember ? text("status") : nil,
-                  details: details.compactMap { $0 }, location: root.location)
+                  details: details.compactMap { $0 }, location: root.location,
+                  credentials: document.kind == .teamMember ? CredentialState(member: root) : nil)
     }
 }

@@ -4,8 +4,10 @@ import ClearancePolicy
 
 /// `json`: the stable, versioned report other tools read (DESIGN.md, "The JSON report").
 ///
-/// `summary` counts every outcome; `findings` lists those that need attention (fail, error,
-/// waived), or every finding with `--include-passing`. Keys keep the documented order.
+/// `summary` counts every outcome (`pass`, `fail`, `error`, `waived`, `skip`, `pending`); `findings` lists
+/// those that need attention (fail, error, waived, pending), or every finding with `--include-passing`.
+/// `pending` is a pre-credentials gate item not yet met by someone still in the pipeline: it never fails a run.
+/// Version 2 added `pending` and fingerprints that follow element identity. Keys keep the documented order.
 public struct JSONReporter: Reporter {
     public static let name = "json"
     public static let fileName = "report.json"
@@ -15,7 +17,7 @@ public struct JSONReporter: Reporter {
     public func render(_ report: Report, context: ReportContext) -> String {
         let counts = report.summary
         var members: [(String, JSONText)] = [
-            ("version", .int(1)),
+            ("version", .int(2)),
             ("tool", .object([("name", .string("clearance")), ("version", .string(context.toolVersion))])),
             ("asOf", .string(report.asOf.rfc3339)),
             ("summary", .object(FindingStatus.allCases.map { ($0.rawValue, .int(Int64(counts[$0] ?? 0))) })),

@@ -3,8 +3,9 @@ import ClearancePolicy
 
 /// `junit`: JUnit XML (the Jenkins xUnit schema, `junit-10.xsd`) for CI test-report views.
 ///
-/// One `<testsuite>` per policy, one `<testcase>` per finding (rule, subject, element). A fail is a `<failure>`,
-/// an error an `<error>`; a skip, a waived finding and a finding the baseline accepts are `<skipped>` with the reason.
+/// One `<testsuite>` per policy, one `<testcase>` per finding (rule, subject, element). A finding that fails the run
+/// (``Report/failing(at:)``) is a `<failure>`, or an `<error>` when it could not be evaluated; a fail below `--fail-on`,
+/// a pending gate item, a skip, a waived finding and a finding the baseline accepts are `<skipped>` with the reason.
 public struct JUnitReporter: Reporter {
     public static let name = "junit"
     public static let fileName = "junit.xml"
@@ -14,7 +15,7 @@ public struct JUnitReporter: Reporter {
 
     public func render(_ report: Report, context: ReportContext) -> String {
         let suites = Self.suites(report)
-        let outcomes = suites.map { $0.findings.map { Outcome($0, report) } }
+        let outcomes = suites.map { $0.findings.map { Outcome($0, report, failOn: context.failOn) } }
         let all = outcomes.flatMap { $0 }
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<testsuites name=\"Clearance\"" + Self.counts(all, skipped: false) + ">"]
@@ -69,7 +70,7 @@ public struct JUnitReporter: Reporter {
         var type: String?
         var body = ""
 
-        init(_ finding: Finding, _ report: Report) {
+        init(_ finding: Finding, _ report: Report, failOn: Severity) {
             let rule = finding.rule
             let located = finding.location.description + ": " + finding.message
             if report.isBaselined(finding) {
@@ -78,7 +79,17 @@ public struct JUnitReporter: Reporter {
                 body = located
                 return
             }
+            if finding.status == .fail && !report.isFailing(finding, at: failOn) {
+                element = "skipped"
+                message = "\(rule.severity.rawValue) is below --fail-on \(failOn.rawValue)"
+                body = located
+                return
+            }
             switch finding.status {
+            case .pending:
+                element = "skipped"
+                message = "pending: blocks credentials, not a violation"
+                body = located
             case .pass:
                 element = nil
             case .skip:

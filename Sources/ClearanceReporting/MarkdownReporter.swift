@@ -3,8 +3,8 @@ import ClearancePolicy
 
 /// `markdown`: a summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
 ///
-/// The outcome as a heading, the counts, the failing rules, then one collapsible `<details>` per document listing
-/// what needs attention with `file:line:col`. Every value read from a file is escaped (``MarkdownEscaping``).
+/// The outcome as a heading, the counts, the rules with findings that fail the run (``Report/failing(at:)``), then
+/// one collapsible `<details>` per document listing what needs attention with `file:line:col`. Every value read from a file is escaped (``MarkdownEscaping``).
 public struct MarkdownReporter: Reporter {
     public static let name = "markdown"
     public static let fileName = "summary.md"
@@ -24,11 +24,11 @@ public struct MarkdownReporter: Reporter {
         lines += ["", "| " + FindingStatus.allCases.map(\.rawValue).joined(separator: " | ") + " |",
                   "|" + String(repeating: " ---: |", count: FindingStatus.allCases.count),
                   "| " + FindingStatus.allCases.map { String(counts[$0] ?? 0) }.joined(separator: " | ") + " |", ""]
-        lines += Self.failingRules(report)
+        lines += Self.failingRules(report, context.failOn)
         let groups = report.attentionBySubject
         if !groups.isEmpty {
             lines += ["### Findings by subject", ""]
-            for group in groups { lines += Self.details(group, report) }
+            for group in groups { lines += Self.details(group, report, context.failOn) }
         }
         if let resolved = report.baseline?.resolved, !resolved.isEmpty {
             lines += ["### Resolved since the baseline", ""]
@@ -52,11 +52,11 @@ public struct MarkdownReporter: Reporter {
         "\(number) " + (number == 1 ? singular : plural ?? singular + "s")
     }
 
-    /// The table of rules with failing findings (fail or error), most severe first.
-    static func failingRules(_ report: Report) -> [String] {
+    /// The table of rules with findings that fail the run (``Report/failing(at:)``), most severe first.
+    static func failingRules(_ report: Report, _ threshold: Severity) -> [String] {
         var rules: [(rule: RuleInfo, count: Int)] = []
         var positions: [String: Int] = [:]
-        for finding in report.findings where finding.status.isFailing {
+        for finding in report.failing(at: threshold) {
             if let position = positions[finding.rule.id] { rules[position].count += 1 } else {
                 positions[finding.rule.id] = rules.count
                 rules.append((finding.rule, 1))
@@ -72,10 +72,13 @@ public struct MarkdownReporter: Reporter {
     }
 
     /// One document's findings as a collapsible block.
-    static func details(_ findings: [Finding], _ report: Report) -> [String] {
+    static func details(_ findings: [Finding], _ report: Report, _ threshold: Severity) -> [String] {
         let first = findings[0]  // safe: a group is never empty
-        let failing = findings.filter(\.status.isFailing).count, waived = findings.count - failing
-        let tally = [failing > 0 ? "\(failing) failing" : nil, waived > 0 ? "\(waived) waived" : nil].compactMap { $0 }.joined(separator: ", ")
+        let failing = findings.filter { report.isFailing($0, at: threshold) }.count
+        let other = findings.filter { $0.status.isFailing }.count - failing
+        let waived = findings.filter { $0.status == .waived }.count, pending = findings.filter { $0.status == .pending }.count
+        let tally = [(failing, "failing"), (other, "not failing"), (waived, "waived"), (pending, "pending")]
+            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         var lines = ["<details><summary>" + MarkdownEscaping.html("\(first.subject) (\(first.kind.rawValue)): \(tally)") + "</summary>", ""]
         for finding in findings {
             var line = "- " + TextReporter.mark(finding.status).0 + " **\(MarkdownEscaping.inline(finding.rule.id))** (\(finding.rule.severity.rawValue)) "
@@ -84,7 +87,12 @@ public struct MarkdownReporter: Reporter {
             if finding.status == .waived, let waiver = finding.waiver {
                 line += " · waived by " + MarkdownEscaping.inline(waiver.id) + " until " + MarkdownEscaping.inline(waiver.expiresText)
             }
-            if report.isBaselined(finding) { line += " · in the baseline" }
+            if report.isBaselined(finding) {
+                line += " · in the baseline"
+            } else if finding.status == .fail && !report.isFailing(finding, at: threshold) {
+                line += " · below --fail-on " + threshold.rawValue
+            }
+            if finding.status == .pending { line += " · pending: blocks credentials" }
             lines.append(line)
         }
         return lines + ["", "</details>", ""]

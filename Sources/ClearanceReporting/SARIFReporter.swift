@@ -5,7 +5,8 @@ import Foundation
 /// `sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 ///
 /// One run; one rule per loaded rule; one result per failing, erroring or waived finding (waivers as accepted
-/// suppressions), plus an `absent` result per baseline finding that is gone. Every file read is an artifact
+/// suppressions; pending gate items are not alerts and are left out), plus an `absent` result per baseline finding
+/// that is gone. Every file read is an artifact
 /// with its SHA-256. Keys are sorted and the only time written is the as-of time, so equal runs give equal bytes.
 public struct SARIFReporter: Reporter {
     public static let name = "sarif"
@@ -17,7 +18,7 @@ public struct SARIFReporter: Reporter {
         let rules = Self.rules(report)
         var ruleIndexes: [String: Int] = [:]
         for (index, rule) in rules.enumerated() where ruleIndexes[rule.id] == nil { ruleIndexes[rule.id] = index }
-        let shown = report.findings.filter(\.needsAttention)
+        let shown = report.findings.filter { $0.needsAttention && $0.status != .pending }
         var results = shown.map { finding in
             SARIFResult(finding, ruleIndex: ruleIndexes[finding.rule.id], baselineState: report.baseline.map { Self.state(of: finding, $0) })
         }

@@ -4,7 +4,7 @@ import ClearancePolicy
 
 /// `text`: findings grouped by person (or vendor, or manifest) as a checklist, then one summary line.
 ///
-/// Only subjects with something to act on are listed: fails, errors and waivers.
+/// Only subjects with something to act on are listed: fails, errors, waivers and pending gate items.
 public struct TextReporter: Reporter {
     public static let name = "text"
     public static let fileName = "report.txt"
@@ -23,6 +23,7 @@ public struct TextReporter: Reporter {
                 var line = "  " + style.color(colour, mark) + " " + Self.pad(finding.rule.id, 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + finding.message
                 if finding.status == .waived, let waiver = finding.waiver { line += style.dim("  (waived by \(waiver.id) until \(waiver.expiresText))") }
                 if report.isBaselined(finding) { line += style.dim("  (in the baseline)") }
+                if finding.status == .pending { line += style.dim("  (pending: blocks credentials, not a violation)") }
                 lines.append(line)
                 lines.append("    " + style.dim(finding.location.description + (finding.element.map { " · " + $0 } ?? "")))
             }
@@ -61,6 +62,7 @@ public struct TextReporter: Reporter {
         case .error: ("!", .magenta)
         case .waived: ("~", .yellow)
         case .skip: ("-", .gray)
+        case .pending: ("…", .blue)
         }
     }
 
@@ -74,7 +76,7 @@ public struct TextReporter: Reporter {
 public struct TextStyle: Sendable {
     /// The colours used.
     public enum Colour: String, Sendable {
-        case red = "31", green = "32", yellow = "33", magenta = "35", gray = "90"
+        case red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", gray = "90"
     }
 
     /// Whether escapes are written.

@@ -42,7 +42,7 @@ struct CheckCommandTests {
     @Test func cleanTeamExitsZero() throws {
         let result = try check()
         #expect(result.status == 0)
-        #expect(result.standardOutput == "1 document checked against 1 rule: 1 pass, 0 fail, 0 error, 0 waived, 0 skip; nothing failing at or above low.\n")
+        #expect(result.standardOutput == "1 document checked against 1 rule: 1 pass, 0 fail, 0 error, 0 waived, 0 skip, 0 pending; nothing failing at or above low.\n")
     }
 
     @Test func aFileNamedTwiceIsCheckedOnce() throws {
@@ -60,7 +60,7 @@ struct CheckCommandTests {
               ✗ D-01     high     luis signs in without SSO
                 team/luis.yaml:1:1
 
-            2 documents checked against 1 rule: 1 pass, 1 fail, 0 error, 0 waived, 0 skip; 1 failing at or above low.
+            2 documents checked against 1 rule: 1 pass, 1 fail, 0 error, 0 waived, 0 skip, 0 pending; 1 failing at or above low.
 
             """)
     }
@@ -197,7 +197,7 @@ struct CheckCommandTests {
             Resolved since the baseline
               ✓ D-01     luis: luis signs in without SSO
 
-            3 documents checked against 1 rule: 2 pass, 1 fail, 0 error, 0 waived, 0 skip; 1 failing at or above low (0 accepted by the baseline, 1 resolved).
+            3 documents checked against 1 rule: 2 pass, 1 fail, 0 error, 0 waived, 0 skip, 0 pending; 1 failing at or above low (0 accepted by the baseline, 1 resolved).
 
             """)
     }

@@ -14,7 +14,7 @@ struct ReporterEscapingTests {
         #expect(result.standardOutput == """
             ::error file=team/a%2Cb%3Ac%25.yaml,line=1,col=1,title=H-01 Names%3A 100%25 safe%2C <b>bold</b> | `code` (high)::\
             50%25 off: a,b%0D%0Aline2 | <script>alert(1)</script> & `tick` *star* _u_ [x](javascript:alert(1)) $x$ \u{01}\u{0B} end
-            ::notice title=Clearance::1 document checked against 2 rules: 0 pass, 1 fail, 0 error, 1 waived, 0 skip; 1 failing at or above low.
+            ::notice title=Clearance::1 document checked against 2 rules: 0 pass, 1 fail, 0 error, 1 waived, 0 skip, 0 pending; 1 failing at or above low.
 
             """)
     }
@@ -27,9 +27,9 @@ struct ReporterEscapingTests {
 
             1 document checked against 2 rules as of 2026-11-20T00:00:00Z.
 
-            | pass | fail | error | waived | skip |
-            | ---: | ---: | ---: | ---: | ---: |
-            | 0 | 1 | 0 | 1 | 0 |
+            | pass | fail | error | waived | skip | pending |
+            | ---: | ---: | ---: | ---: | ---: | ---: |
+            | 0 | 1 | 0 | 1 | 0 | 0 |
 
             ### Failing rules
 

@@ -9,7 +9,12 @@ struct ChecklistCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "checklist",
         abstract: "Show one person's checklist: what is done and what still blocks credentials.",
-        discussion: "Exit status: 0 when nothing fails at or above --fail-on, 1 when something does, 2 when the run cannot be trusted."
+        discussion: """
+            The pre-credentials gate is CLEARED (all items met), BLOCKED (no credentials yet, items open), BREACHED \
+            (credentials issued while an item was open) or NOT APPLICABLE (the person has left). \
+            Exit status: 0 when the gate is cleared or not applicable, 1 when it is blocked or breached (whatever --fail-on), \
+            2 when the run cannot be trusted. Without a gate rule loaded: 0 when nothing fails at or above --fail-on, else 1.
+            """
     )
 
     @Argument(help: "The TeamMember id, such as ana.lopez.")
@@ -36,15 +41,24 @@ struct ChecklistCommand: ParsableCommand {
         let checklist = Checklist(report: report, member: member, style: TextStyle(enabled: Session.wantsColor))
         print(checklist.text)
         print(TextReporter.summaryLine(report, context: Session.context(configuration)))
-        throw Session.exitStatus(report, configuration)
+        guard let gate = checklist.gate else { throw Session.exitStatus(report, configuration) }
+        throw gate.state.isPassing ? ExitStatus.success : ExitStatus.findingsFailed
     }
 }
 
-/// One person's findings as a checklist: ✓ done, ✗ not done, ! cannot tell, ~ waived, - not applicable.
+/// One person's findings as a checklist: ✓ done, ✗ not done, … pending, ! cannot tell, ~ waived, - not applicable.
 struct Checklist {
     let report: Report
     let member: InputDocument
     let style: TextStyle
+
+    /// The person's findings.
+    var memberFindings: [Finding] { report.findings.filter { $0.kind == .teamMember && $0.subject == member.id } }
+
+    /// The person's pre-credentials gate; `nil` when no loaded rule belongs to it.
+    var gate: CredentialsGate? {
+        CredentialsGate(rules: report.policies.rules, findings: memberFindings, credentials: CredentialState(member: member.root))
+    }
 
     var text: String {
         let root = member.root
@@ -52,16 +66,17 @@ struct Checklist {
         var header = "Checklist for \(name) (\(member.id))"
         for key in ["status", "title"] { if let value = root[key]?.string { header += " · " + value } }
         var lines = [style.bold(header), style.dim("\(root.location.file) · as of \(report.asOf.rfc3339)"), ""]
-        let memberFindings = report.findings.filter { $0.kind == .teamMember && $0.subject == member.id }
-        let rules = report.policies.rules.filter { $0.target == .teamMember }
-        let gate = rules.filter(\.isPreCredentials)
-        let gateMarks = gate.map { rule in mark(memberFindings.filter { $0.rule.id == rule.id }) }
-        let blocked = gateMarks.filter { $0 == .fail || $0 == .error }.count
-        if !gate.isEmpty {
-            let verdict = blocked == 0 ? style.color(.green, "CLEARED") + " (all \(gate.count) items met)"
-                                       : style.color(.red, "BLOCKED") + " (\(blocked) of \(gate.count) items not met)"
-            lines.append(style.bold("Before credentials are issued (pre-credentials gate): ") + verdict)
-            for rule in gate { lines += items(rule, memberFindings) }
+        let memberFindings = memberFindings
+        if let gate {
+            let colour: TextStyle.Colour = switch gate.state {
+            case .cleared: .green
+            case .blocked: .yellow
+            case .breached: .red
+            case .notApplicable: .gray
+            }
+            lines.append(style.bold("Before credentials are issued (pre-credentials gate): ") + style.color(colour, gate.state.label)
+                         + " (" + gate.reason + ")")
+            for item in gate.items { lines += items(item.rule, memberFindings) }
             lines.append("")
         }
         for policy in report.policies.policies where policy.target == .teamMember {
@@ -81,7 +96,7 @@ struct Checklist {
         let (symbol, colour) = status.map(TextReporter.mark) ?? ("-", .gray)
         var lines = ["  " + style.color(colour, symbol) + " " + TextReporter.pad(rule.id, 7) + " " + rule.title
                      + (status == nil || status == .skip ? style.dim(" (not applicable)") : "")]
-        for finding in own where finding.status == .fail || finding.status == .error || finding.status == .waived {
+        for finding in own where finding.needsAttention {
             var detail = finding.message + (finding.element.map { "  (\($0))" } ?? "")
             if finding.status == .waived, let waiver = finding.waiver { detail += "  waived by \(waiver.id) until \(waiver.expiresText)" }
             lines.append("            " + detail)
@@ -93,7 +108,7 @@ struct Checklist {
     /// The worst outcome among a rule's findings; `nil` when it has none.
     private func mark(_ findings: [Finding]) -> FindingStatus? {
         let statuses = Set(findings.map(\.status))
-        for status in [FindingStatus.error, .fail, .waived, .pass, .skip] where statuses.contains(status) { return status }
+        for status in [FindingStatus.error, .fail, .pending, .waived, .pass, .skip] where statuses.contains(status) { return status }
         return nil
     }
 }

@@ -22,11 +22,15 @@ public struct Baseline: Codable, Sendable {
     /// The accepted findings, sorted by fingerprint.
     public let findings: [Entry]
 
-    /// The baseline of a report: every failing finding (fail or error), whatever its severity.
+    /// The version written and read: 2 since fingerprints follow element identity (version 1 used list positions).
+    public static let currentVersion = 2
+
+    /// The baseline of a report: every fail, whatever its severity. Errors are left out: an unevaluated check
+    /// is never accepted (a waiver, which expires, is the way to accept one for a while).
     public init(_ report: Report) {
-        version = 1
+        version = Self.currentVersion
         asOf = report.asOf.rfc3339
-        findings = report.findings.filter(\.status.isFailing).map { finding in
+        findings = report.findings.filter { $0.status == .fail }.map { finding in
             Entry(fingerprint: finding.fingerprint, rule: finding.rule.id, subject: finding.subject, kind: finding.kind.rawValue,
                   element: finding.element, status: finding.status.rawValue, message: finding.message)
         }.sorted { $0.fingerprint < $1.fingerprint }
@@ -45,17 +49,25 @@ public struct Baseline: Codable, Sendable {
             throw Diagnostic(code: "baseline.unreadable", message: "cannot read the baseline file", file: path)
         }
         do {
-            let baseline = try JSONDecoder().decode(Baseline.self, from: data)
-            guard baseline.version == 1 else {
-                throw Diagnostic(code: "baseline.version", message: "baseline version \(baseline.version) is not supported (expected 1)", file: path)
+            let version = try JSONDecoder().decode(Version.self, from: data).version
+            guard version == Self.currentVersion else {
+                let message = version == 1
+                    ? "written by an earlier Clearance (fingerprints by position); re-create it with --write-baseline"
+                    : "baseline version \(version) is not supported (expected \(Self.currentVersion)); re-create it with --write-baseline"
+                throw Diagnostic(code: "baseline.version", message: message, file: path)
             }
-            return baseline
+            return try JSONDecoder().decode(Baseline.self, from: data)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
         } catch {
             throw Diagnostic(code: "baseline.format", message: "not a Clearance baseline (write one with --write-baseline)", file: path)
         }
     }
+}
+
+extension Baseline {
+    /// Just the version of a baseline file, read before the rest.
+    private struct Version: Decodable { let version: Int }
 }
 
 /// How a run compares with a baseline: which failing findings are accepted, which accepted ones are gone.
@@ -65,14 +77,14 @@ public struct BaselineComparison: Sendable {
     /// Baseline findings that no longer fail: fixed since the baseline was written.
     public let resolved: [Baseline.Entry]
 
-    /// Compares a report's findings with a baseline.
+    /// Compares a report's findings with a baseline; only fails are accepted, never errors.
     public init(baseline: Baseline, findings: [Finding]) {
-        let failing = Set(findings.filter(\.status.isFailing).map(\.fingerprint))
+        let failing = Set(findings.filter { $0.status == .fail }.map(\.fingerprint))
         let known = Set(baseline.findings.map(\.fingerprint))
         accepted = failing.intersection(known)
         resolved = baseline.findings.filter { !failing.contains($0.fingerprint) }
     }
 
     /// Whether a finding is in the baseline (so it does not fail the run).
-    public func isBaselined(_ finding: Finding) -> Bool { finding.status.isFailing && accepted.contains(finding.fingerprint) }
+    public func isBaselined(_ finding: Finding) -> Bool { finding.status == .fail && accepted.contains(finding.fingerprint) }
 }

@@ -1,11 +1,13 @@
 import Crypto
 
 extension Finding {
-    /// A stable identity of the finding that does not depend on line numbers: rule, subject and element.
+    /// A stable identity of the finding that depends neither on line numbers nor on list positions:
+    /// rule, document kind, subject and the element's identity (see ``elementIdentity``).
     ///
-    /// Moving a document's lines around keeps it; fixing or renaming the subject changes it.
+    /// Moving lines, or adding, removing or reordering other elements of a list keeps it; fixing or
+    /// renaming the subject, or changing the element's identity fields, changes it.
     public var fingerprint: String {
-        let identity = ["v1", rule.id, kind.rawValue, subject, element ?? ""].joined(separator: "\u{1F}")
+        let identity = ["v2", rule.id, kind.rawValue, subject, elementIdentity ?? ""].joined(separator: "\u{1F}")
         return SHA256.hash(data: Array(identity.utf8)).prefix(16).map { byte in
             let digits = String(byte, radix: 16)
             return digits.count == 1 ? "0" + digits : digits

@@ -36,6 +36,7 @@ extension FindingStatus {
         case .error: 2
         case .waived: 3
         case .skip: 4
+        case .pending: 5
         }
     }
 }

@@ -6,20 +6,25 @@ import ClearanceYAML
 /// Evaluates one rule on one document exactly as DESIGN.md says: `when` first (per element for a
 /// `for_each` rule), then `require`; false `when` skips, any error fails closed.
 ///
-/// Only findings the sink keeps are built (location, element path, message); the rest are counted.
+/// A fail of a pre-credentials gate rule about someone still in the pipeline is pending, not failing.
+/// Only findings the sink keeps are built (location, element path and identity, message); the rest are counted.
 struct RuleEvaluator {
     let waivers: WaiverBook
+    /// How each rule's `for_each` elements are identified, by rule id; a rule not listed is ``ElementIdentity/undeclared``.
+    var identities: [String: ElementIdentity] = [:]
 
-    /// Evaluates `rule` on `document` into `sink`; `bindings` already hold the document.
-    func evaluate(_ rule: Rule, on document: InputDocument, bindings: inout Bindings, into sink: inout FindingSink) {
+    /// Evaluates `rule` on `document` into `sink`; `bindings` already hold the document, and `inPipeline`
+    /// says whether it is a person with neither credentials nor access yet.
+    func evaluate(_ rule: Rule, on document: InputDocument, inPipeline: Bool = false, bindings: inout Bindings, into sink: inout FindingSink) {
+        let context = Context(rule: rule, document: document, pending: inPipeline && rule.isPreCredentials)
         guard let forEach = rule.forEach else {
-            record(rule, decide(rule, bindings), document: document, element: nil, bindings: bindings, into: &sink)
+            record(context, decide(rule, bindings), element: nil, bindings: bindings, into: &sink)
             return
         }
         let list: Value
         switch forEach.list.program.evaluate(bindings) {
         case .failure(let error):
-            record(rule, .error("cannot evaluate for_each: \(error.message)"), document: document, element: nil, bindings: bindings, into: &sink)
+            record(context, .error("cannot evaluate for_each: \(error.message)"), element: nil, bindings: bindings, into: &sink)
             return
         case .success(let value):
             list = value
@@ -28,17 +33,17 @@ struct RuleEvaluator {
         case .nodeList(let yaml, let id):
             for index in 0..<yaml.count(id) {
                 let elementID = yaml.element(index, of: id)
-                bindings[PolicyBindings.element] = Value(document: yaml, id: elementID)
-                record(rule, decide(rule, bindings), document: document, element: (index, Node(document: yaml, id: elementID)),
-                       bindings: bindings, into: &sink)
+                let value = Value(document: yaml, id: elementID)
+                bindings[PolicyBindings.element] = value
+                record(context, decide(rule, bindings), element: (index, Node(document: yaml, id: elementID), value), bindings: bindings, into: &sink)
             }
         case .list(let values):
             for (index, value) in values.enumerated() {
                 bindings[PolicyBindings.element] = value
-                record(rule, decide(rule, bindings), document: document, element: (index, value.node), bindings: bindings, into: &sink)
+                record(context, decide(rule, bindings), element: (index, value.node, value), bindings: bindings, into: &sink)
             }
         default:
-            record(rule, .error("for_each must give a list, not \(list.typeName)"), document: document, element: nil, bindings: bindings, into: &sink)
+            record(context, .error("for_each must give a list, not \(list.typeName)"), element: nil, bindings: bindings, into: &sink)
         }
         bindings[PolicyBindings.element] = .null
     }
@@ -74,13 +79,22 @@ struct RuleEvaluator {
         }
     }
 
-    private func record(_ rule: Rule, _ outcome: Outcome, document: InputDocument, element: (index: Int, node: Node?)?,
+    /// What every finding of one rule on one document shares.
+    private struct Context {
+        let rule: Rule
+        let document: InputDocument
+        /// Whether a fail is pending (a gate rule, about someone still in the pipeline).
+        let pending: Bool
+    }
+
+    private func record(_ context: Context, _ outcome: Outcome, element: (index: Int, node: Node?, value: Value)?,
                         bindings: Bindings, into sink: inout FindingSink) {
+        let rule = context.rule, document = context.document
         var status: FindingStatus
         switch outcome {
         case .pass: status = .pass
         case .skip: status = .skip
-        case .fail: status = .fail
+        case .fail: status = context.pending ? .pending : .fail
         case .error: status = .error
         }
         var waiver: Waiver?
@@ -96,8 +110,30 @@ struct RuleEvaluator {
         case .error(let problem): message = problem
         }
         let path = element.map { index in rule.forEach?.fieldPath.map { "\($0)[\(index.index)]" } ?? "[\(index.index)]" }
+        let identity = element.map { element in
+            (rule.forEach?.fieldPath ?? "") + (Self.identity(of: element.value, identities[rule.id] ?? .undeclared) ?? "[\(element.index)]")
+        }
         sink.add(Finding(rule: rule.info, status: status, subject: document.id, kind: document.kind, element: path,
-                         elementIndex: element?.index ?? -1, message: message,
+                         elementIndex: element?.index ?? -1, elementIdentity: identity, message: message,
                          location: element?.node?.location ?? document.root.location, waiver: waiver))
+    }
+
+    /// An element's identity in its list, or `nil` when only its position identifies it: the declared fields of a
+    /// mapping (`{system=aws␟resource=acme-prod␟role=Admin}`), or a scalar's value (`=webauthn`).
+    static func identity(of value: Value, _ declared: ElementIdentity) -> String? {
+        switch value {
+        case .nodeMap(let document, let id):
+            guard case .fields(let keys) = declared else { return nil }
+            let node = Node(document: document, id: id)
+            let pairs = keys.map { (key: String) -> String in
+                guard let field = node[key] else { return key + "=null" }
+                return key + "=" + ValueAccess.text(of: Value(node: field))
+            }
+            return "{" + pairs.joined(separator: "\u{1F}") + "}"
+        case .string, .int, .uint, .double, .bool, .timestamp, .duration:
+            return "=" + ValueAccess.text(of: value)
+        default:
+            return nil
+        }
     }
 }

@@ -46,7 +46,7 @@ public struct PolicyTestRunner: Sendable {
                 problems.append("expected \(expectation) (\(expectation.location)), \(got)")
             }
         }
-        for finding in findings where finding.status == .fail || finding.status == .error || finding.status == .waived {
+        for finding in findings where finding.needsAttention {
             problems.append("unexpected \(Self.describe(finding)) at \(finding.location)")
         }
         return CaseResult(name: testCase.name, location: testCase.location, problems: problems)

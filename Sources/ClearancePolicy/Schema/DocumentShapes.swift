@@ -47,7 +47,7 @@ public enum DocumentShapes {
     static let device = ObjectShape(name: "device", summary: "A device the person uses for work.", properties: [
         Property("id", .string()), Property("managed", flag), Property("encrypted", flag), Property("endpoint_protection", flag),
         Property("auto_updates", flag), Property("last_patched", date),
-    ])
+    ], identity: ["id"])
 
     static let grant = ObjectShape(name: "grant", summary: "Access to one resource of one system.", properties: [
         Property("system", .string()), Property("resource", .nullable(.string())), Property("role", .nullable(.string())),
@@ -61,7 +61,7 @@ public enum DocumentShapes {
             Property("decision", .nullable(.string(allowed: ["keep", "revoke", "reduce"]))),
         ])))),
         Property("revoked", date),
-    ])
+    ], identity: ["system", "resource", "role"])
 
     static let clauses = ObjectShape(name: "clauses", summary: "Contract clauses.", properties: [
         Property("ip_assignment", .nullable(.object(ObjectShape(name: "ip_assignment", summary: "Intellectual property assignment.", properties: [
@@ -99,6 +99,6 @@ public enum DocumentShapes {
             Property("member", .string()), Property("resource", .nullable(.string())), Property("role", .nullable(.string())),
             Property("environment", .string(allowed: ["production", "staging", "development", "corporate"])),
             Property("ticket", .nullable(.string())), Property("expires", date),
-        ]))))),
+        ], identity: ["member", "resource", "role"]))))),
     ])
 }

@@ -75,8 +75,8 @@ public enum PolicyShapes {
     ])
 }
 
-/// The five finding outcomes as spelled in files.
+/// The six finding outcomes as spelled in files.
 public enum FindingStatusName {
-    /// `pass`, `fail`, `error`, `waived`, `skip`.
-    public static let all = ["pass", "fail", "error", "waived", "skip"]
+    /// `pass`, `fail`, `error`, `waived`, `skip`, `pending`.
+    public static let all = ["pass", "fail", "error", "waived", "skip", "pending"]
 }

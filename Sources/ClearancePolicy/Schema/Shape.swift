@@ -52,13 +52,17 @@ public final class ObjectShape: Sendable {
     public let properties: [Property]
     /// Whether keys other than the properties are errors.
     public let isClosed: Bool
+    /// The properties that identify a mapping of this shape among the elements of its list (a device's `id`),
+    /// so a finding about it keeps its fingerprint when other elements are added, removed or reordered; empty when none do.
+    public let identity: [String]
 
     /// Creates a shape.
-    public init(name: String, summary: String, isClosed: Bool = true, properties: [Property]) {
+    public init(name: String, summary: String, isClosed: Bool = true, properties: [Property], identity: [String] = []) {
         self.name = name
         self.summary = summary
         self.properties = properties
         self.isClosed = isClosed
+        self.identity = identity
     }
 
     /// The property with a name, if any.

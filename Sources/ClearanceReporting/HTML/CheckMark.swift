@@ -2,9 +2,9 @@ import ClearanceEngine
 
 /// How a checklist shows an outcome: a symbol, a CSS tone and a word for screen readers and print.
 struct CheckMark {
-    /// ✓ ✗ ! ~ or –.
+    /// ✓ ✗ … ! ~ or –.
     let symbol: String
-    /// The CSS class: `pass`, `fail`, `error`, `waived` or `skip`.
+    /// The CSS class: `pass`, `fail`, `pending`, `error`, `waived` or `skip`.
     let tone: String
     /// The outcome in words.
     let label: String
@@ -14,6 +14,7 @@ struct CheckMark {
         switch status {
         case .pass: (symbol, tone, label) = ("✓", "pass", "met")
         case .fail: (symbol, tone, label) = ("✗", "fail", "not met")
+        case .pending: (symbol, tone, label) = ("…", "pending", "not met yet (pending: blocks credentials)")
         case .error: (symbol, tone, label) = ("!", "error", "could not be evaluated")
         case .waived: (symbol, tone, label) = ("~", "waived", "waived")
         case .skip, nil: (symbol, tone, label) = ("–", "skip", "not applicable")

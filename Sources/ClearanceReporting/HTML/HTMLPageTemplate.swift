@@ -85,7 +85,7 @@ enum HTMLPageTemplate {
     </section>
     <section id="checklists">
       <h2>Checklists</h2>
-      <p class="lede">One checklist per person, vendor and access manifest. Open items are listed with the file, line and column that caused them; the full checklist shows every rule, the pre-credentials gate first: ✓ met, ✗ not met, ! could not be evaluated, ~ waived, – not applicable.</p>
+      <p class="lede">One checklist per person, vendor and access manifest. Open items are listed with the file, line and column that caused them; the full checklist shows every rule, the pre-credentials gate first (cleared, blocked, breached or not applicable): ✓ met, ✗ not met, … pending (blocks credentials, not a violation), ! could not be evaluated, ~ waived, – not applicable.</p>
       <input class="filter" type="radio" name="show" id="show-all" checked>
       <input class="filter" type="radio" name="show" id="show-attention">
       <input class="filter" type="radio" name="show" id="show-clean">

@@ -13,6 +13,7 @@ enum HTMLStyleSheet {
     .tone-fail { --tone: #b3261e; --tone-soft: #fbe9e7; }
     .tone-error { --tone: #7a3391; --tone-soft: #f2e8f5; }
     .tone-waived { --tone: #a35d00; --tone-soft: #fcf0dc; }
+    .tone-pending { --tone: #1f5fa8; --tone-soft: #e7f0fb; }
     .tone-skip { --tone: #8a94a3; --tone-soft: #eef0f3; }
     .tone-neutral { --tone: #1d3a5c; --tone-soft: #e8eef6; }
     * { box-sizing: border-box; }

@@ -32,7 +32,7 @@ struct OutcomeChart {
     /// The narrowest piece, so that one failure among hundreds of passes stays visible.
     static let minimumWidth = 8
     /// The outcomes drawn, in bar order.
-    static let drawn: [FindingStatus] = [.fail, .error, .waived, .pass]
+    static let drawn: [FindingStatus] = [.fail, .error, .pending, .waived, .pass]
 
     /// The chart's heading.
     let caption: String

@@ -1,12 +1,13 @@
 import ClearanceEngine
 
-/// How many findings have each outcome, and the one that decides a status: errors, then fails, then waivers, then passes.
+/// How many findings have each outcome, and the one that decides a status: errors, then fails, pending items, waivers, passes.
 struct OutcomeTally {
     var pass = 0
     var fail = 0
     var error = 0
     var waived = 0
     var skip = 0
+    var pending = 0
 
     /// The tally of some findings.
     init(_ findings: some Sequence<Finding> = [Finding]()) {
@@ -21,6 +22,7 @@ struct OutcomeTally {
         case .error: error += 1
         case .waived: waived += 1
         case .skip: skip += 1
+        case .pending: pending += 1
         }
     }
 
@@ -31,13 +33,14 @@ struct OutcomeTally {
         error += other.error
         waived += other.waived
         skip += other.skip
+        pending += other.pending
     }
 
     /// Every finding counted.
-    var total: Int { pass + fail + error + waived + skip }
+    var total: Int { pass + fail + error + waived + skip + pending }
 
     /// Findings whose rule applied (everything but skips).
-    var applicable: Int { pass + fail + error + waived }
+    var applicable: Int { pass + fail + error + waived + pending }
 
     /// Whether anything fails (a fail or an error).
     var isFailing: Bool { fail + error > 0 }
@@ -50,17 +53,18 @@ struct OutcomeTally {
         case .error: error
         case .waived: waived
         case .skip: skip
+        case .pending: pending
         }
     }
 
     /// The outcome that decides a status; `nil` when nothing was counted.
     var worst: FindingStatus? {
-        [FindingStatus.error, .fail, .waived, .pass, .skip].first { count($0) > 0 }
+        [FindingStatus.error, .fail, .pending, .waived, .pass, .skip].first { count($0) > 0 }
     }
 
     /// `231 pass · 3 fail · 1 waived · 40 not applicable`, leaving out outcomes that did not occur.
     var text: String {
-        let parts = [FindingStatus.pass, .fail, .error, .waived, .skip].filter { count($0) > 0 }.map { status in
+        let parts = [FindingStatus.pass, .fail, .pending, .error, .waived, .skip].filter { count($0) > 0 }.map { status in
             count(status).grouped + " " + (status == .skip ? "not applicable" : status.rawValue)
         }
         return parts.isEmpty ? "no findings" : parts.joined(separator: " · ")

@@ -38,7 +38,7 @@ struct ReportHeading {
         if let waived = counts[.waived], waived > 0 { notes.append("\(waived) finding\(waived == 1 ? " is" : "s are") waived") }
         if let baseline = report.baseline, !baseline.accepted.isEmpty { notes.append("\(baseline.accepted.count) accepted by the baseline") }
         if failing.isEmpty {
-            let below = report.findings.filter(\.status.isFailing).count - (report.baseline?.accepted.count ?? 0)
+            let below = report.findings.filter { $0.status == .fail && !report.isBaselined($0) }.count
             if below > 0 { notes.insert("\(below) below the threshold", at: 0) }
             verdictTone = "pass"
             verdictMark = "✓"

@@ -33,10 +33,22 @@ struct SubjectChecklist {
         let scope: String?
     }
 
-    /// The pre-credentials gate's verdict for a person.
+    /// The pre-credentials gate's verdict for a person, as ``CredentialsGate`` words it.
     struct Gate {
+        let state: CredentialsGate.State
         let gateLabel: String
         let gateTone: String
+
+        init(_ gate: CredentialsGate) {
+            state = gate.state
+            gateLabel = "Pre-credentials gate: " + gate.verdict
+            gateTone = switch gate.state {
+            case .cleared: "pass"
+            case .blocked: "pending"
+            case .breached: "fail"
+            case .notApplicable: "skip"
+            }
+        }
     }
 
     /// The card's HTML id.
@@ -53,7 +65,7 @@ struct SubjectChecklist {
     let facts: String
     /// The file the document is in.
     let file: String
-    /// `attention` when anything fails or errors, else `clean` (the filters' CSS classes).
+    /// `attention` when anything fails, errors or is pending, else `clean` (the filters' CSS classes).
     let state: String
     /// Whether ``state`` is `attention`.
     let needsAttention: Bool
@@ -89,12 +101,8 @@ struct SubjectChecklist {
         var sections: [Section] = []
         let gateRules = rules.filter(\.isPreCredentials)
         var gate: Gate?
-        if !gateRules.isEmpty {
-            let blocked = gateRules.filter { tallies[$0.id]?.isFailing ?? false }.count
-            let applies = gateRules.contains { (tallies[$0.id]?.applicable ?? 0) > 0 }
-            gate = blocked > 0 ? Gate(gateLabel: "Credentials blocked: \(blocked) of \(gateRules.count) gate items not met", gateTone: "fail")
-                : applies ? Gate(gateLabel: "Cleared for credentials", gateTone: "pass")
-                : Gate(gateLabel: "Credentials gate not applicable", gateTone: "skip")
+        if let credentials = subject.credentials, let model = CredentialsGate(rules: rules, findings: findings, credentials: credentials) {
+            gate = Gate(model)
             sections.append(Section(heading: "Pre-credentials gate", sectionNote: "must pass before credentials are issued", checks: gateRules.map(check)))
         }
         for policy in policies {
@@ -112,10 +120,11 @@ struct SubjectChecklist {
         statusLabel = subject.status
         self.facts = facts.joined(separator: " · ")
         file = subject.location.file
-        needsAttention = findings.contains { $0.status.isFailing }
+        needsAttention = findings.contains { $0.status.isFailing || $0.status == .pending }
         state = needsAttention ? "attention" : "clean"
         self.gate = gate
-        tally = [("✓", ruleTally.pass), ("✗", ruleTally.fail), ("!", ruleTally.error), ("~", ruleTally.waived), ("–", ruleTally.skip)]
+        tally = [("✓", ruleTally.pass), ("✗", ruleTally.fail), ("…", ruleTally.pending), ("!", ruleTally.error), ("~", ruleTally.waived),
+                 ("–", ruleTally.skip)]
             .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: " · ")
         tallyWords = "Rules: " + ruleTally.text
         openItems = open

@@ -10,7 +10,7 @@ struct SummaryCard {
     /// A CSS tone: an outcome, or `neutral`.
     let cardTone: String
 
-    /// The cards of a report: the five outcomes, then people checked and people cleared by the pre-credentials gate.
+    /// The cards of a report: the six outcomes, then people checked and people cleared by the pre-credentials gate.
     static func all(_ report: Report, groups: [SubjectGroup]) -> [SummaryCard] {
         let counts = report.summary
         func outcome(_ status: FindingStatus, _ label: String, _ note: String) -> SummaryCard {
@@ -22,6 +22,7 @@ struct SummaryCard {
             outcome(.error, "Error", "could not be evaluated; counts as failing"),
             outcome(.waived, "Waived", "accepted by a live waiver"),
             outcome(.skip, "Skip", "rule does not apply"),
+            outcome(.pending, "Pending", "gate item not met yet; never failing"),
         ]
         let people = groups.first { $0.kind == DocumentKind.teamMember.rawValue }?.subjects ?? []
         let others = groups.filter { $0.kind != DocumentKind.teamMember.rawValue }.map { "\($0.subjects.count) \($0.groupTitle.lowercased())" }
@@ -29,12 +30,13 @@ struct SummaryCard {
                                  note: others.isEmpty ? "team members" : "and " + others.joined(separator: ", "), cardTone: "neutral"))
         let gated = people.compactMap(\.gate)
         if !gated.isEmpty {
-            let cleared = gated.filter { $0.gateTone == "pass" }.count, blocked = gated.filter { $0.gateTone == "fail" }.count
-            let inScope = cleared + blocked
-            var note = blocked == 0 ? "none blocked by the pre-credentials gate" : "\(blocked) blocked by the pre-credentials gate"
-            if inScope < gated.count { note += "; \(gated.count - inScope) out of scope" }
-            cards.append(SummaryCard(cardLabel: "Cleared for credentials", value: "\(cleared) of \(inScope)", note: note,
-                                     cardTone: blocked == 0 ? "pass" : "fail"))
+            let count = { (state: CredentialsGate.State) in gated.filter { $0.state == state }.count }
+            let cleared = count(.cleared), blocked = count(.blocked), breached = count(.breached)
+            let inScope = gated.count - count(.notApplicable)
+            var notes = [blocked == 0 ? "none blocked" : "\(blocked) blocked", breached == 0 ? "none breached" : "\(breached) breached"]
+            if inScope < gated.count { notes.append("\(gated.count - inScope) left (not applicable)") }
+            cards.append(SummaryCard(cardLabel: "Cleared for credentials", value: "\(cleared) of \(inScope)", note: notes.joined(separator: ", "),
+                                     cardTone: breached > 0 ? "fail" : blocked > 0 ? "pending" : "pass"))
         }
         return cards
     }

@@ -17,8 +17,8 @@ struct SARIFResult: Encodable {
         var policy: String?
     }
 
-    /// The `partialFingerprints` key of a finding's line-independent fingerprint.
-    static let fingerprintKey = "clearanceFindingHash/v1"
+    /// The `partialFingerprints` key of a finding's line- and position-independent fingerprint (v2: element identity).
+    static let fingerprintKey = "clearanceFindingHash/v2"
 
     var ruleId: String
     var ruleIndex: Int?

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+import ClearanceTestSupport
+
+/// Fingerprints follow element identity, not position: a baseline written for the sample team still accepts every
+/// old finding after grants and devices are inserted, removed or reordered, and a removed failing element is resolved.
+@Suite("Trust mutations: fingerprints")
+struct FingerprintMutationTests {
+    static let asOf = ["--as-of", "2026-11-20"]
+
+    /// A copy of the sample project with a baseline of today's 34 failing findings in `baseline.json`.
+    static func baselinedCopy() throws -> SampleProjectCopy {
+        let copy = SampleProjectCopy()
+        let written = try copy.run(["check"] + asOf + ["Fixtures", "--write-baseline", "baseline.json"])
+        #expect(written.status == 1)
+        return copy
+    }
+
+    /// `clearance check Fixtures --baseline baseline.json` in the copy.
+    static func checkWithBaseline(_ copy: SampleProjectCopy) throws -> CommandRunner.Result {
+        try copy.run(["check"] + asOf + ["Fixtures", "--baseline", "baseline.json"])
+    }
+
+    /// The last line of the text report: the counts and the baseline's verdict.
+    static func summary(_ result: CommandRunner.Result) -> String {
+        result.standardOutput.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    /// The "Resolved since the baseline" section, without its heading; empty when there is none.
+    static func resolved(_ result: CommandRunner.Result) -> [String] {
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(of: "Resolved since the baseline") else { return [] }
+        return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
+    }
+
+    // The elements moved around below, as they are written in the sample team.
+    static let camilaManifestGrant = """
+          - {member: camila.reyes, resource: acme-prod/MobileRelease, role: mobile-release,
+             environment: production, ticket: SEC-1208, expires: 2026-12-31}
+
+        """
+    static let compliantManifestGrant = """
+          - {member: marta.ruiz, resource: acme-prod/ReadOnly, role: read,
+             environment: production, ticket: SEC-1003, expires: 2027-02-12}
+
+        """
+    static let luisCompliantGrant = """
+          - system: github
+            resource: acme/forecasting
+            role: write
+            environment: development
+            granted: 2026-05-18
+            approved_by: diego.hernandez
+            ticket: SEC-1421
+            credential: sso
+            expires: 2027-06-30
+            last_review: {date: 2026-10-02, reviewer: diego.hernandez, decision: keep}
+            revoked: null
+
+        """
+    static let luisFailingGrantStart = "  # Permission set assigned to every account matching acme-analytics-*"
+    static let carlosCompliantDevice = """
+          # MacBook Pro 14" (2024), Jamf-managed
+          - id: LAP-0161
+            managed: true
+            encrypted: true
+            endpoint_protection: true
+            auto_updates: true
+            last_patched: 2026-11-16
+
+        """
+    static let carlosFailingDeviceStart = "  # Personal Mac mini used as an iOS build machine"
+
+    @Test func anUnchangedTeamMatchesItsBaseline() throws {
+        let copy = try Self.baselinedCopy()
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 0)
+        #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+    }
+
+    @Test func aCompliantGrantInsertedAtTheTopOfAManifestKeepsEveryFingerprint() throws {
+        let copy = try Self.baselinedCopy()
+        #expect(copy.replace("grants:\n", with: "grants:\n" + Self.compliantManifestGrant, in: "Fixtures/access/aws-production.yaml"))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 0)
+        #expect(Self.summary(result) == "32 documents checked against 44 rules: 771 pass, 34 fail, 0 error, 2 waived, 604 skip, 2 pending; "
+                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:21:5 · grants[6]"))
+    }
+
+    @Test func reorderedManifestGrantsKeepEveryFingerprint() throws {
+        let copy = try Self.baselinedCopy()
+        let file = "Fixtures/access/aws-production.yaml"
+        #expect(copy.replace(Self.camilaManifestGrant, with: "", in: file))
+        #expect(copy.replace("grants:\n", with: "grants:\n" + Self.camilaManifestGrant, in: file))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 0)
+        #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:9:5 · grants[0]"))
+    }
+
+    @Test func aRemovedFailingManifestGrantIsResolved() throws {
+        let copy = try Self.baselinedCopy()
+        #expect(copy.replace(Self.camilaManifestGrant, with: "", in: "Fixtures/access/aws-production.yaml"))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 0)
+        #expect(Self.resolved(result) == [
+            "  ✓ AM-04    aws-production grants[5]: aws-production still grants acme-prod/MobileRelease to camila.reyes, who has left",
+        ])
+        #expect(Self.summary(result) == "32 documents checked against 44 rules: 767 pass, 33 fail, 0 error, 2 waived, 601 skip, 2 pending; "
+                + "nothing failing at or above low (33 accepted by the baseline, 1 resolved).")
+    }
+
+    @Test func aCompliantGrantInsertedAtTheTopOfAMembersAccessKeepsEveryFingerprint() throws {
+        let copy = try Self.baselinedCopy()
+        let file = "Fixtures/team/luis.mendoza.yaml"
+        let inserted = Self.luisCompliantGrant.replacingOccurrences(of: "acme/forecasting", with: "acme/forecasting-notebooks")
+        #expect(copy.replace("access:\n", with: "access:\n" + inserted, in: file))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 0)
+        #expect(Self.summary(result) == "32 documents checked against 44 rules: 775 pass, 34 fail, 0 error, 2 waived, 607 skip, 2 pending; "
+                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:62:5 · access[2]"))
+    }
+
+    @Test func reorderedMemberGrantsKeepEveryFingerprint() throws {
+        let copy = try Self.baselinedCopy()
+        let file = "Fixtures/team/luis.mendoza.yaml"
+        #expect(copy.replace(Self.luisCompliantGrant, with: "", in: file))
+        #expect(copy.replace("contract:\n", with: Self.luisCompliantGrant + "contract:\n", in: file))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 0)
+        #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:40:5 · access[0]"))
+    }
+
+    @Test func aRemovedFailingMemberGrantIsResolved() throws {
+        let copy = try Self.baselinedCopy()
+        let file = "Fixtures/team/luis.mendoza.yaml"
+        let text = copy.read(file)
+        let start = try #require(text.range(of: Self.luisFailingGrantStart))
+        let end = try #require(text.range(of: "contract:\n"))
+        copy.write(file, String(text[..<start.lowerBound]) + String(text[end.lowerBound...]))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 0)
+        #expect(Self.resolved(result) == [
+            "  ✓ ZT-08    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-*/DataScientist is not scoped to a single environment",
+            "  ✓ AR-02    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-*/DataScientist was not provisioned through an IT ticket",
+        ])
+        #expect(Self.summary(result) == "32 documents checked against 44 rules: 765 pass, 32 fail, 0 error, 2 waived, 597 skip, 2 pending; "
+                + "nothing failing at or above low (32 accepted by the baseline, 2 resolved).")
+    }
+
+    @Test func devicesInsertedFirstAndReorderedKeepEveryFingerprint() throws {
+        let copy = try Self.baselinedCopy()
+        let file = "Fixtures/team/carlos.ibarra.yaml"
+        // LAP-0161, BYOD-0007 (failing) becomes LAP-0998, LAP-0999, BYOD-0007, LAP-0161.
+        #expect(copy.replace(Self.carlosCompliantDevice, with: "", in: file))
+        #expect(copy.replace("access:\n", with: Self.carlosCompliantDevice + "access:\n", in: file))
+        let added = ["LAP-0998", "LAP-0999"].map { Self.carlosCompliantDevice.replacingOccurrences(of: "LAP-0161", with: $0) }.joined()
+        #expect(copy.replace("devices:\n", with: "devices:\n" + added, in: file))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 0)
+        #expect(Self.summary(result) == "32 documents checked against 44 rules: 775 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(result.standardOutput.contains("""
+              ✗ ZT-04    high     device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection  (in the baseline)
+                Fixtures/team/carlos.ibarra.yaml:45:5 · devices[2]
+            """))
+    }
+
+    @Test func aRemovedFailingDeviceIsResolved() throws {
+        let copy = try Self.baselinedCopy()
+        let file = "Fixtures/team/carlos.ibarra.yaml"
+        let text = copy.read(file)
+        let start = try #require(text.range(of: Self.carlosFailingDeviceStart))
+        let end = try #require(text.range(of: "access:\n"))
+        copy.write(file, String(text[..<start.lowerBound]) + String(text[end.lowerBound...]))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 0)
+        #expect(Self.resolved(result) == [
+            "  ✓ ZT-04    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection",
+        ])
+        #expect(Self.summary(result) == "32 documents checked against 44 rules: 767 pass, 33 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+                + "nothing failing at or above low (33 accepted by the baseline, 1 resolved).")
+    }
+
+    @Test func aNewFailureAmongMovedElementsIsTheOnlyOneThatFails() throws {
+        let copy = try Self.baselinedCopy()
+        let file = "Fixtures/access/aws-production.yaml"
+        let expired = Self.compliantManifestGrant.replacingOccurrences(of: "ticket: SEC-1003, expires: 2027-02-12", with: "ticket: null, expires: null")
+        #expect(copy.replace("grants:\n", with: "grants:\n" + expired, in: file))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("""
+              ✗ AM-05    high     aws-production's production grant of acme-prod/ReadOnly to marta.ruiz needs a ticket and an expiry within the next 90 days
+                Fixtures/access/aws-production.yaml:9:5 · grants[0]
+            """))
+        #expect(Self.summary(result).hasSuffix("; 1 failing at or above low (34 accepted by the baseline, 0 resolved)."))
+    }
+
+    @Test func aBaselineOfAnEarlierVersionIsRefusedWithHowToRecreateIt() throws {
+        let copy = try Self.baselinedCopy()
+        #expect(copy.replace("\"version\" : 2", with: "\"version\" : 1", in: "baseline.json"))
+        let result = try Self.checkWithBaseline(copy)
+        #expect(result.status == 2)
+        #expect(result.standardOutput == "")
+        #expect(result.standardError == "baseline.json: written by an earlier Clearance (fingerprints by position); "
+                + "re-create it with --write-baseline\n")
+    }
+}
