@@ -22,7 +22,11 @@ public struct TextReporter: Reporter {
                 let (mark, colour) = Self.mark(finding.status)
                 var line = "  " + style.color(colour, mark) + " " + Self.pad(finding.rule.id, 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + finding.message
                 if finding.status == .waived, let waiver = finding.waiver { line += style.dim("  (waived by \(waiver.id) until \(waiver.expiresText))") }
-                if report.isBaselined(finding) { line += style.dim("  (in the baseline)") }
+                if report.isBaselined(finding) {
+                    line += style.dim("  (in the baseline)")
+                } else if finding.status == .fail && !report.isFailing(finding, at: context.failOn) {
+                    line += style.dim("  (below --fail-on \(context.failOn.rawValue))")
+                }
                 if finding.status == .pending { line += style.dim("  (pending: blocks credentials, not a violation)") }
                 lines.append(line)
                 lines.append("    " + style.dim(finding.location.description + (finding.element.map { " · " + $0 } ?? "")))

@@ -64,6 +64,12 @@ struct OutputThresholdTests {
         #expect(markdown.status == 1)
         #expect(markdown.standardOutput.hasPrefix("## Clearance: \(failing) findings fail at or above \(failOn)\n"))
         #expect(Self.failingListEntries(markdown.standardOutput) == failing)
+        #expect(Self.occurrences(markdown.standardOutput, of: " · below --fail-on \(failOn)\n") == below)
+
+        let text = try Self.sample("text", failOn: failOn)
+        #expect(text.status == 1)
+        #expect(Self.occurrences(text.standardOutput, of: "  (below --fail-on \(failOn))\n") == below)
+        #expect(text.standardOutput.hasSuffix("; \(failing) failing at or above \(failOn).\n"))
     }
 
     @Test func aFailBelowTheThresholdIsAWarningAndASkippedCase() throws {

@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Evaluate the policies over team, vendor and access files.",
-        discussion: "Exit status: 0 when nothing fails at or above --fail-on, 1 when something does, 2 when the run cannot be trusted (bad policy, bad input, bad flag)."
+        discussion: "Exit status: 0 when nothing fails at or above --fail-on, 1 when something does (an error finding fails at any --fail-on; a pending gate item never does), 2 when the run cannot be trusted (bad policy, bad input, bad flag)."
     )
 
     @Argument(help: "Input files or folders (default: `inputs` in clearance.yaml).")

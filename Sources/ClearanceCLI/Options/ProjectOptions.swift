@@ -16,7 +16,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The evaluation time: a date (2026-11-20, midnight UTC) or an RFC 3339 date-time (default: now).", valueName: "time"))
     var asOf: String?
 
-    @Option(name: .customLong("fail-on"), help: ArgumentHelp("The lowest severity that fails the run: info, low, medium, high, critical (default: low).", valueName: "severity"))
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("The lowest severity of a fail that fails the run: info, low, medium, high, critical (default: low); an error fails at any.", valueName: "severity"))
     var failOn: String?
 
     @Option(help: ArgumentHelp("Threads to read and evaluate on (default: the number of processors).", valueName: "n"))

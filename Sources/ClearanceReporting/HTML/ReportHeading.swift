@@ -37,6 +37,9 @@ struct ReportHeading {
         var notes: [String] = []
         if let waived = counts[.waived], waived > 0 { notes.append("\(waived) finding\(waived == 1 ? " is" : "s are") waived") }
         if let baseline = report.baseline, !baseline.accepted.isEmpty { notes.append("\(baseline.accepted.count) accepted by the baseline") }
+        if let pending = counts[.pending], pending > 0 {
+            notes.append("\(pending) pre-credentials item\(pending == 1 ? " is" : "s are") pending (never failing)")
+        }
         if failing.isEmpty {
             let below = report.findings.filter { $0.status == .fail && !report.isBaselined($0) }.count
             if below > 0 { notes.insert("\(below) below the threshold", at: 0) }
