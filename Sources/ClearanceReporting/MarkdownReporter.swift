@@ -74,10 +74,11 @@ public struct MarkdownReporter: Reporter {
     /// One document's findings as a collapsible block.
     static func details(_ findings: [Finding], _ report: Report, _ threshold: Severity) -> [String] {
         let first = findings[0]  // safe: a group is never empty
-        let failing = findings.filter { report.isFailing($0, at: threshold) }.count
-        let other = findings.filter { $0.status.isFailing }.count - failing
+        let failing = findings.filter { report.isFailing($0, at: threshold) }.count, baselined = findings.filter(report.isBaselined).count
+        let below = findings.filter { $0.status == .fail && !report.isBaselined($0) && !report.isFailing($0, at: threshold) }.count
         let waived = findings.filter { $0.status == .waived }.count, pending = findings.filter { $0.status == .pending }.count
-        let tally = [(failing, "failing"), (other, "not failing"), (waived, "waived"), (pending, "pending")]
+        let tally = [(failing, "failing"), (below, "below " + threshold.rawValue), (baselined, "in the baseline"), (waived, "waived"),
+                     (pending, "pending")]
             .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         var lines = ["<details><summary>" + MarkdownEscaping.html("\(first.subject) (\(first.kind.rawValue)): \(tally)") + "</summary>", ""]
         for finding in findings {

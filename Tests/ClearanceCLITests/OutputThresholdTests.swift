@@ -149,7 +149,7 @@ struct OutputThresholdTests {
         #expect(markdown.status == 0)
         #expect(markdown.standardOutput.hasPrefix("## Clearance: nothing fails at or above high\n"))
         #expect(markdown.standardOutput.contains("\nNo rule fails.\n"))
-        #expect(markdown.standardOutput.contains("<details><summary>luis (TeamMember): 1 not failing</summary>"))
+        #expect(markdown.standardOutput.contains("<details><summary>luis (TeamMember): 1 below high</summary>"))
         #expect(markdown.standardOutput.contains("- ✗ **D-01** (medium) luis signs in without SSO — team/luis.yaml:1:1 · below --fail-on high"))
     }
 
