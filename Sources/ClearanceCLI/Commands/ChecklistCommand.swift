@@ -42,6 +42,12 @@ struct ChecklistCommand: ParsableCommand {
         print(checklist.text)
         print(TextReporter.summaryLine(report, context: Session.context(configuration)))
         guard let gate = checklist.gate else { throw Session.exitStatus(report, configuration) }
+        let failing = !report.failing(at: configuration.failOn).isEmpty
+        if gate.state.isPassing && failing {
+            print("Exit status 0: the pre-credentials gate is \(gate.state.label); findings outside the gate do not change it (`clearance check` fails on them).")
+        } else if !gate.state.isPassing && !failing {
+            print("Exit status 1: the pre-credentials gate is \(gate.state.label), whatever --fail-on.")
+        }
         throw gate.state.isPassing ? ExitStatus.success : ExitStatus.findingsFailed
     }
 }
