@@ -211,4 +211,62 @@ struct FingerprintMutationTests {
         #expect(result.standardError == "baseline.json: written by an earlier Clearance (fingerprints by position); "
                 + "re-create it with --write-baseline\n")
     }
+
+    /// A project with a rule over a member's MFA factors (scalars) and one over a computed list of devices,
+    /// whose elements have no declared identity.
+    static func listsProject() -> TemporaryDirectory {
+        let project = TemporaryDirectory()
+        project.write("policies/lists.yaml", """
+            kind: Policy
+            id: lists
+            title: Lists
+            target: TeamMember
+            rules:
+              - id: L-01
+                title: No SMS factor
+                severity: high
+                for_each: factor in member.identity.mfa
+                require: factor != 'sms'
+                message: "{{member.id}} has an SMS factor"
+              - id: L-02
+                title: Devices are encrypted
+                severity: high
+                for_each: device in member.devices.filter(d, true)
+                require: device.encrypted == true
+                message: "device {{device.id}} is not encrypted"
+
+            """)
+        return project
+    }
+
+    /// Ana with MFA factors and devices in a given order.
+    static func ana(factors: String, devices: [String]) -> String {
+        "kind: TeamMember\nid: ana\nname: Ana\nstatus: active\nidentity: {mfa: \(factors)}\ndevices:\n"
+            + devices.map { "  - {id: \($0), encrypted: \($0 == "LAP-1")}\n" }.joined()
+    }
+
+    @Test func aScalarItemIsIdentifiedByItsValueAndAComputedListOfMappingsByPosition() throws {
+        let project = Self.listsProject()
+        let directory = URL(fileURLWithPath: project.path)
+        let check = ["check", "--policies", "policies", "--as-of", "2026-11-20"]
+        project.write("team/ana.yaml", Self.ana(factors: "[sms, totp]", devices: ["BYOD-1", "LAP-1"]))
+        #expect(try CommandRunner.run(check + ["--write-baseline", "baseline.json", "team"], in: directory).status == 1)
+        project.write("team/ana.yaml", Self.ana(factors: "[totp, sms]", devices: ["LAP-1", "BYOD-1"]))
+        let result = try CommandRunner.run(check + ["--baseline", "baseline.json", "team"], in: directory)
+        #expect(result.status == 1)
+        #expect(result.standardOutput == """
+            ana  TeamMember · team/ana.yaml
+              ✗ L-01     high     ana has an SMS factor  (in the baseline)
+                team/ana.yaml:5:24 · identity.mfa[1]
+              ✗ L-02     high     device BYOD-1 is not encrypted
+                team/ana.yaml:8:5 · [1]
+
+            Resolved since the baseline
+              ✓ L-02     ana [0]: device BYOD-1 is not encrypted
+
+            1 document checked against 2 rules: 2 pass, 2 fail, 0 error, 0 waived, 0 skip, 0 pending; \
+            1 failing at or above low (1 accepted by the baseline, 1 resolved).
+
+            """)
+    }
 }
