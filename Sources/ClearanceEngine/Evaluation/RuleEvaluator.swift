@@ -37,6 +37,8 @@ struct RuleEvaluator {
                 bindings[PolicyBindings.element] = value
                 record(rule, decide(rule, bindings), document: document, element: (index, value.node), bindings: bindings, into: &sink)
             }
+        case .null:
+            break  // an absent or null list has no elements, like an empty one
         default:
             record(rule, .error("for_each must give a list, not \(list.typeName)"), document: document, element: nil, bindings: bindings, into: &sink)
         }
