@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearanceEngine
-import ClearancePolicy
+@testable import ClearancePolicy
 import ClearanceTestSupport
 import ClearanceYAML
 import Foundation
@@ -26,6 +26,7 @@ import Testing
             let team = generator.team()
             let text = team.documents.map { "---\n" + $0 + "\n" }.joined()
             let roots = try YAMLLoader().load(text: text, name: "team-\(index).yaml").map { $0.root }
+            for root in roots { try Self.expectShapeValid(root) }
             let loaded = try InputLoader().check(roots, policies: policies)
             let report = Engine(policies: policies, documents: loaded, now: Self.now).run()
             documents += roots.count
@@ -40,5 +41,14 @@ import Testing
         if !errors.isEmpty {
             Issue.record("\(errors.count) error findings; the first:\n\(errors.prefix(5).joined(separator: "\n"))")
         }
+    }
+
+    /// Fails unless `root` is valid for its kind's shape: the generator's own check.
+    private static func expectShapeValid(_ root: Node) throws {
+        let kind = try #require(root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)))
+        let shape = Shape.object(try #require(kind.shape))
+        let problems = ShapeChecker(check: .values).problems(root, shape, name: kind.rawValue)
+            + ShapeChecker(check: .unknownKeys).problems(root, shape, name: kind.rawValue)
+        #expect(problems.isEmpty, "generated \(kind.rawValue) is not shape-valid: \(problems.map(\.message))")
     }
 }

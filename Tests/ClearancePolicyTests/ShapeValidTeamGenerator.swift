@@ -68,7 +68,7 @@ struct ShapeValidTeamGenerator {
             if !property.isRequired {
                 switch random.below(4) {
                 case 0: continue  // absent
-                case 1 where property.shape.isNullable:
+                case 1 where Self.allowsNull(property.shape):
                     entries.append("\(property.name): null")
                     continue
                 default: break
@@ -84,7 +84,7 @@ struct ShapeValidTeamGenerator {
         case .nullable(let inner): return random.chance(20) ? "null" : value(inner, key: key)
         case .string(let allowed?): return quoted(random.pick(allowed))
         case .string: return quoted(string(for: key))
-        case .pattern: return quoted(random.pick(memberIDs + ["nobody"]))
+        case .pattern(let pattern, _): return quoted(matching(pattern, key: key))
         case .expression, .template: return quoted("true")
         case .boolean: return random.chance(70) ? "true" : "false"
         case .integer: return String(random.below(200))
@@ -117,6 +117,16 @@ struct ShapeValidTeamGenerator {
         }
     }
 
+    /// A string that matches `pattern`: the one `key` would get, or the first of a few samples
+    /// that matches (ids, emails, tickets, device ids).
+    private mutating func matching(_ pattern: String, key: String) -> String {
+        let candidates = [string(for: key)] + memberIDs + ["nobody", "\(random.pick(memberIDs))@example.com", "SEC-1234", "LAP-0001", "x"]
+        let regex = try? NSRegularExpression(pattern: pattern)
+        return candidates.first { text in
+            regex?.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        } ?? candidates[0]
+    }
+
     /// A date or a date-time within about 400 days of `now`, either side.
     private mutating func timestamp() -> String {
         let seconds = now.seconds + Int64(random.below(800 * 86_400)) - 400 * 86_400
@@ -124,17 +134,15 @@ struct ShapeValidTeamGenerator {
         return random.chance(50) ? String(time.rfc3339.prefix(10)) : time.rfc3339
     }
 
-    private func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-}
-
-extension Shape {
     /// Whether `null` is a valid value of the shape.
-    var isNullable: Bool {
-        switch self {
+    private static func allowsNull(_ shape: Shape) -> Bool {
+        switch shape {
         case .nullable, .any: true
         default: false
         }
+    }
+
+    private func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }
