@@ -87,6 +87,20 @@ import Testing
         }
     }
 
+    @Test func displayKnowsADateWrittenAsADate() throws {
+        let member = try PolicyFixture.ana()
+        let bindings = try PolicyFixture.bindings(member: member)
+        for (source, isDate) in [
+            ("member.engagement.start", true), ("member.identity.last_login", false),
+            ("member.engagement.start == null ? 'none' : member.engagement.start", true),
+            ("member.engagement.start + duration('1h')", false),
+        ] {
+            let shown = try Program.compile(source, declarations: PolicyFixture.declarations).evaluateForDisplay(bindings).get()
+            #expect(shown.isDate == isDate, "\(source)")
+            #expect(shown.value.typeName == "timestamp", "\(source)")
+        }
+    }
+
     @Test func missingKeyOfAnUndeclaredMapIsAnErrorWithItsPlace() throws {
         // `checks` is a plain map in this fixture, and `params` always is: CEL's semantics hold.
         let result = try PolicyFixture.evaluate("member.checks.nothing")
