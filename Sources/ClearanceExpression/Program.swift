@@ -75,6 +75,26 @@ public final class Program: Sendable {
         }
     }
 
+    /// Evaluates the expression for a message: its value, and whether that value is a timestamp
+    /// read from a document that wrote it as a date alone (`2026-05-12`), so it can print as one.
+    public func evaluateForDisplay(_ bindings: Bindings) -> Result<(value: Value, isDate: Bool), EvaluationError> {
+        let root = self.root
+        return Frame.with(bindings: bindings.values, localCount: localCount, memoCount: memoCount, budget: stepBudget) { frame in
+            do throws(EvaluationError) {
+                try frame.charge(root.cost, at: 0)
+                switch try root.resolve(&frame) {
+                case .node(let handle, let id):
+                    let document = handle.takeUnretainedValue()
+                    return .success((Value(document: document, id: id), document.isDate(id)))
+                case .value(let value):
+                    return .success((value, false))
+                }
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
     private static func selectPath(_ expr: Expr, _ checked: CheckedExpression) -> (variable: String, fields: [String])? {
         var fields: [String] = []
         var current = expr

@@ -52,7 +52,7 @@ struct GateChecklistTests {
                 == "Before credentials are issued (pre-credentials gate): BREACHED (credentials issued 2026-11-18 09:30 UTC while PC-01 and PC-02 were open)")
         #expect(result.standardOutput.contains("""
               ✗ PC-01   Background check passed before credentials
-                        daniela.herrera has no background check that passed before credentials were issued (status: pending, date: null)
+                        daniela.herrera has no background check that passed before credentials were issued (status: pending, date: not recorded; credentials issued: 2026-11-18T09:30:00Z)
             """))
     }
 
@@ -71,7 +71,7 @@ struct GateChecklistTests {
         #expect(check.status == 1)
         #expect(Self.block(of: "daniela.herrera", in: check).hasPrefix("""
             daniela.herrera  TeamMember · Fixtures/team/daniela.herrera.yaml
-              ✗ PC-01    critical daniela.herrera has no background check that passed before credentials were issued (status: pending, date: null)
+              ✗ PC-01    critical daniela.herrera has no background check that passed before credentials were issued (status: pending, date: not recorded; credentials issued: not yet)
             """))
     }
 
@@ -90,9 +90,9 @@ struct GateChecklistTests {
         #expect(result.status == 0)
         #expect(Self.block(of: "daniela.herrera", in: result) == """
             daniela.herrera  TeamMember · Fixtures/team/daniela.herrera.yaml
-              … PC-01    critical daniela.herrera has no background check that passed before credentials were issued (status: pending, date: null)  (pending: blocks credentials, not a violation)
+              … PC-01    critical daniela.herrera has no background check that passed before credentials were issued (status: pending, date: not recorded; credentials issued: not yet)  (pending: blocks credentials, not a violation)
                 Fixtures/team/daniela.herrera.yaml:9:1
-              … PC-02    high     daniela.herrera did not complete security awareness training before credentials (completed: null)  (pending: blocks credentials, not a violation)
+              … PC-02    high     daniela.herrera did not complete security awareness training before credentials (completed: not recorded; credentials issued: not yet)  (pending: blocks credentials, not a violation)
                 Fixtures/team/daniela.herrera.yaml:9:1
             """)
         #expect(result.standardOutput.hasSuffix("32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "

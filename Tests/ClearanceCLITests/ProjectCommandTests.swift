@@ -76,7 +76,7 @@ struct ProjectCommandTests {
     @Test func everyPolicyTestPasses() throws {
         let result = try CommandRunner.run(["test"])
         #expect(result.status == 0, "\(result.standardOutput)")
-        #expect(result.standardOutput.hasSuffix("policy tests: 56 passed, 0 failed\n"))
+        #expect(result.standardOutput.hasSuffix("policy tests: 63 passed, 0 failed\n"))
     }
 
     @Test func auditWritesTheReportAndExitsOne() throws {

@@ -2,6 +2,7 @@ import ClearanceExpression
 import ClearancePolicy
 
 /// Fills a rule's message template; a part that cannot be evaluated shows its text and the error.
+/// A timestamp the document wrote as a date alone prints as that date (`2026-05-12`).
 enum MessageRenderer {
     static func render(_ template: MessageTemplate, _ bindings: Bindings) -> String {
         var message = ""
@@ -10,8 +11,8 @@ enum MessageRenderer {
             case .text(let text):
                 message += text
             case .expression(let expression, let written):
-                switch expression.program.evaluate(bindings) {
-                case .success(let value): message += ValueAccess.text(of: value)
+                switch expression.program.evaluateForDisplay(bindings) {
+                case .success(let shown): message += ValueAccess.text(of: shown.value, asDate: shown.isDate)
                 case .failure(let error): message += "\(written) (error: \(error.message))"
                 }
             }

@@ -42,6 +42,8 @@ struct RuleEvaluator {
                 bindings[PolicyBindings.element] = value
                 record(context, decide(rule, bindings), element: (index, value.node, value), bindings: bindings, into: &sink)
             }
+        case .null:
+            break  // an absent or null list has no elements, like an empty one
         default:
             record(context, .error("for_each must give a list, not \(list.typeName)"), element: nil, bindings: bindings, into: &sink)
         }

@@ -15,12 +15,12 @@ enum ValueAccess {
     /// The most UTF-8 bytes one `{{ }}` of a message shows; past it the text is cut and ends in `…`.
     static let maximumTextLength = 1_000
 
-    /// The value as it reads in a message: strings bare, timestamps in RFC 3339, anything else in
-    /// CEL's literal form; cut after ``maximumTextLength`` bytes.
-    static func text(of value: Value) -> String {
+    /// The value as it reads in a message: strings bare, timestamps in RFC 3339 (as `YYYY-MM-DD` when
+    /// `asDate`), anything else in CEL's literal form; cut after ``maximumTextLength`` bytes.
+    static func text(of value: Value, asDate: Bool = false) -> String {
         switch value {
         case .string(let text): text.cut(toUTF8Length: maximumTextLength)
-        case .timestamp(let time): time.rfc3339
+        case .timestamp(let time): asDate ? String(time.rfc3339.prefix(10)) : time.rfc3339
         default: value.description(maxLength: maximumTextLength)
         }
     }

@@ -38,7 +38,8 @@ struct Planner {
             return FailurePlan(message: RuntimeMessages.undeclared(name), offset: offset(expr))
         case .select(let operand, let field, let testOnly):
             if testOnly {
-                return PathHasPlan(path: fieldPath(operand, insideLoop: insideLoop), field: FieldPath.Step(field: field, offset: offset(expr)))
+                return PathHasPlan(path: fieldPath(operand, insideLoop: insideLoop),
+                                   field: FieldPath.Step(field: field, offset: offset(expr), isDeclared: declares(operand, field)))
             }
             return fold(SelectPathPlan(path: fieldPath(expr, insideLoop: insideLoop)))
         case .call(let function, let target, let args):
@@ -65,7 +66,7 @@ struct Planner {
         var steps: [FieldPath.Step] = []
         var current = expr
         while checked.references[current.id] == nil, case .select(let operand, let field, false) = current.kind {
-            steps.append(FieldPath.Step(field: field, offset: offset(current)))
+            steps.append(FieldPath.Step(field: field, offset: offset(current), isDeclared: declares(operand, field)))
             current = operand
         }
         let base: FieldPath.Base
@@ -76,6 +77,13 @@ struct Planner {
         default: base = .plan(plan(current, insideLoop: insideLoop))
         }
         return FieldPath(base: base, steps: steps.reversed())
+    }
+
+    /// Whether the checked type of `operand` is a declared shape that declares `field`: selecting
+    /// it then reads `null` when the key is absent or `operand` is `null` (optional within shapes).
+    private func declares(_ operand: Expr, _ field: String) -> Bool {
+        guard case .object(let object) = checked.type(of: operand) else { return false }
+        return object.fields[field] != nil
     }
 
     /// The value of a variable declared as a constant.

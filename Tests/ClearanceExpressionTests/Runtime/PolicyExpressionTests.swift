@@ -66,10 +66,50 @@ import Testing
         #expect(devices.sourceNode?.id == member.root["devices"]?.id)
     }
 
-    @Test func missingFieldIsAnErrorWithItsPlace() throws {
-        let source = "member.offboarding.devices_wiped"
-        let result = try PolicyFixture.evaluate(source)
-        #expect(throws: EvaluationError(message: "no such key: offboarding", offset: 7)) { try result.get() }
+    @Test func absentDeclaredFieldsReadNull() throws {
+        // ana has no `offboarding`: a field the shape declares reads null, and so does every
+        // declared field selected through it; `has` is false for absent and null alike.
+        for (source, expected) in [
+            ("member.offboarding", "null"), ("member.offboarding.devices_wiped", "null"),
+            ("member.offboarding.exit == null", "true"), ("has(member.offboarding.exit)", "false"),
+            ("member.devices[0].last_patched != null", "true"),
+        ] {
+            let result = try PolicyFixture.evaluate(source)
+            #expect((try? result.get())?.description == expected, "\(source) gave \(result)")
+        }
+        let member = try PolicyFixture.load("id: x\noffboarding: null\nidentity: {sso: null}\n")
+        for (source, expected) in [
+            ("has(member.offboarding)", "false"), ("member.offboarding.exit", "null"), ("has(member.identity.sso)", "false"),
+            ("has(member.identity)", "true"), ("member.identity.mfa", "null"), ("member.access == null", "true"),
+        ] {
+            let result = try PolicyFixture.evaluate(source, member: member)
+            #expect((try? result.get())?.description == expected, "\(source) gave \(result)")
+        }
+    }
+
+    @Test func displayKnowsADateWrittenAsADate() throws {
+        let member = try PolicyFixture.ana()
+        let bindings = try PolicyFixture.bindings(member: member)
+        for (source, isDate) in [
+            ("member.engagement.start", true), ("member.identity.last_login", false),
+            ("member.engagement.start == null ? 'none' : member.engagement.start", true),
+            ("member.engagement.start + duration('1h')", false),
+        ] {
+            let shown = try Program.compile(source, declarations: PolicyFixture.declarations).evaluateForDisplay(bindings).get()
+            #expect(shown.isDate == isDate, "\(source)")
+            #expect(shown.value.typeName == "timestamp", "\(source)")
+        }
+    }
+
+    @Test func missingKeyOfAnUndeclaredMapIsAnErrorWithItsPlace() throws {
+        // `checks` is a plain map in this fixture, and `params` always is: CEL's semantics hold.
+        let result = try PolicyFixture.evaluate("member.checks.nothing")
+        #expect(throws: EvaluationError(message: "no such key: nothing", offset: 14)) { try result.get() }
+        let params = try PolicyFixture.evaluate("params.missing == null")
+        #expect(throws: EvaluationError(message: "no such key: missing", offset: 7)) { try params.get() }
+        let member = try PolicyFixture.load("id: x\nchecks: null\n")
+        let throughNull = try PolicyFixture.evaluate("member.checks.background", member: member)
+        #expect(throws: EvaluationError(message: "type 'null' does not support field selection (selecting 'background')", offset: 14)) { try throughNull.get() }
     }
 
     @Test func requireOnAWrongTypeIsAnError() throws {

@@ -4,7 +4,9 @@ import Synchronization
 /// A chain of field selections from a variable, a loop variable or any plan: `member.identity.mfa`.
 ///
 /// Walks document mappings node to node, reading the base where it is stored, so no value is built
-/// for the maps in between. Errors are those of selecting one field at a time.
+/// for the maps in between. Errors are those of selecting one field at a time, except for a step
+/// that selects a declared field of a declared shape: there an absent key, or a `null` where the
+/// shape's mapping belongs, reads as `null` (absent and null mean the same in a document).
 final class FieldPath: Sendable {
     /// Where the chain starts.
     enum Base: Sendable {
@@ -18,11 +20,15 @@ final class FieldPath: Sendable {
         let field: String
         let symbol: Symbol
         let offset: Int
+        /// Whether the field is declared by the shape of the value it is selected from, so that a
+        /// missing key, or a `null` in place of that value, reads as `null` instead of an error.
+        let isDeclared: Bool
 
-        init(field: String, offset: Int) {
+        init(field: String, offset: Int, isDeclared: Bool = false) {
             self.field = field
             self.symbol = Symbol(field)
             self.offset = offset
+            self.isDeclared = isDeclared
         }
     }
 
@@ -78,11 +84,13 @@ final class FieldPath: Sendable {
             var index = first
             while index < count {
                 guard document.kind(id) == .mapping else {
+                    if steps[index].isDeclared, document.kind(id) == .null { return .success(.value(.null)) }
                     return .failure(EvaluationError(message: RuntimeMessages.noSuchField(steps[index].field, on: Value(document: document, id: id)),
                                                     offset: steps[index].offset))
                 }
                 var hint = hints[index]
                 guard let child = document.value(for: symbols[index], in: id, hint: &hint) else {
+                    if steps[index].isDeclared { return .success(.value(.null)) }
                     return .failure(EvaluationError(message: RuntimeMessages.noSuchKey(steps[index].field), offset: steps[index].offset))
                 }
                 hints[index] = hint
@@ -103,9 +111,12 @@ final class FieldPath: Sendable {
             case .nodeMap(let document, let id): return try walk(Unmanaged.passUnretained(document), id, from: index)
             case .map(let map):
                 guard let next = map.value(forString: step.field) else {
+                    if step.isDeclared { return .value(.null) }
                     throw EvaluationError(message: RuntimeMessages.noSuchKey(step.field), offset: step.offset)
                 }
                 value = next
+            case .null where step.isDeclared:
+                return .value(.null)
             default:
                 throw EvaluationError(message: RuntimeMessages.noSuchField(step.field, on: value), offset: step.offset)
             }

@@ -66,4 +66,13 @@ final class ConditionalPlan: Plan {
         case let other: throw EvaluationError(message: RuntimeMessages.notBool(Operator.conditional, other), offset: offset)
         }
     }
+
+    /// Resolves the chosen branch, so a document node it yields stays a node (a date stays a date).
+    func resolve(_ frame: inout Frame) throws(EvaluationError) -> Resolved {
+        switch try condition.evaluate(&frame) {
+        case .bool(true): return try whenTrue.resolve(&frame)
+        case .bool(false): return try whenFalse.resolve(&frame)
+        case let other: throw EvaluationError(message: RuntimeMessages.notBool(Operator.conditional, other), offset: offset)
+        }
+    }
 }

@@ -46,6 +46,9 @@ final class PathStringEqualityPlan: Plan {
 }
 
 /// `has(a.b.c)`: whether the map the chain `a.b` reaches has the field `c`.
+///
+/// For a field the shape of `a.b` declares, absent and `null` mean the same: `has` is true when
+/// the field is present and not `null`, and false when `a.b` itself is `null` or absent.
 final class PathHasPlan: Plan {
     let path: FieldPath
     let field: FieldPath.Step
@@ -60,9 +63,15 @@ final class PathHasPlan: Plan {
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
         switch try path.resolve(&frame) {
         case .node(let handle, let id):
-            let symbol = field.symbol
+            let symbol = field.symbol, declared = field.isDeclared
             let found: Bool? = handle._withUnsafeGuaranteedRef { document in
-                document.kind(id) == .mapping ? document.value(for: symbol, in: id) != nil : nil
+                switch document.kind(id) {
+                case .mapping:
+                    guard let child = document.value(for: symbol, in: id) else { return false }
+                    return !declared || document.kind(child) != .null
+                case .null where declared: return false
+                default: return nil
+                }
             }
             guard let found else {
                 throw EvaluationError(message: RuntimeMessages.noSuchField(field.field, on: Value(document: handle.takeUnretainedValue(), id: id)),
@@ -70,7 +79,11 @@ final class PathHasPlan: Plan {
             }
             return .bool(found)
         case .value(.map(let map)):
-            return .bool(map.value(forString: field.field) != nil)
+            guard let child = map.value(forString: field.field) else { return .bool(false) }
+            if field.isDeclared, case .null = child { return .bool(false) }
+            return .bool(true)
+        case .value(.null) where field.isDeclared:
+            return .bool(false)
         case .value(let other):
             throw EvaluationError(message: RuntimeMessages.noSuchField(field.field, on: other), offset: field.offset)
         }
