@@ -1,0 +1,45 @@
+import ClearanceCore
+
+/// How strictly waivers are held to the loaded policies and documents.
+public struct WaiverChecks: Sendable {
+    /// A waiver naming a rule no loaded policy defines: `.error`, or `.note` when the policies were
+    /// narrowed on the command line (the rule exists, it is just not part of this run).
+    public var unknownRule: Diagnostic.Level
+    /// A waiver whose subject matches no loaded document: `.error` (`check`), `.warning` (`lint`),
+    /// or `nil` when there are no documents to match it against.
+    public var unmatchedSubject: Diagnostic.Level?
+
+    /// Creates the checks.
+    public init(unknownRule: Diagnostic.Level = .error, unmatchedSubject: Diagnostic.Level? = .error) {
+        self.unknownRule = unknownRule
+        self.unmatchedSubject = unmatchedSubject
+    }
+
+    /// Both are errors.
+    public static let strict = WaiverChecks()
+}
+
+/// Finds waivers whose subject is no loaded document of the kind their rule checks: a typo there
+/// (`bob.kumr`) would otherwise waive nothing, silently.
+struct WaiverSubjectCheck {
+    let policies: PolicySet
+
+    /// One diagnostic at `level` per waiver whose subject (other than `*`) no loaded document has.
+    func diagnostics(_ waivers: [Waiver], in documents: DocumentSet, level: Diagnostic.Level) -> [Diagnostic] {
+        var idsByKind: [DocumentKind: Set<String>] = [:]
+        var diagnostics: [Diagnostic] = []
+        for waiver in waivers where waiver.subject != "*" {
+            guard let kind = policies.rule(waiver.ruleID)?.target else { continue }
+            let ids = idsByKind[kind] ?? Set(documents.documents(of: kind).map(\.id))
+            idsByKind[kind] = ids
+            guard !ids.contains(waiver.subject) else { continue }
+            var diagnostic = Diagnostic(code: "input.waiver-subject",
+                                        message: "waiver \(waiver.id) names subject '\(waiver.subject)', but no loaded \(kind.rawValue) has that id"
+                                            + Suggestion.didYouMean(waiver.subject, among: ids.sorted()),
+                                        location: waiver.subjectLocation, sourceLine: waiver.source.lineText(waiver.subjectLocation.line))
+            diagnostic.level = level
+            diagnostics.append(diagnostic)
+        }
+        return diagnostics
+    }
+}
