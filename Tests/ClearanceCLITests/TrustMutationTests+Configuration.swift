@@ -149,6 +149,22 @@ struct ConfigurationTrustMutationTests {
         }) == full)
     }
 
+    @Test func aFolderReachedThroughASymlinkIsReadOnceAsASubject() throws {
+        let project = SampleProjectCopy()
+        let full = try Self.fullRun(project)
+        try FileManager.default.createSymbolicLink(atPath: project.path + "/linked", withDestinationPath: "Fixtures")
+        let linked = try Self.findings(project, ["linked"])
+        #expect(linked.errors == "")
+        #expect(linked.status == 1)
+        #expect(Set(linked.findings.map { finding in
+            var finding = finding
+            finding.file = "Fixtures/" + finding.file.dropFirst("linked/".count)
+            return finding
+        }) == full)
+        let roles = Set((linked.report["evidence"]?["files"]?.array ?? []).map { $0["role"]?.string ?? "" })
+        #expect(roles == ["policy", "input"])
+    }
+
     // MARK: Item 6: nothing checked is never a pass
 
     @Test func anEmptyFolderWithWaiversConfiguredExitsTwo() throws {

@@ -28,7 +28,7 @@ public final class DocumentSet: Sendable {
 
     init(documents: [InputDocument], waivers: [Waiver], digests: [FileDigest], contextFiles: Set<String> = [], advisories: [Diagnostic] = []) {
         self.documents = documents
-        self.subjects = contextFiles.isEmpty ? documents : documents.filter { !contextFiles.contains($0.root.location.file) }
+        self.subjects = contextFiles.isEmpty ? documents : documents.filter { !contextFiles.contains($0.document.source.path) }
         self.waivers = waivers
         self.digests = digests
         self.contextFiles = contextFiles
