@@ -264,6 +264,20 @@ struct ConfigurationTrustMutationTests {
         #expect(expected.subtracting(part.findings).map(\.description).sorted() == [])
     }
 
+    @Test func aPartialCheckWithTheFullBaselineResolvesNothingItDidNotCheck() throws {
+        let project = SampleProjectCopy()
+        _ = try project.run(["check", "--write-baseline", "baseline.json"] + Self.asOf)
+        let result = try project.run(["check", "--baseline", "baseline.json", "--format", "json"] + Self.asOf + ["Fixtures/team/ana.lopez.yaml"])
+        #expect(result.status == 0)
+        let report = try JSONDecoder().decode(JSONValue.self, from: Data(result.standardOutput.utf8))
+        #expect(report["baseline"] == .object(["new": .number(0), "unchanged": .number(0), "resolved": .array([])]))
+        let fixed = try project.run(["check", "--baseline", "baseline.json", "--format", "json"] + Self.asOf + ["Fixtures/team/santiago.leon.yaml"])
+        #expect(fixed.status == 0)
+        let santiago = try JSONDecoder().decode(JSONValue.self, from: Data(fixed.standardOutput.utf8))
+        #expect(santiago["baseline"]?["resolved"] == .array([]))
+        #expect(santiago["baseline"]?["unchanged"] != .number(0))
+    }
+
     @Test func theReadmeGateOnAccessAndTeamReportsNoFalseVendorFailure() throws {
         let project = SampleProjectCopy()
         let result = try project.run(["check"] + Self.asOf + ["Fixtures/access", "Fixtures/team"])

@@ -47,7 +47,9 @@ struct CheckCommand: ParsableCommand {
             let report = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
                                 keepsAllFindings: includePassing || plan.listsAllFindings).run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
-            return (accepted.map(report.comparing) ?? report, configuration)
+            // A check of part of a project resolves nothing about the documents it did not check.
+            let checked = paths.isEmpty ? nil : Session.checkedSubjects(documents)
+            return (accepted.map { report.comparing(with: $0, checked: checked) } ?? report, configuration)
         }
         progress.finish()
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }

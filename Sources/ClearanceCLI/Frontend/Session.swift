@@ -56,6 +56,13 @@ enum Session {
         return documents
     }
 
+    /// The subjects a run reports on, as "Kind id" (baseline entries name them so): documents and reported waivers.
+    static func checkedSubjects(_ documents: DocumentSet) -> Set<String> {
+        var checked = Set<String>(documents.subjects.map { (document: InputDocument) -> String in document.kind.rawValue + " " + document.id })
+        for waiver in documents.reportedWaivers { checked.insert(DocumentKind.waiver.rawValue + " " + waiver.id) }
+        return checked
+    }
+
     /// Fails the run when it checked nothing: zero subjects is never a pass. `paths` are what was to be checked.
     static func requireSubjects(_ report: Report, _ policies: PolicySet, paths: [String]) throws(Diagnostic) {
         guard report.documentsChecked == 0 else { return }
