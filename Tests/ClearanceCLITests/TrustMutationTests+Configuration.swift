@@ -136,6 +136,27 @@ struct ConfigurationTrustMutationTests {
         #expect(roles == ["policy Policies/", "input team-copy", "context Fixtures/"])
     }
 
+    @Test func aSecondFileWithAnIdOfTheProjectIsADuplicateInAPartialCheckToo() throws {
+        let project = SampleProjectCopy()
+        project.write("Fixtures/team/marta-again.yaml", project.read("Fixtures/team/marta.ruiz.yaml"))
+        let expected = """
+            Fixtures/team/marta.ruiz.yaml:6:5: TeamMember id 'marta.ruiz' is used twice
+            id: marta.ruiz
+                ^
+            Fixtures/team/marta-again.yaml:6:5: note: first used here
+            id: marta.ruiz
+                ^
+            1 error; nothing was checked.
+
+            """
+        let full = try project.run(["check"] + Self.asOf)
+        #expect(full.status == 2)
+        #expect(full.standardError == expected)
+        let partial = try project.run(["check"] + Self.asOf + ["Fixtures/team/marta-again.yaml"])
+        #expect(partial.status == 2)
+        #expect(partial.standardError == expected)
+    }
+
     @Test func theConfiguredWaiverFileAmongTheInputsIsReadOnce() throws {
         let project = SampleProjectCopy()
         let full = try Self.fullRun(project)

@@ -14,8 +14,10 @@ struct DocumentChecker: Sendable {
         var problems: [Diagnostic] = []
         /// Notes that do not stop the run.
         var advisories: [Diagnostic] = []
-        /// Whether the document was read from a context file (a subject with its kind and id shadows it).
+        /// Whether the document was read from a context file.
         var isContext = false
+        /// Whether the document replaces a context document of its kind and id (it was read from outside the context).
+        var replacesContext = false
     }
 
     let policies: PolicySet
@@ -67,7 +69,8 @@ struct DocumentChecker: Sendable {
     }
 
     /// Gathers checked documents in input order, rejecting an id used twice for one kind; a context
-    /// document whose kind and id a subject already has is left out (the subject is the version checked).
+    /// document whose kind and id a document read from outside the context has is left out (that one is
+    /// the version checked).
     func combine(_ entries: [Entry]) -> (documents: [InputDocument], waivers: [Waiver], problems: [Diagnostic], advisories: [Diagnostic]) {
         var documents: [InputDocument] = []
         var waivers: [Waiver] = []
@@ -84,7 +87,7 @@ struct DocumentChecker: Sendable {
             if seen[slot].isEmpty { seen[slot].reserveCapacity(entries.count) }
             if let first = seen[slot].updateValue(position, forKey: id) {
                 seen[slot][id] = first
-                if entry.isContext && !entries[first].isContext { continue }
+                if entry.isContext && entries[first].replacesContext { continue }
                 problems.append(IdentifierStage.duplicate("\(kind.rawValue) id '\(id)' is used twice", idNode, first: entries[first].idNode ?? idNode))
                 continue
             }

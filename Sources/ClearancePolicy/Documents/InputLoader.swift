@@ -38,13 +38,14 @@ public struct InputLoader: Sendable {
         let batches = ParallelMap.map(batchCount, jobs: jobs, done: report) { [checker] batch -> LoadedBatch in
             let loader = YAMLLoader(limits: limits)
             var loaded = LoadedBatch()
-            for (file, isContext) in files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)] {
+            for file in files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)] {
                 do throws(Diagnostic) {
-                    let bytes = try FileReader.read(path: file, limit: limits.maximumFileSize)
-                    if digests { loaded.digests.append(FileDigest(path: file, role: isContext ? .context : .input, bytes: bytes)) }
-                    for document in try loader.load(bytes: bytes, name: file, retainText: false, allowEmpty: false) {
+                    let bytes = try FileReader.read(path: file.path, limit: limits.maximumFileSize)
+                    if digests { loaded.digests.append(FileDigest(path: file.path, role: file.isContext ? .context : .input, bytes: bytes)) }
+                    for document in try loader.load(bytes: bytes, name: file.path, retainText: false, allowEmpty: false) {
                         var entry = checker.inspect(document.root)
-                        entry.isContext = isContext
+                        entry.isContext = file.isContext
+                        entry.replacesContext = file.replacesContext
                         loaded.entries.append(entry)
                     }
                 } catch {
@@ -70,10 +71,15 @@ public struct InputLoader: Sendable {
 
     /// The files under each named path, each file once (by real path) in the role of the first path
     /// that names it; a path that holds no file is a problem of its own, whatever the others hold.
-    static func collect(_ named: [(path: String, isContext: Bool)]) -> (files: [(path: String, isContext: Bool)], problems: [Diagnostic]) {
-        var files: [(path: String, isContext: Bool)] = []
+    ///
+    /// A file that is not context and lies outside every context path (a copy of the team folder, say)
+    /// replaces the context documents it shares a kind and id with; one inside a context path does not,
+    /// since a second document with its id there is a duplicate in the project itself.
+    static func collect(_ named: [(path: String, isContext: Bool)]) -> (files: [CollectedFile], problems: [Diagnostic]) {
+        var files: [CollectedFile] = []
         var problems: [Diagnostic] = []
         var seen = Set<String>()
+        let contextRoots = named.filter(\.isContext).map { FileCollector.realPath($0.path) ?? $0.path }
         for (path, isContext) in named {
             let found = FileCollector.yamlFiles.files(in: [path])
             problems += found.problems
@@ -82,8 +88,11 @@ public struct InputLoader: Sendable {
                 problems.append(Diagnostic(code: "input.none", message: "no YAML or JSON files found in \(path)", location: nil))
             }
             let root = FileCollector.realPath(path) ?? path
-            for file in found.files where seen.insert(Self.canonical(file, named: path, real: root)).inserted {
-                files.append((file, isContext))
+            for file in found.files {
+                let real = Self.canonical(file, named: path, real: root)
+                guard seen.insert(real).inserted else { continue }
+                let insideContext = contextRoots.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+                files.append(CollectedFile(path: file, isContext: isContext, replacesContext: !isContext && !insideContext))
             }
         }
         return (files, problems)
@@ -93,6 +102,16 @@ public struct InputLoader: Sendable {
     private static func canonical(_ file: String, named path: String, real root: String) -> String {
         let rest = file.dropFirst(path.count)
         return rest.isEmpty || rest.hasPrefix("/") ? root + rest : root + "/" + rest
+    }
+
+    /// A file to read and its role.
+    struct CollectedFile: Sendable {
+        /// The path as found.
+        var path: String
+        /// Whether it is read only as context.
+        var isContext: Bool
+        /// Whether its documents replace context documents of the same kind and id.
+        var replacesContext: Bool
     }
 
     /// What one batch of files gave.
