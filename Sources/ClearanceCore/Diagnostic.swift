@@ -32,7 +32,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var sourceLine: String?
     /// Related places.
     public var notes: [Note]
-    /// Whether the diagnostic stops the run (an error) or only advises (a warning of `clearance lint`).
+    /// Whether the diagnostic stops the run (an error) or only advises (a warning of `clearance lint`, a note).
     public var level: Level = .error
 
     /// How serious a diagnostic is.
@@ -41,6 +41,8 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         case error
         /// The input works but is probably not what its author meant.
         case warning
+        /// Worth knowing about the run, and nothing wrong (a waiver for a rule outside narrowed policies).
+        case note
     }
 
     /// Creates a diagnostic at a position.
@@ -78,7 +80,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The headline alone: `file:line:col: message`.
-    public var description: String { Self.headline(level == .warning ? "warning: " + message : message, location: location, file: file) }
+    public var description: String {
+        Self.headline(level == .warning ? "warning: " + message : level == .note ? "note: " + message : message, location: location, file: file)
+    }
 
     private static func headline(_ message: String, location: SourceLocation?, file: String?) -> String {
         if let location { return "\(location): \(message)" }

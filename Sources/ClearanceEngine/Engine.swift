@@ -40,7 +40,7 @@ public struct Engine: Sendable {
             guard !selected.isEmpty else { return nil }
             return (policy, selected, policy.paramsValue)
         }
-        let targets = documents.documents.filter { document in
+        let targets = documents.subjects.filter { document in
             subjects?.contains(document.id) ?? true && plans.contains { $0.0.target == document.kind }
         }
         let batches = (targets.count + Self.batchSize - 1) / Self.batchSize
@@ -72,11 +72,14 @@ public struct Engine: Sendable {
         var sink = FindingSink(keepsAll: keepsAll)
         for result in results { sink.append(result) }
         if subjects == nil {
-            for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true { sink.add(finding) }
+            let reported = Set(documents.reportedWaivers.map(\.id))
+            for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true && reported.contains(finding.subject) {
+                sink.add(finding)
+            }
         }
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         // Who each checked document is (name, status), for reports that list every person; only when they are kept.
-        let checked = keepsAll ? documents.documents.filter { DocumentKind.targets.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
+        let checked = keepsAll ? documents.subjects.filter { DocumentKind.targets.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
         return Report(asOf: now, findings: sink.findings, summary: counts, documentsChecked: targets.count, policies: policies,
                       inputFiles: documents.digests, waivers: documents.waivers, subjects: checked.map(Subject.init))
     }

@@ -51,10 +51,11 @@ public struct Report: Sendable {
         }
     }
 
-    /// The report compared with a baseline.
-    public func comparing(with baseline: Baseline) -> Report {
+    /// The report compared with a baseline; `checked` (subjects as "Kind id") limits what can be resolved
+    /// to what the run checked, when it checked part of a project.
+    public func comparing(with baseline: Baseline, checked: Set<String>? = nil) -> Report {
         var compared = self
-        compared.baseline = BaselineComparison(baseline: baseline, findings: findings)
+        compared.baseline = BaselineComparison(baseline: baseline, findings: findings, checked: checked)
         return compared
     }
 }

@@ -36,7 +36,7 @@ struct HTMLReportTests {
         kind: Waiver
         id: W-1
         rule: D-01
-        subject: nobody
+        subject: mallory
         justification: Because <i>we</i> said "so" & it's fine
         approved_by: eve</td><td>
         expires: 2026-01-01

@@ -76,18 +76,19 @@ struct OutputThresholdTests {
         let github = try Self.sample("github", failOn: "critical")
         #expect(github.standardOutput.contains("""
             ::warning file=Fixtures/team/carlos.ibarra.yaml,line=38,col=5,title=ZT-04 Devices are managed%2C encrypted and protected \
-            (high%2C below --fail-on critical)::device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection
+            (high%2C below --fail-on critical)::device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection \
+            (managed: true, encrypted: false, endpoint protection: false)
             """))
         #expect(github.standardOutput.contains("""
             ::notice file=Fixtures/team/daniela.herrera.yaml,line=9,col=1,title=PC-01 Background check passed before credentials \
             (critical%2C pending%3A blocks credentials)::daniela.herrera has no background check that passed before credentials were issued \
-            (status: pending, date: null)
+            (status: pending, date: not recorded; credentials issued: not yet)
             """))
         let junit = try Self.sample("junit", failOn: "critical")
         #expect(junit.standardOutput.contains("""
                 <testcase name="ZT-04 carlos.ibarra devices[1]" classname="zero-trust-baseline.ZT-04">
                   <skipped message="high is below --fail-on critical">Fixtures/team/carlos.ibarra.yaml:38:5: device BYOD-0007 of carlos.ibarra \
-            is not managed, encrypted and running endpoint protection</skipped>
+            is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)</skipped>
                 </testcase>
             """))
     }

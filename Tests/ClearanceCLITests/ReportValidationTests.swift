@@ -27,9 +27,9 @@ struct ReportValidationTests {
         #expect(result.status == 0, "\(result.output)", sourceLocation: sourceLocation)
     }
 
-    /// Where a report comes from: the sample team, or the project of hostile values.
+    /// Where a report comes from: the sample team, one member checked with the rest as context, or the project of hostile values.
     enum Source: String, CaseIterable, CustomTestStringConvertible {
-        case sampleTeam, hostileProject
+        case sampleTeam, oneMemberInContext, hostileProject
 
         var testDescription: String { rawValue }
 
@@ -37,6 +37,8 @@ struct ReportValidationTests {
         func report(_ format: String) throws -> String {
             switch self {
             case .sampleTeam: try CommandRunner.run(ReportValidationTests.sampleTeam + ["--format", format]).standardOutput
+            case .oneMemberInContext:
+                try CommandRunner.run(["check", "--as-of", "2026-11-20", "--format", format, "Fixtures/team/ana.lopez.yaml"]).standardOutput
             case .hostileProject: try HostileProject().check(format: format).standardOutput
             }
         }

@@ -148,7 +148,7 @@ struct FingerprintMutationTests {
         #expect(result.status == 0)
         #expect(Self.resolved(result) == [
             "  ✓ ZT-08    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-*/DataScientist is not scoped to a single environment",
-            "  ✓ AR-02    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-*/DataScientist was not provisioned through an IT ticket",
+            "  ✓ AR-02    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-*/DataScientist was not provisioned through an IT ticket (no ticket recorded)",
         ])
         #expect(Self.summary(result) == "32 documents checked against 44 rules: 765 pass, 32 fail, 0 error, 2 waived, 597 skip, 2 pending; "
                 + "nothing failing at or above low (32 accepted by the baseline, 2 resolved).")
@@ -167,7 +167,7 @@ struct FingerprintMutationTests {
         #expect(Self.summary(result) == "32 documents checked against 44 rules: 775 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("""
-              ✗ ZT-04    high     device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection  (in the baseline)
+              ✗ ZT-04    high     device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)  (in the baseline)
                 Fixtures/team/carlos.ibarra.yaml:45:5 · devices[2]
             """))
     }
@@ -182,7 +182,7 @@ struct FingerprintMutationTests {
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
         #expect(Self.resolved(result) == [
-            "  ✓ ZT-04    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection",
+            "  ✓ ZT-04    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)",
         ])
         #expect(Self.summary(result) == "32 documents checked against 44 rules: 767 pass, 33 fail, 0 error, 2 waived, 602 skip, 2 pending; "
                 + "nothing failing at or above low (33 accepted by the baseline, 1 resolved).")
@@ -196,7 +196,7 @@ struct FingerprintMutationTests {
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("""
-              ✗ AM-05    high     aws-production's production grant of acme-prod/ReadOnly to marta.ruiz needs a ticket and an expiry within the next 90 days
+              ✗ AM-05    high     aws-production's production grant of acme-prod/ReadOnly to marta.ruiz needs a ticket and an expiry within the next 90 days (ticket: not recorded; expires: not recorded)
                 Fixtures/access/aws-production.yaml:9:5 · grants[0]
             """))
         #expect(Self.summary(result).hasSuffix("; 1 failing at or above low (34 accepted by the baseline, 0 resolved)."))

@@ -25,9 +25,11 @@ struct AuditCommand: ParsableCommand {
         let (report, configuration) = try Session.guarded {
             let configuration = try project.configuration()
             let policies = try Session.policies(configuration)
-            let documents = try Session.documents(configuration.inputs, configuration, policies, jobs: project.threadCount, progress: progress)
+            let documents = try Session.documents([], configuration, project, policies, progress: progress)
             let engine = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount)
-            return (engine.run(progress: progress.callback("evaluating", "documents")), configuration)
+            let report = engine.run(progress: progress.callback("evaluating", "documents"))
+            try Session.requireSubjects(report, policies, paths: configuration.inputs)
+            return (report, configuration)
         }
         progress.finish()
         let folder = output ?? configuration.output

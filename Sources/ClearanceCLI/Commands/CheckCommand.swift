@@ -11,8 +11,11 @@ struct CheckCommand: ParsableCommand {
         discussion: "Exit status: 0 when nothing fails at or above --fail-on, 1 when something does (an error finding fails at any --fail-on; a pending gate item never does), 2 when the run cannot be trusted (bad policy, bad input, bad flag)."
     )
 
-    @Argument(help: "Input files or folders (default: `inputs` in clearance.yaml).")
+    @Argument(help: "Input files or folders to report on (default: `inputs` in clearance.yaml, whose other inputs are loaded as context).")
     var paths: [String] = []
+
+    @Option(name: .customLong("context"), help: ArgumentHelp("Files or folders loaded for lookups only, such as vendors.yaml (repeatable; never reported on).", valueName: "path"))
+    var contextPaths: [String] = []
 
     @OptionGroup var project: ProjectOptions
 
@@ -39,11 +42,14 @@ struct CheckCommand: ParsableCommand {
             let configuration = try project.configuration()
             let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: path) }
             let policies = try Session.policies(configuration)
-            let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies,
-                                                  jobs: project.threadCount, digests: plan.recordsEvidence, progress: progress)
+            let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies,
+                                                  digests: plan.recordsEvidence, progress: progress)
             let report = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
                                 keepsAllFindings: includePassing || plan.listsAllFindings).run(progress: progress.callback("evaluating", "documents"))
-            return (accepted.map(report.comparing) ?? report, configuration)
+            try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
+            // A check of part of a project resolves nothing about the documents it did not check.
+            let checked = paths.isEmpty ? nil : Session.checkedSubjects(documents)
+            return (accepted.map { report.comparing(with: $0, checked: checked) } ?? report, configuration)
         }
         progress.finish()
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }

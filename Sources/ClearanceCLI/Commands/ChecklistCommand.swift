@@ -20,8 +20,11 @@ struct ChecklistCommand: ParsableCommand {
     @Argument(help: "The TeamMember id, such as ana.lopez.")
     var id: String
 
-    @Argument(help: "Input files or folders (default: `inputs` in clearance.yaml).")
+    @Argument(help: "Input files or folders (default: `inputs` in clearance.yaml, whose other inputs are loaded as context).")
     var paths: [String] = []
+
+    @Option(name: .customLong("context"), help: ArgumentHelp("Files or folders loaded for lookups only (repeatable).", valueName: "path"))
+    var contextPaths: [String] = []
 
     @OptionGroup var project: ProjectOptions
 
@@ -29,13 +32,18 @@ struct ChecklistCommand: ParsableCommand {
         let (report, member, configuration) = try Session.guarded {
             let configuration = try project.configuration()
             let policies = try Session.policies(configuration)
-            let documents = try Session.documents(paths.isEmpty ? configuration.inputs : paths, configuration, policies,
-                                                  jobs: project.threadCount, digests: false)
-            guard let member = documents.document(.teamMember, id: id) else {
-                let ids = documents.documents(of: .teamMember).map(\.id)
-                throw Diagnostic(code: "input.unknown-member", message: "no TeamMember with id '\(id)'\(Suggestion.didYouMean(id, among: ids))", location: nil)
+            let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies, digests: false)
+            let members = documents.subjects.filter { $0.kind == .teamMember }
+            guard let member = members.first(where: { $0.id == id }) else {
+                if let context = documents.document(.teamMember, id: id) {
+                    throw Diagnostic(code: "input.unknown-member", message: "TeamMember '\(id)' is loaded only as context from \(context.root.location.file); name that file to check it", location: nil)
+                }
+                throw Diagnostic(code: "input.unknown-member", message: "no TeamMember with id '\(id)'\(Suggestion.didYouMean(id, among: members.map(\.id)))", location: nil)
             }
             let report = Engine(policies: policies, documents: documents, now: project.now).run(subjects: [id])
+            guard report.documentsChecked > 0 else {
+                throw Diagnostic(code: "input.no-subjects", message: "no documents to check: no loaded policy checks a TeamMember such as \(id)", location: nil)
+            }
             return (report, member, configuration)
         }
         let checklist = Checklist(report: report, member: member, style: TextStyle(enabled: Session.wantsColor))

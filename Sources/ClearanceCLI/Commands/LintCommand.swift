@@ -11,7 +11,8 @@ struct LintCommand: ParsableCommand {
         discussion: """
         Warns about a `require` that can never fail, a `when` that can never be true, a comparison with a value \
         the document's schema never allows (`member.status == 'actve'`), and a waiver (from --waivers or the \
-        project file's `waivers`) that covers every subject or expires more than a year after --as-of.
+        project file's `waivers`) that covers every subject, expires more than a year after --as-of, or names \
+        a subject that none of the project's inputs has.
         """
     )
 
@@ -24,18 +25,25 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let (policies, waivers) = try Session.guarded {
+        let (policies, waivers, advisories) = try Session.guarded {
             var configuration = try project.configuration()
+            var checks = project.waiverChecks
             if !paths.isEmpty {  // policies named here are linted alone, with only the waivers named here
                 configuration.policies = paths
                 configuration.waivers = project.waivers
+                checks.unknownRule = .note
             }
             let policies = try Session.policies(configuration)
-            let waivers = configuration.waivers.isEmpty ? []
-                : try InputLoader().load(paths: [], waiverPaths: configuration.waivers, policies: policies, digests: false).waivers
-            return (policies, waivers)
+            guard !configuration.waivers.isEmpty else { return (policies, [Waiver](), [Diagnostic]()) }
+            // The project's inputs, when it has some, are loaded only to match each waiver's subject.
+            checks.unmatchedSubject = configuration.inputs.isEmpty ? nil : .warning
+            let documents = try InputLoader().load(paths: [], waiverPaths: configuration.waivers, context: configuration.inputs,
+                                                   waiverChecks: checks, policies: policies, digests: false)
+            return (policies, documents.reportedWaivers, documents.advisories)
         }
-        let warnings = (policies.warnings + WaiverLinter(now: project.now).warnings(waivers)).sorted()
+        let notes = advisories.filter { $0.level == .note }
+        let warnings = (policies.warnings + WaiverLinter(now: project.now).warnings(waivers) + advisories.filter { $0.level != .note }).sorted()
+        for note in notes { print(note.rendered) }
         for warning in warnings { print(warning.rendered) }
         let count = policies.policies.count
         var summary = "\(count) polic\(count == 1 ? "y" : "ies"), \(policies.rules.count) rule\(policies.rules.count == 1 ? "" : "s")"

@@ -35,16 +35,41 @@ enum Session {
         try PolicyLoader().load(paths: configuration.policies)
     }
 
-    /// The loaded inputs, checked against the policies.
-    static func documents(_ inputs: [String], _ configuration: ProjectConfiguration, _ policies: PolicySet, jobs: Int = 1,
-                          digests: Bool = true, progress: ProgressLine? = nil) throws(Diagnostics) -> DocumentSet {
-        guard !inputs.isEmpty else {
+    /// The loaded inputs, checked against the policies: the documents under `paths` as subjects, the
+    /// rest of the configured inputs and `context` for lookups only; notes about them go to standard error.
+    ///
+    /// With no `paths`, the configured inputs are the subjects. Configured waiver files are context when
+    /// `paths` narrow the run (their expiry is reported by the full run), unless `--waivers` named them.
+    static func documents(_ paths: [String], context: [String] = [], _ configuration: ProjectConfiguration, _ project: ProjectOptions,
+                          _ policies: PolicySet, digests: Bool = true, progress: ProgressLine? = nil) throws(Diagnostics) -> DocumentSet {
+        let subjects = paths.isEmpty ? configuration.inputs : paths
+        guard !subjects.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check, or list them under `inputs` in clearance.yaml", location: nil)])
         }
-        let documents = try InputLoader().load(paths: inputs, waiverPaths: configuration.waivers, policies: policies, jobs: jobs,
-                                               digests: digests, progress: progress?.callback("reading", "files"))
+        let documents = try InputLoader().load(paths: subjects, waiverPaths: configuration.waivers,
+                                               context: context + (paths.isEmpty ? [] : configuration.inputs),
+                                               waiversAreContext: !paths.isEmpty && project.waivers.isEmpty, waiverChecks: project.waiverChecks,
+                                               policies: policies, jobs: project.threadCount, digests: digests,
+                                               progress: progress?.callback("reading", "files"))
         loaded.withLock { $0.append(documents) }
+        if !documents.advisories.isEmpty { Terminal.standardError.write(documents.advisories.map(\.rendered).joined(separator: "\n") + "\n") }
         return documents
+    }
+
+    /// The subjects a run reports on, as "Kind id" (baseline entries name them so): documents and reported waivers.
+    static func checkedSubjects(_ documents: DocumentSet) -> Set<String> {
+        var checked = Set<String>(documents.subjects.map { (document: InputDocument) -> String in document.kind.rawValue + " " + document.id })
+        for waiver in documents.reportedWaivers { checked.insert(DocumentKind.waiver.rawValue + " " + waiver.id) }
+        return checked
+    }
+
+    /// Fails the run when it checked nothing: zero subjects is never a pass. `paths` are what was to be checked.
+    static func requireSubjects(_ report: Report, _ policies: PolicySet, paths: [String]) throws(Diagnostic) {
+        guard report.documentsChecked == 0 else { return }
+        let kinds = DocumentKind.targets.filter { kind in policies.policies.contains { $0.target == kind } }.map(\.rawValue)
+        let list = kinds.count < 2 ? kinds.joined() : kinds.dropLast().joined(separator: ", ") + " or " + kinds[kinds.count - 1]
+        let held = paths.joined(separator: ", ") + (paths.count == 1 ? " holds" : " hold")
+        throw Diagnostic(code: "input.no-subjects", message: "no documents to check: \(held) no \(list) for the loaded policies to check", location: nil)
     }
 
     /// Whether colour is wanted on standard output: a terminal, no `NO_COLOR`, not a dumb terminal.

@@ -7,10 +7,10 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The project file (default: clearance.yaml in the current folder, when present).", valueName: "file"))
     var config: String?
 
-    @Option(name: .customLong("policies"), help: ArgumentHelp("A policy file or folder (repeatable; default: from clearance.yaml, else Policies/).", valueName: "path"))
+    @Option(name: .customLong("policies"), help: ArgumentHelp("A policy file or folder (repeatable; replaces the policies of clearance.yaml, else Policies/).", valueName: "path"))
     var policies: [String] = []
 
-    @Option(name: .customLong("waivers"), help: ArgumentHelp("A waiver file (repeatable).", valueName: "file"))
+    @Option(name: .customLong("waivers"), help: ArgumentHelp("A waiver file (repeatable; replaces the waivers of clearance.yaml).", valueName: "file"))
     var waivers: [String] = []
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The evaluation time: a date (2026-11-20, midnight UTC) or an RFC 3339 date-time (default: now).", valueName: "time"))
@@ -38,7 +38,7 @@ struct ProjectOptions: ParsableArguments {
         return nil
     }
 
-    /// The configuration: the project file's, overridden by flags.
+    /// The configuration: the project file's, each setting given on the command line replacing the project file's.
     func configuration() throws(Diagnostics) -> ProjectConfiguration {
         var configuration = ProjectConfiguration()
         if let config {
@@ -47,9 +47,14 @@ struct ProjectOptions: ParsableArguments {
             configuration = try ProjectConfiguration.load(path: ProjectConfiguration.fileName)
         }
         if !policies.isEmpty { configuration.policies = policies }
-        configuration.waivers += waivers
+        if !waivers.isEmpty { configuration.waivers = waivers }
         if let failOn, let severity = Severity(rawValue: failOn) { configuration.failOn = severity }
         return configuration
+    }
+
+    /// How waivers are checked: one for a rule outside policies narrowed with `--policies` is only a note.
+    var waiverChecks: WaiverChecks {
+        WaiverChecks(unknownRule: policies.isEmpty ? .error : .note, unmatchedSubject: .error)
     }
 
     /// The number of threads to use.

@@ -77,12 +77,14 @@ public struct BaselineComparison: Sendable {
     /// Baseline findings that no longer fail: fixed since the baseline was written.
     public let resolved: [Baseline.Entry]
 
-    /// Compares a report's findings with a baseline; only fails are accepted, never errors.
-    public init(baseline: Baseline, findings: [Finding]) {
+    /// Compares a report's findings with a baseline; only fails are accepted, never errors. With
+    /// `checked` (subjects as "Kind id"), only baseline findings about those subjects can be
+    /// resolved, since the run looked at no other.
+    public init(baseline: Baseline, findings: [Finding], checked: Set<String>? = nil) {
         let failing = Set(findings.filter { $0.status == .fail }.map(\.fingerprint))
         let known = Set(baseline.findings.map(\.fingerprint))
         accepted = failing.intersection(known)
-        resolved = baseline.findings.filter { !failing.contains($0.fingerprint) }
+        resolved = baseline.findings.filter { !failing.contains($0.fingerprint) && checked?.contains($0.kind + " " + $0.subject) ?? true }
     }
 
     /// Whether a finding is in the baseline (so it does not fail the run).

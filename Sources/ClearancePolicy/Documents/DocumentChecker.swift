@@ -12,9 +12,17 @@ struct DocumentChecker: Sendable {
         var document: InputDocument?
         var waiver: Waiver?
         var problems: [Diagnostic] = []
+        /// Notes that do not stop the run.
+        var advisories: [Diagnostic] = []
+        /// Whether the document was read from a context file.
+        var isContext = false
+        /// Whether the document replaces a context document of its kind and id (it was read from outside the context).
+        var replacesContext = false
     }
 
     let policies: PolicySet
+    /// How a waiver for a rule outside the loaded policies is treated.
+    var waiverChecks = WaiverChecks.strict
 
     private static let kindKey = Symbol("kind"), idKey = Symbol("id")
     static let kindNames = DocumentKind.allCases.filter { $0 != .policy }.map(\.rawValue).joined(separator: ", ")
@@ -53,38 +61,43 @@ struct DocumentChecker: Sendable {
         }
         (entry.kind, entry.id, entry.idNode) = (kind, id, idNode)
         if kind == .waiver {
-            entry.waiver = checkWaiver(root, id: id, problems: &entry.problems)
+            entry.waiver = checkWaiver(root, id: id, problems: &entry.problems, advisories: &entry.advisories)
         } else {
             entry.document = InputDocument(kind: kind, id: id, root: root)
         }
         return entry
     }
 
-    /// Gathers checked documents in input order, rejecting an id used twice for one kind.
-    func combine(_ entries: [Entry]) -> (documents: [InputDocument], waivers: [Waiver], problems: [Diagnostic]) {
+    /// Gathers checked documents in input order, rejecting an id used twice for one kind; a context
+    /// document whose kind and id a document read from outside the context has is left out (that one is
+    /// the version checked).
+    func combine(_ entries: [Entry]) -> (documents: [InputDocument], waivers: [Waiver], problems: [Diagnostic], advisories: [Diagnostic]) {
         var documents: [InputDocument] = []
         var waivers: [Waiver] = []
         var problems: [Diagnostic] = []
+        var advisories: [Diagnostic] = []
         // Per kind: id -> the position of the entry that used it first.
         var seen = [[String: Int]](repeating: [:], count: DocumentKind.allCases.count)
         documents.reserveCapacity(entries.count)
         for (position, entry) in entries.enumerated() {
             problems += entry.problems
+            advisories += entry.advisories
             guard let kind = entry.kind, let id = entry.id, let idNode = entry.idNode else { continue }
             let slot = DocumentKind.allCases.firstIndex(of: kind) ?? 0
             if seen[slot].isEmpty { seen[slot].reserveCapacity(entries.count) }
             if let first = seen[slot].updateValue(position, forKey: id) {
                 seen[slot][id] = first
+                if entry.isContext && entries[first].replacesContext { continue }
                 problems.append(IdentifierStage.duplicate("\(kind.rawValue) id '\(id)' is used twice", idNode, first: entries[first].idNode ?? idNode))
                 continue
             }
             if let document = entry.document { documents.append(document) }
             if let waiver = entry.waiver { waivers.append(waiver) }
         }
-        return (documents, waivers, problems)
+        return (documents, waivers, problems, advisories)
     }
 
-    private func checkWaiver(_ root: Node, id: String, problems: inout [Diagnostic]) -> Waiver? {
+    private func checkWaiver(_ root: Node, id: String, problems: inout [Diagnostic], advisories: inout [Diagnostic]) -> Waiver? {
         let found = ShapeChecker(check: .values).problems(root, .object(PolicyShapes.waiver), name: "waiver")
             + ShapeChecker(check: .unknownKeys).problems(root, .object(PolicyShapes.waiver), name: "waiver")
         problems += found
@@ -92,6 +105,13 @@ struct DocumentChecker: Sendable {
               let justification = root["justification"]?.string, let approvedBy = root["approved_by"]?.string,
               let expiresNode = root["expires"], let expires = expiresNode.timestamp else { return nil }
         guard policies.rule(rule) != nil else {
+            if waiverChecks.unknownRule == .note {
+                var note = ShapeChecker.diagnostic(ruleNode, code: "input.waiver-rule-not-loaded",
+                                                   "waiver \(id) names rule '\(rule)', which is not among the policies named on the command line; it waives nothing in this run")
+                note.level = .note
+                advisories.append(note)
+                return nil
+            }
             problems.append(ShapeChecker.diagnostic(ruleNode, code: "input.unknown-rule",
                                                     "waiver \(id) names rule '\(rule)', which no loaded policy defines\(Suggestion.didYouMean(rule, among: policies.ruleIDs))"))
             return nil

@@ -44,6 +44,13 @@ public struct FileCollector: Sendable {
         return (files, problems)
     }
 
+    /// The absolute path with every symbolic link, `.` and `..` resolved; `nil` when it cannot be resolved.
+    public static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     private func walk(_ directory: String, visiting: [FileIdentity], into files: inout [String], problems: inout [Diagnostic]) {
         guard let stream = opendir(directory) else {
             problems.append(Diagnostic(code: "file.unreadable", message: "cannot list the folder: \(String(cString: strerror(errno)).lowercased())", file: directory))

@@ -4,7 +4,8 @@ import Crypto
 public struct FileDigest: Sendable, Hashable {
     /// What the file was read as.
     public enum Role: String, Sendable {
-        case policy, input
+        /// A policy file; an input file reported on; a file read only as context for lookups.
+        case policy, input, context
     }
 
     /// The path as given.

@@ -2,7 +2,7 @@ import ClearanceCore
 import ClearanceYAML
 
 /// Reads input files into a checked ``DocumentSet``: every document has a known `kind` and an
-/// `id`, ids are unique per kind, waivers are complete and name known rules.
+/// `id`, ids are unique per kind, waivers are complete, name known rules and match a loaded subject.
 public struct InputLoader: Sendable {
     /// The loader's limits for input files.
     public let limits: LoaderLimits
@@ -10,34 +10,43 @@ public struct InputLoader: Sendable {
     /// Creates a loader.
     public init(limits: LoaderLimits = .standard) { self.limits = limits }
 
-    /// Loads the inputs under `paths` and the waiver files `waiverPaths`, checked against `policies`.
+    /// Loads the inputs under `paths`, the waiver files `waiverPaths` and the documents under `context`,
+    /// checked against `policies`.
     ///
+    /// Every named path must hold at least one file. A file is read once however many paths name it
+    /// (compared by real path), in the role of the first: `paths`, then `waiverPaths`, then `context`.
+    /// Context documents (and the waiver files, with `waiversAreContext`) are loaded and checked
+    /// like the rest, but are not subjects; one whose kind and id a subject has is left out.
     /// Files are read and parsed in batches on up to `jobs` threads and put back in input order.
     /// With `digests`, each file's SHA-256 is recorded as evidence; `progress`, when given, hears
     /// how many files have been read of how many.
-    public func load(paths: [String], waiverPaths: [String] = [], policies: PolicySet, jobs: Int = 1, digests: Bool = true,
+    public func load(paths: [String], waiverPaths: [String] = [], context: [String] = [], waiversAreContext: Bool = false,
+                     waiverChecks: WaiverChecks = .strict, policies: PolicySet, jobs: Int = 1, digests: Bool = true,
                      progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(Diagnostics) -> DocumentSet {
-        let collected = FileCollector.yamlFiles.files(in: paths + waiverPaths)
-        guard !collected.files.isEmpty || !collected.problems.isEmpty else {
-            // A gate pointed at the wrong folder must not pass: no file is not "nothing wrong".
-            throw Diagnostics([Diagnostic(code: "input.none", message: "no YAML or JSON files found in \((paths + waiverPaths).joined(separator: ", "))",
-                                          location: nil)])
+        let named = paths.map { ($0, false) } + waiverPaths.map { ($0, waiversAreContext) } + context.map { ($0, true) }
+        guard !named.isEmpty else {
+            throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check", location: nil)])
         }
-        var seen = Set<String>()
-        let files = collected.files.filter { seen.insert($0).inserted }  // a file named twice is read once
-        let limits = limits, checker = DocumentChecker(policies: policies)
+        let collected = Self.collect(named)
+        let files = collected.files
+        let limits = limits
+        var checker = DocumentChecker(policies: policies)
+        checker.waiverChecks = waiverChecks
         let batchSize = max(1, min(32, files.count / max(1, jobs * 8)))
         let batchCount = (files.count + batchSize - 1) / batchSize
         let report = progress.map { progress in { @Sendable (batches: Int) in progress(min(files.count, batches * batchSize), files.count) } }
-        let batches = ParallelMap.map(batchCount, jobs: jobs, done: report) { batch -> LoadedBatch in
+        let batches = ParallelMap.map(batchCount, jobs: jobs, done: report) { [checker] batch -> LoadedBatch in
             let loader = YAMLLoader(limits: limits)
             var loaded = LoadedBatch()
             for file in files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)] {
                 do throws(Diagnostic) {
-                    let bytes = try FileReader.read(path: file, limit: limits.maximumFileSize)
-                    if digests { loaded.digests.append(FileDigest(path: file, role: .input, bytes: bytes)) }
-                    for document in try loader.load(bytes: bytes, name: file, retainText: false, allowEmpty: false) {
-                        loaded.entries.append(checker.inspect(document.root))
+                    let bytes = try FileReader.read(path: file.path, limit: limits.maximumFileSize)
+                    if digests { loaded.digests.append(FileDigest(path: file.path, role: file.isContext ? .context : .input, bytes: bytes)) }
+                    for document in try loader.load(bytes: bytes, name: file.path, retainText: false, allowEmpty: false) {
+                        var entry = checker.inspect(document.root)
+                        entry.isContext = file.isContext
+                        entry.replacesContext = file.replacesContext
+                        loaded.entries.append(entry)
                     }
                 } catch {
                     loaded.problems.append(error)
@@ -49,7 +58,60 @@ public struct InputLoader: Sendable {
         let checked = checker.combine(batches.flatMap(\.entries))
         problems += checked.problems
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: batches.flatMap(\.digests))
+        let contextFiles = Set(files.filter(\.isContext).map(\.path))
+        let documents = DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: batches.flatMap(\.digests),
+                                    contextFiles: contextFiles, advisories: checked.advisories)
+        guard let level = waiverChecks.unmatchedSubject else { return documents }
+        let unmatched = WaiverSubjectCheck(policies: policies).diagnostics(documents.waivers, in: documents, level: level)
+        if level == .error, !unmatched.isEmpty { throw Diagnostics(unmatched) }
+        return unmatched.isEmpty ? documents
+            : DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: documents.digests, contextFiles: contextFiles,
+                          advisories: checked.advisories + unmatched)
+    }
+
+    /// The files under each named path, each file once (by real path) in the role of the first path
+    /// that names it; a path that holds no file is a problem of its own, whatever the others hold.
+    ///
+    /// A file that is not context and lies outside every context path (a copy of the team folder, say)
+    /// replaces the context documents it shares a kind and id with; one inside a context path does not,
+    /// since a second document with its id there is a duplicate in the project itself.
+    static func collect(_ named: [(path: String, isContext: Bool)]) -> (files: [CollectedFile], problems: [Diagnostic]) {
+        var files: [CollectedFile] = []
+        var problems: [Diagnostic] = []
+        var seen = Set<String>()
+        let contextRoots = named.filter(\.isContext).map { FileCollector.realPath($0.path) ?? $0.path }
+        for (path, isContext) in named {
+            let found = FileCollector.yamlFiles.files(in: [path])
+            problems += found.problems
+            if found.files.isEmpty && found.problems.isEmpty {
+                // A gate pointed at the wrong folder must not pass: no file is not "nothing wrong".
+                problems.append(Diagnostic(code: "input.none", message: "no YAML or JSON files found in \(path)", location: nil))
+            }
+            let root = FileCollector.realPath(path) ?? path
+            for file in found.files {
+                let real = Self.canonical(file, named: path, real: root)
+                guard seen.insert(real).inserted else { continue }
+                let insideContext = contextRoots.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+                files.append(CollectedFile(path: file, isContext: isContext, replacesContext: !isContext && !insideContext))
+            }
+        }
+        return (files, problems)
+    }
+
+    /// A file's real path: the real path of the path it was found under, followed by the rest of its name.
+    private static func canonical(_ file: String, named path: String, real root: String) -> String {
+        let rest = file.dropFirst(path.count)
+        return rest.isEmpty || rest.hasPrefix("/") ? root + rest : root + "/" + rest
+    }
+
+    /// A file to read and its role.
+    struct CollectedFile: Sendable {
+        /// The path as found.
+        var path: String
+        /// Whether it is read only as context.
+        var isContext: Bool
+        /// Whether its documents replace context documents of the same kind and id.
+        var replacesContext: Bool
     }
 
     /// What one batch of files gave.

@@ -5,7 +5,7 @@ struct SARIFArtifact: Encodable {
     var location: SARIFArtifactLocation
     var length: Int
     var hashes: [String: String]
-    /// `policy` for a policy file, `analysisTarget` for an input.
+    /// `policy` for a policy file, `analysisTarget` for an input, `unmodified` for a file read only as context.
     var roles: [String]
 
     /// The artifact of a file digest.
@@ -13,6 +13,6 @@ struct SARIFArtifact: Encodable {
         location = SARIFArtifactLocation(path: file.path)
         length = file.size
         hashes = ["sha-256": file.sha256]
-        roles = [file.role == .policy ? "policy" : "analysisTarget"]
+        roles = [file.role == .policy ? "policy" : file.role == .context ? "unmodified" : "analysisTarget"]
     }
 }
