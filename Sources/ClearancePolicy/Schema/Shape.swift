@@ -73,14 +73,18 @@ public struct Property: Sendable {
     public let shape: Shape
     /// Whether the key must be present.
     public let isRequired: Bool
+    /// Whether the value is a timestamp of evidence (a review, a login, a signature): something
+    /// that happened, so it can never be later than the evaluation time.
+    public let isEvidence: Bool
     /// What the property means, in one sentence.
     public let summary: String
 
     /// Creates a property.
-    public init(_ name: String, _ shape: Shape, required: Bool = false, _ summary: String = "") {
+    public init(_ name: String, _ shape: Shape, required: Bool = false, evidence: Bool = false, _ summary: String = "") {
         self.name = name
         self.shape = shape
         self.isRequired = required
+        self.isEvidence = evidence
         self.summary = summary
     }
 }

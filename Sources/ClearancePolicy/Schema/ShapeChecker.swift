@@ -29,7 +29,7 @@ public struct ShapeChecker {
             if !node.isNull { walk(node, inner, name: name, into: &found) }
         case .list(let element):
             guard node.kind == .sequence else { return mismatch(node, name, shape, into: &found) }
-            for (index, item) in node.elements.enumerated() { walk(item, element, name: "\(name)[\(index)]", into: &found) }
+            for (index, item) in node.elements.enumerated() { walk(item, element, name: Self.indexed(name, index), into: &found) }
         case .dictionary(let value):
             guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
             for entry in node.entries {
@@ -73,10 +73,32 @@ public struct ShapeChecker {
         var hint = ""
         if case .string(let allowed?) = shape, let text = node.string {
             hint = Suggestion.didYouMean(text, among: allowed)
-        } else if case .string = shape, node.kind != .string, node.kind.isScalar {
+            if hint.isEmpty, let expanded = Self.expansion(of: text, among: allowed) { hint = " (did you mean '\(expanded)'?)" }
+        } else if case .string = shape, node.kind != .string, node.kind != .null, node.kind.isScalar {
             hint = " (quote it to make it a string)"
+        } else if let text = node.string, node.style != .plain, let unquoted = Self.unquotedKind(text, shape) {
+            hint = " (unquote it to make it \(unquoted))"
         }
         found.append(Self.diagnostic(node, code: "policy.type", "\(name) must be \(shape.summary); found \(Self.describe(node))\(hint)"))
+    }
+
+    /// The one allowed value an abbreviation stands for (`prod` for `production`), if exactly one starts with it.
+    private static func expansion(of text: String, among allowed: [String]) -> String? {
+        guard text.count >= 3 else { return nil }
+        let matches = allowed.filter { $0.lowercased().hasPrefix(text.lowercased()) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// What quoted text would be without its quotes, when that is what the shape wants: a date, a number, a bool.
+    private static func unquotedKind(_ text: String, _ shape: Shape) -> String? {
+        switch shape {
+        case .timestamp:
+            guard case .timestamp = TimestampSyntax.parse(text) else { return nil }
+            return text.utf8.count == 10 ? "a date" : "a date-time"
+        case .integer: return Int64(text) != nil ? "an integer" : nil
+        case .boolean: return text == "true" || text == "false" ? "a bool" : nil
+        default: return nil
+        }
     }
 
     static func matches(_ node: Node, _ shape: Shape) -> Bool {
@@ -111,6 +133,11 @@ public struct ShapeChecker {
         case .sequence: "a list"
         case .mapping: "a mapping"
         }
+    }
+
+    /// The name of a list's element: `` `mfa[0]` `` for `` `mfa` ``.
+    private static func indexed(_ name: String, _ index: Int) -> String {
+        name.hasSuffix("`") ? name.dropLast() + "[\(index)]`" : name + "[\(index)]"
     }
 
     static func keyText(_ node: Node) -> String { node.string ?? describe(node) }
