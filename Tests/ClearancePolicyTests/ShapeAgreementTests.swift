@@ -82,6 +82,7 @@ struct ShapeAgreementTests {
         Mutation(name: "devices as a mapping", base: .member, old: "devices:\n", new: "devices: {}\nold_devices:\n", valid: false),
         Mutation(name: "timestamp as a number", base: .member, old: "last_patched: 2026-11-17", new: "last_patched: 20261117", valid: false),
         Mutation(name: "timestamp as words", base: .member, old: "last_patched: 2026-11-17", new: "last_patched: last week", valid: false),
+        Mutation(name: "timestamp with month 13", base: .member, old: "last_patched: 2026-11-17", new: "last_patched: \"2026-13-17\"", valid: false),
         Mutation(name: "flag as a number", base: .vendor, old: "ip_assignment_flowdown: true", new: "ip_assignment_flowdown: 1", valid: false),
         // Missing required fields at each level.
         Mutation(name: "member without a name", base: .member, old: "name: Valeria Gutiérrez Rojas\n", new: "", valid: false),
