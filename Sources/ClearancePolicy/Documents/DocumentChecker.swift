@@ -67,7 +67,7 @@ struct DocumentChecker: Sendable {
     /// enum, missing required keys, unknown keys (with a did-you-mean where one is close).
     static func shapeProblems(_ root: Node, kind: DocumentKind) -> [Diagnostic] {
         guard let shape = kind.shape else { return [] }
-        return ShapeChecker.values(root, .object(shape), name: kind.rawValue) + ShapeChecker.unknownKeys(root, .object(shape), name: kind.rawValue)
+        return ShapeChecker.all(root, .object(shape), name: kind.rawValue)
     }
 
     /// Gathers checked documents in input order, rejecting an id used twice for one kind.
