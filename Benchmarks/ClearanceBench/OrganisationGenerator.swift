@@ -89,7 +89,9 @@ struct OrganisationGenerator {
         if issuedDay > 320 { issuedDay += 80 }
         let credentials = status == "candidate" ? nil : Day(-issuedDay)
         let hired = credentials ?? Day(random.int(5...25))
-        let prepared = Day(hired.offset - random.int(3...20))
+        // Evidence is never from the future: a candidate's checks are done by the as-of date, ahead of the planned start.
+        let ready = credentials ?? Day(0)
+        let prepared = Day(ready.offset - random.int(3...20))
 
         var y = "# yaml-language-server: $schema=../../Schemas/team-member.schema.json\n"
         y += "# State file for \(first) \(last): \(random.pick(Self.titles)), \(random.pick(Self.cities)).\n"
@@ -107,14 +109,14 @@ struct OrganisationGenerator {
         y += "security_owner: \(owner)\n"
         y += "identity:\n  sso: \(!violations.contains(.noSSO))\n"
         y += "  mfa: \(violations.contains(.smsOnly) ? "[sms]" : random.pick(["[webauthn, totp]", "[webauthn]", "[push, webauthn]"]))\n"
-        y += "  last_login: \(status == "candidate" ? "null" : Day(-random.int(0...20)).dateTime(hour: random.int(7...20), minute: random.int(0...59)))\n"
+        y += "  last_login: \(status == "candidate" ? "null" : Day(-random.int(1...20)).dateTime(hour: random.int(7...20), minute: random.int(0...59)))\n"
         y += "  credentials_issued: \(credentials.map { $0.dateTime(hour: 15, minute: 0) } ?? "null")\n"
         y += "checks:\n"
         y += "  background: {status: \(violations.contains(.pendingBackground) ? "pending" : "passed"), date: \(violations.contains(.pendingBackground) ? "null" : prepared.description)}\n"
         // Trained just before credentials; after a year, the latest renewal is what the file holds.
-        let trained = hired.offset <= -370 ? Day(-random.int(10...300)) : Day(hired.offset - 2)
+        let trained = hired.offset <= -370 ? Day(-random.int(10...300)) : Day(ready.offset - 2)
         y += "  security_training: {completed: \(trained), expires: \(Day(trained.offset + 365))}\n"
-        y += "  policies_acknowledged: \(Day(hired.offset - 1))\n"
+        y += "  policies_acknowledged: \(Day(ready.offset - 1))\n"
 
         y += "devices:\n"
         for device in 0..<random.int(1...3) {

@@ -35,6 +35,7 @@ public struct Engine: Sendable {
     public func run(rules: Set<String>? = nil, subjects: Set<String>? = nil,
                     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> Report {
         let waivers = WaiverBook(documents.waivers, now: now)
+        let (documents, future) = self.documents.settingAsideFutureEvidence(at: now)
         let plans = policies.policies.compactMap { policy -> (Policy, [Rule], Value)? in
             let selected = policy.rules.filter { rules?.contains($0.id) ?? true }
             guard !selected.isEmpty else { return nil }
@@ -77,10 +78,23 @@ public struct Engine: Sendable {
                 sink.add(finding)
             }
         }
+        if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
+            for evidence in future where subjects?.contains(evidence.document.id) ?? true { sink.add(Self.finding(evidence, now: now)) }
+        }
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         // Who each checked document is (name, status), for reports that list every person; only when they are kept.
         let checked = keepsAll ? documents.subjects.filter { DocumentKind.targets.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
         return Report(asOf: now, findings: sink.findings, summary: counts, documentsChecked: targets.count, policies: policies,
                       inputFiles: documents.digests, waivers: documents.waivers, subjects: checked.map(Subject.init))
+    }
+
+    /// The finding of the built-in rule for one piece of evidence from the future.
+    static func finding(_ evidence: FutureEvidence, now: Timestamp) -> Finding {
+        let claimed = evidence.isDate ? String(evidence.value.rfc3339.prefix(10)) : evidence.value.rfc3339
+        let evaluated = now.seconds % 86_400 == 0 && now.nanos == 0 ? String(now.rfc3339.prefix(10)) : now.rfc3339
+        return Finding(rule: RuleInfo.futureEvidence, status: .fail, subject: evidence.document.id, kind: evidence.document.kind,
+                       element: evidence.path,
+                       message: "\(evidence.path) is \(claimed), after the evaluation time \(evaluated); evidence cannot be from the future",
+                       location: evidence.node.location)
     }
 }

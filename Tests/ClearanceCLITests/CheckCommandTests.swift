@@ -24,7 +24,7 @@ struct CheckCommandTests {
         """
 
     static func member(_ id: String, sso: Bool) -> String {
-        "kind: TeamMember\nid: \(id)\nname: Test\nidentity:\n  sso: \(sso)\n"
+        "kind: TeamMember\nid: \(id)\nname: Test\nstatus: active\nidentity: {sso: \(sso)}\n"
     }
 
     init() {

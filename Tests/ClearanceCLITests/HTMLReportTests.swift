@@ -30,6 +30,7 @@ struct HTMLReportTests {
         id: mallory
         name: <script>alert(1)</script>
         title: Engineer "R&D" & 'ops'
+        status: active
         location: {city: <img src=x onerror=alert(2)>}
         identity: {sso: false}
         ---
@@ -94,7 +95,7 @@ struct HTMLReportTests {
     @Test func baselineSectionCountsNewUnchangedAndResolved() throws {
         _ = try html(["--write-baseline", "baseline.json"])
         project.write("team/mallory.yaml", Self.member.replacingOccurrences(of: "identity: {sso: false}", with: "identity: {sso: true}"))
-        project.write("team/trent.yaml", "kind: TeamMember\nid: trent\nname: Trent\nidentity: {sso: false}\n")
+        project.write("team/trent.yaml", "kind: TeamMember\nid: trent\nname: Trent\nstatus: active\nidentity: {sso: false}\n")
         let page = try html(["--baseline", "baseline.json"])
         #expect(page.contains("<a href=\"#baseline\">Baseline</a>"))
         #expect(page.contains("<div class=\"card-value\">1</div><div class=\"card-label\">New</div>"))

@@ -34,7 +34,7 @@ struct HostileInputTests {
 
     /// A member who passes H-01, with `extra` lines appended.
     static func member(_ id: String = "ana", extra: String = "") -> String {
-        "kind: TeamMember\nid: \(id)\nname: Ana\nidentity:\n  sso: true\n" + extra
+        "kind: TeamMember\nid: \(id)\nname: Ana\nstatus: active\nidentity: {sso: true}\n" + extra
     }
 
     init() {
@@ -149,8 +149,8 @@ struct HostileInputTests {
 
     @Test(arguments: ["\r\n", "\r", "mixed"])
     func lineEndingsKeepLinesRight(ending: String) {
-        let lines = ["kind: TeamMember", "id: eve", "identity:", "  sso: true", "access:", "  - {system: aws, environment: staging}",
-                     "  -   {system: aws, environment: production}", ""]
+        let lines = ["kind: TeamMember", "id: eve", "name: Eve", "status: active", "access:", "  - {system: aws, environment: staging, resource: a, role: r}",
+                     "  -   {system: aws, environment: production, resource: a, role: r}", ""]
         let text = ending == "mixed"
             ? lines.enumerated().map { $0.element + ["\r\n", "\n", "\r"][$0.offset % 3] }.joined()
             : lines.joined(separator: ending)
@@ -270,16 +270,16 @@ struct HostileInputTests {
         ("size(member.id) + 9223372036854775807 > 0", "integer overflow"),
         ("-9223372036854775807 - size(member.id) - 1 < 0", "integer overflow"),
         ("size(member.id) * 4611686018427387904 > 0", "integer overflow"),
-        ("member.checks.policies_acknowledged + duration(\"48h\") > now", "timestamp out of range (0001-01-01 to 9999-12-31)"),
+        ("member.checks.security_training.expires + duration(\"48h\") > now", "timestamp out of range (0001-01-01 to 9999-12-31)"),
         ("member.checks.background.date - duration(\"1s\") < now", "timestamp out of range (0001-01-01 to 9999-12-31)"),
         ("timestamp(\"9999-12-31T23:59:59Z\") + duration(string(size(member.id)) + \"s\") > now", "timestamp out of range"),
         ("now - member.checks.background.date > duration(\"0s\")", "duration out of range (about ±292 years)"),
-        ("member.checks.background.date - member.checks.policies_acknowledged < duration(\"0s\")", "duration out of range"),
+        ("member.checks.background.date - member.checks.security_training.expires < duration(\"0s\")", "duration out of range"),
         ("duration(\"2562047h\") + duration(string(size(member.id)) + \"h\") > duration(\"0s\")", "duration out of range"),
         ("duration(string(size(member.id)) + \"s\") * 0 == duration(\"0s\")", "no matching overload"),
     ])
     func overflowInArithmeticIsAnError(require: String, expected: String) {
-        let member = Self.member(extra: "checks:\n  policies_acknowledged: 9999-12-31\n  background: {status: passed, date: 0001-01-01}\n")
+        let member = Self.member(extra: "checks:\n  security_training: {expires: 9999-12-31}\n  background: {status: passed, date: 0001-01-01}\n")
         let run = checkRule(require, member: member)
         if expected == "no matching overload" {
             expectRejected(run, expected)

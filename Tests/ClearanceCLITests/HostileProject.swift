@@ -39,8 +39,8 @@ struct HostileProject {
             kind: TeamMember
             id: eve
             name: "50% off: a,b\\r\\nline2 | <script>alert(1)</script> & `tick` *star* _u_ [x](javascript:alert(1)) $x$ \\x01\\x0B end"
-            identity:
-              sso: false
+            status: active
+            identity: {sso: false}
 
             """)
         directory.write("waivers.yaml", """

@@ -37,7 +37,7 @@ struct PolicyLoaderTests {
             pack.yaml:8:15: `severity` must be one of info, low, medium, high, critical; found 'hgih' (did you mean 'high'?)
                 severity: hgih
                           ^
-            pack.yaml:10:16: `controls`[0] must be a control such as SOC2:CC6.1, ISO27001:A.5.17 or NIST800-53:IA-2; found 'SOC2-CC6.1'
+            pack.yaml:10:16: `controls[0]` must be a control such as SOC2:CC6.1, ISO27001:A.5.17 or NIST800-53:IA-2; found 'SOC2-CC6.1'
                 controls: [SOC2-CC6.1]
                            ^
             """)

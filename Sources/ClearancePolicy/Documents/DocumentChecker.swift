@@ -1,8 +1,9 @@
 import ClearanceCore
 import ClearanceYAML
 
-/// The checks every input document goes through: a known `kind` and an `id` (checked per
-/// document, on any thread), then ids unique per kind (checked over all, in input order).
+/// The checks every input document goes through: a known `kind`, an `id` and the shape of its
+/// kind (checked per document, on any thread), then ids unique per kind (checked over all, in
+/// input order).
 struct DocumentChecker: Sendable {
     /// One document after its own checks.
     struct Entry: Sendable {
@@ -60,12 +61,21 @@ struct DocumentChecker: Sendable {
             return entry
         }
         (entry.kind, entry.id, entry.idNode) = (kind, id, idNode)
+        let typed = JSONTimestamps.isJSON(root.document) ? JSONTimestamps.typed(root, as: kind) : root
         if kind == .waiver {
-            entry.waiver = checkWaiver(root, id: id, problems: &entry.problems, advisories: &entry.advisories)
+            entry.waiver = checkWaiver(typed, id: id, problems: &entry.problems, advisories: &entry.advisories)
         } else {
-            entry.document = InputDocument(kind: kind, id: id, root: root)
+            entry.problems += Self.shapeProblems(typed, kind: kind)
+            entry.document = InputDocument(kind: kind, id: id, root: typed)
         }
         return entry
+    }
+
+    /// What is wrong with a document against its kind's shape: wrong types, values outside an
+    /// enum, missing required keys, unknown keys (with a did-you-mean where one is close).
+    static func shapeProblems(_ root: Node, kind: DocumentKind) -> [Diagnostic] {
+        guard let shape = kind.shape else { return [] }
+        return ShapeChecker.all(root, .object(shape), name: kind.rawValue)
     }
 
     /// Gathers checked documents in input order, rejecting an id used twice for one kind; a context

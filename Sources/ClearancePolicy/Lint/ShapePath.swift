@@ -10,7 +10,8 @@ extension Shape {
             switch current.withoutNull {
             case .object(let object):
                 guard let property = object.property(field) else { return nil }
-                current = property.shape
+                // Evidence from the future reads as null, so even a required evidence field may be null.
+                current = property.isEvidence ? .nullable(property.shape) : property.shape
             case .list(let element) where field == LiteralComparison.element:
                 current = element
             case .dictionary(let value):

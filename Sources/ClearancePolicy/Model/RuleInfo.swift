@@ -38,4 +38,12 @@ public final class RuleInfo: Sendable {
         id: "waiver-expired", title: "Waivers are current", description: "An expired waiver waives nothing; renew it or remove it.",
         policyID: "clearance", policyTitle: "Clearance", severity: .low, controls: [],
         remediation: "Fix what the waiver covered, or have it re-approved with a new expiry.", gates: [])
+
+    /// The built-in rule of evidence from the future: a timestamp of evidence later than the
+    /// evaluation time is a finding of its own, and the rules that read it see no evidence.
+    public static let futureEvidence = RuleInfo(
+        id: "CLR-FUTURE-EVIDENCE", title: "Evidence is not from the future",
+        description: "A review, login, patch, training, check, acknowledgement, grant, revocation, signature or audit dated after the evaluation time has not happened yet; rules that read it treat it as missing.",
+        policyID: "clearance", policyTitle: "Clearance", severity: .high, controls: [],
+        remediation: "Correct the date to when the evidence was actually recorded, or remove it until it exists.", gates: [])
 }

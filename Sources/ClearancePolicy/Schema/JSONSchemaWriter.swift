@@ -21,8 +21,9 @@ public enum JSONSchemaWriter {
         SchemaFile(fileName: "clearance.schema.json", shape: PolicyShapes.configuration),
     ]
 
-    /// A date or an RFC 3339 date-time, as text.
-    static let timestampPattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}([Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?$"
+    /// A date or an RFC 3339 date-time, as text, with months, days, hours, minutes and seconds in range.
+    static let timestampPattern = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+        + "([Tt]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9]))?$"
 
     /// The schema of a file, pretty-printed.
     public static func schema(_ file: SchemaFile) -> String {

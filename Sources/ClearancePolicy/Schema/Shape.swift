@@ -1,3 +1,5 @@
+import ClearanceYAML
+
 /// The shape a YAML node must have: one description used to decode policy files strictly,
 /// to type documents for the expression checker, and to write JSON Schemas for editors.
 public indirect enum Shape: Sendable {
@@ -56,17 +58,37 @@ public final class ObjectShape: Sendable {
     /// so a finding about it keeps its fingerprint when other elements are added, removed or reordered; empty when none do.
     public let identity: [String]
 
+    /// Each property's position by its key's symbol, for checking documents without spelling keys out.
+    private let positions: [Symbol: Int]
+    /// The positions of the required properties.
+    let requiredPositions: [Int]
+
     /// Creates a shape.
     public init(name: String, summary: String, isClosed: Bool = true, properties: [Property], identity: [String] = []) {
+        precondition(properties.count <= PropertySet.capacity, "a shape has at most \(PropertySet.capacity) properties")
         self.name = name
         self.summary = summary
         self.properties = properties
         self.isClosed = isClosed
         self.identity = identity
+        self.positions = Dictionary(properties.enumerated().map { (Symbol($1.name), $0) }, uniquingKeysWith: { first, _ in first })
+        self.requiredPositions = properties.indices.filter { properties[$0].isRequired }
     }
 
     /// The property with a name, if any.
     public func property(_ name: String) -> Property? { properties.first { $0.name == name } }
+
+    /// The position of the property whose key is `symbol`, if any.
+    func position(of symbol: Symbol) -> Int? { positions[symbol] }
+
+    /// A set of property positions, in one word.
+    struct PropertySet {
+        static let capacity = 64
+        private var bits: UInt64 = 0
+
+        mutating func insert(_ position: Int) { bits |= 1 << UInt64(position) }
+        func contains(_ position: Int) -> Bool { bits & (1 << UInt64(position)) != 0 }
+    }
 }
 
 /// One named property of an ``ObjectShape``.
@@ -77,14 +99,21 @@ public struct Property: Sendable {
     public let shape: Shape
     /// Whether the key must be present.
     public let isRequired: Bool
+    /// Whether the value is a timestamp of evidence (a review, a login, a signature): something
+    /// that happened, so it can never be later than the evaluation time.
+    public let isEvidence: Bool
     /// What the property means, in one sentence.
     public let summary: String
+    /// The key as messages quote it: `` `status` ``.
+    let label: String
 
     /// Creates a property.
-    public init(_ name: String, _ shape: Shape, required: Bool = false, _ summary: String = "") {
+    public init(_ name: String, _ shape: Shape, required: Bool = false, evidence: Bool = false, _ summary: String = "") {
         self.name = name
         self.shape = shape
         self.isRequired = required
+        self.isEvidence = evidence
         self.summary = summary
+        self.label = "`" + name + "`"
     }
 }

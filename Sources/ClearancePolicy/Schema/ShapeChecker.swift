@@ -4,7 +4,7 @@ import ClearanceYAML
 /// Checks nodes against a ``Shape``: value types, allowed values and required keys, or unknown keys.
 ///
 /// The two checks are separate passes so the policy loader can run them as separate stages;
-/// both walk the same shapes.
+/// both walk the same shapes. Input documents take both in one pass.
 public struct ShapeChecker {
     /// Which of the two checks to run.
     enum Check {
@@ -12,9 +12,14 @@ public struct ShapeChecker {
         case values
         /// Keys that the shape does not define (with a suggestion when one is close).
         case unknownKeys
+        /// Both.
+        case all
     }
 
     let check: Check
+
+    private var checksValues: Bool { check != .unknownKeys }
+    private var checksKeys: Bool { check != .values }
 
     /// The problems of `node` against `shape`; `name` says what the node is ("rule", "`severity`").
     func problems(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
@@ -29,11 +34,11 @@ public struct ShapeChecker {
             if !node.isNull { walk(node, inner, name: name, into: &found) }
         case .list(let element):
             guard node.kind == .sequence else { return mismatch(node, name, shape, into: &found) }
-            for (index, item) in node.elements.enumerated() { walk(item, element, name: "\(name)[\(index)]", into: &found) }
+            for (index, item) in node.elements.enumerated() { walk(item, element, name: Self.indexed(name, index), into: &found) }
         case .dictionary(let value):
             guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
             for entry in node.entries {
-                if check == .values, entry.key.string == nil {
+                if checksValues, entry.key.string == nil {
                     found.append(Self.diagnostic(entry.key, code: "policy.key", "keys of \(name) must be strings"))
                 }
                 walk(entry.value, value, name: "\(name).\(Self.keyText(entry.key))", into: &found)
@@ -42,41 +47,70 @@ public struct ShapeChecker {
             guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
             checkObject(node, object, name: name, into: &found)
         default:
-            if check == .values, !Self.matches(node, shape) { mismatch(node, name, shape, into: &found) }
+            if checksValues, !Self.matches(node, shape) { mismatch(node, name, shape, into: &found) }
         }
     }
 
+    /// Walks a mapping's entries by identity: keys are matched as symbols and names are only
+    /// spelt out for a problem, since every input document goes through here.
     private func checkObject(_ node: Node, _ object: ObjectShape, name: String, into found: inout [Diagnostic]) {
-        var present = Set<String>()
-        for entry in node.entries {
-            guard let key = entry.key.string else {
-                if check == .values { found.append(Self.diagnostic(entry.key, code: "policy.key", "keys of \(name) must be strings")) }
+        let document = node.document
+        var present = ObjectShape.PropertySet()
+        for index in 0..<node.count {
+            let keyID = document.key(index, of: node.id)
+            // A key is interned as a symbol when loaded; an alias of a string anchor is not.
+            guard let symbol = document.symbol(keyID) ?? (document.kind(keyID) == .string ? Symbol(document.string(keyID)) : nil) else {
+                if checksValues { found.append(Self.diagnostic(Node(document: document, id: keyID), code: "policy.key", "keys of \(name) must be strings")) }
                 continue
             }
-            present.insert(key)
-            if let property = object.property(key) {
-                walk(entry.value, property.shape, name: "`\(key)`", into: &found)
-            } else if check == .unknownKeys, object.isClosed {
+            if let position = object.position(of: symbol) {
+                present.insert(position)
+                let property = object.properties[position]
+                walk(Node(document: document, id: document.value(index, of: node.id)), property.shape, name: property.label, into: &found)
+            } else if checksKeys, object.isClosed {
+                let key = symbol.name
                 let hint = Suggestion.didYouMean(key, among: object.properties.map(\.name), quote: "`")
-                found.append(Self.diagnostic(entry.key, code: "policy.unknown-key", "unknown key `\(key)` in \(object.name)\(hint)"))
+                found.append(Self.diagnostic(Node(document: document, id: keyID), code: "policy.unknown-key", "unknown key `\(key)` in \(object.name)\(hint)"))
             }
         }
-        if check == .values {
-            for property in object.properties where property.isRequired && !present.contains(property.name) {
-                found.append(Self.diagnostic(node, code: "policy.missing-key", "\(object.name) has no `\(property.name)`, which is required"))
+        if checksValues {
+            for position in object.requiredPositions where !present.contains(position) {
+                found.append(Self.diagnostic(node, code: "policy.missing-key", "\(object.name) has no `\(object.properties[position].name)`, which is required"))
             }
         }
     }
 
     private func mismatch(_ node: Node, _ name: String, _ shape: Shape, into found: inout [Diagnostic]) {
-        guard check == .values else { return }
+        guard checksValues else { return }
         var hint = ""
         if case .string(let allowed?) = shape, let text = node.string {
             hint = Suggestion.didYouMean(text, among: allowed)
-        } else if case .string = shape, node.kind != .string, node.kind.isScalar {
+            if hint.isEmpty, let expanded = Self.expansion(of: text, among: allowed) { hint = " (did you mean '\(expanded)'?)" }
+        } else if case .string = shape, node.kind != .string, node.kind != .null, node.kind.isScalar {
             hint = " (quote it to make it a string)"
+        } else if let text = node.string, node.style != .plain, let unquoted = Self.unquotedKind(text, shape) {
+            hint = " (unquote it to make it \(unquoted))"
         }
         found.append(Self.diagnostic(node, code: "policy.type", "\(name) must be \(shape.summary); found \(Self.describe(node))\(hint)"))
+    }
+
+    /// The one allowed value an abbreviation stands for (`prod` for `production`), if exactly one starts with it.
+    private static func expansion(of text: String, among allowed: [String]) -> String? {
+        guard text.count >= 3 else { return nil }
+        let matches = allowed.filter { $0.lowercased().hasPrefix(text.lowercased()) }
+        return matches.count == 1 ? matches[0] : nil
+    }
+
+    /// What quoted text would be without its quotes, when that is what the shape wants: a date, a number, a bool.
+    private static func unquotedKind(_ text: String, _ shape: Shape) -> String? {
+        switch shape {
+        case .timestamp:
+            guard case .timestamp = TimestampSyntax.parse(text) else { return nil }
+            return text.utf8.count == 10 ? "a date" : "a date-time"
+        case .integer: return Int64(text) != nil ? "an integer" : nil
+        case .boolean: return text == "true" || text == "false" ? "a bool" : nil
+        default: return nil
+        }
     }
 
     static func matches(_ node: Node, _ shape: Shape) -> Bool {
@@ -113,11 +147,21 @@ public struct ShapeChecker {
         }
     }
 
+    /// The name of a list's element: `` `mfa[0]` `` for `` `mfa` ``.
+    private static func indexed(_ name: String, _ index: Int) -> String {
+        name.hasSuffix("`") ? name.dropLast() + "[\(index)]`" : name + "[\(index)]"
+    }
+
     static func keyText(_ node: Node) -> String { node.string ?? describe(node) }
 
     /// The value problems of a node: types, allowed values, required keys.
     public static func values(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
         ShapeChecker(check: .values).problems(node, shape, name: name)
+    }
+
+    /// The value problems of a node and the keys its shape does not define, in one pass.
+    public static func all(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
+        ShapeChecker(check: .all).problems(node, shape, name: name)
     }
 
     /// The keys of a node its shape does not define.

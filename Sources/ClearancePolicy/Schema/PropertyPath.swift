@@ -1,0 +1,72 @@
+import ClearanceYAML
+
+/// The way from a document's root to one property its shape defines, through mappings and
+/// lists: `access[*].last_review.date`. Used to visit every timestamp, or every timestamp of
+/// evidence, of a document without walking the rest of it.
+struct PropertyPath: Sendable {
+    /// One step: a key of a mapping, or every element of a list.
+    enum Step: Sendable {
+        case key(Symbol)
+        case each
+    }
+
+    /// The steps, the property's own key last.
+    let steps: [Step]
+    /// The property the path ends at.
+    let property: Property
+
+    /// Every path in `shape` to a property that passes `test`, in the order the shape lists them.
+    static func paths(in shape: ObjectShape, where test: (Property) -> Bool) -> [PropertyPath] {
+        var found: [PropertyPath] = []
+        collect(shape, prefix: [], test, into: &found)
+        return found
+    }
+
+    private static func collect(_ shape: ObjectShape, prefix: [Step], _ test: (Property) -> Bool, into found: inout [PropertyPath]) {
+        for property in shape.properties {
+            let steps = prefix + [.key(Symbol(property.name))]
+            if test(property) { found.append(PropertyPath(steps: steps, property: property)) }
+            var inner = property.shape.withoutNull
+            var through = steps
+            while case .list(let element) = inner {
+                through.append(.each)
+                inner = element.withoutNull
+            }
+            if case .object(let object) = inner { collect(object, prefix: through, test, into: &found) }
+        }
+    }
+
+    /// The nodes the path reaches in a document (several through lists, none where a key is
+    /// absent), each with the list positions taken on the way (see ``written(indices:)``).
+    func nodes(from root: Node) -> [(node: Node, indices: [Int])] {
+        var current: [(node: Node, indices: [Int])] = [(root, [])]
+        for step in steps {
+            var next: [(node: Node, indices: [Int])] = []
+            for (node, indices) in current {
+                switch step {
+                case .key(let symbol):
+                    if let value = node[symbol] { next.append((value, indices)) }
+                case .each:
+                    guard node.kind == .sequence else { continue }
+                    for (index, element) in node.elements.enumerated() { next.append((element, indices + [index])) }
+                }
+            }
+            current = next
+            if current.isEmpty { break }
+        }
+        return current
+    }
+
+    /// The path as written for the node reached through list positions `indices`: `access[0].last_review.date`.
+    func written(indices: [Int]) -> String {
+        var text = ""
+        var positions = indices.makeIterator()
+        for step in steps {
+            switch step {
+            case .key(let symbol): text += (text.isEmpty ? "" : ".") + symbol.name
+            case .each: text += "[\(positions.next() ?? 0)]"
+            }
+        }
+        return text
+    }
+}
