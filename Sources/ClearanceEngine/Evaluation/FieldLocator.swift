@@ -64,18 +64,15 @@ struct FieldLocator {
     /// its condition first when the condition cannot be evaluated here.
     private func flatten(_ sites: [ReadSite], into reads: inout [FieldRead]) {
         for site in sites {
-            switch site {
-            case .field(let read):
-                reads.append(read)
-            case .choice(let choice):
-                if let condition = choice.condition, case .success(.bool(let holds)) = condition.evaluate(bindings) {
-                    flatten(holds ? choice.whenTrue : choice.whenFalse, into: &reads)
-                    flatten(choice.conditionReads, into: &reads)
-                } else {
-                    flatten(choice.conditionReads, into: &reads)
-                    flatten(choice.whenTrue, into: &reads)
-                    flatten(choice.whenFalse, into: &reads)
-                }
+            if let read = site.field { reads.append(read) }
+            guard let choice = site.conditional else { continue }
+            if let condition = choice.condition, case .success(.bool(let holds)) = condition.evaluate(bindings) {
+                flatten(holds ? choice.whenTrue : choice.whenFalse, into: &reads)
+                flatten(choice.conditionReads, into: &reads)
+            } else {
+                flatten(choice.conditionReads, into: &reads)
+                flatten(choice.whenTrue, into: &reads)
+                flatten(choice.whenFalse, into: &reads)
             }
         }
     }

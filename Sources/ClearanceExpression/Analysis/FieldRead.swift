@@ -20,13 +20,20 @@ public struct FieldRead: Sendable, Equatable {
     }
 }
 
-/// Where an expression reads fields, in source order; a conditional `c ? a : b` is kept whole so
-/// that a caller who knows the bindings can follow the branch that was taken.
-public indirect enum ReadSite: Sendable {
+/// Where an expression reads fields, in source order: a field chain, or a conditional `c ? a : b`
+/// kept whole so that a caller who knows the bindings can follow the branch that was taken.
+///
+/// A struct of optionals rather than an enum, so every reference it holds is a plain pointer.
+public struct ReadSite: Sendable {
+    /// The field chain, for a site that is one.
+    public let field: FieldRead?
+    /// The conditional, for a site that is one.
+    public let conditional: ConditionalReads?
+
     /// A field chain.
-    case field(FieldRead)
+    public static func field(_ read: FieldRead) -> ReadSite { ReadSite(field: read, conditional: nil) }
     /// A conditional.
-    case choice(ConditionalReads)
+    public static func conditional(_ reads: ConditionalReads) -> ReadSite { ReadSite(field: nil, conditional: reads) }
 }
 
 /// The reads of a conditional `c ? a : b`, with its condition compiled so it can be evaluated.
@@ -86,7 +93,7 @@ struct FieldReadFinder {
                                                conditionReads: reads(args[0], insideLoop: insideLoop),
                                                whenTrue: reads(args[1], insideLoop: insideLoop),
                                                whenFalse: reads(args[2], insideLoop: insideLoop))
-            found.append(.choice(conditional))
+            found.append(.conditional(conditional))
         case .call(_, let target, let args):
             for child in [target].compactMap({ $0 }) + args { visit(child, insideLoop: insideLoop, into: &found) }
         case .select(let operand, _, _):

@@ -40,15 +40,12 @@ public struct RuleBlame: Sendable {
 
     private static func filter(_ sites: [ReadSite], _ keep: (FieldRead) -> Bool) -> [ReadSite] {
         sites.compactMap { site in
-            switch site {
-            case .field(let read):
-                return keep(read) ? site : nil
-            case .choice(let choice):
-                let filtered = ConditionalReads(condition: choice.condition, conditionReads: filter(choice.conditionReads, keep),
-                                                whenTrue: filter(choice.whenTrue, keep), whenFalse: filter(choice.whenFalse, keep))
-                let isEmpty = filtered.conditionReads.isEmpty && filtered.whenTrue.isEmpty && filtered.whenFalse.isEmpty
-                return isEmpty ? nil : .choice(filtered)
-            }
+            if let read = site.field { return keep(read) ? site : nil }
+            guard let choice = site.conditional else { return nil }
+            let filtered = ConditionalReads(condition: choice.condition, conditionReads: filter(choice.conditionReads, keep),
+                                            whenTrue: filter(choice.whenTrue, keep), whenFalse: filter(choice.whenFalse, keep))
+            let isEmpty = filtered.conditionReads.isEmpty && filtered.whenTrue.isEmpty && filtered.whenFalse.isEmpty
+            return isEmpty ? nil : .conditional(filtered)
         }
     }
 }
