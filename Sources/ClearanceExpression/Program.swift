@@ -74,7 +74,7 @@ public final class Program: Sendable {
     /// The operands of the expression's top-level `&&` chain in source order, each a program of its
     /// own over the same bindings; `[self]` when the expression is not an `&&`.
     public func conjuncts() -> [Program] {
-        LargeStack.run { [self] in
+        LargeStack.run(depth: checked.parsed.depth) { [self] in
             var operands: [Expr] = []
             Self.collectConjuncts(expr, into: &operands)
             return operands.count < 2 ? [self] : operands.map(part)
@@ -83,7 +83,7 @@ public final class Program: Sendable {
 
     /// The field chains the expression reads, in source order, each conditional kept whole.
     public func fieldReads() -> [ReadSite] {
-        LargeStack.run { [self] in
+        LargeStack.run(depth: checked.parsed.depth) { [self] in
             var finder = FieldReadFinder(checked: checked, compile: part)
             return finder.reads(expr)
         }
