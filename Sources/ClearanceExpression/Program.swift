@@ -72,7 +72,8 @@ public final class Program: Sendable {
     }
 
     /// The operands of the expression's top-level `&&` chain in source order, each a program of its
-    /// own over the same bindings; `[self]` when the expression is not an `&&`.
+    /// own over the same bindings (its `source` and error offsets are the whole expression's);
+    /// `[self]` when the expression is not an `&&`.
     public func conjuncts() -> [Program] {
         LargeStack.run(depth: checked.parsed.depth) { [self] in
             var operands: [Expr] = []
