@@ -17,17 +17,25 @@ public final class Program: Sendable {
     private let root: any Plan
     private let localCount: Int
     private let memoCount: Int
+    /// The checked tree and the node this program evaluates, for analyses and for programs of its parts.
+    private let checked: CheckedExpression
+    private let expr: Expr
+    private let constants: [Value?]
 
-    private init(source: String, checked: CheckedExpression, root: any Plan, memoCount: Int, stepBudget: Int) {
+    private init(source: String, checked: CheckedExpression, expr: Expr, root: any Plan, memoCount: Int, stepBudget: Int,
+                 constants: [Value?]) {
         self.source = source
-        self.resultType = checked.type(of: checked.parsed.expr)
+        self.resultType = checked.type(of: expr)
         self.root = root
         self.localCount = checked.localCount
         self.memoCount = memoCount
         self.stepBudget = stepBudget
         self.constantValue = (root as? ConstantPlan)?.value
-        self.selectPath = Self.selectPath(checked.parsed.expr, checked)
-        self.literalComparisons = LiteralComparison.find(in: checked)
+        self.selectPath = Self.selectPath(expr, checked)
+        self.literalComparisons = LiteralComparison.find(in: checked, root: expr)
+        self.checked = checked
+        self.expr = expr
+        self.constants = constants
     }
 
     /// Parses, checks and plans an expression with the default options.
@@ -59,7 +67,40 @@ public final class Program: Sendable {
         let checked = try Checker.check(parsed, source: source, declarations: declarations, strict: options.checksTypes)
         var planner = Planner(checked: checked, constants: declarations.constants)
         let root = planner.plan(parsed.expr)
-        return Program(source: source, checked: checked, root: root, memoCount: planner.memoCount, stepBudget: options.stepBudget)
+        return Program(source: source, checked: checked, expr: parsed.expr, root: root, memoCount: planner.memoCount,
+                       stepBudget: options.stepBudget, constants: declarations.constants)
+    }
+
+    /// The operands of the expression's top-level `&&` chain in source order, each a program of its
+    /// own over the same bindings (its `source` and error offsets are the whole expression's);
+    /// `[self]` when the expression is not an `&&`.
+    public func conjuncts() -> [Program] {
+        LargeStack.run(depth: checked.parsed.depth) { [self] in
+            var operands: [Expr] = []
+            Self.collectConjuncts(expr, into: &operands)
+            return operands.count < 2 ? [self] : operands.map(part)
+        }
+    }
+
+    /// The field chains the expression reads, in source order, each conditional kept whole.
+    public func fieldReads() -> [ReadSite] {
+        LargeStack.run(depth: checked.parsed.depth) { [self] in
+            var finder = FieldReadFinder(checked: checked, compile: part)
+            return finder.reads(expr)
+        }
+    }
+
+    /// A subexpression planned as a program of its own (it shares this program's checked tree).
+    private func part(_ subexpression: Expr) -> Program {
+        var planner = Planner(checked: checked, constants: constants)
+        let root = planner.plan(subexpression)
+        return Program(source: source, checked: checked, expr: subexpression, root: root, memoCount: planner.memoCount,
+                       stepBudget: stepBudget, constants: constants)
+    }
+
+    private static func collectConjuncts(_ expr: Expr, into operands: inout [Expr]) {
+        guard case .call(Operator.logicalAnd, nil, let args) = expr.kind else { return operands.append(expr) }
+        for arg in args { collectConjuncts(arg, into: &operands) }
     }
 
     /// Evaluates the expression over bound variables. Does no parsing and no name lookup.

@@ -58,7 +58,7 @@ struct CheckCommandTests {
         #expect(result.standardOutput == """
             luis  TeamMember · team/luis.yaml
               ✗ D-01     high     luis signs in without SSO
-                team/luis.yaml:1:1
+                team/luis.yaml:5:17
 
             2 documents checked against 1 rule: 1 pass, 1 fail, 0 error, 0 waived, 0 skip, 0 pending; 1 failing at or above low.
 
@@ -192,7 +192,7 @@ struct CheckCommandTests {
         #expect(changed.standardOutput == """
             eva  TeamMember · team/eva.yaml
               ✗ D-01     high     eva signs in without SSO
-                team/eva.yaml:1:1
+                team/eva.yaml:5:17
 
             Resolved since the baseline
               ✓ D-01     luis: luis signs in without SSO

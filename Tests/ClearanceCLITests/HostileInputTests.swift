@@ -166,7 +166,8 @@ struct HostileInputTests {
         let run = check(extra: ["--format", "github"])
         expectBounded(run)
         #expect(run.status == 1)
-        #expect(run.standardOutput.hasPrefix("::error file=team/eve.yaml,line=7,col=7,"), "\(run.standardOutput)")
+        // Line 7, at the failing grant's `production` value.
+        #expect(run.standardOutput.hasPrefix("::error file=team/eve.yaml,line=7,col=34,"), "\(run.standardOutput)")
     }
 
     // MARK: Files

@@ -75,19 +75,19 @@ struct OutputThresholdTests {
     @Test func aFailBelowTheThresholdIsAWarningAndASkippedCase() throws {
         let github = try Self.sample("github", failOn: "critical")
         #expect(github.standardOutput.contains("""
-            ::warning file=Fixtures/team/carlos.ibarra.yaml,line=38,col=5,title=ZT-04 Devices are managed%2C encrypted and protected \
+            ::warning file=Fixtures/team/carlos.ibarra.yaml,line=40,col=16,title=ZT-04 Devices are managed%2C encrypted and protected \
             (high%2C below --fail-on critical)::device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection \
             (managed: true, encrypted: false, endpoint protection: false)
             """))
         #expect(github.standardOutput.contains("""
-            ::notice file=Fixtures/team/daniela.herrera.yaml,line=9,col=1,title=PC-01 Background check passed before credentials \
+            ::notice file=Fixtures/team/daniela.herrera.yaml,line=29,col=24,title=PC-01 Background check passed before credentials \
             (critical%2C pending%3A blocks credentials)::daniela.herrera has no background check that passed before credentials were issued \
             (status: pending, date: not recorded; credentials issued: not yet)
             """))
         let junit = try Self.sample("junit", failOn: "critical")
         #expect(junit.standardOutput.contains("""
                 <testcase name="ZT-04 carlos.ibarra devices[1]" classname="zero-trust-baseline.ZT-04">
-                  <skipped message="high is below --fail-on critical">Fixtures/team/carlos.ibarra.yaml:38:5: device BYOD-0007 of carlos.ibarra \
+                  <skipped message="high is below --fail-on critical">Fixtures/team/carlos.ibarra.yaml:40:16: device BYOD-0007 of carlos.ibarra \
             is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)</skipped>
                 </testcase>
             """))
@@ -129,7 +129,7 @@ struct OutputThresholdTests {
         let github = try project.check(["--fail-on", "high", "--format", "github"])
         #expect(github.status == 0)
         #expect(github.standardOutput == """
-            ::warning file=team/luis.yaml,line=1,col=1,title=D-01 Identity goes through SSO (medium%2C below --fail-on high)::luis signs in without SSO
+            ::warning file=team/luis.yaml,line=5,col=17,title=D-01 Identity goes through SSO (medium%2C below --fail-on high)::luis signs in without SSO
             ::notice title=Clearance::1 document checked against 1 rule: 0 pass, 1 fail, 0 error, 0 waived, 0 skip, 0 pending; nothing failing at or above high.
 
             """)
@@ -140,7 +140,7 @@ struct OutputThresholdTests {
             <testsuites name="Clearance" tests="1" failures="0" errors="0">
               <testsuite name="demo" tests="1" failures="0" errors="0" skipped="1" timestamp="2026-11-20T00:00:00Z">
                 <testcase name="D-01 luis" classname="demo.D-01">
-                  <skipped message="medium is below --fail-on high">team/luis.yaml:1:1: luis signs in without SSO</skipped>
+                  <skipped message="medium is below --fail-on high">team/luis.yaml:5:17: luis signs in without SSO</skipped>
                 </testcase>
               </testsuite>
             </testsuites>
@@ -151,7 +151,7 @@ struct OutputThresholdTests {
         #expect(markdown.standardOutput.hasPrefix("## Clearance: nothing fails at or above high\n"))
         #expect(markdown.standardOutput.contains("\nNo rule fails.\n"))
         #expect(markdown.standardOutput.contains("<details><summary>luis (TeamMember): 1 below high</summary>"))
-        #expect(markdown.standardOutput.contains("- ✗ **D-01** (medium) luis signs in without SSO — team/luis.yaml:1:1 · below --fail-on high"))
+        #expect(markdown.standardOutput.contains("- ✗ **D-01** (medium) luis signs in without SSO — team/luis.yaml:5:17 · below --fail-on high"))
     }
 
     @Test(arguments: ["critical", "high", "low", "info"])

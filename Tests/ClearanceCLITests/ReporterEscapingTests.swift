@@ -12,7 +12,7 @@ struct ReporterEscapingTests {
         let result = try project.check(format: "github")
         #expect(result.status == 1)
         #expect(result.standardOutput == """
-            ::error file=team/a%2Cb%3Ac%25.yaml,line=1,col=1,title=H-01 Names%3A 100%25 safe%2C <b>bold</b> | `code` (high)::\
+            ::error file=team/a%2Cb%3Ac%25.yaml,line=5,col=17,title=H-01 Names%3A 100%25 safe%2C <b>bold</b> | `code` (high)::\
             50%25 off: a,b%0D%0Aline2 | <script>alert(1)</script> & `tick` *star* _u_ [x](javascript:alert(1)) $x$ \u{01}\u{0B} end
             ::notice title=Clearance::1 document checked against 2 rules: 0 pass, 1 fail, 0 error, 1 waived, 0 skip, 0 pending; 1 failing at or above low.
 
@@ -41,9 +41,9 @@ struct ReporterEscapingTests {
 
             <details><summary>eve (TeamMember): 1 failing, 1 waived</summary>
 
-            - ✗ **H-01** (high) 50% off: a,b  line2 \\| &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\`tick\\` \\*star\\* \\_u\\_ \
-            \\[x\\](javascript:alert(1)) \\$x\\$ \u{FFFD}\u{FFFD} end — team/a,b:c%.yaml:1:1
             - ~ **H-02** (low) eve has no title — team/a,b:c%.yaml:1:1 · waived by W-1 until 2026-12-31
+            - ✗ **H-01** (high) 50% off: a,b  line2 \\| &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\`tick\\` \\*star\\* \\_u\\_ \
+            \\[x\\](javascript:alert(1)) \\$x\\$ \u{FFFD}\u{FFFD} end — team/a,b:c%.yaml:5:17
 
             </details>
 
@@ -59,16 +59,16 @@ struct ReporterEscapingTests {
             <?xml version="1.0" encoding="UTF-8"?>
             <testsuites name="Clearance" tests="2" failures="1" errors="0">
               <testsuite name="hostile" tests="2" failures="1" errors="0" skipped="1" timestamp="2026-11-20T00:00:00Z">
-                <testcase name="H-01 eve" classname="hostile.H-01">
-                  <failure message="\(message)" type="high">team/a,b:c%.yaml:1:1: \(text)
-            Remediation: Fix it &amp; retry: a|b &lt;script&gt;x&lt;/script&gt;
-            Controls: SOC2:CC6.1</failure>
-                </testcase>
                 <testcase name="H-02 eve" classname="hostile.H-02">
                   <skipped message="waived by W-1 until 2026-12-31">team/a,b:c%.yaml:1:1: eve has no title
             Justification: ok &amp; &lt;fine&gt; "quoted"
             next: 100%
             Approved by: marta.ruiz</skipped>
+                </testcase>
+                <testcase name="H-01 eve" classname="hostile.H-01">
+                  <failure message="\(message)" type="high">team/a,b:c%.yaml:5:17: \(text)
+            Remediation: Fix it &amp; retry: a|b &lt;script&gt;x&lt;/script&gt;
+            Controls: SOC2:CC6.1</failure>
                 </testcase>
               </testsuite>
             </testsuites>
@@ -83,12 +83,13 @@ struct ReporterEscapingTests {
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 2)
-        #expect((results[0]["message"] as? [String: Any])?["text"] as? String == HostileProject.name)
-        let location = (results[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+        // Report order: the waived H-02 (the document, 1:1) before H-01 (`sso: false`, 5:17).
+        #expect((results[1]["message"] as? [String: Any])?["text"] as? String == HostileProject.name)
+        let location = (results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
         let artifact = location?["artifactLocation"] as? [String: Any]
         #expect(artifact?["uri"] as? String == "team/a%2Cb%3Ac%25.yaml")
         #expect(artifact?["uriBaseId"] as? String == "%SRCROOT%")
-        let suppression = (results[1]["suppressions"] as? [[String: Any]])?.first
+        let suppression = (results[0]["suppressions"] as? [[String: Any]])?.first
         #expect(suppression?["justification"] as? String == "ok & <fine> \"quoted\"\nnext: 100%")
         let rules = try #require((run["tool"] as? [String: Any]).flatMap { $0["driver"] as? [String: Any] }?["rules"] as? [[String: Any]])
         let help = rules.first?["help"] as? [String: Any]

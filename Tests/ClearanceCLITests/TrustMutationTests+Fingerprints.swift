@@ -86,7 +86,7 @@ struct FingerprintMutationTests {
         #expect(result.status == 0)
         #expect(Self.summary(result) == "32 documents checked against 44 rules: 771 pass, 34 fail, 0 error, 2 waived, 604 skip, 2 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
-        #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:21:5 · grants[6]"))
+        #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:21:14 · grants[6]"))
     }
 
     @Test func reorderedManifestGrantsKeepEveryFingerprint() throws {
@@ -98,7 +98,7 @@ struct FingerprintMutationTests {
         #expect(result.status == 0)
         #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
-        #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:9:5 · grants[0]"))
+        #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:9:14 · grants[0]"))
     }
 
     @Test func aRemovedFailingManifestGrantIsResolved() throws {
@@ -122,7 +122,7 @@ struct FingerprintMutationTests {
         #expect(result.status == 0)
         #expect(Self.summary(result) == "32 documents checked against 44 rules: 775 pass, 34 fail, 0 error, 2 waived, 607 skip, 2 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
-        #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:62:5 · access[2]"))
+        #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:63:15 · access[2]"))
     }
 
     @Test func reorderedMemberGrantsKeepEveryFingerprint() throws {
@@ -134,7 +134,7 @@ struct FingerprintMutationTests {
         #expect(result.status == 0)
         #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
-        #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:40:5 · access[0]"))
+        #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:41:15 · access[0]"))
     }
 
     @Test func aRemovedFailingMemberGrantIsResolved() throws {
@@ -168,7 +168,7 @@ struct FingerprintMutationTests {
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("""
               ✗ ZT-04    high     device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)  (in the baseline)
-                Fixtures/team/carlos.ibarra.yaml:45:5 · devices[2]
+                Fixtures/team/carlos.ibarra.yaml:47:16 · devices[2]
             """))
     }
 
@@ -197,7 +197,7 @@ struct FingerprintMutationTests {
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("""
               ✗ AM-05    high     aws-production's production grant of acme-prod/ReadOnly to marta.ruiz needs a ticket and an expiry within the next 90 days (ticket: not recorded; expires: not recorded)
-                Fixtures/access/aws-production.yaml:9:5 · grants[0]
+                Fixtures/access/aws-production.yaml:10:39 · grants[0]
             """))
         #expect(Self.summary(result).hasSuffix("; 1 failing at or above low (34 accepted by the baseline, 0 resolved)."))
     }
@@ -259,7 +259,7 @@ struct FingerprintMutationTests {
               ✗ L-01     high     ana has an SMS factor  (in the baseline)
                 team/ana.yaml:5:24 · identity.mfa[1]
               ✗ L-02     high     device BYOD-1 is not encrypted
-                team/ana.yaml:8:5 · [1]
+                team/ana.yaml:8:29 · [1]
 
             Resolved since the baseline
               ✓ L-02     ana [0]: device BYOD-1 is not encrypted

@@ -24,7 +24,7 @@ struct RuleEvaluator {
         let list: Value
         switch forEach.list.program.evaluate(bindings) {
         case .failure(let error):
-            record(context, .error("cannot evaluate for_each: \(error.message)"), element: nil, bindings: bindings, into: &sink)
+            record(context, .error("cannot evaluate for_each: \(error.message)", in: .forEach), element: nil, bindings: bindings, into: &sink)
             return
         case .success(let value):
             list = value
@@ -45,7 +45,7 @@ struct RuleEvaluator {
         case .null:
             break  // an absent or null list has no elements, like an empty one
         default:
-            record(context, .error("for_each must give a list, not \(list.typeName)"), element: nil, bindings: bindings, into: &sink)
+            record(context, .error("for_each must give a list, not \(list.typeName)", in: .forEach), element: nil, bindings: bindings, into: &sink)
         }
         bindings[PolicyBindings.element] = .null
     }
@@ -53,7 +53,8 @@ struct RuleEvaluator {
     /// The outcome before waivers.
     enum Outcome {
         case pass, fail, skip
-        case error(String)
+        /// An expression could not be evaluated: what went wrong, and which expression.
+        case error(String, in: FieldLocator.Source)
     }
 
     private func decide(_ rule: Rule, _ bindings: Bindings) -> Outcome {
@@ -61,13 +62,13 @@ struct RuleEvaluator {
             switch condition(when, named: "when", bindings) {
             case .success(false): return .skip
             case .success(true): break
-            case .failure(let problem): return .error(problem.message)
+            case .failure(let problem): return .error(problem.message, in: .when)
             }
         }
         switch condition(rule.require, named: "require", bindings) {
         case .success(true): return .pass
         case .success(false): return .fail
-        case .failure(let problem): return .error(problem.message)
+        case .failure(let problem): return .error(problem.message, in: .require)
         }
     }
 
@@ -109,7 +110,7 @@ struct RuleEvaluator {
         switch outcome {
         case .pass, .skip: message = rule.title
         case .fail: message = MessageRenderer.render(rule.message, bindings)
-        case .error(let problem): message = problem
+        case .error(let problem, _): message = problem
         }
         let path = element.map { index in rule.forEach?.fieldPath.map { "\($0)[\(index.index)]" } ?? "[\(index.index)]" }
         let identity = element.map { element in
@@ -117,7 +118,21 @@ struct RuleEvaluator {
         }
         sink.add(Finding(rule: rule.info, status: status, subject: document.id, kind: document.kind, element: path,
                          elementIndex: element?.index ?? -1, elementIdentity: identity, message: message,
-                         location: element?.node?.location ?? document.root.location, waiver: waiver))
+                         location: location(rule, outcome, document: document, element: element?.node, bindings: bindings),
+                         waiver: waiver))
+    }
+
+    /// A failure or an error points at the field that decided it; anything else, and a failure that
+    /// reads no field, at the element or the document.
+    private func location(_ rule: Rule, _ outcome: Outcome, document: InputDocument, element: Node?, bindings: Bindings) -> SourceLocation {
+        let locator = FieldLocator(rule: rule, document: document, element: element, bindings: bindings)
+        let field: SourceLocation?
+        switch outcome {
+        case .pass, .skip: field = nil
+        case .fail: field = locator.location(of: .require, errored: false)
+        case .error(_, let source): field = locator.location(of: source, errored: true)
+        }
+        return field ?? element?.location ?? document.root.location
     }
 
     /// An element's identity in its list, or `nil` when only its position identifies it: the declared fields of a

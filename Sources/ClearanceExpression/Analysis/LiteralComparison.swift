@@ -46,11 +46,11 @@ public struct LiteralComparison: Sendable {
     /// The field name that stands for any element of a list or value of a map.
     public static let element = "[]"
 
-    /// The comparisons in a compiled expression, in source order.
-    static func find(in checked: CheckedExpression) -> [LiteralComparison] {
+    /// The comparisons in `root`, a node of a compiled expression, in source order.
+    static func find(in checked: CheckedExpression, root: Expr) -> [LiteralComparison] {
         var found: [LiteralComparison] = []
         var walker = Walker(checked: checked)
-        walker.visit(checked.parsed.expr, position: .whole, into: &found)
+        walker.visit(root, position: .whole, into: &found)
         return found.sorted { $0.offset < $1.offset }
     }
 

@@ -13,6 +13,15 @@ enum LargeStack {
     /// The stack size of the compiling thread (reserved address space; pages are used only as touched).
     static let size = 64 << 20
 
+    /// The deepest tree whose walk runs on the caller's stack: far from what any thread's stack holds.
+    static let shallowDepth = 16
+
+    /// Runs `body`, which walks a tree `depth` levels deep: here when the tree is shallow, else as
+    /// ``run(_:)`` does.
+    static func run<T: Sendable>(depth: Int, _ body: @escaping @Sendable () -> T) -> T {
+        depth <= shallowDepth ? body() : run(body)
+    }
+
     /// Runs `body` on a large-stack thread and returns its result once that thread has ended,
     /// so nothing of it outlives the call. Runs `body` here if no thread can be started.
     static func run<T: Sendable>(_ body: @escaping @Sendable () -> T) -> T {

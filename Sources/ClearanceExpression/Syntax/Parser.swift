@@ -4,6 +4,8 @@ struct ParsedExpression: Sendable {
     let expr: Expr
     /// The UTF-8 byte offset of each node, by node id.
     let offsets: [Int]
+    /// The number of levels of the tree (1 for a single node).
+    let depth: Int
     /// The number of ids handed out (some belong to nodes a macro replaced).
     var nodeCount: Int { offsets.count }
 }
@@ -40,7 +42,7 @@ struct Parser {
             throw SyntaxError(message: SyntaxMessages.unexpected(parser.current.kind, expected: "an operator or the end"),
                               offset: parser.current.offset)
         }
-        return ParsedExpression(expr: expr, offsets: parser.offsets)
+        return ParsedExpression(expr: expr, offsets: parser.offsets, depth: parser.depths[expr.id])
     }
 
     private init(tokens: [Token], limits: SyntaxLimits) {

@@ -35,6 +35,8 @@ public final class Rule: Sendable {
     public let index: Int
     /// What reports say about the rule.
     public let info: RuleInfo
+    /// The fields the rule reads, for pointing a failing finding at the one that decided it.
+    public let blame: RuleBlame
 
     init(id: String, title: String, description: String?, severity: Severity, policyID: String, target: DocumentKind,
          when: CompiledExpression?, forEach: ForEach?, require: CompiledExpression, message: MessageTemplate,
@@ -56,6 +58,7 @@ public final class Rule: Sendable {
         self.index = index
         self.info = RuleInfo(id: id, title: title, description: description, policyID: policyID, policyTitle: policyTitle,
                              severity: severity, controls: controls, remediation: remediation, gates: gates)
+        self.blame = RuleBlame(require: require.program, when: when?.program, forEach: forEach, documentVariable: target.bindingName)
     }
 
     /// Whether the rule must pass before credentials are issued.
