@@ -20,12 +20,12 @@ struct FieldReadFinder {
 
     private mutating func visit(_ expr: Expr, insideLoop: Bool, into found: inout [ReadSite]) {
         if case .select(let operand, let field, true) = expr.kind, let path = chain(operand) {
-            found.append(.field(FieldRead(variable: path.variable, fields: path.fields + [field], offset: start(of: expr))))
+            found.append(.field(FieldRead(variable: path.variable, fields: path.fields + [field], offset: checked.startOffset(of: expr))))
             for index in path.indexes { visit(index, insideLoop: insideLoop, into: &found) }
             return
         }
         if let path = chain(expr), !path.fields.isEmpty {
-            found.append(.field(FieldRead(variable: path.variable, fields: path.fields, offset: start(of: expr))))
+            found.append(.field(FieldRead(variable: path.variable, fields: path.fields, offset: checked.startOffset(of: expr))))
             for index in path.indexes { visit(index, insideLoop: insideLoop, into: &found) }
             return
         }
@@ -91,25 +91,6 @@ struct FieldReadFinder {
             default:
                 return nil
             }
-        }
-    }
-
-    /// The offset of the first character of `expr` (an operator's node sits at the operator).
-    private func start(of expr: Expr) -> Int {
-        var offset = checked.parsed.offsets[expr.id]
-        var current = expr
-        while true {
-            let first: Expr?
-            switch current.kind {
-            case .call(_, let target?, _): first = target
-            case .call(_, nil, let args): first = args.first
-            case .select(let operand, _, _): first = operand
-            case .comprehension(let loop): first = loop.range
-            default: first = nil
-            }
-            guard let first else { return offset }
-            offset = min(offset, checked.parsed.offsets[first.id])
-            current = first
         }
     }
 }

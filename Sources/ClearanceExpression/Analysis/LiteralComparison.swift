@@ -101,7 +101,7 @@ public struct LiteralComparison: Sendable {
             if case .select(let operand, let field, true) = expr.kind, let path = chain(operand) {
                 return LiteralComparison(variable: path.variable, fields: path.fields + [field], written: path.written + "." + field,
                                          relation: .isPresent, literals: [],
-                                         offset: start(of: expr), position: position)
+                                         offset: checked.startOffset(of: expr), position: position)
             }
             guard case .call(let function, nil, let args) = expr.kind, args.count == 2 else { return nil }
             let relation: Relation
@@ -111,7 +111,7 @@ public struct LiteralComparison: Sendable {
             case Operator.in: relation = .isIn
             default: return nil
             }
-            let offset = start(of: expr)
+            let offset = checked.startOffset(of: expr)
             if relation == .isIn {
                 if let path = chain(args[0]), let values = Self.literals(args[1], list: true) {
                     return LiteralComparison(variable: path.variable, fields: path.fields, written: path.written, relation: .isIn, literals: values,
@@ -162,24 +162,6 @@ public struct LiteralComparison: Sendable {
             }
         }
 
-        /// The offset of the first character of `expr` (an operator's node sits at the operator).
-        private func start(of expr: Expr) -> Int {
-            var offset = checked.parsed.offsets[expr.id]
-            var current = expr
-            while true {
-                let first: Expr?
-                switch current.kind {
-                case .call(_, let target?, _): first = target
-                case .call(_, nil, let args): first = args.first
-                case .select(let operand, _, _): first = operand
-                case .comprehension(let loop): first = loop.range
-                default: first = nil
-                }
-                guard let first else { return offset }
-                offset = min(offset, checked.parsed.offsets[first.id])
-                current = first
-            }
-        }
 
         private static func literals(_ expr: Expr, list: Bool) -> [Value]? {
             if !list, case .constant(let constant) = expr.kind { return [Planner.value(of: constant)] }
