@@ -24,24 +24,26 @@ public struct ShapeChecker {
     /// The problems of `node` against `shape`; `name` says what the node is ("rule", "`severity`").
     func problems(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        walk(node, shape, name: name, into: &found)
+        walk(node, shape, name: { name }, into: &found)
         return found
     }
 
-    private func walk(_ node: Node, _ shape: Shape, name: String, into found: inout [Diagnostic]) {
+    /// `name` spells the node's name, only for a problem: every input document is walked, and
+    /// most have none.
+    private func walk(_ node: Node, _ shape: Shape, name: () -> String, into found: inout [Diagnostic]) {
         switch shape {
         case .nullable(let inner):
             if !node.isNull { walk(node, inner, name: name, into: &found) }
         case .list(let element):
             guard node.kind == .sequence else { return mismatch(node, name, shape, into: &found) }
-            for (index, item) in node.elements.enumerated() { walk(item, element, name: Self.indexed(name, index), into: &found) }
+            for (index, item) in node.elements.enumerated() { walk(item, element, name: { Self.indexed(name(), index) }, into: &found) }
         case .dictionary(let value):
             guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
             for entry in node.entries {
                 if checksValues, entry.key.string == nil {
-                    found.append(Self.diagnostic(entry.key, code: "policy.key", "keys of \(name) must be strings"))
+                    found.append(Self.diagnostic(entry.key, code: "policy.key", "keys of \(name()) must be strings"))
                 }
-                walk(entry.value, value, name: "\(name).\(Self.keyText(entry.key))", into: &found)
+                walk(entry.value, value, name: { "\(name()).\(Self.keyText(entry.key))" }, into: &found)
             }
         case .object(let object):
             guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
@@ -53,20 +55,21 @@ public struct ShapeChecker {
 
     /// Walks a mapping's entries by identity: keys are matched as symbols and names are only
     /// spelt out for a problem, since every input document goes through here.
-    private func checkObject(_ node: Node, _ object: ObjectShape, name: String, into found: inout [Diagnostic]) {
+    private func checkObject(_ node: Node, _ object: ObjectShape, name: () -> String, into found: inout [Diagnostic]) {
         let document = node.document
         var present = ObjectShape.PropertySet()
         for index in 0..<node.count {
             let keyID = document.key(index, of: node.id)
             // A key is interned as a symbol when loaded; an alias of a string anchor is not.
             guard let symbol = document.symbol(keyID) ?? (document.kind(keyID) == .string ? Symbol(document.string(keyID)) : nil) else {
-                if checksValues { found.append(Self.diagnostic(Node(document: document, id: keyID), code: "policy.key", "keys of \(name) must be strings")) }
+                if checksValues { found.append(Self.diagnostic(Node(document: document, id: keyID), code: "policy.key", "keys of \(name()) must be strings")) }
                 continue
             }
             if let position = object.position(of: symbol) {
                 present.insert(position)
-                let property = object.properties[position]
-                walk(Node(document: document, id: document.value(index, of: node.id)), property.shape, name: property.label, into: &found)
+                // Read in place: copying a whole `Property` per key costs more than the check itself.
+                walk(Node(document: document, id: document.value(index, of: node.id)), object.properties[position].shape,
+                     name: { object.properties[position].label }, into: &found)
             } else if checksKeys, object.isClosed {
                 let key = symbol.name
                 let hint = Suggestion.didYouMean(key, among: object.properties.map(\.name), quote: "`")
@@ -80,7 +83,7 @@ public struct ShapeChecker {
         }
     }
 
-    private func mismatch(_ node: Node, _ name: String, _ shape: Shape, into found: inout [Diagnostic]) {
+    private func mismatch(_ node: Node, _ name: () -> String, _ shape: Shape, into found: inout [Diagnostic]) {
         guard checksValues else { return }
         var hint = ""
         if case .string(let allowed?) = shape, let text = node.string {
@@ -91,7 +94,7 @@ public struct ShapeChecker {
         } else if let text = node.string, node.style != .plain, let unquoted = Self.unquotedKind(text, shape) {
             hint = " (unquote it to make it \(unquoted))"
         }
-        found.append(Self.diagnostic(node, code: "policy.type", "\(name) must be \(shape.summary); found \(Self.describe(node))\(hint)"))
+        found.append(Self.diagnostic(node, code: "policy.type", "\(name()) must be \(shape.summary); found \(Self.describe(node))\(hint)"))
     }
 
     /// The one allowed value an abbreviation stands for (`prod` for `production`), if exactly one starts with it.
