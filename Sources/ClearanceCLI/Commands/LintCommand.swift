@@ -27,7 +27,8 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let (policies, waivers, advisories) = try Session.guarded {
             var configuration = try project.configuration()
-            var checks = project.waiverChecks
+            var checks = project.waiverChecks(configuration)
+            checks.now = nil  // lint warns about `subject: *` and long terms itself
             if !paths.isEmpty {  // policies named here are linted alone, with only the waivers named here
                 configuration.policies = paths
                 configuration.waivers = project.waivers
@@ -37,6 +38,7 @@ struct LintCommand: ParsableCommand {
             guard !configuration.waivers.isEmpty else { return (policies, [Waiver](), [Diagnostic]()) }
             // The project's inputs, when it has some, are loaded only to match each waiver's subject.
             checks.unmatchedSubject = configuration.inputs.isEmpty ? nil : .warning
+            checks.unapproved = checks.unmatchedSubject
             let documents = try InputLoader().load(paths: [], waiverPaths: configuration.waivers, context: configuration.inputs,
                                                    waiverChecks: checks, policies: policies, digests: false)
             return (policies, documents.reportedWaivers, documents.advisories)

@@ -48,7 +48,7 @@ enum Session {
         }
         let documents = try InputLoader().load(paths: subjects, waiverPaths: configuration.waivers,
                                                context: context + (paths.isEmpty ? [] : configuration.inputs),
-                                               waiversAreContext: !paths.isEmpty && project.waivers.isEmpty, waiverChecks: project.waiverChecks,
+                                               waiversAreContext: !paths.isEmpty && project.waivers.isEmpty, waiverChecks: project.waiverChecks(configuration),
                                                policies: policies, jobs: project.threadCount, digests: digests,
                                                progress: progress?.callback("reading", "files"))
         loaded.withLock { $0.append(documents) }

@@ -52,9 +52,11 @@ struct ProjectOptions: ParsableArguments {
         return configuration
     }
 
-    /// How waivers are checked: one for a rule outside policies narrowed with `--policies` is only a note.
-    var waiverChecks: WaiverChecks {
-        WaiverChecks(unknownRule: policies.isEmpty ? .error : .note, unmatchedSubject: .error)
+    /// How waivers are checked under `configuration`: one for a rule outside policies narrowed with `--policies`
+    /// is only a note; approvers, `subject: *` and the longest term are held to the project's settings.
+    func waiverChecks(_ configuration: ProjectConfiguration) -> WaiverChecks {
+        WaiverChecks(unknownRule: policies.isEmpty ? .error : .note, unmatchedSubject: .error, unapproved: .error,
+                     approverRoles: configuration.waiverApprovers, now: now, maximumDays: configuration.waiverMaxDays)
     }
 
     /// The number of threads to use.

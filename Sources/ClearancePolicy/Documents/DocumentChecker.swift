@@ -21,6 +21,16 @@ struct DocumentChecker: Sendable {
         var replacesContext = false
     }
 
+    /// Where a document was read from, which decides whether it may be a waiver.
+    enum Origin: Sendable {
+        /// An input or context file: no waivers.
+        case inputFile
+        /// A waiver file named in clearance.yaml or by --waivers: waivers only.
+        case waiverFile
+        /// Documents given inline (a policy test's): any kind.
+        case inline
+    }
+
     let policies: PolicySet
     /// How a waiver for a rule outside the loaded policies is treated.
     var waiverChecks = WaiverChecks.strict
@@ -28,8 +38,8 @@ struct DocumentChecker: Sendable {
     private static let kindKey = Symbol("kind"), idKey = Symbol("id")
     static let kindNames = DocumentKind.allCases.filter { $0 != .policy }.map(\.rawValue).joined(separator: ", ")
 
-    /// Checks one document on its own.
-    func inspect(_ root: Node) -> Entry {
+    /// Checks one document on its own, read from `origin`.
+    func inspect(_ root: Node, from origin: Origin = .inline) -> Entry {
         var entry = Entry()
         guard root.kind == .mapping else {
             entry.problems.append(ShapeChecker.diagnostic(root, code: "input.not-a-mapping", "a document must be a mapping with kind and id; found \(ShapeChecker.describe(root))"))
@@ -46,6 +56,16 @@ struct DocumentChecker: Sendable {
         }
         if kind == .policy {
             entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.policy", "a Policy among the inputs; pass policy files with --policies"))
+            return entry
+        }
+        if kind == .waiver, origin == .inputFile {
+            entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.waiver-among-inputs",
+                                                          "a Waiver among the inputs; waivers belong in a waiver file named in clearance.yaml or by --waivers"))
+            return entry
+        }
+        if kind != .waiver, origin == .waiverFile {
+            entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.not-a-waiver",
+                                                          "a \(kind.rawValue) in a waiver file; a waiver file holds only Waiver documents"))
             return entry
         }
         guard let idNode = root[Self.idKey] else {
@@ -112,7 +132,7 @@ struct DocumentChecker: Sendable {
             + ShapeChecker(check: .unknownKeys).problems(root, .object(PolicyShapes.waiver), name: "waiver")
         problems += found
         guard found.isEmpty, let ruleNode = root["rule"], let rule = ruleNode.string, let subjectNode = root["subject"], let subject = subjectNode.string,
-              let justification = root["justification"]?.string, let approvedBy = root["approved_by"]?.string,
+              let justification = root["justification"]?.string, let approverNode = root["approved_by"], let approvedBy = approverNode.string,
               let expiresNode = root["expires"], let expires = expiresNode.timestamp else { return nil }
         guard policies.rule(rule) != nil else {
             if waiverChecks.unknownRule == .note {
@@ -134,6 +154,7 @@ struct DocumentChecker: Sendable {
         let end = isDate ? Timestamp(seconds: expires.seconds + 86_400) ?? expires : expires
         return Waiver(id: id, ruleID: rule, subject: subject, justification: justification, approvedBy: approvedBy, expiresAt: end,
                       expiresText: isDate ? String(expires.rfc3339.prefix(10)) : expires.rfc3339, location: root.location,
-                      expiresLocation: expiresNode.location, subjectLocation: subjectNode.location, source: root.document.source)
+                      expiresLocation: expiresNode.location, subjectLocation: subjectNode.location,
+                      approverLocation: approverNode.location, source: root.document.source)
     }
 }

@@ -2,7 +2,8 @@ import ClearanceCore
 import ClearanceYAML
 
 /// Reads input files into a checked ``DocumentSet``: every document has a known `kind` and an
-/// `id`, ids are unique per kind, waivers are complete, name known rules and match a loaded subject.
+/// `id`, ids are unique per kind, waivers come from waiver files only, are complete, name known rules,
+/// match a loaded subject and are approved by an active member holding an approver role.
 public struct InputLoader: Sendable {
     /// The loader's limits for input files.
     public let limits: LoaderLimits
@@ -23,7 +24,7 @@ public struct InputLoader: Sendable {
     public func load(paths: [String], waiverPaths: [String] = [], context: [String] = [], waiversAreContext: Bool = false,
                      waiverChecks: WaiverChecks = .strict, policies: PolicySet, jobs: Int = 1, digests: Bool = true,
                      progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(Diagnostics) -> DocumentSet {
-        let named = paths.map { ($0, false) } + waiverPaths.map { ($0, waiversAreContext) } + context.map { ($0, true) }
+        let named = paths.map { ($0, false, false) } + waiverPaths.map { ($0, waiversAreContext, true) } + context.map { ($0, true, false) }
         guard !named.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check", location: nil)])
         }
@@ -43,7 +44,7 @@ public struct InputLoader: Sendable {
                     let bytes = try FileReader.read(path: file.path, limit: limits.maximumFileSize)
                     if digests { loaded.digests.append(FileDigest(path: file.path, role: file.isContext ? .context : .input, bytes: bytes)) }
                     for document in try loader.load(bytes: bytes, name: file.path, retainText: false, allowEmpty: false) {
-                        var entry = checker.inspect(document.root)
+                        var entry = checker.inspect(document.root, from: file.holdsWaivers ? .waiverFile : .inputFile)
                         entry.isContext = file.isContext
                         entry.replacesContext = file.replacesContext
                         loaded.entries.append(entry)
@@ -61,26 +62,35 @@ public struct InputLoader: Sendable {
         let contextFiles = Set(files.filter(\.isContext).map(\.path))
         let documents = DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: batches.flatMap(\.digests),
                                     contextFiles: contextFiles, advisories: checked.advisories)
-        guard let level = waiverChecks.unmatchedSubject else { return documents }
-        let unmatched = WaiverSubjectCheck(policies: policies).diagnostics(documents.waivers, in: documents, level: level)
-        if level == .error, !unmatched.isEmpty { throw Diagnostics(unmatched) }
-        return unmatched.isEmpty ? documents
+        let found = (waiverChecks.unmatchedSubject.map { WaiverSubjectCheck(policies: policies).diagnostics(documents.waivers, in: documents, level: $0) } ?? [])
+            + WaiverApprovalCheck(checks: waiverChecks).diagnostics(documents.waivers, in: documents)
+        let errors = found.filter { $0.level == .error }
+        if !errors.isEmpty { throw Diagnostics(errors.sorted()) }
+        return found.isEmpty ? documents
             : DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: documents.digests, contextFiles: contextFiles,
-                          advisories: checked.advisories + unmatched)
+                          advisories: checked.advisories + found)
     }
 
     /// The files under each named path, each file once (by real path) in the role of the first path
     /// that names it; a path that holds no file is a problem of its own, whatever the others hold.
     ///
+    /// A file under a waiver path holds waivers wherever else it is found (a waiver file kept in the
+    /// input folder is read as a waiver file, not as an input).
+    ///
     /// A file that is not context and lies outside every context path (a copy of the team folder, say)
     /// replaces the context documents it shares a kind and id with; one inside a context path does not,
     /// since a second document with its id there is a duplicate in the project itself.
-    static func collect(_ named: [(path: String, isContext: Bool)]) -> (files: [CollectedFile], problems: [Diagnostic]) {
+    static func collect(_ named: [(path: String, isContext: Bool, holdsWaivers: Bool)]) -> (files: [CollectedFile], problems: [Diagnostic]) {
         var files: [CollectedFile] = []
         var problems: [Diagnostic] = []
         var seen = Set<String>()
         let contextRoots = named.filter(\.isContext).map { FileCollector.realPath($0.path) ?? $0.path }
-        for (path, isContext) in named {
+        var waiverFiles = Set<String>()
+        for (path, _, holdsWaivers) in named where holdsWaivers {
+            let root = FileCollector.realPath(path) ?? path
+            for file in FileCollector.yamlFiles.files(in: [path]).files { waiverFiles.insert(Self.canonical(file, named: path, real: root)) }
+        }
+        for (path, isContext, _) in named {
             let found = FileCollector.yamlFiles.files(in: [path])
             problems += found.problems
             if found.files.isEmpty && found.problems.isEmpty {
@@ -92,7 +102,8 @@ public struct InputLoader: Sendable {
                 let real = Self.canonical(file, named: path, real: root)
                 guard seen.insert(real).inserted else { continue }
                 let insideContext = contextRoots.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
-                files.append(CollectedFile(path: file, isContext: isContext, replacesContext: !isContext && !insideContext))
+                files.append(CollectedFile(path: file, isContext: isContext, replacesContext: !isContext && !insideContext,
+                                           holdsWaivers: waiverFiles.contains(real)))
             }
         }
         return (files, problems)
@@ -112,6 +123,8 @@ public struct InputLoader: Sendable {
         var isContext: Bool
         /// Whether its documents replace context documents of the same kind and id.
         var replacesContext: Bool
+        /// Whether it is a waiver file (and may hold only waivers).
+        var holdsWaivers = false
     }
 
     /// What one batch of files gave.
@@ -124,7 +137,7 @@ public struct InputLoader: Sendable {
     /// Checks documents already loaded (the inline documents of a policy test, say).
     public func check(_ roots: [Node], policies: PolicySet) throws(Diagnostics) -> DocumentSet {
         let checker = DocumentChecker(policies: policies)
-        let checked = checker.combine(roots.map(checker.inspect))
+        let checked = checker.combine(roots.map { checker.inspect($0) })
         guard checked.problems.isEmpty else { throw Diagnostics(checked.problems) }
         return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: [])
     }

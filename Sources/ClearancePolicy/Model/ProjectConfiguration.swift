@@ -13,6 +13,10 @@ public struct ProjectConfiguration: Sendable {
     public var failOn: Severity
     /// The folder `audit` writes its report set to.
     public var output: String
+    /// The roles whose holders may approve a waiver.
+    public var waiverApprovers = WaiverChecks.defaultApproverRoles
+    /// The longest a waiver may run after the evaluation time, in days.
+    public var waiverMaxDays = WaiverChecks.defaultMaximumDays
 
     /// The configuration of a project with no `clearance.yaml`: policies in `Policies/`.
     public init(policies: [String] = ["Policies"], inputs: [String] = [], waivers: [String] = [], failOn: Severity = .low,
@@ -49,6 +53,14 @@ public struct ProjectConfiguration: Sendable {
         configuration.inputs = paths("inputs") ?? []
         configuration.waivers = paths("waivers") ?? []
         configuration.failOn = root["fail_on"]?.string.flatMap(Severity.init(rawValue:)) ?? .low
+        configuration.waiverApprovers = root["waiver_approvers"].map { $0.elements.compactMap(\.string) } ?? WaiverChecks.defaultApproverRoles
+        configuration.waiverMaxDays = root["waiver_max_days"]?.int.map(Int.init) ?? WaiverChecks.defaultMaximumDays
+        if let node = root["waiver_max_days"], !(1...3_660).contains(configuration.waiverMaxDays) {
+            throw Diagnostics([ShapeChecker.diagnostic(node, code: "config.waiver-max-days", "waiver_max_days must be a number of days from 1 to 3660; found \(configuration.waiverMaxDays)")])
+        }
+        if let node = root["waiver_approvers"], configuration.waiverApprovers.isEmpty {
+            throw Diagnostics([ShapeChecker.diagnostic(node, code: "config.waiver-approvers", "waiver_approvers must name at least one role; with none, no waiver could be approved")])
+        }
         configuration.output = root["output"]?.string.map { $0.hasPrefix("/") ? $0 : folder + $0 } ?? folder + "clearance-report"
         return configuration
     }

@@ -23,6 +23,8 @@ public struct Waiver: Sendable {
     public let expiresLocation: SourceLocation
     /// Where its `subject` is written.
     public let subjectLocation: SourceLocation
+    /// Where its `approved_by` is written.
+    public let approverLocation: SourceLocation
     /// The file it is written in, for quoting its lines in warnings.
     let source: SourceFile
 

@@ -1,0 +1,56 @@
+import ClearanceCore
+
+/// Finds waivers that no one entitled to accept the risk approved, and live waivers that accept more
+/// than a waiver may: every subject of a rule, or a term past the longest allowed.
+struct WaiverApprovalCheck {
+    let checks: WaiverChecks
+
+    /// One diagnostic per problem, in waiver order: approvers at `checks.unapproved`, limits as errors.
+    func diagnostics(_ waivers: [Waiver], in documents: DocumentSet) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        if let level = checks.unapproved {
+            let members = Dictionary(documents.documents(of: .teamMember).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for waiver in waivers {
+                guard let reason = problem(approving: waiver, members: members) else { continue }
+                diagnostics.append(diagnostic("input.waiver-approver", "waiver \(waiver.id) is not approved: \(reason)",
+                                              at: waiver.approverLocation, waiver, level: level))
+            }
+        }
+        guard let now = checks.now else { return diagnostics }
+        for waiver in waivers where waiver.isLive(at: now) {
+            if waiver.subject == "*" {
+                diagnostics.append(diagnostic("input.waiver-every-subject",
+                                              "waiver \(waiver.id) covers every subject of \(waiver.ruleID) (`subject: *`); a waiver names the one subject it accepts",
+                                              at: waiver.subjectLocation, waiver, level: .error))
+            }
+            if waiver.expiresAt.seconds - now.seconds > Int64(checks.maximumDays) * 86_400 {
+                diagnostics.append(diagnostic("input.waiver-term",
+                                              "waiver \(waiver.id) expires \(waiver.expiresText), more than \(checks.maximumDays) days after \(now.rfc3339.prefix(10)) (waiver_max_days)",
+                                              at: waiver.expiresLocation, waiver, level: .error))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Why `waiver`'s approver may not approve it, or nil when they may.
+    private func problem(approving waiver: Waiver, members: [String: InputDocument]) -> String? {
+        let approver = waiver.approvedBy
+        guard let member = members[approver] else { return "approver \(approver) is not among the loaded members" }
+        let status = member.root["status"]?.string ?? "without a status"
+        guard status == "active" else { return "approver \(approver) is \(status == "candidate" ? "a candidate" : status)" }
+        let roles = Set(member.root["roles"]?.elements.compactMap(\.string) ?? [])
+        guard checks.approverRoles.contains(where: roles.contains) else {
+            let wanted = checks.approverRoles
+            return wanted.count == 1 ? "approver \(approver) does not hold the \(wanted[0]) role"
+                : "approver \(approver) holds none of the approver roles \(wanted.joined(separator: ", "))"
+        }
+        guard approver != waiver.subject else { return "approver \(approver) approves a waiver of their own findings" }
+        return nil
+    }
+
+    private func diagnostic(_ code: String, _ message: String, at location: SourceLocation, _ waiver: Waiver, level: Diagnostic.Level) -> Diagnostic {
+        var diagnostic = Diagnostic(code: code, message: message, location: location, sourceLine: waiver.source.lineText(location.line))
+        diagnostic.level = level
+        return diagnostic
+    }
+}
