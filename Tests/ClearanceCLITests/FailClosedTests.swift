@@ -30,10 +30,10 @@ struct FailClosedTests {
             _ = run(["--write-baseline", "baseline.json"])
         }
 
-        /// `clearance check` of the team against the policies with the baseline, plus `arguments`.
+        /// `clearance check` of the team against the policies and its waiver file with the baseline, plus `arguments`.
         func run(_ arguments: [String] = ["--baseline", "baseline.json"], executable: String = CommandRunner.executable.path,
                  asUnprivilegedUser: Bool = false) -> MeasuredRun {
-            MeasuredRun.run(["check", "--policies", "policies", "--as-of", "2026-11-20"] + arguments + ["team"], in: path,
+            MeasuredRun.run(["check", "--policies", "policies", "--waivers", "team/waivers.yaml", "--as-of", "2026-11-20"] + arguments + ["team"], in: path,
                             executable: executable, asUnprivilegedUser: asUnprivilegedUser)
         }
 
@@ -89,7 +89,7 @@ struct FailClosedTests {
             run = project.run(["--baseline", "baseline.json", "--format", "sarif=/dev/full"])
             expected = ["/dev/full: cannot write: no space left on device"]
         case .fullDiskOnStandardOutput:
-            run = MeasuredRun.run(["-c", "exec \"$0\" check --policies policies --as-of 2026-11-20 --baseline baseline.json team > /dev/full",
+            run = MeasuredRun.run(["-c", "exec \"$0\" check --policies policies --waivers team/waivers.yaml --as-of 2026-11-20 --baseline baseline.json team > /dev/full",
                                    CommandRunner.executable.path], in: project.path, executable: "/bin/sh")
             expected = ["cannot write to standard output: No space left on device"]
         }

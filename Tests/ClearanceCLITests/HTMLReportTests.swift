@@ -33,13 +33,16 @@ struct HTMLReportTests {
         status: active
         location: {city: <img src=x onerror=alert(2)>}
         identity: {sso: false}
-        ---
+
+        """
+
+    static let waiver = """
         kind: Waiver
         id: W-1
         rule: D-01
         subject: mallory
         justification: Because <i>we</i> said "so" & it's fine
-        approved_by: eve</td><td>
+        approved_by: sam
         expires: 2026-01-01
 
         """
@@ -47,11 +50,13 @@ struct HTMLReportTests {
     init() {
         project.write("policies/demo.yaml", Self.policy)
         project.write("team/mallory.yaml", Self.member)
+        project.write("waivers.yaml", Self.waiver)
+        project.write("approvers/sam.yaml", "kind: TeamMember\nid: sam\nname: Sam\nstatus: active\nroles: [security-owner]\nidentity: {sso: true}\n")
     }
 
     func html(_ arguments: [String] = [], status: Int32 = 1) throws -> String {
-        let result = try CommandRunner.run(["check", "--policies", "policies", "--as-of", "2026-11-20", "--format", "html"] + arguments + ["team"],
-                                           in: directory)
+        let result = try CommandRunner.run(["check", "--policies", "policies", "--waivers", "waivers.yaml", "--context", "approvers", "--as-of", "2026-11-20",
+                                            "--format", "html"] + arguments + ["team"], in: directory)
         #expect(result.status == status)
         #expect(result.standardError == "")
         return result.standardOutput
@@ -69,7 +74,7 @@ struct HTMLReportTests {
         #expect(!page.contains("<b>"))
         #expect(page.contains("Identity goes through SSO &amp; &quot;MFA&quot;"))
         #expect(page.contains("Because &lt;i&gt;we&lt;/i&gt; said &quot;so&quot; &amp; it&#39;s fine"))
-        #expect(page.contains("eve&lt;/td&gt;&lt;td&gt;"))
+        #expect(page.contains("<td>sam</td>"))
         #expect(page.contains("data-search=\"mallory &lt;script&gt;alert(1)&lt;/script&gt;"))
     }
 

@@ -53,11 +53,12 @@ struct HostileProject {
             expires: 2026-12-31
 
             """)
+        directory.write("approvers/marta.ruiz.yaml", "kind: TeamMember\nid: marta.ruiz\nname: Marta\nstatus: active\nroles: [security-owner]\n")
     }
 
     /// `clearance check` of the project in one format, to standard output.
     func check(format: String) throws -> CommandRunner.Result {
-        try CommandRunner.run(["check", "--policies", "policies", "--waivers", "waivers.yaml", "--as-of", "2026-11-20", "--format", format, "team"],
+        try CommandRunner.run(["check", "--policies", "policies", "--waivers", "waivers.yaml", "--context", "approvers", "--as-of", "2026-11-20", "--format", format, "team"],
                               in: URL(fileURLWithPath: directory.path))
     }
 }

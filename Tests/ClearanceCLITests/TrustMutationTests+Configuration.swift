@@ -123,10 +123,13 @@ struct ConfigurationTrustMutationTests {
         let project = SampleProjectCopy()
         let full = try Self.fullRun(project)
         try FileManager.default.copyItem(atPath: project.path + "/Fixtures", toPath: project.path + "/team-copy")
+        // A copy of the waiver file would be waivers among the inputs: they come from the configured waiver file only,
+        // which a partial check reads as context (its expired waiver is reported by the full run).
+        try FileManager.default.removeItem(atPath: project.path + "/team-copy/waivers.yaml")
         let copy = try Self.findings(project, ["team-copy"])
         #expect(copy.status == 1)
         #expect(copy.errors == "")
-        let moved = Set(full.map { finding in
+        let moved = Set(full.filter { $0.file != "Fixtures/waivers.yaml" }.map { finding in
             var finding = finding
             finding.file = "team-copy/" + finding.file.dropFirst("Fixtures/".count)
             return finding
@@ -239,9 +242,17 @@ struct ConfigurationTrustMutationTests {
             1 error; nothing was checked.
 
             """)
-        // `*` matches every subject.
+        // `*` matches every subject, and is an error of its own in check.
         #expect(project.replace("subject: ana.lopes", with: "subject: \"*\"", in: "Fixtures/waivers.yaml"))
-        #expect(try project.run(["check"] + Self.asOf).status == 1)
+        let everyone = try project.run(["check"] + Self.asOf)
+        #expect(everyone.status == 2)
+        #expect(everyone.standardError == """
+            Fixtures/waivers.yaml:8:10: waiver W-2026-014 covers every subject of ZT-03 (`subject: *`); a waiver names the one subject it accepts
+            subject: "*"
+                     ^
+            1 error; nothing was checked.
+
+            """)
     }
 
     @Test func aWaiverForASubjectNoDocumentHasIsAWarningInLint() throws {
@@ -309,7 +320,7 @@ struct ConfigurationTrustMutationTests {
 
     @Test func contextNamedExplicitlyOutsideAProject() throws {
         let project = SampleProjectCopy(files: ["Policies", "Fixtures"])
-        let full = try Self.findings(project, ["Fixtures"])
+        let full = try Self.findings(project, ["Fixtures", "--waivers", "Fixtures/waivers.yaml"])
         #expect(full.status == 1)
         let member = "Fixtures/team/ana.lopez.yaml"
         let alone = try Self.findings(project, [member])
@@ -325,9 +336,10 @@ struct ConfigurationTrustMutationTests {
             "VEN-03 -: ana.lopez is engaged as eor through talentbridge: vendor talentbridge is not among the loaded documents",
             "ZT-03 -: ana.lopez holds production or admin access without a phishing-resistant MFA factor (WebAuthn)",
         ])
-        let withContext = try Self.findings(project, [member, "--context", "Fixtures"])
+        let withContext = try Self.findings(project, [member, "--context", "Fixtures", "--waivers", "Fixtures/waivers.yaml"])
         #expect(withContext.errors == "")
-        #expect(withContext.findings == full.findings.filter { $0.file == member })
+        // Waivers named by --waivers are reported (the expired one), whatever the run checks.
+        #expect(withContext.findings.filter { $0.file != "Fixtures/waivers.yaml" } == full.findings.filter { $0.file == member })
     }
 
     @Test func aReferenceToAnAbsentVendorSaysItIsNotLoaded() throws {

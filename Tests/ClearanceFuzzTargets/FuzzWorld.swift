@@ -41,7 +41,7 @@ public final class FuzzWorld: Sendable {
 
     init(root: String) throws(Diagnostics) {
         policies = try PolicyLoader().load(paths: [root + "/Policies"])
-        documents = try InputLoader().load(paths: [root + "/Fixtures"], policies: policies)
+        documents = try InputLoader().load(paths: [root + "/Fixtures"], waiverPaths: [root + "/Fixtures/waivers.yaml"], policies: policies)
         guard let policy = policies.policy("zero-trust-baseline"), let ana = documents.document(.teamMember, id: "ana.lopez"),
               let now = Timestamp(seconds: 1_795_132_800) else {
             throw Diagnostics([Diagnostic(code: "fuzz.world", message: "the fixtures lack zero-trust-baseline or ana.lopez", file: root)])

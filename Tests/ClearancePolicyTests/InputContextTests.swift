@@ -12,7 +12,8 @@ struct InputContextTests {
 
     @Test func oneMemberInTheContextOfTheWholeTeam() throws {
         let member = Self.root + "/Fixtures/team/ana.lopez.yaml"
-        let documents = try InputLoader().load(paths: [member], context: [Self.root + "/Fixtures"], policies: Self.policies)
+        let documents = try InputLoader().load(paths: [member], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"], context: [Self.root + "/Fixtures"],
+                                               waiversAreContext: true, policies: Self.policies)
         #expect(documents.subjects.map(\.id) == ["ana.lopez"])
         #expect(documents.documents.count == 32)
         #expect(documents.document(.vendor, id: "talentbridge") != nil)
@@ -24,8 +25,8 @@ struct InputContextTests {
     }
 
     @Test func aPathNamedAgainAsContextStaysASubject() throws {
-        let documents = try InputLoader().load(paths: [Self.root + "/Fixtures"], context: [Self.root + "/Fixtures/team/", Self.root + "/./Fixtures"],
-                                               policies: Self.policies)
+        let documents = try InputLoader().load(paths: [Self.root + "/Fixtures"], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"],
+                                               context: [Self.root + "/Fixtures/team/", Self.root + "/./Fixtures"], policies: Self.policies)
         #expect(documents.contextFiles.isEmpty)
         #expect(documents.subjects.count == documents.documents.count)
         #expect(documents.digests.count == 30)
