@@ -221,6 +221,50 @@ struct WaiverHostilePullRequestTests {
             """)
     }
 
+    @Test func lintWarnsAboutAnApproverWhoMayNotApproveWhereAuditAndChecklistRefuse() throws {
+        let project = SampleProjectCopy()
+        #expect(project.replace("approved_by: diego.hernandez", with: "approved_by: lucia.ramirez", in: Self.waivers))
+        let message = "waiver W-2026-017 is not approved: approver lucia.ramirez does not hold the security-owner role"
+        let lint = try project.run(["lint"] + Self.asOf)
+        #expect(lint.status == 0)
+        #expect(lint.standardOutput == """
+            Fixtures/waivers.yaml:26:14: warning: \(message)
+            approved_by: lucia.ramirez
+                         ^
+            8 policies, 44 rules, 3 waivers: 1 warning.
+
+            """)
+        for command in [["audit"], ["checklist", "ana.lopez"]] {
+            let result = try project.run(command + Self.asOf)
+            #expect(result.status == 2, "\(command)")
+            #expect(result.standardError == Self.refusal(26, 14, message, quoting: "approved_by: lucia.ramirez"), "\(command)")
+        }
+    }
+
+    @Test func settingsThatWouldDisableTheChecksAreErrors() throws {
+        let project = SampleProjectCopy()
+        project.append("waiver_max_days: 0\n", to: "clearance.yaml")
+        let noTerm = try project.run(["check"] + Self.asOf)
+        #expect(noTerm.status == 2)
+        #expect(noTerm.standardError == """
+            clearance.yaml:9:18: waiver_max_days must be a number of days from 1 to 3660; found 0
+            waiver_max_days: 0
+                             ^
+            1 error; nothing was checked.
+
+            """)
+        #expect(project.replace("waiver_max_days: 0", with: "waiver_approvers: []", in: "clearance.yaml"))
+        let noRoles = try project.run(["check"] + Self.asOf)
+        #expect(noRoles.status == 2)
+        #expect(noRoles.standardError == """
+            clearance.yaml:9:19: waiver_approvers must name at least one role; with none, no waiver could be approved
+            waiver_approvers: []
+                              ^
+            1 error; nothing was checked.
+
+            """)
+    }
+
     @Test func lintStillOnlyWarnsAboutEverySubjectAndLongTerms() throws {
         let project = try Self.project()
         project.append(Self.waiver(subject: "\"*\"", expires: "2028-06-30"), to: Self.waivers)

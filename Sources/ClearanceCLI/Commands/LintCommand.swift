@@ -11,8 +11,8 @@ struct LintCommand: ParsableCommand {
         discussion: """
         Warns about a `require` that can never fail, a `when` that can never be true, a comparison with a value \
         the document's schema never allows (`member.status == 'actve'`), and a waiver (from --waivers or the \
-        project file's `waivers`) that covers every subject, expires more than a year after --as-of, or names \
-        a subject that none of the project's inputs has.
+        project file's `waivers`) that covers every subject, expires more than a year after --as-of, names \
+        a subject that none of the project's inputs has, or is approved by someone who may not approve it.
         """
     )
 
