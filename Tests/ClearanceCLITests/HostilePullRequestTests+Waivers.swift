@@ -241,6 +241,17 @@ struct WaiverHostilePullRequestTests {
         }
     }
 
+    @Test func aConfiguredWaiverFileReplacedByTheCommandLineIsNotReadAtAll() throws {
+        let project = SampleProjectCopy()
+        project.write("other-waivers.yaml", Self.waiver(subject: "ana.lopez").replacingOccurrences(of: "rule: ZT-01", with: "rule: ZT-03"))
+        let result = try project.run(["check", "--waivers", "other-waivers.yaml"] + Self.asOf)
+        #expect(result.status == 1)
+        #expect(result.standardError == "")
+        #expect(result.standardOutput.contains("(waived by W-NEW until 2026-12-31)"))
+        #expect(!result.standardOutput.contains("W-2026-"), "the replaced Fixtures/waivers.yaml was read")
+        #expect(result.standardOutput.hasSuffix("32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 1 waived, 602 skip, 2 pending; 34 failing at or above low.\n"))
+    }
+
     @Test func settingsThatWouldDisableTheChecksAreErrors() throws {
         let project = SampleProjectCopy()
         project.append("waiver_max_days: 0\n", to: "clearance.yaml")

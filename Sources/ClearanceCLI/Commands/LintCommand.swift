@@ -39,7 +39,8 @@ struct LintCommand: ParsableCommand {
             // The project's inputs, when it has some, are loaded only to match each waiver's subject.
             checks.unmatchedSubject = configuration.inputs.isEmpty ? nil : .warning
             checks.unapproved = checks.unmatchedSubject
-            let documents = try InputLoader().load(paths: [], waiverPaths: configuration.waivers, context: configuration.inputs,
+            let documents = try InputLoader().load(paths: [], waiverPaths: configuration.waivers, ignoring: configuration.replacedWaivers,
+                                                   context: configuration.inputs,
                                                    waiverChecks: checks, policies: policies, digests: false)
             return (policies, documents.reportedWaivers, documents.advisories)
         }

@@ -46,7 +46,7 @@ enum Session {
         guard !subjects.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check, or list them under `inputs` in clearance.yaml", location: nil)])
         }
-        let documents = try InputLoader().load(paths: subjects, waiverPaths: configuration.waivers,
+        let documents = try InputLoader().load(paths: subjects, waiverPaths: configuration.waivers, ignoring: configuration.replacedWaivers,
                                                context: context + (paths.isEmpty ? [] : configuration.inputs),
                                                waiversAreContext: !paths.isEmpty && project.waivers.isEmpty, waiverChecks: project.waiverChecks(configuration),
                                                policies: policies, jobs: project.threadCount, digests: digests,

@@ -47,7 +47,7 @@ struct ProjectOptions: ParsableArguments {
             configuration = try ProjectConfiguration.load(path: ProjectConfiguration.fileName)
         }
         if !policies.isEmpty { configuration.policies = policies }
-        if !waivers.isEmpty { configuration.waivers = waivers }
+        if !waivers.isEmpty { (configuration.replacedWaivers, configuration.waivers) = (configuration.waivers, waivers) }
         if let failOn, let severity = Severity(rawValue: failOn) { configuration.failOn = severity }
         return configuration
     }

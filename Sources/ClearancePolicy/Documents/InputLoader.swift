@@ -12,7 +12,7 @@ public struct InputLoader: Sendable {
     public init(limits: LoaderLimits = .standard) { self.limits = limits }
 
     /// Loads the inputs under `paths`, the waiver files `waiverPaths` and the documents under `context`,
-    /// checked against `policies`.
+    /// checked against `policies`; files under `ignoring` (waiver files the command line replaced) are not read.
     ///
     /// Every named path must hold at least one file. A file is read once however many paths name it
     /// (compared by real path), in the role of the first: `paths`, then `waiverPaths`, then `context`.
@@ -21,14 +21,14 @@ public struct InputLoader: Sendable {
     /// Files are read and parsed in batches on up to `jobs` threads and put back in input order.
     /// With `digests`, each file's SHA-256 is recorded as evidence; `progress`, when given, hears
     /// how many files have been read of how many.
-    public func load(paths: [String], waiverPaths: [String] = [], context: [String] = [], waiversAreContext: Bool = false,
+    public func load(paths: [String], waiverPaths: [String] = [], ignoring: [String] = [], context: [String] = [], waiversAreContext: Bool = false,
                      waiverChecks: WaiverChecks = .strict, policies: PolicySet, jobs: Int = 1, digests: Bool = true,
                      progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(Diagnostics) -> DocumentSet {
         let named = paths.map { ($0, false, false) } + waiverPaths.map { ($0, waiversAreContext, true) } + context.map { ($0, true, false) }
         guard !named.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check", location: nil)])
         }
-        let collected = Self.collect(named)
+        let collected = Self.collect(named, ignoring: ignoring)
         let files = collected.files
         let limits = limits
         var checker = DocumentChecker(policies: policies)
@@ -75,21 +75,18 @@ public struct InputLoader: Sendable {
     /// that names it; a path that holds no file is a problem of its own, whatever the others hold.
     ///
     /// A file under a waiver path holds waivers wherever else it is found (a waiver file kept in the
-    /// input folder is read as a waiver file, not as an input).
+    /// input folder is read as a waiver file, not as an input); a file under `ignoring` is not read at all.
     ///
     /// A file that is not context and lies outside every context path (a copy of the team folder, say)
     /// replaces the context documents it shares a kind and id with; one inside a context path does not,
     /// since a second document with its id there is a duplicate in the project itself.
-    static func collect(_ named: [(path: String, isContext: Bool, holdsWaivers: Bool)]) -> (files: [CollectedFile], problems: [Diagnostic]) {
+    static func collect(_ named: [(path: String, isContext: Bool, holdsWaivers: Bool)], ignoring: [String] = []) -> (files: [CollectedFile], problems: [Diagnostic]) {
         var files: [CollectedFile] = []
         var problems: [Diagnostic] = []
         var seen = Set<String>()
         let contextRoots = named.filter(\.isContext).map { FileCollector.realPath($0.path) ?? $0.path }
-        var waiverFiles = Set<String>()
-        for (path, _, holdsWaivers) in named where holdsWaivers {
-            let root = FileCollector.realPath(path) ?? path
-            for file in FileCollector.yamlFiles.files(in: [path]).files { waiverFiles.insert(Self.canonical(file, named: path, real: root)) }
-        }
+        let waiverFiles = Self.realPaths(named.filter(\.holdsWaivers).map(\.path))
+        let ignored = Self.realPaths(ignoring).subtracting(waiverFiles)
         for (path, isContext, _) in named {
             let found = FileCollector.yamlFiles.files(in: [path])
             problems += found.problems
@@ -100,13 +97,23 @@ public struct InputLoader: Sendable {
             let root = FileCollector.realPath(path) ?? path
             for file in found.files {
                 let real = Self.canonical(file, named: path, real: root)
-                guard seen.insert(real).inserted else { continue }
+                guard !ignored.contains(real), seen.insert(real).inserted else { continue }
                 let insideContext = contextRoots.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
                 files.append(CollectedFile(path: file, isContext: isContext, replacesContext: !isContext && !insideContext,
                                            holdsWaivers: waiverFiles.contains(real)))
             }
         }
         return (files, problems)
+    }
+
+    /// The real paths of the files under `paths`.
+    private static func realPaths(_ paths: [String]) -> Set<String> {
+        var found = Set<String>()
+        for path in paths {
+            let root = FileCollector.realPath(path) ?? path
+            for file in FileCollector.yamlFiles.files(in: [path]).files { found.insert(Self.canonical(file, named: path, real: root)) }
+        }
+        return found
     }
 
     /// A file's real path: the real path of the path it was found under, followed by the rest of its name.

@@ -13,6 +13,8 @@ public struct ProjectConfiguration: Sendable {
     public var failOn: Severity
     /// The folder `audit` writes its report set to.
     public var output: String
+    /// The waiver files of the project file that the command line replaced: read neither as waivers nor as inputs.
+    public var replacedWaivers: [String] = []
     /// The roles whose holders may approve a waiver.
     public var waiverApprovers = WaiverChecks.defaultApproverRoles
     /// The longest a waiver may run after the evaluation time, in days.
