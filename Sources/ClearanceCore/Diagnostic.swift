@@ -86,9 +86,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     private static func headline(_ message: String, location: SourceLocation?, file: String?) -> String {
         let message = VisibleText.message(message)
-        if let location { return VisibleText.escaped("\(location)") + ": " + message }
-        if let file { return VisibleText.escaped(file) + ": " + message }
-        return message
+        if let location { return VisibleText.lineStart(VisibleText.escaped("\(location)") + ": " + message) }
+        if let file { return VisibleText.lineStart(VisibleText.escaped(file) + ": " + message) }
+        return VisibleText.lineStart(message)
     }
 }
 

@@ -18,11 +18,21 @@ public enum VisibleText {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case _ where isControl(scalar): output += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            case _ where isControl(scalar):
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                output += "\\u{" + (hex.count < 2 ? "0" : "") + hex + "}"
             default: output.unicodeScalars.append(scalar)
             }
         }
         return output
+    }
+
+    /// Text that begins a line: a leading `::` (after any spaces), which a GitHub Actions runner would read as a
+    /// workflow command, gets its first `:` as `\u{3A}`.
+    public static func lineStart(_ text: String) -> String {
+        let body = text.drop { $0 == " " || $0 == "\t" }
+        guard body.hasPrefix("::") else { return text }
+        return text[..<body.startIndex] + "\\u{3A}" + body.dropFirst()
     }
 
     /// A value quoted in a message: its first ``maximumValueLength`` characters, escaped, then `… (N characters)` when longer.

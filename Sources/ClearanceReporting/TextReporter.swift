@@ -19,7 +19,7 @@ public struct TextReporter: Reporter {
         var lines: [String] = []
         for group in report.attentionBySubject {
             let first = group[0]
-            lines.append(style.bold(shown(first.subject)) + style.dim("  \(first.kind.rawValue) · \(shown(first.location.file))"))
+            lines.append(style.bold(VisibleText.lineStart(shown(first.subject))) + style.dim("  \(first.kind.rawValue) · \(shown(first.location.file))"))
             for finding in group {
                 let (mark, colour) = Self.mark(finding.status)
                 var line = "  " + style.color(colour, mark) + " " + Self.pad(shown(finding.rule.id), 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + shown(finding.message)

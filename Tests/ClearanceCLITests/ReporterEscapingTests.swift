@@ -8,12 +8,14 @@ import ClearanceTestSupport
 struct ReporterEscapingTests {
     let project = HostileProject()
 
+    /// CR and LF are percent-encoded (the runner decodes them inside the annotation); every other control character
+    /// is shown as a visible `\u{XX}` escape, since the runner would pass it to the log raw.
     @Test func githubEscapesMessagesAndProperties() throws {
         let result = try project.check(format: "github")
         #expect(result.status == 1)
         #expect(result.standardOutput == """
             ::error file=team/a%2Cb%3Ac%25.yaml,line=5,col=17,title=H-01 Names%3A 100%25 safe%2C <b>bold</b> | `code` (high)::\
-            50%25 off: a,b%0D%0Aline2 | <script>alert(1)</script> & `tick` *star* _u_ [x](javascript:alert(1)) $x$ \u{01}\u{0B} end
+            50%25 off: a,b%0D%0Aline2 | <script>alert(1)</script> & `tick` *star* _u_ [x](javascript:alert(1)) $x$ \\u{01}\\u{0B} end
             ::notice title=Clearance::1 document checked against 2 rules: 0 pass, 1 fail, 0 error, 1 waived, 0 skip, 0 pending; 1 failing at or above low.
 
             """)

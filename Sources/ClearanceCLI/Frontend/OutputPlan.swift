@@ -11,6 +11,8 @@ struct OutputPlan {
     struct Destination {
         var reporter: any Reporter.Type
         var path: String?
+        /// Whether the path was made from `--output DIR`, where whatever is at it is replaced (never a device written to).
+        var inOutputFolder = false
     }
 
     let destinations: [Destination]
@@ -32,7 +34,7 @@ struct OutputPlan {
             }
             if parts.count == 2, parts[1].isEmpty { throw ValidationError("--format \(parts[0])= needs a file path; got an empty one") }
             let path = parts.count == 2 ? parts[1] : output.map { $0 + "/" + reporter.fileName }
-            destinations.append(Destination(reporter: reporter, path: path))
+            destinations.append(Destination(reporter: reporter, path: path, inOutputFolder: parts.count == 1 && output != nil))
         }
         if destinations.filter({ $0.path == nil }).count > 1 {
             throw ValidationError("several formats would go to standard output; give paths (--format json=report.json) or --output DIR")
@@ -46,22 +48,48 @@ struct OutputPlan {
     /// they renamed into place: a failed or killed run leaves the previous report set (or none), never a mix.
     func write(_ report: Report, context: ReportContext) throws {
         var files: [(text: String, path: String)] = []
+        var devices: [(text: String, path: String)] = []
         var standardOutput: [String] = []
         for destination in destinations {
             var formatContext = context
             if destination.path != nil { formatContext.color = false }
             let text = destination.reporter.init().render(report, context: formatContext)
-            if let path = destination.path { files.append((text, path)) } else { standardOutput.append(text) }
+            if let path = destination.path {
+                if !destination.inOutputFolder && Self.isDevice(path) { devices.append((text, path)) } else { files.append((text, path)) }
+            } else {
+                standardOutput.append(text)
+            }
         }
         try Self.writeFiles(files)
+        for device in devices { try Self.writeDevice(device.text, to: device.path) }
         for text in standardOutput where !Terminal.standardOutput.write(text) {
             Terminal.standardError.write("clearance: cannot write to standard output: \(String(cString: strerror(errno)))\n")
             throw ExitStatus.untrusted
         }
     }
 
-    /// Writes a file (creating its folder) through a temporary file renamed into place, checking every step.
-    static func writeFile(_ text: String, to path: String) throws { try writeFiles([(text, path)]) }
+    /// Writes a file named on the command line (creating its folder) through a temporary file renamed into place, or
+    /// straight into it when it is a device or a pipe (`/dev/stdout`), checking every step.
+    static func writeFile(_ text: String, to path: String) throws {
+        if isDevice(path) { try writeDevice(text, to: path) } else { try writeFiles([(text, path)]) }
+    }
+
+    /// Whether a path names (through any symlinks) a character device or a pipe, which is written to, not replaced.
+    static func isDevice(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO
+    }
+
+    /// Writes into an existing device or pipe, checking every step.
+    private static func writeDevice(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path, "cannot create", errno) }
+        var problem: Int32 = 0
+        if !Terminal(descriptor: descriptor).write(text) { problem = errno }
+        if close(descriptor) != 0, problem == 0 { problem = errno }
+        if problem != 0 { throw failure(path, "cannot write", problem) }
+    }
 
     /// Writes each file to a temporary file in its folder, then renames them all into place; on any failure the
     /// temporary files are removed and no file is replaced. A symlink at a path is replaced, never written through.
