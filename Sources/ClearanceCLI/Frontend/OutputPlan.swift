@@ -27,7 +27,7 @@ struct OutputPlan {
         if output == "" { throw ValidationError("--output needs a folder; got an empty path") }
         var destinations: [Destination] = []
         for item in formats.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let reporter = Reporters.named(parts[0]) else {
                 let names = Reporters.all.map { $0.name }
                 throw ValidationError("unknown format '\(parts[0])'\(Suggestion.didYouMean(parts[0], among: names)); formats: \(names.joined(separator: ", "))")
