@@ -79,15 +79,16 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         return lines.joined(separator: "\n")
     }
 
-    /// The headline alone: `file:line:col: message`.
+    /// The headline alone: `file:line:col: message`, with control characters escaped and an overlong message cut (``VisibleText``).
     public var description: String {
         Self.headline(level == .warning ? "warning: " + message : level == .note ? "note: " + message : message, location: location, file: file)
     }
 
     private static func headline(_ message: String, location: SourceLocation?, file: String?) -> String {
-        if let location { return "\(location): \(message)" }
-        if let file { return "\(file): \(message)" }
-        return message
+        let message = VisibleText.message(message)
+        if let location { return VisibleText.lineStart(VisibleText.escaped("\(location)") + ": " + message) }
+        if let file { return VisibleText.lineStart(VisibleText.escaped(file) + ": " + message) }
+        return VisibleText.lineStart(message)
     }
 }
 

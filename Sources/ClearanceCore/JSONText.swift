@@ -56,7 +56,7 @@ public indirect enum JSONText: Sendable, Equatable {
         }
     }
 
-    /// Appends a JSON string literal with the escapes JSON requires.
+    /// Appends a JSON string literal with the escapes JSON requires, and DEL and C1 controls as `\\u` escapes too.
     public static func quote(_ text: String, into output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
@@ -69,7 +69,7 @@ public indirect enum JSONText: Sendable, Equatable {
             case "\u{08}": output += "\\b"
             case "\u{0C}": output += "\\f"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
                     let hex = String(scalar.value, radix: 16)
                     output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

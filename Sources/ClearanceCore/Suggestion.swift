@@ -4,9 +4,11 @@ public enum Suggestion {
     ///
     /// "Close" is at most 1 edit for names up to 4 characters, 2 up to 8, and 3 beyond.
     public static func closest(to name: String, among candidates: some Sequence<String>) -> String? {
-        let allowed = name.count <= 4 ? 1 : name.count <= 8 ? 2 : 3
+        let length = name.count
+        let allowed = length <= 4 ? 1 : length <= 8 ? 2 : 3
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates where candidate != name {
+        // The distance is at least the difference in length: a long value (a 10 MB line) is never compared in full.
+        for candidate in candidates where candidate != name && abs(candidate.count - length) <= allowed {
             let distance = editDistance(name, candidate)
             if distance <= allowed, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }

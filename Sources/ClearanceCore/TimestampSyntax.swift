@@ -1,4 +1,4 @@
-/// Reads `YYYY-MM-DD` dates and RFC 3339 date-times.
+/// Reads `YYYY-MM-DD` dates and RFC 3339 date-times, with `T` or (as YAML's timestamp type allows) one space between date and time.
 public enum TimestampSyntax {
     /// What a piece of text turned out to be.
     public enum Result: Equatable, Sendable {
@@ -26,7 +26,7 @@ public enum TimestampSyntax {
         if reader.atEnd {
             guard allowDate else { return .notATimestamp }
         } else {
-            guard reader.take(UInt8(ascii: "T")) || reader.take(UInt8(ascii: "t")),
+            guard reader.take(UInt8(ascii: "T")) || reader.take(UInt8(ascii: "t")) || reader.take(UInt8(ascii: " ")),
                   let h = reader.digits(2), reader.take(UInt8(ascii: ":")),
                   let m = reader.digits(2), reader.take(UInt8(ascii: ":")),
                   let s = reader.digits(2) else { return .notATimestamp }

@@ -34,7 +34,7 @@ public struct JUnitReporter: Reporter {
                 if outcome.body.isEmpty {
                     lines.append(testcase + ">" + open + "/></testcase>")
                 } else {
-                    lines += [testcase + ">", "      " + open + ">" + XMLEscaping.text(outcome.body) + "</\(element)>", "    </testcase>"]
+                    lines += [testcase + ">", "      " + open + ">" + outcome.body + "</\(element)>", "    </testcase>"]
                 }
             }
             lines.append("  </testsuite>")
@@ -68,6 +68,7 @@ public struct JUnitReporter: Reporter {
         var element: String?
         var message = ""
         var type: String?
+        /// The element's text, already escaped: one line each for the finding, and the waiver or remediation and controls.
         var body = ""
 
         init(_ finding: Finding, _ report: Report, failOn: Severity) {
@@ -76,20 +77,20 @@ public struct JUnitReporter: Reporter {
             if report.isBaselined(finding) {
                 element = "skipped"
                 message = "accepted by the baseline"
-                body = located
+                body = XMLEscaping.text(located)
                 return
             }
             if finding.status == .fail && !report.isFailing(finding, at: failOn) {
                 element = "skipped"
                 message = "\(rule.severity.rawValue) is below --fail-on \(failOn.rawValue)"
-                body = located
+                body = XMLEscaping.text(located)
                 return
             }
             switch finding.status {
             case .pending:
                 element = "skipped"
                 message = "pending: blocks credentials, not a violation"
-                body = located
+                body = XMLEscaping.text(located)
             case .pass:
                 element = nil
             case .skip:
@@ -100,14 +101,14 @@ public struct JUnitReporter: Reporter {
                 let waiver = finding.waiver
                 message = waiver.map { "waived by \($0.id) until \($0.expiresText)" } ?? "waived"
                 body = ([located] + (waiver.map { ["Justification: " + $0.justification, "Approved by: " + $0.approvedBy] } ?? []))
-                    .joined(separator: "\n")
+                    .map(XMLEscaping.text).joined(separator: "\n")
             case .fail, .error:
                 element = finding.status == .fail ? "failure" : "error"
                 message = finding.message
                 type = rule.severity.rawValue
                 body = ([located] + (rule.remediation.map { ["Remediation: " + $0] } ?? [])
                         + (rule.controls.isEmpty ? [] : ["Controls: " + rule.controls.map(\.description).joined(separator: ", ")]))
-                    .joined(separator: "\n")
+                    .map(XMLEscaping.text).joined(separator: "\n")
             }
         }
     }

@@ -41,7 +41,10 @@ public struct SARIFReporter: Reporter {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // safe: the model holds only strings, integers and booleans, which always encode.
         guard let data = try? encoder.encode(SARIFLog(runs: [run])) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        // JSONEncoder escapes C0 controls but writes DEL and C1 controls raw; they only occur inside strings, as `\u` escapes.
+        return String(decoding: data, as: UTF8.self).replacingScalars { scalar in
+            (0x7F..<0xA0).contains(scalar.value) ? "\\u00" + String(scalar.value, radix: 16) : nil
+        } + "\n"
     }
 
     /// Every loaded rule in load order, then any rule a finding names that no policy defines (such as `waiver-expired`).

@@ -4,7 +4,8 @@ import ClearancePolicy
 
 /// `text`: findings grouped by person (or vendor, or manifest) as a checklist, then one summary line.
 ///
-/// Only subjects with something to act on are listed: fails, errors, waivers and pending gate items.
+/// Only subjects with something to act on are listed: fails, errors, waivers and pending gate items. Every value read from a
+/// file is shown through ``VisibleText/escaped(_:)``, so no control character reaches a terminal or starts a line of its own.
 public struct TextReporter: Reporter {
     public static let name = "text"
     public static let fileName = "report.txt"
@@ -14,14 +15,15 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: Report, context: ReportContext) -> String {
         let style = TextStyle(enabled: context.color)
+        let shown = VisibleText.escaped
         var lines: [String] = []
         for group in report.attentionBySubject {
             let first = group[0]
-            lines.append(style.bold(first.subject) + style.dim("  \(first.kind.rawValue) · \(first.location.file)"))
+            lines.append(style.bold(VisibleText.lineStart(shown(first.subject))) + style.dim("  \(first.kind.rawValue) · \(shown(first.location.file))"))
             for finding in group {
                 let (mark, colour) = Self.mark(finding.status)
-                var line = "  " + style.color(colour, mark) + " " + Self.pad(finding.rule.id, 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + finding.message
-                if finding.status == .waived, let waiver = finding.waiver { line += style.dim("  (waived by \(waiver.id) until \(waiver.expiresText))") }
+                var line = "  " + style.color(colour, mark) + " " + Self.pad(shown(finding.rule.id), 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + shown(finding.message)
+                if finding.status == .waived, let waiver = finding.waiver { line += style.dim("  (waived by \(shown(waiver.id)) until \(shown(waiver.expiresText)))") }
                 if report.isBaselined(finding) {
                     line += style.dim("  (in the baseline)")
                 } else if finding.status == .fail && !report.isFailing(finding, at: context.failOn) {
@@ -29,14 +31,14 @@ public struct TextReporter: Reporter {
                 }
                 if finding.status == .pending { line += style.dim("  (pending: blocks credentials, not a violation)") }
                 lines.append(line)
-                lines.append("    " + style.dim(finding.location.description + (finding.element.map { " · " + $0 } ?? "")))
+                lines.append("    " + style.dim(shown(finding.location.description + (finding.element.map { " · " + $0 } ?? ""))))
             }
             lines.append("")
         }
         if let resolved = report.baseline?.resolved, !resolved.isEmpty {
             lines.append(style.bold("Resolved since the baseline"))
             for entry in resolved {
-                lines.append("  " + style.color(.green, "✓") + " " + Self.pad(entry.rule, 8) + " " + entry.subject + (entry.element.map { " " + $0 } ?? "") + ": " + entry.message)
+                lines.append("  " + style.color(.green, "✓") + " " + Self.pad(shown(entry.rule), 8) + " " + shown(entry.subject + (entry.element.map { " " + $0 } ?? "") + ": " + entry.message))
             }
             lines.append("")
         }

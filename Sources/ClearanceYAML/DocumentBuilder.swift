@@ -116,6 +116,9 @@ struct DocumentBuilder {
             }
         case .string:
             record.kind = .string
+            if expectsKey, style == .plain, !explicitTag, text.elementsEqual("<<".utf8) {
+                throw BuildError(code: YAMLErrorCode.mergeKey, message: "merge keys (<<) are not supported; write the keys out", position: position)
+            }
             if expectsKey {
                 record.payload = intern(text).rawValue
                 record.flags.insert(.symbol)

@@ -20,12 +20,17 @@ public enum FileReader {
         }
         let expected = Int(before.st_size)
         guard expected <= limit else { throw tooLarge(path, size: expected, limit: limit) }
+        // Loading a file takes up to about `loadFactor` times its size (its nodes, strings and positions); a machine or a
+        // `ulimit -v` that cannot give that much ends here with an error rather than in an allocation failure later.
+        let (needed, overflow) = expected.multipliedReportingOverflow(by: loadFactor)
+        guard !overflow, hasMemory(for: needed) else { throw outOfMemory(path, size: overflow ? Int.max : needed) }
         var capacity = expected + 1
         var bytes: [UInt8] = []
         var readError: Int32 = 0
         while true {
             // Read into uninitialised storage (no zero-filling); stop at end of file or past the limit.
             let previous = bytes
+            guard hasMemory(for: capacity + previous.count) else { throw outOfMemory(path, size: capacity) }
             bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
                 _ = buffer.initialize(fromContentsOf: previous)
                 count = previous.count
@@ -65,6 +70,21 @@ public enum FileReader {
         case S_IFCHR, S_IFBLK: "a device"
         default: "not a file"
         }
+    }
+
+    /// How many times a file's size loading it may take at most: a file of many short scalars peaks at about seven.
+    static let loadFactor = 8
+
+    /// Whether `size` bytes can be allocated now: a Swift allocation that fails stops the process, so the
+    /// size read from the file is tried with `malloc` first and a failure becomes an error instead.
+    static func hasMemory(for size: Int) -> Bool {
+        guard let probe = malloc(size) else { return false }
+        free(probe)
+        return true
+    }
+
+    private static func outOfMemory(_ path: String, size: Int) -> Diagnostic {
+        Diagnostic(code: YAMLErrorCode.outOfMemory, message: "not enough memory to read and load the file (\(size.grouped) bytes needed)", file: path)
     }
 
     private static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {

@@ -12,6 +12,8 @@ public enum YAMLErrorCode {
     public static let nonScalarKey = "yaml.non-scalar-key"
     /// A tag other than the core ones, or a value its tag cannot hold.
     public static let tag = "yaml.tag"
+    /// A YAML 1.1 merge key (`<<: *base`), which Clearance does not expand.
+    public static let mergeKey = "yaml.merge-key"
     /// An integer that does not fit in 64 bits.
     public static let integerRange = "yaml.integer-range"
     /// Something shaped like a date that is not a valid date.
@@ -22,6 +24,8 @@ public enum YAMLErrorCode {
     public static let aliasLimit = "yaml.alias-limit"
     /// A file over the size limit.
     public static let sizeLimit = "file.size-limit"
+    /// Not enough memory to read a file.
+    public static let outOfMemory = "file.out-of-memory"
     /// A file or a stream with no document in it.
     public static let empty = "file.empty"
     /// A path that could not be opened or read.

@@ -38,7 +38,7 @@ struct AuditCommand: ParsableCommand {
         try files.write(report, context: context)
         try OutputPlan(formats: ["text"], output: nil).write(report, context: context)
         let names = files.destinations.map { $0.reporter.fileName }.joined(separator: ", ")
-        Terminal.standardError.write("audit report written to \(folder)/: \(names)\n")
+        Terminal.standardError.write("audit report written to \(VisibleText.escaped(folder))/: \(names)\n")
         throw Session.exitStatus(report, configuration)
     }
 }

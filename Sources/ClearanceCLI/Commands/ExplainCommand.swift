@@ -17,7 +17,7 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let policies = try Session.guarded { try Session.policies(try project.configuration()) }
         guard let found = policies.rule(rule) else {
-            Terminal.standardError.write("no rule '\(rule)' in the loaded policies\(Suggestion.didYouMean(rule, among: policies.ruleIDs))\n")
+            Terminal.standardError.write("no rule '\(VisibleText.value(rule))' in the loaded policies\(Suggestion.didYouMean(rule, among: policies.ruleIDs))\n")
             throw ExitStatus.untrusted
         }
         print(RuleExplanation(rule: found, policy: policies.policy(found.policyID)).text, terminator: "")

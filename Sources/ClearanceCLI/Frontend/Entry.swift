@@ -1,4 +1,5 @@
 import ArgumentParser
+import ClearanceCore
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -13,7 +14,9 @@ extension ClearanceCommand {
             code = 0
         } catch {
             code = exitCode(for: error).rawValue
-            let message = fullMessage(for: error)
+            // Each line with its control characters escaped: an argument holding ESC or a newline never reaches the terminal raw.
+            let message = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { VisibleText.escaped(String($0)) }.joined(separator: "\n")
             if !message.isEmpty {
                 if code == 0 { print(message) } else { Terminal.standardError.write(message + "\n") }
             }

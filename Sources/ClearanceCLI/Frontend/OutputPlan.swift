@@ -11,6 +11,8 @@ struct OutputPlan {
     struct Destination {
         var reporter: any Reporter.Type
         var path: String?
+        /// Whether the path was made from `--output DIR`, where whatever is at it is replaced (never a device written to).
+        var inOutputFolder = false
     }
 
     let destinations: [Destination]
@@ -22,15 +24,17 @@ struct OutputPlan {
 
     /// Reads `--format text,json=out.json` and `--output DIR`.
     init(formats: [String], output: String?) throws {
+        if output == "" { throw ValidationError("--output needs a folder; got an empty path") }
         var destinations: [Destination] = []
         for item in formats.flatMap({ $0.split(separator: ",").map(String.init) }) {
-            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard let reporter = Reporters.named(parts[0]) else {
                 let names = Reporters.all.map { $0.name }
                 throw ValidationError("unknown format '\(parts[0])'\(Suggestion.didYouMean(parts[0], among: names)); formats: \(names.joined(separator: ", "))")
             }
+            if parts.count == 2, parts[1].isEmpty { throw ValidationError("--format \(parts[0])= needs a file path; got an empty one") }
             let path = parts.count == 2 ? parts[1] : output.map { $0 + "/" + reporter.fileName }
-            destinations.append(Destination(reporter: reporter, path: path))
+            destinations.append(Destination(reporter: reporter, path: path, inOutputFolder: parts.count == 1 && output != nil))
         }
         if destinations.filter({ $0.path == nil }).count > 1 {
             throw ValidationError("several formats would go to standard output; give paths (--format json=report.json) or --output DIR")
@@ -39,30 +43,97 @@ struct OutputPlan {
     }
 
     /// Renders and writes every format; a file that cannot be written is an error (exit 2), never skipped.
+    ///
+    /// Every file is first written in full to a new temporary file beside it, and only when all of them are written are
+    /// they renamed into place: a failed or killed run leaves the previous report set (or none), never a mix.
     func write(_ report: Report, context: ReportContext) throws {
+        var files: [(text: String, path: String)] = []
+        var devices: [(text: String, path: String)] = []
+        var standardOutput: [String] = []
         for destination in destinations {
             var formatContext = context
             if destination.path != nil { formatContext.color = false }
             let text = destination.reporter.init().render(report, context: formatContext)
             if let path = destination.path {
-                try Self.writeFile(text, to: path)
-            } else if !Terminal.standardOutput.write(text) {
-                Terminal.standardError.write("clearance: cannot write to standard output: \(String(cString: strerror(errno)))\n")
-                throw ExitStatus.untrusted
+                if !destination.inOutputFolder && Self.isDevice(path) { devices.append((text, path)) } else { files.append((text, path)) }
+            } else {
+                standardOutput.append(text)
             }
+        }
+        try Self.writeFiles(files)
+        for device in devices { try Self.writeDevice(device.text, to: device.path) }
+        for text in standardOutput where !Terminal.standardOutput.write(text) {
+            Terminal.standardError.write("clearance: cannot write to standard output: \(String(cString: strerror(errno)))\n")
+            throw ExitStatus.untrusted
         }
     }
 
-    /// Writes a file (creating its folder), checking every step; the first failure is the one reported.
+    /// Writes a file named on the command line (creating its folder) through a temporary file renamed into place, or
+    /// straight into it when it is a device or a pipe (`/dev/stdout`), checking every step.
     static func writeFile(_ text: String, to path: String) throws {
-        if let slash = path.lastIndex(of: "/") { try makeFolder(String(path[..<slash])) }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if isDevice(path) { try writeDevice(text, to: path) } else { try writeFiles([(text, path)]) }
+    }
+
+    /// Whether a path names (through any symlinks) a character device or a pipe, which is written to, not replaced.
+    static func isDevice(_ path: String) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return false }
+        return status.st_mode & S_IFMT == S_IFCHR || status.st_mode & S_IFMT == S_IFIFO
+    }
+
+    /// Writes into an existing device or pipe, checking every step.
+    private static func writeDevice(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, "cannot create", errno) }
         var problem: Int32 = 0
         if !Terminal(descriptor: descriptor).write(text) { problem = errno }
-        if problem == 0, fsync(descriptor) != 0, errno != EINVAL { problem = errno }
         if close(descriptor) != 0, problem == 0 { problem = errno }
         if problem != 0 { throw failure(path, "cannot write", problem) }
+    }
+
+    /// Writes each file to a temporary file in its folder, then renames them all into place; on any failure the
+    /// temporary files are removed and no file is replaced. A symlink at a path is replaced, never written through.
+    static func writeFiles(_ files: [(text: String, path: String)]) throws {
+        var written: [(temporary: String, path: String)] = []
+        do {
+            for file in files {
+                if let slash = file.path.lastIndex(of: "/") { try makeFolder(String(file.path[..<slash])) }
+                written.append((try writeTemporary(file.text, beside: file.path), file.path))
+            }
+        } catch {
+            for file in written { unlink(file.temporary) }
+            throw error
+        }
+        for (index, file) in written.enumerated() where rename(file.temporary, file.path) != 0 {
+            let code = errno
+            for rest in written[index...] { unlink(rest.temporary) }
+            throw failure(file.path, "cannot replace", code)
+        }
+    }
+
+    /// Creates a new file next to `path` (exclusively, never through a symlink), writes and syncs `text`, and returns its path.
+    private static func writeTemporary(_ text: String, beside path: String) throws -> String {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var attempt = 0
+        while true {
+            let temporary = folder + "." + name + ".\(getpid()).\(attempt).tmp"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor < 0 {
+                if errno == EEXIST, attempt < 100 { attempt += 1; continue }
+                throw failure(path, "cannot create", errno)
+            }
+            var problem: Int32 = 0
+            if !Terminal(descriptor: descriptor).write(text) { problem = errno }
+            if problem == 0, fsync(descriptor) != 0, errno != EINVAL { problem = errno }
+            if close(descriptor) != 0, problem == 0 { problem = errno }
+            if problem != 0 {
+                unlink(temporary)
+                throw failure(path, "cannot write", problem)
+            }
+            return temporary
+        }
     }
 
     static func makeFolder(_ path: String) throws {
@@ -72,7 +143,7 @@ struct OutputPlan {
     }
 
     private static func failure(_ path: String, _ what: String, _ code: Int32) -> Error {
-        Terminal.standardError.write("\(path): \(what): \(String(cString: strerror(code)).lowercased())\n")
+        Terminal.standardError.write("\(VisibleText.escaped(path)): \(what): \(String(cString: strerror(code)).lowercased())\n")
         return ExitStatus.untrusted
     }
 }

@@ -19,11 +19,14 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("The lowest severity of a fail that fails the run: info, low, medium, high, critical (default: low); an error fails at any.", valueName: "severity"))
     var failOn: String?
 
-    @Option(help: ArgumentHelp("Threads to read and evaluate on (default: the number of processors).", valueName: "n"))
+    @Option(help: ArgumentHelp("Threads to read and evaluate on (default: the number of processors; at most 64, or four per processor).", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1; got \(jobs)") }
+        if let jobs, jobs > Self.maximumJobs {
+            Terminal.standardError.write("note: --jobs \(jobs) is more than \(Self.maximumJobs) threads; using \(Self.maximumJobs)\n")
+        }
         if let asOf, Self.timestamp(asOf) == nil {
             throw ValidationError("--as-of must be a date (2026-11-20) or an RFC 3339 date-time (2026-11-20T09:00:00Z); got '\(asOf)'")
         }
@@ -59,8 +62,11 @@ struct ProjectOptions: ParsableArguments {
                      approverRoles: configuration.waiverApprovers, now: now, maximumDays: configuration.waiverMaxDays)
     }
 
-    /// The number of threads to use.
-    var threadCount: Int { jobs ?? ParallelMap.processorCount }
+    /// The number of threads to use: `--jobs` at most ``maximumJobs``, else the number of processors.
+    var threadCount: Int { min(jobs ?? ParallelMap.processorCount, Self.maximumJobs) }
+
+    /// The most threads a run uses: 64, or four per processor on a larger machine.
+    static var maximumJobs: Int { max(64, 4 * ParallelMap.processorCount) }
 
     /// The evaluation time.
     var now: Timestamp {

@@ -1,6 +1,7 @@
 /// Text made safe for XML 1.0 element content and attribute values (JUnit, and HTML inside Markdown).
 public enum XMLEscaping {
-    /// Element content: `&`, `<`, `>` as entities, a carriage return as `&#13;`, and every character XML 1.0 forbids as U+FFFD.
+    /// Element content: `&`, `<`, `>` as entities, a carriage return as `&#13;` and a line feed as `&#10;` (so a value
+    /// never starts a line of the file, say `::error` in a CI log), and every character XML 1.0 forbids, DEL and the C1 controls as U+FFFD.
     public static func text(_ value: String) -> String { escape(value, attribute: false) }
 
     /// An attribute value in double quotes: as ``text(_:)``, plus `"` and the line breaks and tabs that attribute normalization would lose.
@@ -14,9 +15,9 @@ public enum XMLEscaping {
             case ">": "&gt;"
             case "\r": "&#13;"
             case "\"" where attribute: "&quot;"
-            case "\n" where attribute: "&#10;"
+            case "\n": "&#10;"
             case "\t" where attribute: "&#9;"
-            default: isAllowed(scalar) ? nil : "\u{FFFD}"
+            default: isAllowed(scalar) && !(0x7F..<0xA0).contains(scalar.value) ? nil : "\u{FFFD}"
             }
         }
     }
