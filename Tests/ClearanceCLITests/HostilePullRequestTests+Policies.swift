@@ -191,9 +191,11 @@ struct HostilePullRequestPolicyTests {
         let workflows = try Self.readmeWorkflows()
         #expect(workflows.count == 1)
         let folder = TemporaryDirectory()
-        // The action as a local one, so actionlint also checks the workflow's inputs against action.yml.
+        // The action as a local one, so actionlint also checks the workflow's inputs against action.yml;
+        // actionlint finds local actions from the repository root, which it knows by its `.git`.
         let action = try String(contentsOf: CommandRunner.packageRoot.appendingPathComponent("action.yml"), encoding: .utf8)
         folder.write("action.yml", action)
+        folder.write(".git/HEAD", "ref: refs/heads/main\n")
         for (index, workflow) in workflows.enumerated() {
             #expect(workflow.contains("ref: ${{ github.base_ref }}"))
             #expect(workflow.contains("path: .clearance-base"))
@@ -201,9 +203,16 @@ struct HostilePullRequestPolicyTests {
             folder.write(".github/workflows/readme-\(index).yml", workflow)
             folder.write(".github/workflows/local-\(index).yml", workflow.replacingOccurrences(of: "your-org/clearance@main", with: "./"))
         }
-        let result = try ExternalTool.run(["sh", "-c", "cd \"$0\" && actionlint -no-color -shellcheck= -pyflakes= .github/workflows/*.yml", folder.path])
+        let lint = "cd \"$0\" && actionlint -no-color -shellcheck= -pyflakes= .github/workflows/*.yml"
+        let result = try ExternalTool.run(["sh", "-c", lint, folder.path])
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output == "")
+        // The same workflow with a misspelt input fails: actionlint did read action.yml.
+        folder.write(".github/workflows/misspelt.yml", workflows[0].replacingOccurrences(of: "your-org/clearance@main", with: "./")
+            .replacingOccurrences(of: "trusted-config:", with: "trusted-confg:"))
+        let misspelt = try ExternalTool.run(["sh", "-c", lint, folder.path])
+        #expect(misspelt.status == 1)
+        #expect(misspelt.output.contains(#"input "trusted-confg" is not defined in action "Clearance" defined at "./""#), "\(misspelt.output)")
         #expect(action.contains(#"arguments=(check --trusted-config "$CLEARANCE_TRUSTED_CONFIG""#))
     }
 }
