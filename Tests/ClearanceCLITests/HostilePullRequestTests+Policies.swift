@@ -136,6 +136,17 @@ struct HostilePullRequestPolicyTests {
             """), "\(result.standardError)")
     }
 
+    @Test func anEmptyTrustedConfigIsRefused() throws {
+        // The Action passes its `trusted-config` input as is: a workflow that leaves it out gets an empty path.
+        let project = try Self.attackedProject()
+        let result = try project.run(["check", "--trusted-config", ""] + Self.asOf)
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("""
+            Error: --trusted-config must name a project file, such as the base branch's clearance.yaml; got an empty path
+
+            """), "\(result.standardError)")
+    }
+
     // MARK: clearance test
 
     @Test func aTestsFileWithNoCasesFails() throws {

@@ -26,6 +26,7 @@ struct ProjectOptions: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
+        if trustedConfig?.isEmpty == true { throw ValidationError("--trusted-config must name a project file, such as the base branch's clearance.yaml; got an empty path") }
         if config != nil && trustedConfig != nil { throw ValidationError("--config and --trusted-config cannot be used together: --trusted-config is the project file") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1; got \(jobs)") }
         if let asOf, Self.timestamp(asOf) == nil {
