@@ -126,6 +126,18 @@ struct HostilePullRequestPolicyTests {
             """)
     }
 
+    @Test func aPolicyFolderHoldingTheCheckedInputsIsRefusedUnderATrustedConfig() throws {
+        let project = try Self.attackedProject()
+        let result = try project.run(["check", "--trusted-config", ".clearance-base/clearance.yaml", "--policies", ".", "Fixtures/team"] + Self.asOf)
+        #expect(result.status == 2)
+        #expect(result.standardError == """
+            note: clearance.yaml in the current folder is not read: the configuration comes from --trusted-config .clearance-base/clearance.yaml
+            .clearance-base/clearance.yaml: policy path '.' holds the checked input 'Fixtures/team': under --trusted-config, what is checked cannot choose the policies and waivers that judge it
+            1 error; nothing was checked.
+
+            """)
+    }
+
     @Test func theCheckedTreesOwnProjectFileIsNotTrusted() throws {
         let project = try Self.attackedProject()
         let result = try project.run(["check", "--trusted-config", "clearance.yaml", "Fixtures/team"] + Self.asOf)
