@@ -25,10 +25,12 @@ struct AuditCommand: ParsableCommand {
         let (report, configuration) = try Session.guarded {
             let configuration = try project.configuration()
             let policies = try Session.policies(configuration)
+            try Session.requireRules(policies, from: configuration.policies)
             let documents = try Session.documents([], configuration, project, policies, progress: progress)
             let engine = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount)
             let report = engine.run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: configuration.inputs)
+            try Session.requireAppliedRules(report)
             return (report, configuration)
         }
         progress.finish()

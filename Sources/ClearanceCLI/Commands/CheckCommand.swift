@@ -39,14 +39,16 @@ struct CheckCommand: ParsableCommand {
         let progress = ProgressLine()
         defer { progress.finish() }
         let (report, configuration) = try Session.guarded {
-            let configuration = try project.configuration()
+            let configuration = try project.configuration(checked: paths + contextPaths)
             let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: path) }
             let policies = try Session.policies(configuration)
+            try Session.requireRules(policies, from: configuration.policies)
             let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies,
                                                   digests: plan.recordsEvidence, progress: progress)
             let report = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
                                 keepsAllFindings: includePassing || plan.listsAllFindings).run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
+            try Session.requireAppliedRules(report)
             // A check of part of a project resolves nothing about the documents it did not check.
             let checked = paths.isEmpty ? nil : Session.checkedSubjects(documents)
             return (accepted.map { report.comparing(with: $0, checked: checked) } ?? report, configuration)

@@ -30,8 +30,9 @@ struct ChecklistCommand: ParsableCommand {
 
     func run() throws {
         let (report, member, configuration) = try Session.guarded {
-            let configuration = try project.configuration()
+            let configuration = try project.configuration(checked: paths + contextPaths)
             let policies = try Session.policies(configuration)
+            try Session.requireRules(policies, from: configuration.policies)
             let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies, digests: false)
             let members = documents.subjects.filter { $0.kind == .teamMember }
             guard let member = members.first(where: { $0.id == id }) else {

@@ -8,7 +8,7 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "test",
         abstract: "Run policy tests: inline documents with the exact findings expected.",
-        discussion: "Tests files are named <pack>.tests.yaml and sit next to the policies by default."
+        discussion: "Tests files are named <pack>.tests.yaml and sit next to the policies by default. Exit status 1 when a test fails, a tests file has no cases or (with no paths) a loaded pack has no test cases; 2 when the policies or tests cannot be loaded."
     )
 
     @Argument(help: "Tests files or folders (default: the policy folders).")
@@ -20,6 +20,7 @@ struct TestCommand: ParsableCommand {
         let (policies, suites) = try Session.guarded {
             let configuration = try project.configuration()
             let policies = try Session.policies(configuration)
+            try Session.requireRules(policies, from: configuration.policies)
             let collected = FileCollector.testsFiles.files(in: paths.isEmpty ? configuration.policies : paths)
             guard collected.problems.isEmpty else { throw Diagnostics(collected.problems) }
             guard !collected.files.isEmpty else {
@@ -36,17 +37,30 @@ struct TestCommand: ParsableCommand {
         let style = Session.wantsColor
         let runner = PolicyTestRunner(policies: policies)
         var passed = 0, failed = 0
+        let cross = style ? "\u{1B}[31m✗\u{1B}[0m" : "✗"
         for suite in suites {
             print(suite.file)
+            if suite.cases.isEmpty {  // a tests file that tests nothing proves nothing
+                failed += 1
+                print("  \(cross) no test cases: `cases` is empty, so this file tests nothing")
+            }
             for result in runner.run(suite) {
                 if result.passed {
                     passed += 1
                     print("  \(style ? "\u{1B}[32m✓\u{1B}[0m" : "✓") \(result.name)")
                 } else {
                     failed += 1
-                    print("  \(style ? "\u{1B}[31m✗\u{1B}[0m" : "✗") \(result.name)  (\(result.location))")
+                    print("  \(cross) \(result.name)  (\(result.location))")
                     for problem in result.problems { print("      " + problem.replacingOccurrences(of: "\n", with: "\n      ")) }
                 }
+            }
+        }
+        // With no paths every loaded pack is under test: one that no tests file with cases covers is a failure.
+        if paths.isEmpty {
+            let tested = Set(suites.filter { !$0.cases.isEmpty }.flatMap(\.policyIDs))
+            for policy in policies.policies where !tested.contains(policy.id) {
+                failed += 1
+                print("\(cross) policy '\(policy.id)' (\(policy.location.file)) has no test cases: add them to a tests file beside it (<pack>.tests.yaml)")
             }
         }
         print("policy tests: \(passed) passed, \(failed) failed")

@@ -72,6 +72,36 @@ enum Session {
         throw Diagnostic(code: "input.no-subjects", message: "no documents to check: \(held) no \(list) for the loaded policies to check", location: nil)
     }
 
+    /// Fails the run when the policies hold no rule: a run without rules checks nothing, so it is never a pass.
+    static func requireRules(_ policies: PolicySet, from paths: [String]) throws(Diagnostic) {
+        guard policies.rules.isEmpty else { return }
+        let named = policies.policies.map { "'\($0.id)' in \($0.location.file)" }
+        let loaded = switch named.count {
+        case 0: "no policy in \(paths.joined(separator: ", "))"
+        case 1: "policy \(named[0]) has no rules"
+        default: "policies \(Self.list(named)) have no rules"
+        }
+        throw Diagnostic(code: "policy.no-rules", message: "no rules loaded: \(loaded); a run without rules checks nothing", location: nil)
+    }
+
+    /// Fails the run when no rule applied to any document checked (every finding a skip): it checked nothing.
+    static func requireAppliedRules(_ report: Report) throws(Diagnostic) {
+        let applied = report.summary.filter { $0.key != .skip }.values.reduce(0, +)
+        guard applied == 0, report.documentsChecked > 0 else { return }
+        let policies = report.policies.policies.filter { !$0.rules.isEmpty }.map { "'\($0.id)'" }
+        let rules = report.policies.rules.count, documents = report.documentsChecked
+        throw Diagnostic(code: "policy.none-applied",
+                         message: "no rule applied to any document: the \(rules) rule\(rules == 1 ? "" : "s") of polic\(policies.count == 1 ? "y" : "ies") "
+                            + "\(Self.list(policies)) \(rules == 1 ? "was" : "were") skipped (`when` false) for each of the \(documents) document\(documents == 1 ? "" : "s") checked; "
+                            + "a run where no rule applies checks nothing",
+                         location: nil)
+    }
+
+    /// Names joined for a sentence: "a", "a and b", "a, b and c".
+    static func list(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
+    }
+
     /// Whether colour is wanted on standard output: a terminal, no `NO_COLOR`, not a dumb terminal.
     static var wantsColor: Bool {
         Terminal.standardOutput.isTerminal && getenv("NO_COLOR") == nil && String(cString: getenv("TERM") ?? strdup("")) != "dumb"

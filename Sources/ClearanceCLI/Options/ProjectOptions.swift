@@ -7,6 +7,9 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The project file (default: clearance.yaml in the current folder, when present).", valueName: "file"))
     var config: String?
 
+    @Option(name: .customLong("trusted-config"), help: ArgumentHelp("A project file kept apart from the checked tree, such as the base branch's copy: its policies and waivers are read from its folder, its inputs from the current folder; clearance.yaml here is not read, and a policy or waiver inside the checked inputs is an error.", valueName: "file"))
+    var trustedConfig: String?
+
     @Option(name: .customLong("policies"), help: ArgumentHelp("A policy file or folder (repeatable; replaces the policies of clearance.yaml, else Policies/).", valueName: "path"))
     var policies: [String] = []
 
@@ -23,6 +26,8 @@ struct ProjectOptions: ParsableArguments {
     var jobs: Int?
 
     func validate() throws {
+        if trustedConfig?.isEmpty == true { throw ValidationError("--trusted-config must name a project file, such as the base branch's clearance.yaml; got an empty path") }
+        if config != nil && trustedConfig != nil { throw ValidationError("--config and --trusted-config cannot be used together: --trusted-config is the project file") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1; got \(jobs)") }
         if let jobs, jobs > Self.maximumJobs {
             Terminal.standardError.write("note: --jobs \(jobs) is more than \(Self.maximumJobs) threads; using \(Self.maximumJobs)\n")
@@ -42,9 +47,17 @@ struct ProjectOptions: ParsableArguments {
     }
 
     /// The configuration: the project file's, each setting given on the command line replacing the project file's.
-    func configuration() throws(Diagnostics) -> ProjectConfiguration {
+    ///
+    /// With `--trusted-config`, `checked` (the paths named to check and load as context) and the configured inputs
+    /// may hold no policy or waiver file: what is checked cannot choose what it is judged by.
+    func configuration(checked: [String] = []) throws(Diagnostics) -> ProjectConfiguration {
         var configuration = ProjectConfiguration()
-        if let config {
+        if let trustedConfig {
+            configuration = try ProjectConfiguration.load(path: trustedConfig, inputsHere: true)
+            if Session.fileExists(ProjectConfiguration.fileName) {
+                Terminal.standardError.write("note: \(ProjectConfiguration.fileName) in the current folder is not read: the configuration comes from --trusted-config \(trustedConfig)\n")
+            }
+        } else if let config {
             configuration = try ProjectConfiguration.load(path: config)
         } else if Session.fileExists(ProjectConfiguration.fileName) {
             configuration = try ProjectConfiguration.load(path: ProjectConfiguration.fileName)
@@ -52,6 +65,9 @@ struct ProjectOptions: ParsableArguments {
         if !policies.isEmpty { configuration.policies = policies }
         if !waivers.isEmpty { (configuration.replacedWaivers, configuration.waivers) = (configuration.waivers, waivers) }
         if let failOn, let severity = Severity(rawValue: failOn) { configuration.failOn = severity }
+        if let trustedConfig {
+            try TrustedConfiguration.requireApart(configuration, file: trustedConfig, checked: checked + configuration.inputs)
+        }
         return configuration
     }
 

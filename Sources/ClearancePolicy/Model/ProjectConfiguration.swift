@@ -33,8 +33,9 @@ public struct ProjectConfiguration: Sendable {
     /// The file name looked for in the current folder.
     public static let fileName = "clearance.yaml"
 
-    /// Reads a configuration file; paths in it are relative to its folder.
-    public static func load(path: String) throws(Diagnostics) -> ProjectConfiguration {
+    /// Reads a configuration file; paths in it are relative to its folder, except `inputs` and `output` when
+    /// `inputsHere` is set (a trusted copy kept apart from the tree it checks): those are then relative to the current folder.
+    public static func load(path: String, inputsHere: Bool = false) throws(Diagnostics) -> ProjectConfiguration {
         let root: Node
         do {
             guard let document = try YAMLLoader().load(file: path).first else { return ProjectConfiguration() }
@@ -47,13 +48,14 @@ public struct ProjectConfiguration: Sendable {
             + ShapeChecker(check: .unknownKeys).problems(root, shape, name: path)
         guard problems.isEmpty else { throw Diagnostics(problems) }
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) + "/" : ""  // safe: contains "/"
-        func paths(_ key: String) -> [String]? {
+        let checkedFolder = inputsHere ? "" : folder
+        func paths(_ key: String, in folder: String) -> [String]? {
             root[key].map { $0.elements.compactMap(\.string).map { $0.hasPrefix("/") ? $0 : folder + $0 } }
         }
         var configuration = ProjectConfiguration()
-        configuration.policies = paths("policies") ?? [folder + "Policies"]
-        configuration.inputs = paths("inputs") ?? []
-        configuration.waivers = paths("waivers") ?? []
+        configuration.policies = paths("policies", in: folder) ?? [folder + "Policies"]
+        configuration.inputs = paths("inputs", in: checkedFolder) ?? []
+        configuration.waivers = paths("waivers", in: folder) ?? []
         configuration.failOn = root["fail_on"]?.string.flatMap(Severity.init(rawValue:)) ?? .low
         configuration.waiverApprovers = root["waiver_approvers"].map { $0.elements.compactMap(\.string) } ?? WaiverChecks.defaultApproverRoles
         configuration.waiverMaxDays = root["waiver_max_days"]?.int.map(Int.init) ?? WaiverChecks.defaultMaximumDays
@@ -63,7 +65,7 @@ public struct ProjectConfiguration: Sendable {
         if let node = root["waiver_approvers"], configuration.waiverApprovers.isEmpty {
             throw Diagnostics([ShapeChecker.diagnostic(node, code: "config.waiver-approvers", "waiver_approvers must name at least one role; with none, no waiver could be approved")])
         }
-        configuration.output = root["output"]?.string.map { $0.hasPrefix("/") ? $0 : folder + $0 } ?? folder + "clearance-report"
+        configuration.output = root["output"]?.string.map { $0.hasPrefix("/") ? $0 : checkedFolder + $0 } ?? checkedFolder + "clearance-report"
         return configuration
     }
 }
