@@ -27,12 +27,21 @@ struct StreamParser {
         var cursor = OffsetCursor(bytes: bytes, isASCII: table.isASCII, start: table.byteOrderMarkLength)
         var documents: [YAMLDocument] = []
         var event = yaml_event_t()
+        // Whether the current document's root is a mapping; `nil` until its first node. Errors in any
+        // other document show none of its content: it may be a secret (a key file linked among the inputs).
+        var rootIsMapping: Bool?
         builder.beginDocument()
         while true {
-            guard yaml_parser_parse(parser, &event) == 1 else { throw parserError(parser.pointee, &cursor) }
+            guard yaml_parser_parse(parser, &event) == 1 else { throw Self.withoutContent(parserError(parser.pointee, &cursor), unless: rootIsMapping) }
             defer { yaml_event_delete(&event) }
             let position = Position(offset: UInt32(cursor.offset(ofCharacter: Int(event.start_mark.index))),
                                     column: Int(event.start_mark.column) + 1)
+            switch event.type {
+            case YAML_DOCUMENT_START_EVENT: rootIsMapping = nil
+            case YAML_SCALAR_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT, YAML_ALIAS_EVENT:
+                if rootIsMapping == nil { rootIsMapping = event.type == YAML_MAPPING_START_EVENT }
+            default: break
+            }
             do {
                 switch event.type {
                 case YAML_SCALAR_EVENT:
@@ -59,7 +68,7 @@ struct StreamParser {
                     break
                 }
             } catch {
-                throw diagnostic(error)
+                throw Self.withoutContent(diagnostic(error), unless: rootIsMapping)
             }
         }
     }
@@ -118,6 +127,20 @@ struct StreamParser {
     }
 
     // MARK: Errors
+
+    /// The diagnostic without source lines, and with a message that quotes nothing, unless the document is a mapping.
+    ///
+    /// libyaml's syntax and encoding messages name no content and are kept; the others (a tag, a key, an alias) may.
+    static func withoutContent(_ diagnostic: Diagnostic, unless rootIsMapping: Bool?) -> Diagnostic {
+        guard rootIsMapping != true, diagnostic.location != nil else { return diagnostic }
+        var hidden = diagnostic
+        let kept = diagnostic.code == YAMLErrorCode.syntax || diagnostic.code == YAMLErrorCode.encoding
+        hidden.message = (kept ? diagnostic.message : "invalid YAML (\(diagnostic.code))")
+            + "; not a YAML mapping document, so its content is not shown"
+        hidden.sourceLine = nil
+        hidden.notes = diagnostic.notes.map { Diagnostic.Note(message: $0.message, location: $0.location) }
+        return hidden
+    }
 
     private func unsupportedEncoding() -> String? {
         guard bytes.count >= 2 else { return nil }

@@ -32,7 +32,7 @@ struct DocumentChecker: Sendable {
     func inspect(_ root: Node) -> Entry {
         var entry = Entry()
         guard root.kind == .mapping else {
-            entry.problems.append(ShapeChecker.diagnostic(root, code: "input.not-a-mapping", "a document must be a mapping with kind and id; found \(ShapeChecker.describe(root))"))
+            entry.problems.append(ShapeChecker.notAMapping(root, code: "input.not-a-mapping"))
             return entry
         }
         guard let kindNode = root[Self.kindKey] else {

@@ -55,34 +55,37 @@ public struct InputLoader: Sendable {
             return loaded
         }
         var problems = collected.problems + batches.flatMap(\.problems)
+        let advisories = collected.notes
         let checked = checker.combine(batches.flatMap(\.entries))
         problems += checked.problems
         guard problems.isEmpty else { throw Diagnostics(problems) }
         let contextFiles = Set(files.filter(\.isContext).map(\.path))
         let documents = DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: batches.flatMap(\.digests),
-                                    contextFiles: contextFiles, advisories: checked.advisories)
+                                    contextFiles: contextFiles, advisories: advisories + checked.advisories)
         guard let level = waiverChecks.unmatchedSubject else { return documents }
         let unmatched = WaiverSubjectCheck(policies: policies).diagnostics(documents.waivers, in: documents, level: level)
         if level == .error, !unmatched.isEmpty { throw Diagnostics(unmatched) }
         return unmatched.isEmpty ? documents
             : DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: documents.digests, contextFiles: contextFiles,
-                          advisories: checked.advisories + unmatched)
+                          advisories: advisories + checked.advisories + unmatched)
     }
 
-    /// The files under each named path, each file once (by real path) in the role of the first path
+    /// The files under each named path (with notes on what was passed over), each file once (by real path) in the role of the first path
     /// that names it; a path that holds no file is a problem of its own, whatever the others hold.
     ///
     /// A file that is not context and lies outside every context path (a copy of the team folder, say)
     /// replaces the context documents it shares a kind and id with; one inside a context path does not,
     /// since a second document with its id there is a duplicate in the project itself.
-    static func collect(_ named: [(path: String, isContext: Bool)]) -> (files: [CollectedFile], problems: [Diagnostic]) {
+    static func collect(_ named: [(path: String, isContext: Bool)]) -> (files: [CollectedFile], problems: [Diagnostic], notes: [Diagnostic]) {
         var files: [CollectedFile] = []
         var problems: [Diagnostic] = []
+        var notes: [Diagnostic] = []
         var seen = Set<String>()
         let contextRoots = named.filter(\.isContext).map { FileCollector.realPath($0.path) ?? $0.path }
         for (path, isContext) in named {
-            let found = FileCollector.yamlFiles.files(in: [path])
+            let found = FileCollector.inputFiles.files(in: [path])
             problems += found.problems
+            notes += found.notes
             if found.files.isEmpty && found.problems.isEmpty {
                 // A gate pointed at the wrong folder must not pass: no file is not "nothing wrong".
                 problems.append(Diagnostic(code: "input.none", message: "no YAML or JSON files found in \(path)", location: nil))
@@ -95,7 +98,7 @@ public struct InputLoader: Sendable {
                 files.append(CollectedFile(path: file, isContext: isContext, replacesContext: !isContext && !insideContext))
             }
         }
-        return (files, problems)
+        return (files, problems, notes)
     }
 
     /// A file's real path: the real path of the path it was found under, followed by the rest of its name.

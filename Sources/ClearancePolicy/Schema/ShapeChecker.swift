@@ -172,6 +172,22 @@ public struct ShapeChecker {
         ShapeChecker(check: .unknownKeys).problems(node, shape, name: name)
     }
 
+    /// The error for a document whose root is not a mapping: what it is and its size, never its content
+    /// (such a file may be a key or a credentials file linked or copied among the inputs).
+    public static func notAMapping(_ root: Node, code: String) -> Diagnostic {
+        let what = switch root.kind {
+        case .string: "a \(root.style == .plain ? "plain" : "quoted") scalar of \(root.string?.count ?? 0) characters"
+        case .sequence: "a list of \(root.count) \(root.count == 1 ? "item" : "items")"
+        case .null: "null"
+        case .bool: "a bool"
+        case .int: "an integer"
+        case .double: "a number"
+        case .timestamp: "a timestamp"
+        case .mapping: "a mapping"
+        }
+        return Diagnostic(code: code, message: "not a YAML mapping document (\(what)); its content is not shown", location: root.location)
+    }
+
     /// A diagnostic at a node, with its source line.
     public static func diagnostic(_ node: Node, code: String, _ message: String) -> Diagnostic {
         let location = node.location
