@@ -85,7 +85,7 @@ public struct InputLoader: Sendable {
         for (path, isContext) in named {
             let found = FileCollector.inputFiles.files(in: [path])
             problems += found.problems
-            notes += found.notes
+            notes += found.notes.filter { !notes.contains($0) }
             if found.files.isEmpty && found.problems.isEmpty {
                 // A gate pointed at the wrong folder must not pass: no file is not "nothing wrong".
                 problems.append(Diagnostic(code: "input.none", message: "no YAML or JSON files found in \(path)", location: nil))
