@@ -57,7 +57,7 @@ struct DocumentChecker: Sendable {
             return entry
         }
         if kind == .teamMember, !PatternMatcher.matches(id, "^[a-z0-9._-]+$") {
-            entry.problems.append(ShapeChecker.diagnostic(idNode, code: "input.bad-id", "TeamMember id '\(id)' must use only lowercase letters, digits, '.', '_' and '-'"))
+            entry.problems.append(ShapeChecker.diagnostic(idNode, code: "input.bad-id", "TeamMember id \(id.quotedExcerpt) must use only lowercase letters, digits, '.', '_' and '-'"))
             return entry
         }
         (entry.kind, entry.id, entry.idNode) = (kind, id, idNode)

@@ -139,7 +139,7 @@ public struct ShapeChecker {
     /// How a node looks in a message: `'hgih'`, `12 (an integer)`, `a list`.
     static func describe(_ node: Node) -> String {
         switch node.kind {
-        case .string: "'\(node.string ?? "")'"
+        case .string: (node.string ?? "").quotedExcerpt
         case .null: "null"
         case .bool: "\(node.bool ?? false) (a bool)"
         case .int: "\(node.int ?? 0) (an integer)"
