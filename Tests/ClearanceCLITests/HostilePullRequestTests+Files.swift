@@ -193,4 +193,18 @@ struct HostilePullRequestFileTests {
         expectRefused(result, "Fixtures/team/flow.yaml:2:1: syntax error: did not find expected ',' or ']' while parsing a flow sequence; not a YAML mapping document, so its content is not shown")
         #expect(result.standardError.contains("Fixtures/team/tagged.yaml:1:1: invalid YAML (yaml.tag); not a YAML mapping document, so its content is not shown"))
     }
+
+    @Test func quotedContentIsShortAndEscaped() throws {
+        let long = String(repeating: "k", count: 10_000)
+        project.write("Fixtures/team/long.yaml", "kind: \(long)\nid: long\n")
+        project.write("Fixtures/team/escape.yaml", "kind: \"Team\\u001B]8;;x\\u0007\\nMember\"\nid: escape\n")
+        let result = try check()
+        #expect(result.status == 2)
+        #expect(result.standardError.contains(
+            "Fixtures/team/long.yaml:1:7: unknown kind '\(String(repeating: "k", count: 200))…' (10,000 characters); expected one of"),
+            "\(result.standardError.prefix(1_000))")
+        #expect(!result.standardError.contains(String(repeating: "k", count: 201)))
+        #expect(result.standardError.contains("Fixtures/team/escape.yaml:1:7: unknown kind 'Team\\u{1B}]8;;x\\u{7}\\nMember'; expected one of"),
+                "\(result.standardError)")
+    }
 }
