@@ -173,6 +173,15 @@ struct HostilePullRequestFileTests {
                       + "(a plain scalar of \(Self.secretKey.count - 1) characters); its content is not shown")
     }
 
+    @Test func aSecretInPlaceOfTheProjectFileIsNotShown() throws {
+        let outside = TemporaryDirectory()
+        let key = outside.write("id_ed25519", Self.secretKey)
+        try FileManager.default.removeItem(atPath: project.path + "/clearance.yaml")
+        try FileManager.default.createSymbolicLink(atPath: project.path + "/clearance.yaml", withDestinationPath: key)
+        expectRefused(try check(), "clearance.yaml:1:1: not a YAML mapping document "
+                      + "(a plain scalar of \(Self.secretKey.count - 1) characters); its content is not shown")
+    }
+
     @Test func credentialsOnOneLineAreNotShown() throws {
         let credentials = "https://ci-bot:ghp_token0123456789@github.com"
         let npmrc = "//registry.npmjs.org/:_authToken=npm_token0123456789"

@@ -85,6 +85,11 @@ public struct ShapeChecker {
 
     private func mismatch(_ node: Node, _ name: () -> String, _ shape: Shape, into found: inout [Diagnostic]) {
         guard checksValues else { return }
+        if node.id == node.document.rootID, node.kind != .mapping {
+            // A whole file that is not a mapping may be a secret linked in its place: not a word of it.
+            found.append(Self.notAMapping(node, code: "policy.type"))
+            return
+        }
         var hint = ""
         if case .string(let allowed?) = shape, let text = node.string {
             hint = Suggestion.didYouMean(text, among: allowed)
