@@ -13,3 +13,16 @@ extension String {
         return String(shown) + "…"
     }
 }
+
+extension String {
+    /// The most of a file's text a message quotes: this many characters.
+    public static let excerptLength = 200
+
+    /// The text in single quotes for a message: its first 200 characters (Unicode scalars) with control characters
+    /// escaped as ``VisibleText`` escapes them (`\n`, `\u{1B}`), followed by `…` and its length when it is longer.
+    public var quotedExcerpt: String {
+        let shown = VisibleText.escaped(String(String.UnicodeScalarView(unicodeScalars.prefix(Self.excerptLength))))
+        let count = unicodeScalars.count
+        return count > Self.excerptLength ? "'\(shown)…' (\(count.grouped) characters)" : "'\(shown)'"
+    }
+}

@@ -265,7 +265,7 @@ struct DocumentBuilder {
 
     private func describeKey(_ key: NodeRecord) -> String {
         switch keyIdentity(key) {
-        case .symbol(let number): "'\(Symbol(rawValue: number).name)'"
+        case .symbol(let number): Symbol(rawValue: number).name.quotedExcerpt
         case .null: "null"
         case .bool(let value): "\(value)"
         case .int(let value): "\(value)"

@@ -49,21 +49,21 @@ enum ScalarResolver {
             return .string
         case .null:
             return text.isEmpty || (text.count == 1 && text[0] == UInt8(ascii: "~")) || isNull(text)
-                ? .null : .failure(code: YAMLErrorCode.tag, message: "'\(shown)' is not a null (!!null takes null, ~ or nothing)")
+                ? .null : .failure(code: YAMLErrorCode.tag, message: "\(shown.quotedExcerpt) is not a null (!!null takes null, ~ or nothing)")
         case .bool:
             return bool(text).map { .bool($0) }
-                ?? .failure(code: YAMLErrorCode.tag, message: "'\(shown)' is not a bool (!!bool takes true or false)")
+                ?? .failure(code: YAMLErrorCode.tag, message: "\(shown.quotedExcerpt) is not a bool (!!bool takes true or false)")
         case .int:
             if let resolved = integer(text) { return resolved }
-            return .failure(code: YAMLErrorCode.tag, message: "'\(shown)' is not an integer")
+            return .failure(code: YAMLErrorCode.tag, message: "\(shown.quotedExcerpt) is not an integer")
         case .float:
             switch number(text) {
             case .int(let value)?: return .double(Double(value))
             case let resolved? : return resolved
-            case nil: return .failure(code: YAMLErrorCode.tag, message: "'\(shown)' is not a floating-point number")
+            case nil: return .failure(code: YAMLErrorCode.tag, message: "\(shown.quotedExcerpt) is not a floating-point number")
             }
         case .timestamp:
-            return timestamp(text) ?? .failure(code: YAMLErrorCode.tag, message: "'\(shown)' is not a date (YYYY-MM-DD) or an RFC 3339 date-time")
+            return timestamp(text) ?? .failure(code: YAMLErrorCode.tag, message: "\(shown.quotedExcerpt) is not a date (YYYY-MM-DD) or an RFC 3339 date-time")
         }
     }
 
@@ -116,7 +116,7 @@ enum ScalarResolver {
         let limit: UInt64 = negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
         if overflow || magnitude > limit {
             return .failure(code: YAMLErrorCode.integerRange,
-                            message: "integer \(String(decoding: text, as: UTF8.self)) does not fit in 64 bits (quote it if it is text)")
+                            message: "integer \(String(decoding: text, as: UTF8.self).cut(toUTF8Length: String.excerptLength)) does not fit in 64 bits (quote it if it is text)")
         }
         if negative { return .int(magnitude == limit ? Int64.min : -Int64(magnitude)) }
         return .int(Int64(magnitude))
@@ -173,7 +173,7 @@ enum ScalarResolver {
         case .notATimestamp: return nil
         case .invalid(let reason):
             return .failure(code: YAMLErrorCode.invalidTimestamp,
-                            message: "'\(String(decoding: text, as: UTF8.self))' is not a valid date: \(reason) (quote it if it is text)")
+                            message: "\(String(decoding: text, as: UTF8.self).quotedExcerpt) is not a valid date: \(reason) (quote it if it is text)")
         }
     }
 }

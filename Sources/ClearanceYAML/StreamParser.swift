@@ -9,6 +9,8 @@ struct StreamParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let source: SourceFile
     let table: LineTable
+    /// Whether errors quote every document, not only mappings (for text that is known not to be a secret).
+    var quotesEveryDocument = false
 
     /// Parses every document in the buffer.
     func parse(into builder: inout DocumentBuilder) throws(Diagnostic) -> [YAMLDocument] {
@@ -27,12 +29,24 @@ struct StreamParser {
         var cursor = OffsetCursor(bytes: bytes, isASCII: table.isASCII, start: table.byteOrderMarkLength)
         var documents: [YAMLDocument] = []
         var event = yaml_event_t()
+        // Whether the current document's root is a mapping; `nil` until its first node. Errors in any
+        // other document show none of its content: it may be a secret (a key file linked among the inputs).
+        var rootIsMapping: Bool?
+        var documentStart = table.byteOrderMarkLength
         builder.beginDocument()
         while true {
-            guard yaml_parser_parse(parser, &event) == 1 else { throw parserError(parser.pointee, &cursor) }
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                throw withoutContent(parserError(parser.pointee, &cursor), unless: rootIsMapping ?? startsLikeMapping(from: documentStart))
+            }
             defer { yaml_event_delete(&event) }
             let position = Position(offset: UInt32(cursor.offset(ofCharacter: Int(event.start_mark.index))),
                                     column: Int(event.start_mark.column) + 1)
+            switch event.type {
+            case YAML_DOCUMENT_START_EVENT: (rootIsMapping, documentStart) = (nil, Int(position.offset))
+            case YAML_SCALAR_EVENT, YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT, YAML_ALIAS_EVENT:
+                if rootIsMapping == nil { rootIsMapping = event.type == YAML_MAPPING_START_EVENT }
+            default: break
+            }
             do {
                 switch event.type {
                 case YAML_SCALAR_EVENT:
@@ -59,7 +73,7 @@ struct StreamParser {
                     break
                 }
             } catch {
-                throw diagnostic(error)
+                throw withoutContent(diagnostic(error), unless: rootIsMapping ?? startsLikeMapping(from: documentStart))
             }
         }
     }
@@ -118,6 +132,43 @@ struct StreamParser {
     }
 
     // MARK: Errors
+
+    /// The diagnostic without source lines, and with a message that quotes nothing, unless the document is a mapping.
+    ///
+    /// Syntax, encoding and limit messages name no content and are kept; the others (a tag, a key, an alias) may.
+    private func withoutContent(_ diagnostic: Diagnostic, unless rootIsMapping: Bool) -> Diagnostic {
+        guard !rootIsMapping, !quotesEveryDocument, diagnostic.location != nil else { return diagnostic }
+        var hidden = diagnostic
+        let kept = [YAMLErrorCode.syntax, YAMLErrorCode.encoding, YAMLErrorCode.depthLimit, YAMLErrorCode.aliasLimit].contains(diagnostic.code)
+        hidden.message = (kept ? diagnostic.message : "invalid YAML (\(diagnostic.code))")
+            + "; not a YAML mapping document, so its content is not shown"
+        hidden.sourceLine = nil
+        hidden.notes = diagnostic.notes.map { Diagnostic.Note(message: $0.message, location: $0.location) }
+        return hidden
+    }
+
+    /// Whether the first line with content from `offset` on starts a mapping (`key: value`, `? key` or `{`),
+    /// for an error that comes before the document's root is known.
+    private func startsLikeMapping(from offset: Int) -> Bool {
+        var start = offset
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var line = Array(bytes[start..<end])
+            start = end + 1
+            while let last = line.last, last == 0x0D || last == 0x20 || last == 0x09 { line.removeLast() }
+            if line.starts(with: Array("---".utf8)), line.count == 3 || line[3] == 0x20 { line.removeFirst(min(4, line.count)) }
+            while let first = line.first, first == 0x20 || first == 0x09 { line.removeFirst() }
+            guard let first = line.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "%") else { continue }
+            if first == UInt8(ascii: "{") || line.starts(with: Array("? ".utf8)) { return true }
+            if first == UInt8(ascii: "-") || first == UInt8(ascii: "[") { return false }
+            for index in line.indices where line[index] == UInt8(ascii: ":") {
+                if index > 0, index + 1 == line.count || line[index + 1] == 0x20 || line[index + 1] == 0x09 { return true }
+            }
+            return false
+        }
+        return false
+    }
 
     private func unsupportedEncoding() -> String? {
         guard bytes.count >= 2 else { return nil }

@@ -7,6 +7,9 @@ import ClearanceCore
 public final class YAMLLoader {
     /// The bounds enforced on every input.
     public let limits: LoaderLimits
+    /// Whether errors quote the content of every document; by default a document whose root is not a
+    /// mapping is reported without its content, as it may be a secret (a key file linked among the inputs).
+    public var quotesEveryDocument = false
     private var builder: DocumentBuilder
 
     /// Creates a loader with the given limits.
@@ -40,7 +43,7 @@ public final class YAMLLoader {
         let table = LineTable.scan(bytes)
         let source = SourceFile(path: name, lineStarts: table.lineStarts, retainedText: retainText ? bytes : nil)
         let documents = try bytes.withUnsafeBufferPointer { buffer throws(Diagnostic) in
-            try StreamParser(bytes: buffer, source: source, table: table).parse(into: &builder)
+            try StreamParser(bytes: buffer, source: source, table: table, quotesEveryDocument: quotesEveryDocument).parse(into: &builder)
         }
         if documents.isEmpty && !allowEmpty {
             let blank = bytes.count <= table.byteOrderMarkLength

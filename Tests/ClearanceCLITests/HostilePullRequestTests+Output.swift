@@ -85,7 +85,7 @@ struct OutputHostilePullRequestTests {
         #expect(project.replace("status: active", with: "status: \"\(value)\"", in: "Fixtures/team/ana.lopez.yaml"))
         let result = try project.run(["check"] + Self.asOf)
         #expect(result.status == 2)
-        let shown = "found '" + String(repeating: "x", count: 200) + "… (10485760 characters)'"
+        let shown = "found '" + String(repeating: "x", count: 200) + "…' (10,485,760 characters)"
         #expect(result.standardError.hasPrefix("Fixtures/team/ana.lopez.yaml:9:9: `status` must be one of candidate, onboarding, active, offboarding, offboarded; \(shown)\n"),
                 "\(result.standardError.prefix(400))")
         #expect(result.standardError.utf8.count < 1_000)

@@ -42,7 +42,7 @@ struct DocumentChecker: Sendable {
     func inspect(_ root: Node, from origin: Origin = .inline) -> Entry {
         var entry = Entry()
         guard root.kind == .mapping else {
-            entry.problems.append(ShapeChecker.diagnostic(root, code: "input.not-a-mapping", "a document must be a mapping with kind and id; found \(ShapeChecker.describe(root))"))
+            entry.problems.append(ShapeChecker.notAMapping(root, code: "input.not-a-mapping"))
             return entry
         }
         guard let kindNode = root[Self.kindKey] else {
@@ -77,7 +77,7 @@ struct DocumentChecker: Sendable {
             return entry
         }
         if kind == .teamMember, !PatternMatcher.matches(id, "^[a-z0-9._-]+$") {
-            entry.problems.append(ShapeChecker.diagnostic(idNode, code: "input.bad-id", "TeamMember id '\(id)' must use only lowercase letters, digits, '.', '_' and '-'"))
+            entry.problems.append(ShapeChecker.diagnostic(idNode, code: "input.bad-id", "TeamMember id \(id.quotedExcerpt) must use only lowercase letters, digits, '.', '_' and '-'"))
             return entry
         }
         (entry.kind, entry.id, entry.idNode) = (kind, id, idNode)

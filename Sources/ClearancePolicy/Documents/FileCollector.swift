@@ -4,44 +4,81 @@ import Glibc
 #endif
 
 /// Turns the paths a user gave into the files to read: files as given, folders walked recursively
-/// in sorted order for `.yaml`, `.yml` and `.json` files, skipping hidden entries.
+/// in sorted order for `.yaml`, `.yml` and `.json` files (in any case), skipping and counting hidden entries.
 ///
-/// A path that does not exist, a folder that cannot be listed and a symlink loop are errors,
-/// never silently skipped.
+/// Nothing under a folder is passed over without a word: a path that does not exist, an entry that
+/// cannot be examined (a dangling symlink, a name that is not UTF-8, a folder that cannot be listed),
+/// a symlink loop and a symlink that leaves the named folder are errors; hidden entries are counted
+/// and other files listed in notes.
 public struct FileCollector: Sendable {
-    /// Whether a file found inside a folder is taken (files named directly are always taken).
-    public let accepts: @Sendable (String) -> Bool
+    /// What a collector does with a file found inside a folder, by its name.
+    public enum Verdict: Sendable, Equatable {
+        /// The file is read.
+        case read
+        /// The file belongs to another command (a tests file among policies): passed over quietly.
+        case elsewhere
+        /// The file must not be here: an error with this reason.
+        case refused(String)
+        /// Any other file: not read, and listed in a note.
+        case other
+    }
 
-    /// A collector for input documents and policies (tests files are not policies).
+    /// What the collector does with a file found inside a folder (files named directly are taken unless refused).
+    public let verdict: @Sendable (String) -> Verdict
+
+    /// A collector for policies: data files, tests files left to `clearance test`.
     public static let yamlFiles = FileCollector { name in
-        (name.hasSuffix(".yaml") || name.hasSuffix(".yml") || name.hasSuffix(".json")) && !name.hasSuffix(".tests.yaml")
+        isTestsFile(name) ? .elsewhere : isDataFile(name) ? .read : isMarkdown(name) ? .elsewhere : .other
+    }
+
+    /// A collector for input documents: data files; a policy tests file among them is an error.
+    public static let inputFiles = FileCollector { name in
+        isTestsFile(name) ? .refused("a policy test file among the inputs; policy tests belong with the policies")
+            : isDataFile(name) ? .read : isMarkdown(name) ? .elsewhere : .other
     }
 
     /// A collector for policy tests files (`*.tests.yaml`).
-    public static let testsFiles = FileCollector { $0.hasSuffix(".tests.yaml") }
+    public static let testsFiles = FileCollector { isTestsFile($0) ? .read : .elsewhere }
 
-    /// Creates a collector with a name filter for files inside folders.
-    public init(accepts: @escaping @Sendable (String) -> Bool) { self.accepts = accepts }
+    /// Creates a collector that treats names found inside folders by `verdict`.
+    public init(verdict: @escaping @Sendable (String) -> Verdict) { self.verdict = verdict }
 
-    /// The files under `paths`, in the order given, each folder's files sorted; or every problem found.
-    public func files(in paths: [String]) -> (files: [String], problems: [Diagnostic]) {
-        var files: [String] = []
-        var problems: [Diagnostic] = []
+    /// Whether a name ends in `.yaml`, `.yml` or `.json`, in any case.
+    public static func isDataFile(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || lower.hasSuffix(".json")
+    }
+
+    /// Whether a name ends in `.md`, in any case: documentation beside the data, passed over quietly.
+    public static func isMarkdown(_ name: String) -> Bool { name.lowercased().hasSuffix(".md") }
+
+    /// Whether a name ends in `.tests.yaml` (or `.tests.yml`), in any case.
+    public static func isTestsFile(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".tests.yaml") || lower.hasSuffix(".tests.yml")
+    }
+
+    /// The files under `paths`, in the order given, each folder's files sorted; every problem found;
+    /// and notes on what was passed over (hidden entries counted, other files listed).
+    public func files(in paths: [String]) -> (files: [String], problems: [Diagnostic], notes: [Diagnostic]) {
+        var walk = Walk(verdict: verdict)
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
-                let reason = errno == ELOOP ? "too many levels of symbolic links (a symlink loop)"
-                    : errno == ENOENT ? "no such file or directory" : String(cString: strerror(errno)).lowercased()
-                problems.append(Diagnostic(code: "file.unreadable", message: "cannot read: \(reason)", file: path))
+                walk.problems.append(Diagnostic(code: "file.unreadable", message: "cannot read: \(Self.reason(errno))", file: path))
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                walk(path, visiting: [FileIdentity(info)], into: &files, problems: &problems)
+                walk.root = Root(path: path, real: Self.realPath(path) ?? path)
+                walk.walk(path, visiting: [FileIdentity(info)])
+                walk.finishRoot()
+            } else if case .refused(let reason) = verdict(path.split(separator: "/").last.map(String.init) ?? path) {
+                walk.problems.append(Diagnostic(code: "input.refused", message: reason, file: path))
             } else {
-                files.append(path)
+                walk.files.append(path)
             }
         }
-        return (files, problems)
+        return (walk.files, walk.problems, walk.notes)
     }
 
     /// The absolute path with every symbolic link, `.` and `..` resolved; `nil` when it cannot be resolved.
@@ -51,32 +88,110 @@ public struct FileCollector: Sendable {
         return String(cString: resolved)
     }
 
-    private func walk(_ directory: String, visiting: [FileIdentity], into files: inout [String], problems: inout [Diagnostic]) {
+    /// Why a path could not be examined, in words.
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case ELOOP: "too many levels of symbolic links (a symlink loop)"
+        case ENOENT: "no such file or directory"
+        default: String(cString: strerror(code)).lowercased()
+        }
+    }
+}
+
+/// A folder named by the user: symlinks under it must stay inside it.
+private struct Root {
+    /// The path as named.
+    let path: String
+    /// Its real path.
+    let real: String
+
+    /// The path as named, ending in `/`, for messages.
+    var shown: String { path.hasSuffix("/") ? path : path + "/" }
+
+    /// Whether a real path lies inside this folder (or is the folder).
+    func contains(_ real: String) -> Bool {
+        real == self.real || real.hasPrefix(self.real.hasSuffix("/") ? self.real : self.real + "/")
+    }
+}
+
+/// The state of one collection: what was found under the folder being walked.
+private struct Walk {
+    let verdict: @Sendable (String) -> FileCollector.Verdict
+    var files: [String] = []
+    var problems: [Diagnostic] = []
+    var notes: [Diagnostic] = []
+    var root = Root(path: "", real: "")
+    var hidden = 0
+    var others: [String] = []
+
+    init(verdict: @escaping @Sendable (String) -> FileCollector.Verdict) { self.verdict = verdict }
+
+    /// Notes on what the folder just walked held and was not read.
+    mutating func finishRoot() {
+        if hidden > 0 {
+            var note = Diagnostic(code: "input.hidden-skipped", message: "skipped \(hidden) hidden \(hidden == 1 ? "entry" : "entries") under \(root.shown)", location: nil)
+            note.level = .note
+            notes.append(note)
+        }
+        if !others.isEmpty {
+            let listed = others.prefix(10).joined(separator: ", ") + (others.count > 10 ? " and \(others.count - 10) more" : "")
+            var note = Diagnostic(code: "input.not-read",
+                                  message: "not read, as their names do not end in .yaml, .yml or .json: \(listed)", location: nil)
+            note.level = .note
+            notes.append(note)
+        }
+        (hidden, others) = (0, [])
+    }
+
+    mutating func walk(_ directory: String, visiting: [FileIdentity]) {
         guard let stream = opendir(directory) else {
             problems.append(Diagnostic(code: "file.unreadable", message: "cannot list the folder: \(String(cString: strerror(errno)).lowercased())", file: directory))
             return
         }
         var entries: [(name: String, type: UInt8)] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            if bytes.first == 0x2E {
+                hidden += 1
+                continue
+            }
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                problems.append(Diagnostic(code: "file.unreadable", message: "cannot read: the name is not valid UTF-8",
+                                           file: Self.joined(directory, Self.escaped(bytes))))
+                continue
+            }
+            entries.append((name, entry.pointee.d_type))
         }
         closedir(stream)
         entries.sort { $0.name.precedesByBytes($1.name) }
         for (name, type) in entries {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            // The entry's type from the directory saves a stat per file; links and unknown types are followed.
+            let path = Self.joined(directory, name)
+            // The entry's type from the directory saves a stat per file; anything else is examined.
             if type == UInt8(DT_REG) {
-                if accepts(name) { files.append(path) }
+                take(name, path)
                 continue
             }
             var info = stat()
-            guard stat(path, &info) == 0 else {
-                if accepts(name) || errno == ELOOP {
-                    let reason = errno == ELOOP ? "too many levels of symbolic links (a symlink loop)" : String(cString: strerror(errno)).lowercased()
-                    problems.append(Diagnostic(code: "file.unreadable", message: "cannot read: \(reason)", file: path))
-                }
+            guard lstat(path, &info) == 0 else {
+                problems.append(Diagnostic(code: "file.unreadable", message: "cannot read: \(FileCollector.reason(errno))", file: path))
                 continue
+            }
+            if info.st_mode & S_IFMT == S_IFLNK {
+                guard let real = FileCollector.realPath(path) else {
+                    problems.append(Diagnostic(code: "file.unreadable", message: "cannot read: \(FileCollector.reason(errno))", file: path))
+                    continue
+                }
+                guard root.contains(real) else {
+                    problems.append(Diagnostic(code: "file.symlink-outside",
+                                               message: "a symbolic link that leaves \(root.shown) (it points to \(Self.target(path))); it is not followed",
+                                               file: path))
+                    continue
+                }
+                guard stat(path, &info) == 0 else {
+                    problems.append(Diagnostic(code: "file.unreadable", message: "cannot read: \(FileCollector.reason(errno))", file: path))
+                    continue
+                }
             }
             if info.st_mode & S_IFMT == S_IFDIR {
                 let identity = FileIdentity(info)
@@ -84,11 +199,45 @@ public struct FileCollector: Sendable {
                     problems.append(Diagnostic(code: "file.symlink-loop", message: "symlink loop: this folder contains itself", file: path))
                     continue
                 }
-                walk(path, visiting: visiting + [identity], into: &files, problems: &problems)
-            } else if accepts(name) {
-                files.append(path)
+                walk(path, visiting: visiting + [identity])
+            } else {
+                take(name, path)
             }
         }
+    }
+
+    /// Reads, refuses, lists or quietly passes over a file by its name.
+    private mutating func take(_ name: String, _ path: String) {
+        switch verdict(name) {
+        case .read: files.append(path)
+        case .refused(let reason): problems.append(Diagnostic(code: "input.refused", message: reason, file: path))
+        case .other: others.append(path)
+        case .elsewhere: break
+        }
+    }
+
+    private static func joined(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+
+    /// Where a symbolic link points, as written in the link, escaped.
+    private static func target(_ path: String) -> String {
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        return count < 0 ? "somewhere unreadable" : escaped(Array(buffer[0..<count]))
+    }
+
+    /// Bytes as text, printable ASCII as is and every other byte as `\xNN`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        for byte in bytes {
+            if byte >= 0x20, byte < 0x7F, byte != 0x5C {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                text += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return text
     }
 }
 

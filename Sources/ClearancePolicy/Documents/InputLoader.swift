@@ -56,22 +56,23 @@ public struct InputLoader: Sendable {
             return loaded
         }
         var problems = collected.problems + batches.flatMap(\.problems)
+        let advisories = collected.notes
         let checked = checker.combine(batches.flatMap(\.entries))
         problems += checked.problems
         guard problems.isEmpty else { throw Diagnostics(problems) }
         let contextFiles = Set(files.filter(\.isContext).map(\.path))
         let documents = DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: batches.flatMap(\.digests),
-                                    contextFiles: contextFiles, advisories: checked.advisories)
+                                    contextFiles: contextFiles, advisories: advisories + checked.advisories)
         let found = (waiverChecks.unmatchedSubject.map { WaiverSubjectCheck(policies: policies).diagnostics(documents.waivers, in: documents, level: $0) } ?? [])
             + WaiverApprovalCheck(checks: waiverChecks).diagnostics(documents.waivers, in: documents)
         let errors = found.filter { $0.level == .error }
         if !errors.isEmpty { throw Diagnostics(errors.sorted()) }
         return found.isEmpty ? documents
             : DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: documents.digests, contextFiles: contextFiles,
-                          advisories: checked.advisories + found)
+                          advisories: advisories + checked.advisories + found)
     }
 
-    /// The files under each named path, each file once (by real path) in the role of the first path
+    /// The files under each named path (with notes on what was passed over), each file once (by real path) in the role of the first path
     /// that names it; a path that holds no file is a problem of its own, whatever the others hold.
     ///
     /// A file under a waiver path holds waivers wherever else it is found (a waiver file kept in the
@@ -80,16 +81,18 @@ public struct InputLoader: Sendable {
     /// A file that is not context and lies outside every context path (a copy of the team folder, say)
     /// replaces the context documents it shares a kind and id with; one inside a context path does not,
     /// since a second document with its id there is a duplicate in the project itself.
-    static func collect(_ named: [(path: String, isContext: Bool, holdsWaivers: Bool)], ignoring: [String] = []) -> (files: [CollectedFile], problems: [Diagnostic]) {
+    static func collect(_ named: [(path: String, isContext: Bool, holdsWaivers: Bool)], ignoring: [String] = []) -> (files: [CollectedFile], problems: [Diagnostic], notes: [Diagnostic]) {
         var files: [CollectedFile] = []
         var problems: [Diagnostic] = []
+        var notes: [Diagnostic] = []
         var seen = Set<String>()
         let contextRoots = named.filter(\.isContext).map { FileCollector.realPath($0.path) ?? $0.path }
         let waiverFiles = Self.realPaths(named.filter(\.holdsWaivers).map(\.path))
         let ignored = Self.realPaths(ignoring).subtracting(waiverFiles)
         for (path, isContext, _) in named {
-            let found = FileCollector.yamlFiles.files(in: [path])
+            let found = FileCollector.inputFiles.files(in: [path])
             problems += found.problems
+            notes += found.notes.filter { !notes.contains($0) }
             if found.files.isEmpty && found.problems.isEmpty {
                 // A gate pointed at the wrong folder must not pass: no file is not "nothing wrong".
                 problems.append(Diagnostic(code: "input.none", message: "no YAML or JSON files found in \(path)", location: nil))
@@ -103,7 +106,7 @@ public struct InputLoader: Sendable {
                                            holdsWaivers: waiverFiles.contains(real)))
             }
         }
-        return (files, problems)
+        return (files, problems, notes)
     }
 
     /// The real paths of the files under `paths`.
@@ -111,7 +114,7 @@ public struct InputLoader: Sendable {
         var found = Set<String>()
         for path in paths {
             let root = FileCollector.realPath(path) ?? path
-            for file in FileCollector.yamlFiles.files(in: [path]).files { found.insert(Self.canonical(file, named: path, real: root)) }
+            for file in FileCollector.inputFiles.files(in: [path]).files { found.insert(Self.canonical(file, named: path, real: root)) }
         }
         return found
     }

@@ -48,7 +48,7 @@ struct DecodeStage {
 
     func decode(_ root: Node, problems: inout [Diagnostic]) -> PolicyDraft? {
         guard root.kind == .mapping else {
-            problems.append(ShapeChecker.diagnostic(root, code: "policy.not-a-policy", "a policy file holds Policy documents (mappings with kind: Policy); found \(ShapeChecker.describe(root))"))
+            problems.append(ShapeChecker.notAMapping(root, code: "policy.not-a-policy"))
             return nil
         }
         if let kind = root["kind"]?.string, kind != DocumentKind.policy.rawValue {

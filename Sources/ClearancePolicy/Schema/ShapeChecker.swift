@@ -85,6 +85,11 @@ public struct ShapeChecker {
 
     private func mismatch(_ node: Node, _ name: () -> String, _ shape: Shape, into found: inout [Diagnostic]) {
         guard checksValues else { return }
+        if node.id == node.document.rootID, node.kind != .mapping {
+            // A whole file that is not a mapping may be a secret linked in its place: not a word of it.
+            found.append(Self.notAMapping(node, code: "policy.type"))
+            return
+        }
         var hint = ""
         if case .string(let allowed?) = shape, let text = node.string {
             hint = Suggestion.didYouMean(text, among: allowed)
@@ -139,7 +144,7 @@ public struct ShapeChecker {
     /// How a node looks in a message: `'hgih'`, `12 (an integer)`, `a list`.
     static func describe(_ node: Node) -> String {
         switch node.kind {
-        case .string: "'\(VisibleText.value(node.string ?? ""))'"
+        case .string: (node.string ?? "").quotedExcerpt
         case .null: "null"
         case .bool: "\(node.bool ?? false) (a bool)"
         case .int: "\(node.int ?? 0) (an integer)"
@@ -170,6 +175,22 @@ public struct ShapeChecker {
     /// The keys of a node its shape does not define.
     public static func unknownKeys(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
         ShapeChecker(check: .unknownKeys).problems(node, shape, name: name)
+    }
+
+    /// The error for a document whose root is not a mapping: what it is and its size, never its content
+    /// (such a file may be a key or a credentials file linked or copied among the inputs).
+    public static func notAMapping(_ root: Node, code: String) -> Diagnostic {
+        let what = switch root.kind {
+        case .string: "a \(root.style == .plain ? "plain" : "quoted") scalar of \(root.string?.count ?? 0) characters"
+        case .sequence: "a list of \(root.count) \(root.count == 1 ? "item" : "items")"
+        case .null: "null"
+        case .bool: "a bool"
+        case .int: "an integer"
+        case .double: "a number"
+        case .timestamp: "a timestamp"
+        case .mapping: "a mapping"
+        }
+        return Diagnostic(code: code, message: "not a YAML mapping document (\(what)); its content is not shown", location: root.location)
     }
 
     /// A diagnostic at a node, with its source line.
