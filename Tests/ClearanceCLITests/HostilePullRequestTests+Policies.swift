@@ -113,6 +113,38 @@ struct HostilePullRequestPolicyTests {
         #expect(try Self.findings(trusted) == expected)
     }
 
+    /// The sample keeps its waiver file under its input folder: under a trusted config the pull request's copy of it is
+    /// not read at all, so a waiver the pull request adds there waives nothing.
+    @Test func thePullRequestsCopyOfATrustedWaiverFileIsNotRead() throws {
+        let project = SampleProjectCopy()
+        let base = project.path + "/.clearance-base"
+        try FileManager.default.createDirectory(atPath: base + "/Fixtures", withIntermediateDirectories: true)
+        for item in ["Policies", "clearance.yaml", "Fixtures/waivers.yaml"] {
+            try FileManager.default.copyItem(atPath: project.path + "/" + item, toPath: base + "/" + item)
+        }
+        let untouched = try project.run(["check", "--trusted-config", ".clearance-base/clearance.yaml", "--format", "json"] + Self.asOf)
+        project.append("""
+            ---
+            kind: Waiver
+            id: W-PR
+            rule: ZT-02
+            subject: jorge.castillo
+            justification: the pull request waives its own finding
+            approved_by: marta.ruiz
+            expires: 2026-12-15
+
+            """, to: "Fixtures/waivers.yaml")
+        let result = try project.run(["check", "--trusted-config", ".clearance-base/clearance.yaml", "--format", "json"] + Self.asOf)
+        #expect(result.status == 1)
+        #expect(result.standardError == """
+            note: clearance.yaml in the current folder is not read: the configuration comes from --trusted-config .clearance-base/clearance.yaml
+            note: Fixtures/waivers.yaml is the checked tree's copy of a waiver file of --trusted-config; it is not read (.clearance-base/Fixtures/waivers.yaml is)
+
+            """)
+        #expect(try Self.findings(result) == Self.findings(untouched))
+        #expect(try Self.findings(result).contains { $0.hasPrefix("ZT-02 | jorge.castillo | fail") })
+    }
+
     @Test func aWaiverFileInsideTheCheckedInputsIsRefusedUnderATrustedConfig() throws {
         let project = try Self.attackedProject()
         let result = try project.run(["check", "--trusted-config", ".clearance-base/clearance.yaml", "--waivers", "Fixtures/waivers.yaml", "Fixtures"]

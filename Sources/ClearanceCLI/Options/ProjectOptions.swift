@@ -67,8 +67,25 @@ struct ProjectOptions: ParsableArguments {
         if let failOn, let severity = Severity(rawValue: failOn) { configuration.failOn = severity }
         if let trustedConfig {
             try TrustedConfiguration.requireApart(configuration, file: trustedConfig, checked: checked + configuration.inputs)
+            configuration.replacedWaivers += Self.checkedCopies(of: configuration.waivers, trustedConfig: trustedConfig)
         }
         return configuration
+    }
+
+    /// The checked tree's own copies of the trusted configuration's waiver files (the pull request's
+    /// `Fixtures/waivers.yaml` beside the base branch's `.clearance-base/Fixtures/waivers.yaml`): they are
+    /// not read, neither as waivers nor as inputs, since the trusted copy is the one that counts.
+    static func checkedCopies(of waiverFiles: [String], trustedConfig: String) -> [String] {
+        guard let slash = trustedConfig.lastIndex(of: "/") else { return [] }
+        let folder = String(trustedConfig[...slash])
+        return waiverFiles.compactMap { file in
+            guard file.hasPrefix(folder) else { return nil }
+            let copy = String(file.dropFirst(folder.count))
+            guard !copy.isEmpty, !copy.hasPrefix("/"), Session.fileExists(copy) else { return nil }
+            Terminal.standardError.write("note: \(VisibleText.escaped(copy)) is the checked tree's copy of a waiver file of --trusted-config; "
+                                         + "it is not read (\(VisibleText.escaped(file)) is)\n")
+            return copy
+        }
     }
 
     /// How waivers are checked under `configuration`: one for a rule outside policies narrowed with `--policies`
