@@ -104,6 +104,7 @@ struct HostilePullRequestPolicyTests {
         #expect(trusted.status == 1)
         #expect(trusted.standardError == """
             note: clearance.yaml in the current folder is not read: the configuration comes from --trusted-config .clearance-base/clearance.yaml
+            note: Fixtures/waivers.yaml is the checked tree's copy of a waiver file of --trusted-config; it is not read (.clearance-base/Fixtures/waivers.yaml is)
 
             """)
         let untouched = try SampleProjectCopy().run(["check", "--format", "json"] + Self.asOf)
