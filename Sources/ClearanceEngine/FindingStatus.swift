@@ -17,4 +17,13 @@ public enum FindingStatus: String, CaseIterable, Sendable, Codable {
 
     /// Whether the outcome fails the run (at or above the severity threshold; an error at any).
     public var isFailing: Bool { self == .fail || self == .error }
+
+    /// The outcomes from the one that needs attention most to the one that needs it least.
+    public static let worstFirst: [FindingStatus] = [.error, .fail, .pending, .waived, .pass, .skip]
+
+    /// The worst of some outcomes (see ``worstFirst``); `nil` when there are none.
+    public static func worst(among statuses: some Sequence<FindingStatus>) -> FindingStatus? {
+        let present = Set(statuses)
+        return worstFirst.first(where: present.contains)
+    }
 }

@@ -150,7 +150,7 @@ struct ShapeAgreementTests {
             for (mutation, path) in files { schemaVerdicts[mutation.name] = !result.output.contains(path + ":") }
         }
         for mutation in Self.mutations {
-            let schema = try #require(schemaVerdicts[mutation.name])
+            let schema: Bool = try #require(schemaVerdicts[mutation.name] as Bool?)
             #expect(schema == verdicts.yamlLoader[mutation.name], "\(mutation.name): schema says \(schema ? "valid" : "invalid"), YAML loader disagrees")
             #expect(schema == verdicts.jsonLoader[mutation.name], "\(mutation.name): schema says \(schema ? "valid" : "invalid"), JSON loader disagrees")
         }

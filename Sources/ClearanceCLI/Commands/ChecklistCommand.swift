@@ -122,8 +122,6 @@ struct Checklist {
 
     /// The worst outcome among a rule's findings; `nil` when it has none.
     private func mark(_ findings: [Finding]) -> FindingStatus? {
-        let statuses = Set(findings.map(\.status))
-        for status in [FindingStatus.error, .fail, .pending, .waived, .pass, .skip] where statuses.contains(status) { return status }
-        return nil
+        FindingStatus.worst(among: findings.map(\.status))
     }
 }

@@ -1,3 +1,4 @@
+import ClearanceCore
 import Crypto
 
 extension Finding {
@@ -8,9 +9,6 @@ extension Finding {
     /// renaming the subject, or changing the element's identity fields, changes it.
     public var fingerprint: String {
         let identity = ["v2", rule.id, kind.rawValue, subject, elementIdentity ?? ""].joined(separator: "\u{1F}")
-        return SHA256.hash(data: Array(identity.utf8)).prefix(16).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        return SHA256.hash(data: Array(identity.utf8)).prefix(16).lowercaseHex
     }
 }

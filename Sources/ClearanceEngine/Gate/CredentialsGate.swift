@@ -38,8 +38,7 @@ public struct CredentialsGate: Sendable {
 
         /// The outcome that decides the item: an error, then a fail, a pending, a waiver, a pass, a skip; `nil` without findings.
         public var status: FindingStatus? {
-            let statuses = Set(findings.map(\.status))
-            return [FindingStatus.error, .fail, .pending, .waived, .pass, .skip].first(where: statuses.contains)
+            FindingStatus.worst(among: findings.map(\.status))
         }
 
         /// Whether the item still blocks credentials: it failed, is pending or could not be evaluated.

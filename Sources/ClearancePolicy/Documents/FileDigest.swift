@@ -1,3 +1,4 @@
+import ClearanceCore
 import Crypto
 
 /// A file read during a run and the SHA-256 digest of its bytes: audit evidence of exactly what was checked.
@@ -22,9 +23,6 @@ public struct FileDigest: Sendable, Hashable {
         self.path = path
         self.role = role
         self.size = bytes.count
-        self.sha256 = SHA256.hash(data: bytes).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        self.sha256 = SHA256.hash(data: bytes).lowercaseHex
     }
 }

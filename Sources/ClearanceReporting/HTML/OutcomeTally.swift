@@ -59,7 +59,7 @@ struct OutcomeTally {
 
     /// The outcome that decides a status; `nil` when nothing was counted.
     var worst: FindingStatus? {
-        [FindingStatus.error, .fail, .pending, .waived, .pass, .skip].first { count($0) > 0 }
+        FindingStatus.worstFirst.first { count($0) > 0 }
     }
 
     /// `231 pass · 3 fail · 1 waived · 40 not applicable`, leaving out outcomes that did not occur.

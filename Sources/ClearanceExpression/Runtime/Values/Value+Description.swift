@@ -97,10 +97,7 @@ extension Value: CustomStringConvertible {
         output += "\""
     }
 
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
-    }
+    private static func hex(_ byte: UInt8) -> String { [byte].lowercaseHex }
 
     /// The kind's name as messages show it: `int`, `string`, `timestamp`, `map`, ...
     var kindName: String {
