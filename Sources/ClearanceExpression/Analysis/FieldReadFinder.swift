@@ -67,30 +67,15 @@ struct FieldReadFinder {
     /// `variable.a.b`, `member.labels[k]` or `d.managed` for a macro variable `d` over a chain, with
     /// the index expressions met on the way (outermost first).
     private func chain(_ expr: Expr) -> (variable: String, fields: [String], indexes: [Expr])? {
-        var fields: [String] = []
-        var indexes: [Expr] = []
-        var current = expr
-        while true {
-            switch checked.references[current.id] {
-            case .variable(_, let name)?:
-                return (name, fields.reversed(), indexes.reversed())
-            case .local(_, let name)?:
-                guard let range = locals[name] else { return nil }
-                return (range.variable, range.fields + fields.reversed(), indexes.reversed())
-            default:
-                break
-            }
-            switch current.kind {
-            case .select(let operand, let field, false):
-                fields.append(field)
-                current = operand
-            case .call(Operator.index, nil, let args) where args.count == 2:
-                fields.append(FieldRead.element)
-                indexes.append(args[1])
-                current = args[0]
-            default:
-                return nil
-            }
+        guard let found = checked.chain(endingAt: expr) else { return nil }
+        let fields = found.steps.map { $0.fieldName(element: FieldRead.element) }
+        let indexes = found.steps.compactMap { step -> Expr? in if case .index(let index) = step { index } else { nil } }
+        switch found.root {
+        case .variable(let name):
+            return (name, fields, indexes)
+        case .local(let name):
+            guard let range = locals[name] else { return nil }
+            return (range.variable, range.fields + fields, indexes)
         }
     }
 }

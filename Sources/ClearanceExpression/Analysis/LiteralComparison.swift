@@ -134,34 +134,19 @@ public struct LiteralComparison: Sendable {
 
         /// `variable.a.b`, `members[id].status` or `g.role` for a macro variable `g` over a chain.
         private func chain(_ expr: Expr) -> Chain? {
-            var fields: [String] = []
-            var current = expr
+            guard let found = checked.chain(endingAt: expr) else { return nil }
+            let fields = found.steps.map { $0.fieldName(element: LiteralComparison.element) }
             func written(_ start: String) -> String {
-                fields.reversed().reduce(start) { $0 + ($1 == LiteralComparison.element ? "[…]" : "." + $1) }
+                fields.reduce(start) { $0 + ($1 == LiteralComparison.element ? "[…]" : "." + $1) }
             }
-            while true {
-                switch checked.references[current.id] {
-                case .variable(_, let name)?:
-                    return (name, fields.reversed(), written(name))
-                case .local(_, let name)?:
-                    guard let range = locals[name] else { return nil }
-                    return (range.variable, range.fields + fields.reversed(), written(range.written))
-                default:
-                    break
-                }
-                switch current.kind {
-                case .select(let operand, let field, false):
-                    fields.append(field)
-                    current = operand
-                case .call(Operator.index, nil, let args) where args.count == 2:
-                    fields.append(LiteralComparison.element)
-                    current = args[0]
-                default:
-                    return nil
-                }
+            switch found.root {
+            case .variable(let name):
+                return (name, fields, written(name))
+            case .local(let name):
+                guard let range = locals[name] else { return nil }
+                return (range.variable, range.fields + fields, written(range.written))
             }
         }
-
 
         private static func literals(_ expr: Expr, list: Bool) -> [Value]? {
             if !list, case .constant(let constant) = expr.kind { return [Planner.value(of: constant)] }
