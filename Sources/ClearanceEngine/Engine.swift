@@ -79,7 +79,7 @@ public struct Engine: Sendable {
             }
         }
         if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
-            for evidence in future where subjects?.contains(evidence.document.id) ?? true { sink.add(Self.finding(evidence, now: now)) }
+            for evidence in future where subjects?.contains(evidence.document.id) ?? true && !documents.isContext(evidence.document) { sink.add(Self.finding(evidence, now: now)) }
         }
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         // Who each checked document is (name, status), for reports that list every person; only when they are kept.

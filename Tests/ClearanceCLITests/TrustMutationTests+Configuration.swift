@@ -119,6 +119,22 @@ struct ConfigurationTrustMutationTests {
         findings.first { $0.rule == rule && $0.subject == subject }?.line ?? 0
     }
 
+    /// Evidence from the future in a context document is reported when that document is checked, not in a partial
+    /// check of another one, which still checks only its own document.
+    @Test func futureEvidenceInAContextDocumentIsReportedOnlyWithIt() throws {
+        let project = SampleProjectCopy()
+        #expect(project.replace("last_login: 2026-11-19T16:40:00Z", with: "last_login: 2027-01-01T00:00:00Z", in: "Fixtures/team/marta.ruiz.yaml"))
+        let other = try project.run(["check"] + Self.asOf + ["Fixtures/team/ana.lopez.yaml"])
+        #expect(other.status == 0)
+        #expect(!other.standardOutput.contains("CLR-FUTURE-EVIDENCE"))
+        #expect(other.standardOutput.hasSuffix("1 document checked against 44 rules: 38 pass, 0 fail, 0 error, 1 waived, 20 skip, 0 pending; "
+                                               + "nothing failing at or above low.\n"))
+        let own = try project.run(["check"] + Self.asOf + ["Fixtures/team/marta.ruiz.yaml"])
+        #expect(own.status == 1)
+        #expect(own.standardOutput.contains("CLR-FUTURE-EVIDENCE high     identity.last_login is 2027-01-01T00:00:00Z, after the evaluation time 2026-11-20"))
+        #expect(own.standardOutput.contains("1 document checked against 44 rules"))
+    }
+
     @Test func checkingACopyOfTheTeamFolderGivesTheFullAuditFindings() throws {
         let project = SampleProjectCopy()
         let full = try Self.fullRun(project)

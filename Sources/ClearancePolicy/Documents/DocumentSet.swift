@@ -26,7 +26,7 @@ public final class DocumentSet: Sendable {
     public let vendorsValue: Value
     private let byKind: [DocumentKind: [InputDocument]]
 
-    init(documents: [InputDocument], waivers: [Waiver], digests: [FileDigest], contextFiles: Set<String> = [], advisories: [Diagnostic] = []) {
+    init(documents: [InputDocument], waivers: [Waiver], digests: [FileDigest], contextFiles: Set<String>, advisories: [Diagnostic]) {
         self.documents = documents
         self.subjects = contextFiles.isEmpty ? documents : documents.filter { !contextFiles.contains($0.document.source.path) }
         self.waivers = waivers
@@ -39,6 +39,25 @@ public final class DocumentSet: Sendable {
         membersValue = Self.lookupMap(byKind[.teamMember] ?? [])
         vendorsValue = Self.lookupMap(byKind[.vendor] ?? [])
     }
+
+    /// A copy sharing everything, lookup maps included, with more advisories.
+    private init(_ set: DocumentSet, advisories: [Diagnostic]) {
+        (documents, subjects, waivers, digests, contextFiles) = (set.documents, set.subjects, set.waivers, set.digests, set.contextFiles)
+        (membersValue, vendorsValue, byKind) = (set.membersValue, set.vendorsValue, set.byKind)
+        self.advisories = (set.advisories + advisories).sorted()
+    }
+
+    /// The same set with more notes and warnings; the lookup maps are not built again.
+    func adding(advisories more: [Diagnostic]) -> DocumentSet { more.isEmpty ? self : DocumentSet(self, advisories: more) }
+
+    /// The same files, context and waivers with other trees for the documents (as rules read them at a time):
+    /// the lookup maps are built from the new trees.
+    func replacing(documents read: [InputDocument]) -> DocumentSet {
+        DocumentSet(documents: read, waivers: waivers, digests: digests, contextFiles: contextFiles, advisories: advisories)
+    }
+
+    /// Whether a document was read from a context file: there for lookups, never reported on.
+    public func isContext(_ document: InputDocument) -> Bool { contextFiles.contains(document.document.source.path) }
 
     /// The waivers a run reports on (an expired one is a finding): those not read from a context file.
     public var reportedWaivers: [Waiver] { waivers.filter { !contextFiles.contains($0.location.file) } }

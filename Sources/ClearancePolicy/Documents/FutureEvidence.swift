@@ -50,6 +50,6 @@ extension DocumentSet {
             return InputDocument(kind: document.kind, id: document.id, root: Node(document: masked, id: document.root.id))
         }
         guard changed else { return (self, []) }
-        return (DocumentSet(documents: read, waivers: waivers, digests: digests), future)
+        return (replacing(documents: read), future)
     }
 }

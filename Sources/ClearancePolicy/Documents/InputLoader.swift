@@ -67,9 +67,7 @@ public struct InputLoader: Sendable {
             + WaiverApprovalCheck(checks: waiverChecks).diagnostics(documents.waivers, in: documents)
         let errors = found.filter { $0.level == .error }
         if !errors.isEmpty { throw Diagnostics(errors.sorted()) }
-        return found.isEmpty ? documents
-            : DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: documents.digests, contextFiles: contextFiles,
-                          advisories: advisories + checked.advisories + found)
+        return documents.adding(advisories: found)
     }
 
     /// The files under each named path (with notes on what was passed over), each file once (by real path) in the role of the first path
@@ -149,6 +147,6 @@ public struct InputLoader: Sendable {
         let checker = DocumentChecker(policies: policies)
         let checked = checker.combine(roots.map { checker.inspect($0) })
         guard checked.problems.isEmpty else { throw Diagnostics(checked.problems) }
-        return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: [])
+        return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: [], contextFiles: [], advisories: [])
     }
 }
