@@ -153,6 +153,19 @@ struct HostilePullRequestFileTests {
         expectRefused(try check(["Fixtures/team"]), "Fixtures/team/key.yaml: a symbolic link that leaves Fixtures/team/")
     }
 
+    /// The project file of the checked tree is a link to a file of the machine that reads as YAML keys
+    /// (`root:*:19000:0:99999:7:::`): it is not followed, so none of its lines reaches the log.
+    @Test func aProjectFileLinkedOutOfTheFolderIsNotFollowed() throws {
+        let outside = TemporaryDirectory()
+        let shadow = outside.write("shadow", "root:*:secret-hash:0:99999:7:::\ndaemon:*:19000:0:99999:7:::\n")
+        try FileManager.default.removeItem(atPath: project.path + "/clearance.yaml")
+        try FileManager.default.createSymbolicLink(atPath: project.path + "/clearance.yaml", withDestinationPath: shadow)
+        let result = try project.run(["check", "--as-of", "2026-11-20"])
+        #expect(result.status == 2)
+        #expect(result.standardError == "clearance.yaml: a symbolic link that leaves the current folder; it is not followed\n1 error; nothing was checked.\n")
+        #expect(!result.standardError.contains("secret"))
+    }
+
     @Test func aSymlinkInsideTheRootIsFollowed() throws {
         // The target is in a hidden folder, so that it is read once: through the link.
         writeMember("Fixtures/.store/member.yaml", id: "linked.member")
@@ -173,11 +186,9 @@ struct HostilePullRequestFileTests {
                       + "(a plain scalar of \(Self.secretKey.count - 1) characters); its content is not shown")
     }
 
+    /// A secret copied over the project file (a link to one is not followed: see below).
     @Test func aSecretInPlaceOfTheProjectFileIsNotShown() throws {
-        let outside = TemporaryDirectory()
-        let key = outside.write("id_ed25519", Self.secretKey)
-        try FileManager.default.removeItem(atPath: project.path + "/clearance.yaml")
-        try FileManager.default.createSymbolicLink(atPath: project.path + "/clearance.yaml", withDestinationPath: key)
+        project.write("clearance.yaml", Self.secretKey)
         expectRefused(try check(), "clearance.yaml:1:1: not a YAML mapping document "
                       + "(a plain scalar of \(Self.secretKey.count - 1) characters); its content is not shown")
     }

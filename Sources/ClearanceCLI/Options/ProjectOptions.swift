@@ -60,7 +60,7 @@ struct ProjectOptions: ParsableArguments {
         } else if let config {
             configuration = try ProjectConfiguration.load(path: config)
         } else if Session.fileExists(ProjectConfiguration.fileName) {
-            configuration = try ProjectConfiguration.load(path: ProjectConfiguration.fileName)
+            configuration = try ProjectConfiguration.loadFromCurrentFolder()
         }
         if !policies.isEmpty { configuration.policies = policies }
         if !waivers.isEmpty { (configuration.replacedWaivers, configuration.waivers) = (configuration.waivers, waivers) }

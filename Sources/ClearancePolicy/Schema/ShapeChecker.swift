@@ -73,7 +73,7 @@ public struct ShapeChecker {
             } else if checksKeys, object.isClosed {
                 let key = symbol.name
                 let hint = Suggestion.didYouMean(key, among: object.properties.map(\.name), quote: "`")
-                found.append(Self.diagnostic(Node(document: document, id: keyID), code: "policy.unknown-key", "unknown key `\(key)` in \(object.name)\(hint)"))
+                found.append(Self.diagnostic(Node(document: document, id: keyID), code: "policy.unknown-key", "unknown key `\(VisibleText.value(key))` in \(object.name)\(hint)"))
             }
         }
         if checksValues {
