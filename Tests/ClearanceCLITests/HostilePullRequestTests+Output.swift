@@ -110,6 +110,18 @@ struct OutputHostilePullRequestTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: project.path + "/clearance-report").sorted() == ["keep", "report.html", "report.json"])
     }
 
+    @Test func aReportFolderThatIsASymlinkIsNotFollowed() throws {
+        let project = SampleProjectCopy()
+        let outside = TemporaryDirectory()
+        #expect(symlink(outside.path, project.path + "/clearance-report") == 0)
+        for arguments in [["audit"], ["check", "--output", "clearance-report/"]] {
+            let result = try project.run(arguments + Self.asOf)
+            #expect(result.status == 2)
+            #expect(result.standardError.hasSuffix("the report folder is a symbolic link; it is not followed\n"), "\(result.standardError)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
     @Test func failingRunLeavesThePreviousReportSetIntact() throws {
         let project = SampleProjectCopy()
         let run = ["audit", "--output", "out"] + Self.asOf

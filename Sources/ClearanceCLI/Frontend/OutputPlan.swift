@@ -16,6 +16,8 @@ struct OutputPlan {
     }
 
     let destinations: [Destination]
+    /// The `--output` folder (or `audit`'s report folder), if any.
+    let outputFolder: String?
 
     /// Whether any requested format lists passing findings.
     var listsAllFindings: Bool { destinations.contains { $0.reporter.listsAllFindings } }
@@ -40,6 +42,7 @@ struct OutputPlan {
             throw ValidationError("several formats would go to standard output; give paths (--format json=report.json) or --output DIR")
         }
         self.destinations = destinations
+        self.outputFolder = output
     }
 
     /// Renders and writes every format; a file that cannot be written is an error (exit 2), never skipped.
@@ -47,6 +50,12 @@ struct OutputPlan {
     /// Every file is first written in full to a new temporary file beside it, and only when all of them are written are
     /// they renamed into place: a failed or killed run leaves the previous report set (or none), never a mix.
     func write(_ report: Report, context: ReportContext) throws {
+        // Like a link among the inputs, a report folder that is a symbolic link (committed by a pull request, say)
+        // is not followed: reports are written where they were asked for, or not at all.
+        if let folder = outputFolder, Self.isSymbolicLink(folder) {
+            Terminal.standardError.write("\(VisibleText.escaped(folder)): the report folder is a symbolic link; it is not followed\n")
+            throw ExitStatus.untrusted
+        }
         var files: [(text: String, path: String)] = []
         var devices: [(text: String, path: String)] = []
         var standardOutput: [String] = []
@@ -134,6 +143,14 @@ struct OutputPlan {
             }
             return temporary
         }
+    }
+
+    /// Whether the path itself (not what it points to) is a symbolic link.
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var trimmed = path
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        var info = stat()
+        return lstat(trimmed, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     static func makeFolder(_ path: String) throws {
