@@ -23,21 +23,21 @@ let package = Package(
         ),
         // Source locations, diagnostics and timestamps shared by every layer.
         .target(name: "ClearanceCore"),
-        // Bytes -> documents: a strict YAML loader with a mark on every node.
-        .target(name: "ClearanceYAML", dependencies: ["CLibYAML", "ClearanceCore"]),
+        // The document model (a tree with a source location on every node) and its first reader, a strict YAML loader.
+        .target(name: "ClearanceDocument", dependencies: ["CLibYAML", "ClearanceCore"]),
         // Regular expressions in RE2 syntax, matched in linear time (CEL's matches()).
         .target(name: "ClearanceRegex"),
         // The CEL subset: parse, check, plan once; evaluate many times.
-        .target(name: "ClearanceExpression", dependencies: ["ClearanceYAML", "ClearanceCore", "ClearanceRegex"]),
+        .target(name: "ClearanceExpression", dependencies: ["ClearanceDocument", "ClearanceCore", "ClearanceRegex"]),
         // Strict decoding of policies and documents; every expression compiled once.
         .target(
             name: "ClearancePolicy",
-            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["ClearanceExpression", "ClearanceDocument", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Runs compiled rules over documents: findings, waivers, the report.
         .target(
             name: "ClearanceEngine",
-            dependencies: ["ClearancePolicy", "ClearanceExpression", "ClearanceYAML", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["ClearancePolicy", "ClearanceExpression", "ClearanceDocument", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // One Reporter protocol, one file per output format.
         .target(
@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "ClearanceCLI",
             dependencies: [
-                "ClearanceCore", "ClearanceYAML", "ClearanceExpression", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
+                "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,14 +58,14 @@ let package = Package(
         .executableTarget(
             name: "clearance-bench",
             dependencies: [
-                "ClearanceYAML", "ClearanceCore",
+                "ClearanceDocument", "ClearanceCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ClearanceBench"
         ),
         .executableTarget(
             name: "expression-bench",
-            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore"],
+            dependencies: ["ClearanceExpression", "ClearanceDocument", "ClearanceCore"],
             path: "Benchmarks/ExpressionBench"
         ),
 
@@ -76,22 +76,22 @@ let package = Package(
         // What each fuzz target does with one input: run by Fuzz/ under libFuzzer and by the regression tests.
         .target(
             name: "ClearanceFuzzTargets",
-            dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceExpression", "ClearanceYAML", "ClearanceCore"],
+            dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceExpression", "ClearanceDocument", "ClearanceCore"],
             path: "Tests/ClearanceFuzzTargets"
         ),
         .testTarget(
             name: "ClearanceYAMLTests",
-            dependencies: ["ClearanceYAML", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
+            dependencies: ["ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "ClearanceExpressionTests",
-            dependencies: ["ClearanceExpression", "ClearanceYAML", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
+            dependencies: ["ClearanceExpression", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "ClearancePolicyTests",
-            dependencies: ["ClearancePolicy", "ClearanceEngine", "ClearanceYAML", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
+            dependencies: ["ClearancePolicy", "ClearanceEngine", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),

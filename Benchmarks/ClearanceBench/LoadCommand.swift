@@ -1,5 +1,5 @@
 import ArgumentParser
-import ClearanceYAML
+import ClearanceDocument
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -5,7 +5,7 @@
 // once, as compiled expressions do. Prints ns per call (median of several rounds) and the ratio.
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 
 let memberYAML = """
     kind: TeamMember

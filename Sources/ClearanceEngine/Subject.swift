@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearancePolicy
-import ClearanceYAML
+import ClearanceDocument
 
 /// A checked document as reports name it: a person's name, status, title and city; a vendor's name and type;
 /// a manifest's system and owner. Read once per document, never per finding.

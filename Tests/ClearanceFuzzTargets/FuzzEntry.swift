@@ -2,7 +2,7 @@ import ClearanceCore
 import ClearanceEngine
 import ClearanceExpression
 import ClearancePolicy
-import ClearanceYAML
+import ClearanceDocument
 
 /// What each fuzz target does with one input; the fuzz executables and the regression tests call
 /// these same functions, so a regression input replays exactly what the fuzzer ran.
@@ -14,7 +14,7 @@ public enum FuzzEntry {
     /// document also read back as JSON and as an expression value), the document checks, and when
     /// they pass, the shipped policies over the documents.
     public static func yaml(_ bytes: [UInt8]) -> FuzzOutcome {
-        let documents: [YAMLDocument]
+        let documents: [Document]
         do throws(Diagnostic) {
             documents = try YAMLLoader(limits: yamlLimits).load(bytes: bytes, name: "input.yaml", retainText: true, allowEmpty: false)
         } catch {

@@ -1,7 +1,7 @@
 import ClearanceCore
 import ClearanceExpression
 import ClearancePolicy
-import ClearanceYAML
+import ClearanceDocument
 
 /// The fixed world the fuzz targets evaluate in: the shipped policies and the fixture team,
 /// read once from this checkout.

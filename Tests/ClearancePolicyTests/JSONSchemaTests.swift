@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ClearanceTestSupport
-import ClearanceYAML
+import ClearanceDocument
 @testable import ClearancePolicy
 
 /// The shipped JSON Schemas are generated from the shapes, and every fixture and policy validates against them.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ClearanceCore
 import ClearanceTestSupport
-import ClearanceYAML
+import ClearanceDocument
 @testable import ClearancePolicy
 
 /// The loader and the shipped JSON Schemas judge input documents alike: each mutation of a

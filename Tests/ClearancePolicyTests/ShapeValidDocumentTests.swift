@@ -2,7 +2,7 @@ import ClearanceCore
 import ClearanceEngine
 @testable import ClearancePolicy
 import ClearanceTestSupport
-import ClearanceYAML
+import ClearanceDocument
 import Foundation
 import Testing
 

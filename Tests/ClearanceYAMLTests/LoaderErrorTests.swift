@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import ClearanceTestSupport
 import ClearanceCore
-@testable import ClearanceYAML
+@testable import ClearanceDocument
 
 /// One test per kind of loader error, each asserting the whole message a user sees.
 @Suite("Loader errors")

@@ -1,11 +1,11 @@
 import Testing
 import ClearanceCore
-@testable import ClearanceYAML
+@testable import ClearanceDocument
 
 /// Every node knows its line, its column in characters and its byte offset.
 @Suite("Marks")
 struct MarkTests {
-    func load(_ bytes: [UInt8]) throws -> YAMLDocument {
+    func load(_ bytes: [UInt8]) throws -> Document {
         try #require(try YAMLLoader().load(bytes: bytes, name: "m.yaml").first)
     }
 

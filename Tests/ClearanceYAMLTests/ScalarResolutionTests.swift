@@ -1,6 +1,6 @@
 import Testing
 import ClearanceCore
-@testable import ClearanceYAML
+@testable import ClearanceDocument
 
 /// Plain scalars resolve by the YAML 1.2 core schema plus dates; quoting and tags override.
 @Suite("Scalar resolution")

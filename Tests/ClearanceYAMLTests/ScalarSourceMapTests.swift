@@ -1,6 +1,6 @@
 import Testing
 import ClearanceCore
-@testable import ClearanceYAML
+@testable import ClearanceDocument
 
 /// A position inside a scalar's value maps back to its line and column in the file, in every style.
 @Suite("Positions inside scalars")

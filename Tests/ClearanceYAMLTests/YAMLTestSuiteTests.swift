@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import ClearanceCore
-@testable import ClearanceYAML
+@testable import ClearanceDocument
 import ClearanceTestSupport
 
 /// One case of the public YAML test suite, as converted to JSON.
@@ -64,7 +64,7 @@ struct YAMLTestSuiteTests {
         let loader = YAMLLoader()
         // The suite's texts are no secrets: its errors must carry their source lines whatever the root.
         loader.quotesEveryDocument = true
-        let result: Result<[YAMLDocument], Diagnostic>
+        let result: Result<[Document], Diagnostic>
         do { result = .success(try loader.load(text: suiteCase.yaml, name: suiteCase.id)) } catch { result = .failure(error) }
         if SuiteData.exclusions[suiteCase.id] != nil { return .excluded("listed") }
         if suiteCase.comparesDocuments, let expected = suiteCase.json {

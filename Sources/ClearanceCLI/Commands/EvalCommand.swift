@@ -1,7 +1,7 @@
 import ArgumentParser
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 import Foundation
 
 /// `clearance eval EXPR [--input FILE] [--var name=value]`: evaluates one expression, for policy authors.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// `clearance inspect FILE...`: prints every document as Clearance resolved it, one JSON value per line.
 struct InspectCommand: ParsableCommand {

@@ -1,7 +1,7 @@
 import ClearanceCore
 import ClearanceExpression
 import ClearancePolicy
-import ClearanceYAML
+import ClearanceDocument
 
 /// Finds where a failing or erroring finding points: the document field that decided it.
 ///

@@ -1,7 +1,7 @@
 import ClearanceCore
 import ClearanceExpression
 import ClearancePolicy
-import ClearanceYAML
+import ClearanceDocument
 
 /// Evaluates one rule on one document exactly as DESIGN.md says: `when` first (per element for a
 /// `for_each` rule), then `require`; false `when` skips, any error fails closed.

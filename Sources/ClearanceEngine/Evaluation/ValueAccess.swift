@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 
 /// What the engine needs to read from expression values: list elements with their nodes, message text.
 enum ValueAccess {

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// Where a person stands with credentials, read from their TeamMember document: left, still in the pipeline, or holding them.
 public struct CredentialState: Sendable, Hashable {

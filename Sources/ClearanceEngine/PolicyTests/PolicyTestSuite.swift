@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearancePolicy
-import ClearanceYAML
+import ClearanceDocument
 
 /// A tests file (`<pack>.tests.yaml`): inline documents and the exact findings expected of them.
 public struct PolicyTestSuite: Sendable {

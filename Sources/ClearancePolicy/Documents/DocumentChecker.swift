@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// The checks every input document goes through: a known `kind`, an `id` and the shape of its
 /// kind (checked per document, on any thread), then ids unique per kind (checked over all, in

@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 
 /// Every input document, checked and indexed: by kind, by id, and as the `members` and
 /// `vendors` maps policies look people and vendors up in.

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// A timestamp of evidence (a review, a login, a signature) later than the evaluation time:
 /// something that has not happened yet cannot show that a control is met.

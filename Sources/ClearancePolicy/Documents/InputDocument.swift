@@ -1,4 +1,4 @@
-import ClearanceYAML
+import ClearanceDocument
 
 /// One input document that passed its checks: its kind, its id and the loaded tree.
 public struct InputDocument: Sendable {
@@ -10,5 +10,5 @@ public struct InputDocument: Sendable {
     public let root: Node
 
     /// The loaded YAML document the node belongs to.
-    public var document: YAMLDocument { root.document }
+    public var document: Document { root.document }
 }

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// Reads input files into a checked ``DocumentSet``: every document has a known `kind` and an
 /// `id`, ids are unique per kind, waivers come from waiver files only, are complete, name known rules,

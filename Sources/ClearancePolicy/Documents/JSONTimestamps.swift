@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// Gives JSON inputs the typing their shapes say: JSON has no timestamps, so where a shape says
 /// timestamp, a string in RFC 3339 or `YYYY-MM-DD` form is read as a timestamp (the form
@@ -11,12 +11,12 @@ enum JSONTimestamps {
     })
 
     /// Whether a document was read from a JSON file.
-    static func isJSON(_ document: YAMLDocument) -> Bool { document.source.path.hasSuffix(".json") }
+    static func isJSON(_ document: Document) -> Bool { document.source.path.hasSuffix(".json") }
 
     /// The document's root with every timestamp-shaped string where its kind's shape says
     /// timestamp read as a timestamp; the root itself when there is none.
     static func typed(_ root: Node, as kind: DocumentKind) -> Node {
-        var changes: [(NodeID, YAMLDocument.Retyping)] = []
+        var changes: [(NodeID, Document.Retyping)] = []
         for path in paths[kind] ?? [] {
             for (node, _) in path.nodes(from: root) {
                 guard let text = node.string, case .timestamp(let value) = TimestampSyntax.parse(text) else { continue }

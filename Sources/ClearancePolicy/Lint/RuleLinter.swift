@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 
 /// Finds rules that are valid but cannot do their job: a `require` that can never fail, a `when`
 /// that can never be true, a comparison with a value the field never holds.

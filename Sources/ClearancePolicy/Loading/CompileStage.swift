@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 
 /// Stage 3: compile every `when`, `for_each`, `require` and message template, once.
 struct CompileStage {

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// Stage 1: read each policy file, check every value's type against the policy shape, and
 /// decode the policies into drafts.
@@ -7,10 +7,10 @@ struct DecodeStage {
     let limits: LoaderLimits
 
     /// The drafts of every policy in `files`, and every problem met.
-    func run(files: [String]) -> (drafts: [PolicyDraft], documents: [YAMLDocument], digests: [FileDigest], problems: [Diagnostic]) {
+    func run(files: [String]) -> (drafts: [PolicyDraft], documents: [Document], digests: [FileDigest], problems: [Diagnostic]) {
         let loader = YAMLLoader(limits: limits)
         var drafts: [PolicyDraft] = []
-        var documents: [YAMLDocument] = []
+        var documents: [Document] = []
         var problems: [Diagnostic] = []
         var digests: [FileDigest] = []
         for file in files {
@@ -26,9 +26,9 @@ struct DecodeStage {
     }
 
     /// The drafts of the policies in `bytes`, named `name` in messages, and every problem met.
-    func run(bytes: [UInt8], name: String) -> (drafts: [PolicyDraft], documents: [YAMLDocument], digests: [FileDigest], problems: [Diagnostic]) {
+    func run(bytes: [UInt8], name: String) -> (drafts: [PolicyDraft], documents: [Document], digests: [FileDigest], problems: [Diagnostic]) {
         var drafts: [PolicyDraft] = []
-        var documents: [YAMLDocument] = []
+        var documents: [Document] = []
         var problems: [Diagnostic] = []
         do {
             try decode(bytes: bytes, name: name, loader: YAMLLoader(limits: limits), drafts: &drafts, documents: &documents, problems: &problems)
@@ -38,7 +38,7 @@ struct DecodeStage {
         return (drafts, documents, [FileDigest(path: name, role: .policy, bytes: bytes)], problems)
     }
 
-    private func decode(bytes: [UInt8], name: String, loader: YAMLLoader, drafts: inout [PolicyDraft], documents: inout [YAMLDocument],
+    private func decode(bytes: [UInt8], name: String, loader: YAMLLoader, drafts: inout [PolicyDraft], documents: inout [Document],
                         problems: inout [Diagnostic]) throws(Diagnostic) {
         for document in try loader.load(bytes: bytes, name: name, retainText: true, allowEmpty: false) {
             documents.append(document)

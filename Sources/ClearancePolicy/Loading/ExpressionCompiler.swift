@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 
 /// Compiles expressions written in YAML scalars, turning each error into a diagnostic at the
 /// exact line and column of the file.

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// Stage 4: policy ids and rule ids are unique across everything loaded.
 struct IdentifierStage {

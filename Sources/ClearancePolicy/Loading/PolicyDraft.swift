@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// A policy document after decoding: its values read, its expressions still text.
 struct PolicyDraft {

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// Loads policy packs in named stages — decode, reject unknown keys, compile expressions,
 /// check ids, index — collecting every error, sorted by location.
@@ -28,7 +28,7 @@ public struct PolicyLoader: Sendable {
     }
 
     /// The stages after decoding: unknown keys, compile, identifiers, index.
-    private func finish(_ decoded: (drafts: [PolicyDraft], documents: [YAMLDocument], digests: [FileDigest], problems: [Diagnostic]),
+    private func finish(_ decoded: (drafts: [PolicyDraft], documents: [Document], digests: [FileDigest], problems: [Diagnostic]),
                         problems earlier: [Diagnostic]) throws(Diagnostics) -> PolicySet {
         var problems = earlier + decoded.problems
         problems += UnknownKeyStage().run(documents: decoded.documents)

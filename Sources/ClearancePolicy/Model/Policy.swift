@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 
 /// A loaded policy pack: its rules over one kind of document, compiled.
 public final class Policy: Sendable {

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// `clearance.yaml`: the policies and inputs a project checks, so `clearance audit` needs no arguments.
 public struct ProjectConfiguration: Sendable {

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// An accepted exception to one rule for one subject (or all, with `*`), until it expires.
 public struct Waiver: Sendable {

@@ -1,4 +1,4 @@
-import ClearanceYAML
+import ClearanceDocument
 
 /// The way from a document's root to one property its shape defines, through mappings and
 /// lists: `access[*].last_review.date`. Used to visit every timestamp, or every timestamp of

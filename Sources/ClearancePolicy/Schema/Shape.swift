@@ -1,4 +1,4 @@
-import ClearanceYAML
+import ClearanceDocument
 
 /// The shape a YAML node must have: one description used to decode policy files strictly,
 /// to type documents for the expression checker, and to write JSON Schemas for editors.

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// Checks nodes against a ``Shape``: value types, allowed values and required keys, or unknown keys.
 ///

@@ -2,7 +2,7 @@ import ClearanceCore
 import ClearanceExpression
 import Foundation
 import Testing
-import ClearanceYAML
+import ClearanceDocument
 
 /// Evaluation guarantees: bounded work, thread safety, stack safety, and how values print.
 @Suite struct EvaluationTests {

@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 import Testing
 
 /// The expressions DESIGN.md's policies use, over a TeamMember document as the loader reads it.

@@ -1,6 +1,6 @@
 import ClearanceCore
 import ClearanceExpression
-import ClearanceYAML
+import ClearanceDocument
 import Foundation
 import Testing
 
@@ -45,19 +45,19 @@ enum PolicyFixture {
         return declarations
     }
 
-    static func load(_ text: String, name: String = "test.yaml") throws -> YAMLDocument {
+    static func load(_ text: String, name: String = "test.yaml") throws -> Document {
         try #require(try YAMLLoader().load(text: text, name: name).first)
     }
 
     /// The Resources/team/ana.lopez.yaml document.
-    static func ana() throws -> YAMLDocument {
+    static func ana() throws -> Document {
         let url = try #require(Bundle.module.url(forResource: "Resources", withExtension: nil))
             .appendingPathComponent("team/ana.lopez.yaml")
         return try #require(try YAMLLoader().load(file: url.path).first)
     }
 
     /// Bindings for one member, as the policy layer builds them.
-    static func bindings(member: YAMLDocument, params: String = "phishing_resistant_mfa: [webauthn]") throws -> Bindings {
+    static func bindings(member: Document, params: String = "phishing_resistant_mfa: [webauthn]") throws -> Bindings {
         let declarations = Self.declarations
         var bindings = Bindings(declarations)
         bindings[try #require(declarations.slot(of: "member"))] = Value(document: member)
@@ -74,7 +74,7 @@ enum PolicyFixture {
     }
 
     /// Compiles against the policy declarations and evaluates over Ana's document.
-    static func evaluate(_ source: String, member: YAMLDocument? = nil, extra: (inout Bindings) -> Void = { _ in }) throws -> Result<Value, EvaluationError> {
+    static func evaluate(_ source: String, member: Document? = nil, extra: (inout Bindings) -> Void = { _ in }) throws -> Result<Value, EvaluationError> {
         let program = try Program.compile(source, declarations: declarations)
         var bindings = try Self.bindings(member: member ?? ana())
         extra(&bindings)

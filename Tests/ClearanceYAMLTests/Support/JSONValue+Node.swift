@@ -1,6 +1,6 @@
 import Foundation
 import ClearanceTestSupport
-@testable import ClearanceYAML
+@testable import ClearanceDocument
 
 extension JSONValue {
     /// The JSON value of a loaded node, as `clearance inspect` prints it.

@@ -1,4 +1,4 @@
-import ClearanceYAML
+import ClearanceDocument
 import Synchronization
 
 /// A chain of field selections from a variable, a loop variable or any plan: `member.identity.mfa`.
@@ -76,7 +76,7 @@ final class FieldPath: Sendable {
     }
 
     /// Follows the steps from `first` on, starting at a document node.
-    private func walk(_ handle: Unmanaged<YAMLDocument>, _ start: NodeID, from first: Int) throws(EvaluationError) -> Resolved {
+    private func walk(_ handle: Unmanaged<Document>, _ start: NodeID, from first: Int) throws(EvaluationError) -> Resolved {
         let count = symbols.count
         if first == count { return .node(handle, start) }
         let outcome: Result<Resolved, EvaluationError> = handle._withUnsafeGuaranteedRef { document in

@@ -1,4 +1,4 @@
-import ClearanceYAML
+import ClearanceDocument
 
 /// A loop variable that is an element of a document list: the document (unretained) and the node.
 ///
@@ -7,7 +7,7 @@ import ClearanceYAML
 /// held without retaining it; values that leave the evaluation always hold theirs strongly.
 struct NodeCursor {
     /// The document, unretained.
-    let document: Unmanaged<YAMLDocument>
+    let document: Unmanaged<Document>
     /// The node.
     let id: NodeID
 }
@@ -46,7 +46,7 @@ struct Frame {
 
     /// Binds a loop variable to a document node without building a value for it.
     @inline(__always)
-    func bind(_ slot: Int, document: Unmanaged<YAMLDocument>, id: NodeID) {
+    func bind(_ slot: Int, document: Unmanaged<Document>, id: NodeID) {
         cursors[slot] = NodeCursor(document: document, id: id)
     }
 

@@ -1,4 +1,4 @@
-import ClearanceYAML
+import ClearanceDocument
 
 /// A macro's loop over a list's elements or a map's keys: `all`, `exists`, `exists_one`, `map`,
 /// `filter`, `transformList`, `transformMap`.
@@ -176,7 +176,7 @@ final class LoopPlan: Plan {
 
 /// What a loop iterates: a document sequence read in place, or a list or map value.
 enum Items {
-    case nodes(Unmanaged<YAMLDocument>, NodeID)
+    case nodes(Unmanaged<Document>, NodeID)
     case value(Value)
 
     /// The element at a position, as a value.

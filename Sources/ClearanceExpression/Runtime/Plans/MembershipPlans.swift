@@ -1,4 +1,4 @@
-import ClearanceYAML
+import ClearanceDocument
 
 /// `x in list` or `x in map` without overload dispatch; document lists of strings are compared
 /// where they are stored.

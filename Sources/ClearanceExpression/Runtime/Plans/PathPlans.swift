@@ -1,4 +1,4 @@
-import ClearanceYAML
+import ClearanceDocument
 
 /// `a.b.c`: a field chain's value.
 final class SelectPathPlan: Plan {

@@ -1,4 +1,4 @@
-import ClearanceYAML
+import ClearanceDocument
 
 /// A compiled expression node, ready to evaluate: names resolved to slots, fields to symbols,
 /// functions to their implementations.
@@ -19,7 +19,7 @@ extension Plan {
 /// What a plan yields, inside one evaluation: a document node (held unretained, see ``NodeCursor``)
 /// or a value.
 enum Resolved {
-    case node(Unmanaged<YAMLDocument>, NodeID)
+    case node(Unmanaged<Document>, NodeID)
     case value(Value)
 
     /// The result as a value (a document node becomes a value holding its document strongly).

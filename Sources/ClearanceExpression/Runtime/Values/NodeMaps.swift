@@ -1,12 +1,12 @@
-import ClearanceYAML
+import ClearanceDocument
 
 /// Reading YAML mappings and sequences as CEL maps and lists, in place.
 enum NodeMaps {
     /// The value under a key of a mapping, found as CEL finds keys; `nil` when absent.
     ///
     /// - Complexity: O(*n*) for a mapping of *n* entries (field selection with a name known when
-    ///   the expression compiles uses symbols instead; see ``YAMLDocument/value(for:in:)``).
-    static func value(in document: YAMLDocument, _ id: NodeID, forKey key: Value) -> NodeID? {
+    ///   the expression compiles uses symbols instead; see ``Document/value(for:in:)``).
+    static func value(in document: Document, _ id: NodeID, forKey key: Value) -> NodeID? {
         let count = document.count(id)
         if case .string(let name) = key {
             for position in 0..<count {

@@ -1,5 +1,5 @@
 import ClearanceCore
-import ClearanceYAML
+import ClearanceDocument
 
 /// A CEL value: a scalar, a list or map, a timestamp, a duration or a type.
 ///
@@ -32,16 +32,16 @@ public enum Value: Sendable {
     /// A map built by an expression or by the caller, such as a lookup table of documents by id.
     case map(ValueMap)
     /// A YAML sequence, read in place.
-    case nodeList(YAMLDocument, NodeID)
+    case nodeList(Document, NodeID)
     /// A YAML mapping, read in place.
-    case nodeMap(YAMLDocument, NodeID)
+    case nodeMap(Document, NodeID)
 
     /// The value of a document node: scalars as Swift values, sequences and mappings in place.
     public init(node: Node) { self = Value(document: node.document, id: node.id) }
 
     /// The value of a document node given by identity.
     @inline(__always)
-    public init(document: YAMLDocument, id: NodeID) {
+    public init(document: Document, id: NodeID) {
         switch document.kind(id) {
         case .null: self = .null
         case .bool: self = .bool(document.bool(id))
@@ -55,13 +55,13 @@ public enum Value: Sendable {
     }
 
     /// The value of a whole document: its root node.
-    public init(document: YAMLDocument) { self = Value(document: document, id: document.rootID) }
+    public init(document: Document) { self = Value(document: document, id: document.rootID) }
 
     /// A list of strings.
     public init(strings: [String]) { self = .list(strings.map { .string($0) }) }
 
     /// The document node behind a node-backed list or map; `nil` for every other value.
-    public var sourceNode: (document: YAMLDocument, id: NodeID)? {
+    public var sourceNode: (document: Document, id: NodeID)? {
         switch self {
         case .nodeList(let document, let id), .nodeMap(let document, let id): (document, id)
         default: nil

@@ -13,7 +13,7 @@ struct StreamParser {
     var quotesEveryDocument = false
 
     /// Parses every document in the buffer.
-    func parse(into builder: inout DocumentBuilder) throws(Diagnostic) -> [YAMLDocument] {
+    func parse(into builder: inout DocumentBuilder) throws(Diagnostic) -> [Document] {
         if let encoding = unsupportedEncoding() {
             throw Diagnostic(code: YAMLErrorCode.encoding,
                              message: "the file is \(encoding); Clearance reads UTF-8 (save the file as UTF-8)", file: source.path)
@@ -27,7 +27,7 @@ struct StreamParser {
         yaml_parser_set_input_string(parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1), bytes.count)
 
         var cursor = OffsetCursor(bytes: bytes, isASCII: table.isASCII, start: table.byteOrderMarkLength)
-        var documents: [YAMLDocument] = []
+        var documents: [Document] = []
         var event = yaml_event_t()
         // Whether the current document's root is a mapping; `nil` until its first node. Errors in any
         // other document show none of its content: it may be a secret (a key file linked among the inputs).

@@ -1,6 +1,6 @@
 import ClearanceCore
 
-extension YAMLDocument {
+extension Document {
     /// A new value for a scalar node, given by what reads the document (its shape, the evaluation time).
     public enum Retyping: Sendable {
         /// The node reads as null.
@@ -14,7 +14,7 @@ extension YAMLDocument {
     /// and style, so marks and locations are those of the original.
     ///
     /// Containers are left as they are; only scalar nodes are retyped.
-    public func retyped(_ changes: [(NodeID, Retyping)]) -> YAMLDocument {
+    public func retyped(_ changes: [(NodeID, Retyping)]) -> Document {
         guard !changes.isEmpty else { return self }
         var records = self.records
         var timestamps = self.timestamps
@@ -39,7 +39,7 @@ extension YAMLDocument {
             }
             records[Int(id.rawValue)] = record
         }
-        return YAMLDocument(source: source, position: position, rootID: rootID, records: records, spans: spans,
+        return Document(source: source, position: position, rootID: rootID, records: records, spans: spans,
                             strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns)
     }
 }

@@ -13,7 +13,7 @@ public struct NodeID: Hashable, Sendable {
 /// Nodes live in one array of twelve-byte records, children of a container side by side, so a
 /// document costs about as much memory as its text. Read it through ``root`` and ``Node``, or,
 /// on hot paths, through the ``NodeID``-based accessors here.
-public final class YAMLDocument: Sendable {
+public final class Document: Sendable {
     /// The file the document came from.
     public let source: SourceFile
     /// The document's 0-based position in its stream.

@@ -1,14 +1,14 @@
 import ClearanceCore
 
-/// A node of a loaded document: a convenient view over ``YAMLDocument`` and a ``NodeID``.
+/// A node of a loaded document: a convenient view over ``Document`` and a ``NodeID``.
 public struct Node: Sendable {
     /// The document the node belongs to.
-    public let document: YAMLDocument
+    public let document: Document
     /// The node's identity within the document.
     public let id: NodeID
 
     /// Creates a view of a node.
-    public init(document: YAMLDocument, id: NodeID) {
+    public init(document: Document, id: NodeID) {
         self.document = document
         self.id = id
     }

@@ -202,12 +202,12 @@ struct DocumentBuilder {
     }
 
     /// Ends the document, returning it and clearing the scratch state.
-    mutating func finishDocument(source: SourceFile, position: Int) -> YAMLDocument {
+    mutating func finishDocument(source: SourceFile, position: Int) -> Document {
         // safe: called only on libyaml's DOCUMENT-END event, which its parser emits after exactly one
         // root node whose starts and ends balance (a stream that does not is a syntax error first).
         precondition(stack.count == 1 && frames.isEmpty, "a document has exactly one root")
         records.append(stack[0])
-        let document = YAMLDocument(
+        let document = Document(
             source: source, position: position, rootID: NodeID(UInt32(records.count - 1)),
             records: Self.exactCopy(records), spans: Self.exactCopy(spans), strings: Self.exactCopy(strings),
             wideNumbers: Self.exactCopy(wideNumbers), timestamps: Self.exactCopy(timestamps), wideColumns: wideColumns)

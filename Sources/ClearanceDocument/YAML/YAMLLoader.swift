@@ -22,20 +22,20 @@ public final class YAMLLoader {
     ///
     /// A file with no document in it (empty, or only comments) is an error: an input that says
     /// nothing must never pass a check silently.
-    public func load(file path: String) throws(Diagnostic) -> [YAMLDocument] {
+    public func load(file path: String) throws(Diagnostic) -> [Document] {
         let bytes = try FileReader.read(path: path, limit: limits.maximumFileSize)
         return try load(bytes: bytes, name: path, retainText: false, allowEmpty: false)
     }
 
     /// Loads every document of text held in memory, named `name` in messages.
-    public func load(text: String, name: String, allowEmpty: Bool = true) throws(Diagnostic) -> [YAMLDocument] {
+    public func load(text: String, name: String, allowEmpty: Bool = true) throws(Diagnostic) -> [Document] {
         try load(bytes: Array(text.utf8), name: name, retainText: true, allowEmpty: allowEmpty)
     }
 
     /// Loads every document of `bytes`, named `name` in messages.
     ///
     /// With `retainText`, the bytes stay with the documents so later errors can quote them.
-    public func load(bytes: [UInt8], name: String, retainText: Bool = true, allowEmpty: Bool = true) throws(Diagnostic) -> [YAMLDocument] {
+    public func load(bytes: [UInt8], name: String, retainText: Bool = true, allowEmpty: Bool = true) throws(Diagnostic) -> [Document] {
         guard bytes.count <= limits.maximumFileSize else {
             throw Diagnostic(code: YAMLErrorCode.sizeLimit,
                              message: "file is too large: \(bytes.count.grouped) bytes, over the limit of \(ByteCount(limits.maximumFileSize))", file: name)
