@@ -2,90 +2,142 @@ import ClearanceCore
 import ClearanceExpression
 import ClearancePolicy
 
-/// Runs every rule over every document of its target kind and gathers the findings into a report.
+/// Compiled policies prepared over a snapshot of an organisation, ready to evaluate documents:
+/// the whole snapshot for an audit (``run(rules:subjects:progress:)``), or a few documents at a
+/// time for a request (``evaluate(_:at:rules:)``).
 ///
-/// Documents are evaluated in batches on up to `jobs` threads; batches are merged in input order,
-/// so the report is the same whatever the number of jobs.
+/// Preparing sets aside evidence from the future, builds the lookup maps (`members`, `vendors`)
+/// and the waiver book once; evaluating reads them and builds nothing that grows with the
+/// organisation. An engine is immutable and safe to use from many threads at once.
 public struct Engine: Sendable {
     /// The policies to evaluate.
     public let policies: PolicySet
-    /// The documents to evaluate them on.
-    public let documents: DocumentSet
-    /// The evaluation time (`now` in expressions; it also decides which waivers are live).
+    /// The organisation as rules read it at ``now`` (evidence from the future set aside), with its lookup maps.
+    public let snapshot: DocumentSet
+    /// The time the engine was prepared for: an audit's evaluation time, and the time the snapshot is read as of.
     public let now: Timestamp
-    /// The number of threads to evaluate on.
+    /// The number of threads an audit evaluates on.
     public let jobs: Int
     /// Whether pass and skip findings are kept in the report (JUnit and HTML list them), not only counted.
     public let keepsAllFindings: Bool
+    private let waivers: WaiverBook
+    /// The evidence from the future set aside when the snapshot was prepared.
+    private let futureEvidence: [FutureEvidence]
+    /// How each rule's `for_each` elements are identified, by rule id.
+    private let identities: [String: ElementIdentity]
 
-    /// Creates an engine.
+    /// Prepares `policies` over `documents` as of `now`.
     public init(policies: PolicySet, documents: DocumentSet, now: Timestamp, jobs: Int = 1, keepsAllFindings: Bool = true) {
         self.policies = policies
-        self.documents = documents
         self.now = now
         self.jobs = max(1, jobs)
         self.keepsAllFindings = keepsAllFindings
+        (snapshot, futureEvidence) = documents.settingAsideFutureEvidence(at: now)
+        waivers = WaiverBook(documents.waivers, now: now)
+        var identities: [String: ElementIdentity] = [:]
+        for policy in policies.policies {
+            let kind = policies.kinds.descriptor(policy.target)
+            for rule in policy.rules { identities[rule.id] = ElementIdentity(kind: kind, fieldPath: rule.forEach?.fieldPath) }
+        }
+        self.identities = identities
     }
 
     /// Documents per batch of work.
     static let batchSize = 64
 
-    /// Evaluates and returns the report; `rules` and `subjects` narrow the run when given, and
-    /// `progress` hears how many documents have been evaluated of how many.
+    /// Evaluates the snapshot's subjects at ``now`` and returns the report; `rules` and `subjects` narrow
+    /// the run when given, and `progress` hears how many documents have been evaluated of how many.
     public func run(rules: Set<String>? = nil, subjects: Set<String>? = nil,
                     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> Report {
-        let waivers = WaiverBook(documents.waivers, now: now)
-        let (documents, future) = self.documents.settingAsideFutureEvidence(at: now)
-        let plans = policies.policies.compactMap { policy -> (Policy, [Rule], Value)? in
-            let selected = policy.rules.filter { rules?.contains($0.id) ?? true }
-            guard !selected.isEmpty else { return nil }
-            return (policy, selected, policy.paramsValue)
-        }
-        let targets = documents.subjects.filter { document in
-            subjects?.contains(document.id) ?? true && plans.contains { $0.0.target == document.kind }
+        let plans = self.plans(rules)
+        let targets = snapshot.subjects.filter { document in
+            subjects?.contains(document.id) ?? true && plans.contains { $0.policy.target == document.kind }
         }
         let batches = (targets.count + Self.batchSize - 1) / Self.batchSize
-        let keepsAll = keepsAllFindings, now = now, members = documents.membersValue, vendors = documents.vendorsValue
         let total = targets.count
-        let report = progress.map { progress in { @Sendable (batches: Int) in progress(min(total, batches * Self.batchSize), total) } }
-        var identities: [String: ElementIdentity] = [:]
-        for (policy, selected, _) in plans {
-            for rule in selected { identities[rule.id] = ElementIdentity(kind: policy.target, fieldPath: rule.forEach?.fieldPath) }
+        let done = progress.map { progress in { @Sendable (batches: Int) in progress(min(total, batches * Self.batchSize), total) } }
+        let results = ParallelMap.map(batches, jobs: jobs, done: done) { [self] batch in
+            evaluate(targets[(batch * Self.batchSize)..<min(targets.count, (batch + 1) * Self.batchSize)], plans, waivers: waivers, at: now)
         }
-        let results = ParallelMap.map(batches, jobs: jobs, done: report) { [identities] batch -> FindingSink in
-            let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
-            var sink = FindingSink(keepsAll: keepsAll)
-            guard let first = plans.first else { return sink }
-            var bindings = Bindings(first.0.declarations)
-            bindings[PolicyBindings.now] = .timestamp(now)
-            bindings[PolicyBindings.members] = members
-            bindings[PolicyBindings.vendors] = vendors
-            for document in targets[(batch * Self.batchSize)..<min(targets.count, (batch + 1) * Self.batchSize)] {
-                bindings[PolicyBindings.target] = Value(node: document.root)
-                let inPipeline = document.kind == .teamMember && CredentialState(member: document.root).isInPipeline
-                for (policy, selected, params) in plans where policy.target == document.kind {
-                    bindings[PolicyBindings.params] = params
-                    for rule in selected { evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, into: &sink) }
-                }
-            }
-            return sink
-        }
-        var sink = FindingSink(keepsAll: keepsAll)
+        var sink = FindingSink(keepsAll: keepsAllFindings)
         for result in results { sink.append(result) }
         if subjects == nil {
-            let reported = Set(documents.reportedWaivers.map(\.id))
+            let reported = Set(snapshot.reportedWaivers.map(\.id))
             for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true && reported.contains(finding.subject) {
                 sink.add(finding)
             }
         }
         if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
-            for evidence in future where subjects?.contains(evidence.document.id) ?? true && !documents.isContext(evidence.document) { sink.add(Self.finding(evidence, now: now)) }
+            for evidence in futureEvidence where subjects?.contains(evidence.document.id) ?? true && !snapshot.isContext(evidence.document) {
+                sink.add(Self.finding(evidence, now: now))
+            }
         }
-        let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         // Who each checked document is (name, status), for reports that list every person; only when they are kept.
-        let checked = keepsAll ? documents.subjects.filter { DocumentKind.targets.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
-        return Report(asOf: now, findings: sink.findings, summary: counts, documentsChecked: targets.count, policies: policies,
-                      inputFiles: documents.digests, waivers: documents.waivers, subjects: checked.map(Subject.init))
+        let checked = keepsAllFindings
+            ? snapshot.subjects.filter { policies.kinds.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
+        return report(sink, documentsChecked: targets.count, at: now, subjects: checked)
+    }
+
+    /// Evaluates `documents` (a candidate's record, a changed manifest) at `time` in the context of the
+    /// snapshot: lookups read the snapshot's maps, and live waivers apply. Evidence from the future of
+    /// `time` in the documents is set aside and reported; expired waivers are not (an audit reports them).
+    ///
+    /// The cost depends on the documents and the rules, not on the size of the snapshot.
+    public func evaluate(_ documents: [InputDocument], at time: Timestamp, rules: Set<String>? = nil) -> Report {
+        let plans = self.plans(rules)
+        var future: [FutureEvidence] = []
+        let read = documents.map { document in
+            let (read, found) = FutureEvidence.settingAside(in: document, of: policies.kinds.descriptor(document.kind), at: time)
+            future += found
+            return read
+        }
+        let book = time == now ? waivers : WaiverBook(snapshot.waivers, now: time)
+        var sink = evaluate(read[...], plans, waivers: book, at: time)
+        if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
+            for evidence in future { sink.add(Self.finding(evidence, now: time)) }
+        }
+        let targets = read.filter { document in plans.contains { $0.policy.target == document.kind } }
+        let checked = keepsAllFindings ? read.filter { policies.kinds.contains($0.kind) } : []
+        return report(sink, documentsChecked: targets.count, at: time, subjects: checked)
+    }
+
+    /// A policy with the rules of it that a run evaluates.
+    private typealias Plan = (policy: Policy, rules: [Rule])
+
+    /// The policies with at least one rule among `rules` (every rule when `nil`).
+    private func plans(_ rules: Set<String>?) -> [Plan] {
+        policies.policies.compactMap { policy in
+            let selected = policy.rules.filter { rules?.contains($0.id) ?? true }
+            return selected.isEmpty ? nil : (policy, selected)
+        }
+    }
+
+    /// Evaluates every planned rule on each document of its target kind, on this thread.
+    private func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp) -> FindingSink {
+        let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
+        var sink = FindingSink(keepsAll: keepsAllFindings)
+        guard let first = plans.first else { return sink }
+        var bindings = Bindings(first.policy.declarations)
+        bindings[PolicyBindings.now] = .timestamp(time)
+        for (index, lookup) in snapshot.lookupValues.enumerated() { bindings[PolicyBindings.firstLookup + index] = lookup }
+        for document in documents {
+            bindings[PolicyBindings.target] = Value(node: document.root)
+            let inPipeline = document.kind == .teamMember && CredentialState(member: document.root).isInPipeline
+            for (policy, selected) in plans where policy.target == document.kind {
+                bindings[PolicyBindings.params] = policy.paramsValue
+                for rule in selected { evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, into: &sink) }
+            }
+        }
+        return sink
+    }
+
+    /// The report of what a sink gathered.
+    private func report(_ sink: FindingSink, documentsChecked: Int, at time: Timestamp, subjects: [InputDocument]) -> Report {
+        let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
+        let kinds = policies.kinds
+        return Report(asOf: time, findings: sink.findings, summary: counts, documentsChecked: documentsChecked, policies: policies,
+                      inputFiles: snapshot.digests, waivers: snapshot.waivers,
+                      subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) })
     }
 
     /// The finding of the built-in rule for one piece of evidence from the future.

@@ -32,22 +32,17 @@ public struct Subject: Sendable {
         self.credentials = credentials
     }
 
-    /// Reads the few fields reports show from a document; a missing or non-string field is left out.
-    public init(_ document: InputDocument) {
+    /// Reads the few fields reports show from a document, as its kind's naming says; a missing or non-string field is left out.
+    public init(_ document: InputDocument, naming: SubjectNaming?) {
         let root = document.root
-        func text(_ path: String...) -> String? {
+        func text(_ path: [String]) -> String? {
             var node: Node? = root
             for key in path { node = node?[key] }
             return node?.string
         }
-        let details: [String?] = switch document.kind {
-        case .teamMember: [text("title"), text("location", "city")]
-        case .vendor: [text("type")]
-        case .accessManifest: [text("system"), text("owner").map { "owner " + $0 }]
-        case .waiver, .policy: []
-        }
-        self.init(kind: document.kind, id: document.id, name: text("name"), status: document.kind == .teamMember ? text("status") : nil,
-                  details: details.compactMap { $0 }, location: root.location,
+        let details = naming?.details.compactMap { detail in text(detail.path).map { detail.prefix + $0 } } ?? []
+        self.init(kind: document.kind, id: document.id, name: naming.flatMap { text($0.name) }, status: naming?.status.flatMap(text),
+                  details: details, location: root.location,
                   credentials: document.kind == .teamMember ? CredentialState(member: root) : nil)
     }
 }

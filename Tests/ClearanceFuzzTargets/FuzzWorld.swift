@@ -57,8 +57,7 @@ public final class FuzzWorld: Sendable {
         bindings[PolicyBindings.target] = Value(node: ana.root)
         bindings[PolicyBindings.params] = policy.paramsValue
         bindings[PolicyBindings.now] = .timestamp(now)
-        bindings[PolicyBindings.members] = documents.membersValue
-        bindings[PolicyBindings.vendors] = documents.vendorsValue
+        for (index, lookup) in documents.lookupValues.enumerated() { bindings[PolicyBindings.firstLookup + index] = lookup }
         self.bindings = bindings
     }
 }

@@ -110,7 +110,7 @@ struct ShapeAgreementTests {
     static func judge(in directory: TemporaryDirectory) throws -> (Verdicts, jsonFiles: [Mutation.Base: [(Mutation, String)]]) {
         var verdicts = Verdicts()
         var jsonFiles: [Mutation.Base: [(Mutation, String)]] = [:]
-        let policies = PolicySet(policies: [], digests: [])
+        let policies = PolicySet(kinds: .standard, policies: [], digests: [])
         for (index, mutation) in mutations.enumerated() {
             let text = baseText(mutation.base)
             #expect(text.contains(mutation.old), "\(mutation.name): the base has no \(mutation.old)")
@@ -164,7 +164,7 @@ struct ShapeAgreementTests {
         let directory = TemporaryDirectory()
         let text = Self.baseText(.member).replacingOccurrences(of: "{date: 2026-10-01,", with: "{date: \"2026-10-01\",")
         let yaml = directory.write("quoted.yaml", text)
-        let policies = PolicySet(policies: [], digests: [])
+        let policies = PolicySet(kinds: .standard, policies: [], digests: [])
         #expect(throws: Diagnostics.self) { try InputLoader().load(paths: [yaml], policies: policies) }
         let json = directory.write("quoted.json", try #require(try YAMLLoader().load(file: yaml).first).root.json() + "\n")
         #expect(json.hasSuffix(".json"))

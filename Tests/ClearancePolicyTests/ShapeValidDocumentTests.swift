@@ -45,8 +45,8 @@ import Testing
 
     /// Fails unless `root` is valid for its kind's shape: the generator's own check.
     private static func expectShapeValid(_ root: Node) throws {
-        let kind = try #require(root["kind"]?.string.flatMap(DocumentKind.init(rawValue:)))
-        let shape = Shape.object(try #require(kind.shape))
+        let kind = try #require(root["kind"]?.string.map(DocumentKind.init(rawValue:)))
+        let shape = Shape.object(try #require(DocumentKinds.standard.descriptor(kind)?.shape))
         let problems = ShapeChecker(check: .values).problems(root, shape, name: kind.rawValue)
             + ShapeChecker(check: .unknownKeys).problems(root, shape, name: kind.rawValue)
         #expect(problems.isEmpty, "generated \(kind.rawValue) is not shape-valid: \(problems.map(\.message))")

@@ -84,7 +84,7 @@ struct ShapeValidTeamGenerator {
         case .nullable(let inner): return random.chance(20) ? "null" : value(inner, key: key)
         case .string(let allowed?): return quoted(random.pick(allowed))
         case .string: return quoted(string(for: key))
-        case .pattern(let pattern, _): return quoted(matching(pattern, key: key))
+        case .pattern(let pattern): return quoted(matching(pattern.pattern, key: key))
         case .expression, .template: return quoted("true")
         case .boolean: return random.chance(70) ? "true" : "false"
         case .integer: return String(random.below(200))

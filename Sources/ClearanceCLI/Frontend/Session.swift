@@ -66,7 +66,7 @@ enum Session {
     /// Fails the run when it checked nothing: zero subjects is never a pass. `paths` are what was to be checked.
     static func requireSubjects(_ report: Report, _ policies: PolicySet, paths: [String]) throws(Diagnostic) {
         guard report.documentsChecked == 0 else { return }
-        let kinds = DocumentKind.targets.filter { kind in policies.policies.contains { $0.target == kind } }.map(\.rawValue)
+        let kinds = policies.kinds.kinds.filter { kind in policies.policies.contains { $0.target == kind } }.map(\.rawValue)
         let list = kinds.count < 2 ? kinds.joined() : kinds.dropLast().joined(separator: ", ") + " or " + kinds[kinds.count - 1]
         let held = paths.joined(separator: ", ") + (paths.count == 1 ? " holds" : " hold")
         throw Diagnostic(code: "input.no-subjects", message: "no documents to check: \(held) no \(list) for the loaded policies to check", location: nil)

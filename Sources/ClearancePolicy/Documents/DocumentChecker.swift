@@ -36,7 +36,9 @@ struct DocumentChecker: Sendable {
     var waiverChecks = WaiverChecks.strict
 
     private static let kindKey = Symbol("kind"), idKey = Symbol("id")
-    static let kindNames = DocumentKind.allCases.filter { $0 != .policy }.map(\.rawValue).joined(separator: ", ")
+
+    /// The kinds an input document may have: the registered ones and Waiver.
+    private var kindNames: [String] { policies.kinds.kinds.map(\.rawValue) + [DocumentKind.waiver.rawValue] }
 
     /// Checks one document on its own, read from `origin`.
     func inspect(_ root: Node, from origin: Origin = .inline) -> Entry {
@@ -46,14 +48,15 @@ struct DocumentChecker: Sendable {
             return entry
         }
         guard let kindNode = root[Self.kindKey] else {
-            entry.problems.append(ShapeChecker.diagnostic(root, code: "input.no-kind", "document has no `kind` (one of \(Self.kindNames))"))
+            entry.problems.append(ShapeChecker.diagnostic(root, code: "input.no-kind", "document has no `kind` (one of \(kindNames.joined(separator: ", ")))"))
             return entry
         }
-        guard let kindText = kindNode.string, let kind = DocumentKind(rawValue: kindText) else {
-            let hint = kindNode.string.map { Suggestion.didYouMean($0, among: DocumentKind.allCases.map(\.rawValue)) } ?? ""
-            entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.unknown-kind", "unknown kind \(ShapeChecker.describe(kindNode))\(hint); expected one of \(Self.kindNames)"))
+        guard let kindText = kindNode.string, [.waiver, .policy].contains(DocumentKind(kindText)) || policies.kinds.contains(DocumentKind(kindText)) else {
+            let hint = kindNode.string.map { Suggestion.didYouMean($0, among: kindNames + [DocumentKind.policy.rawValue]) } ?? ""
+            entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.unknown-kind", "unknown kind \(ShapeChecker.describe(kindNode))\(hint); expected one of \(kindNames.joined(separator: ", "))"))
             return entry
         }
+        let kind = DocumentKind(kindText)
         if kind == .policy {
             entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.policy", "a Policy among the inputs; pass policy files with --policies"))
             return entry
@@ -76,26 +79,31 @@ struct DocumentChecker: Sendable {
             entry.problems.append(ShapeChecker.diagnostic(idNode, code: "input.bad-id", "`id` must be a non-empty string; found \(ShapeChecker.describe(idNode))"))
             return entry
         }
-        if kind == .teamMember, !PatternMatcher.matches(id, "^[a-z0-9._-]+$") {
-            entry.problems.append(ShapeChecker.diagnostic(idNode, code: "input.bad-id", "TeamMember id \(id.quotedExcerpt) must use only lowercase letters, digits, '.', '_' and '-'"))
+        let descriptor = policies.kinds.descriptor(kind)
+        if let pattern = descriptor?.idPattern, !pattern.matches(id) {
+            entry.problems.append(ShapeChecker.diagnostic(idNode, code: "input.bad-id", "\(kind.rawValue) id \(id.quotedExcerpt) must be \(pattern.description)"))
             return entry
         }
         (entry.kind, entry.id, entry.idNode) = (kind, id, idNode)
-        let typed = JSONTimestamps.isJSON(root.document) ? JSONTimestamps.typed(root, as: kind) : root
-        if kind == .waiver {
-            entry.waiver = checkWaiver(typed, id: id, problems: &entry.problems, advisories: &entry.advisories)
-        } else {
-            entry.problems += Self.shapeProblems(typed, kind: kind)
+        if let descriptor {
+            let typed = JSONTimestamps.isJSON(root.document) ? JSONTimestamps.typed(root, as: descriptor) : root
+            entry.problems += Self.shapeProblems(typed, kind: descriptor)
             entry.document = InputDocument(kind: kind, id: id, root: typed)
+        } else {
+            let typed = JSONTimestamps.isJSON(root.document) ? JSONTimestamps.typed(root, as: Self.waiverDescriptor) : root
+            entry.waiver = checkWaiver(typed, id: id, problems: &entry.problems, advisories: &entry.advisories)
         }
         return entry
     }
 
+    /// Waivers as a kind, for typing their timestamps in JSON files.
+    private static let waiverDescriptor = KindDescriptor(kind: .waiver, bindingName: "waiver", shape: PolicyShapes.waiver,
+                                                         naming: SubjectNaming(one: "waiver", many: "waivers", groupTitle: "Waivers"))
+
     /// What is wrong with a document against its kind's shape: wrong types, values outside an
     /// enum, missing required keys, unknown keys (with a did-you-mean where one is close).
-    static func shapeProblems(_ root: Node, kind: DocumentKind) -> [Diagnostic] {
-        guard let shape = kind.shape else { return [] }
-        return ShapeChecker.all(root, .object(shape), name: kind.rawValue)
+    static func shapeProblems(_ root: Node, kind: KindDescriptor) -> [Diagnostic] {
+        ShapeChecker.all(root, .object(kind.shape), name: kind.kind.rawValue)
     }
 
     /// Gathers checked documents in input order, rejecting an id used twice for one kind; a context
@@ -107,16 +115,15 @@ struct DocumentChecker: Sendable {
         var problems: [Diagnostic] = []
         var advisories: [Diagnostic] = []
         // Per kind: id -> the position of the entry that used it first.
-        var seen = [[String: Int]](repeating: [:], count: DocumentKind.allCases.count)
+        var seen: [DocumentKind: [String: Int]] = [:]
         documents.reserveCapacity(entries.count)
         for (position, entry) in entries.enumerated() {
             problems += entry.problems
             advisories += entry.advisories
             guard let kind = entry.kind, let id = entry.id, let idNode = entry.idNode else { continue }
-            let slot = DocumentKind.allCases.firstIndex(of: kind) ?? 0
-            if seen[slot].isEmpty { seen[slot].reserveCapacity(entries.count) }
-            if let first = seen[slot].updateValue(position, forKey: id) {
-                seen[slot][id] = first
+            if seen[kind] == nil { seen[kind] = Dictionary(minimumCapacity: entries.count) }
+            if let first = seen[kind]?.updateValue(position, forKey: id) {
+                seen[kind]?[id] = first
                 if entry.isContext && entries[first].replacesContext { continue }
                 problems.append(IdentifierStage.duplicate("\(kind.rawValue) id '\(id)' is used twice", idNode, first: entries[first].idNode ?? idNode))
                 continue

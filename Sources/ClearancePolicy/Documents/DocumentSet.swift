@@ -2,8 +2,8 @@ import ClearanceCore
 import ClearanceExpression
 import ClearanceDocument
 
-/// Every input document, checked and indexed: by kind, by id, and as the `members` and
-/// `vendors` maps policies look people and vendors up in.
+/// Every input document, checked and indexed: by kind, by id, and as the lookup maps (`members`,
+/// `vendors`) policies look documents up in, one per kind that contributes one.
 ///
 /// Documents from context files are there for lookups only: they are in `documents` and in the
 /// maps, not in `subjects`, and a run reports nothing about them.
@@ -20,13 +20,14 @@ public final class DocumentSet: Sendable {
     public let contextFiles: Set<String>
     /// Notes and warnings about the inputs that do not stop the run (a waiver for a rule outside narrowed policies, say).
     public let advisories: [Diagnostic]
-    /// `members` for expressions: every TeamMember by id.
-    public let membersValue: Value
-    /// `vendors` for expressions: every Vendor by id.
-    public let vendorsValue: Value
+    /// The kinds the documents were checked as.
+    public let kinds: DocumentKinds
+    /// The lookup maps for expressions, in the order of `kinds.lookups`: every document of that kind by id.
+    public let lookupValues: [Value]
     private let byKind: [DocumentKind: [InputDocument]]
 
-    init(documents: [InputDocument], waivers: [Waiver], digests: [FileDigest], contextFiles: Set<String>, advisories: [Diagnostic]) {
+    init(kinds: DocumentKinds, documents: [InputDocument], waivers: [Waiver], digests: [FileDigest], contextFiles: Set<String>, advisories: [Diagnostic]) {
+        self.kinds = kinds
         self.documents = documents
         self.subjects = contextFiles.isEmpty ? documents : documents.filter { !contextFiles.contains($0.document.source.path) }
         self.waivers = waivers
@@ -36,14 +37,13 @@ public final class DocumentSet: Sendable {
         var byKind: [DocumentKind: [InputDocument]] = [:]
         for document in documents { byKind[document.kind, default: []].append(document) }
         self.byKind = byKind
-        membersValue = Self.lookupMap(byKind[.teamMember] ?? [])
-        vendorsValue = Self.lookupMap(byKind[.vendor] ?? [])
+        lookupValues = kinds.lookups.map { Self.lookupMap(byKind[$0.kind] ?? []) }
     }
 
     /// A copy sharing everything, lookup maps included, with more advisories.
     private init(_ set: DocumentSet, advisories: [Diagnostic]) {
         (documents, subjects, waivers, digests, contextFiles) = (set.documents, set.subjects, set.waivers, set.digests, set.contextFiles)
-        (membersValue, vendorsValue, byKind) = (set.membersValue, set.vendorsValue, set.byKind)
+        (kinds, lookupValues, byKind) = (set.kinds, set.lookupValues, set.byKind)
         self.advisories = (set.advisories + advisories).sorted()
     }
 
@@ -53,7 +53,12 @@ public final class DocumentSet: Sendable {
     /// The same files, context and waivers with other trees for the documents (as rules read them at a time):
     /// the lookup maps are built from the new trees.
     func replacing(documents read: [InputDocument]) -> DocumentSet {
-        DocumentSet(documents: read, waivers: waivers, digests: digests, contextFiles: contextFiles, advisories: advisories)
+        DocumentSet(kinds: kinds, documents: read, waivers: waivers, digests: digests, contextFiles: contextFiles, advisories: advisories)
+    }
+
+    /// The lookup map a kind contributes (`members` for TeamMember), empty when it contributes none.
+    public func lookupValue(_ kind: DocumentKind) -> Value {
+        kinds.lookups.firstIndex { $0.kind == kind }.map { lookupValues[$0] } ?? .map(.empty)
     }
 
     /// Whether a document was read from a context file: there for lookups, never reported on.

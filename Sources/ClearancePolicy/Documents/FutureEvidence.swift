@@ -16,9 +16,9 @@ public struct FutureEvidence: Sendable {
     public let isDate: Bool
 
     /// Every evidence timestamp later than `now` in a document, in the order its shape lists the fields.
-    static func find(in document: InputDocument, after now: Timestamp) -> [FutureEvidence] {
+    static func find(in document: InputDocument, of kind: KindDescriptor?, after now: Timestamp) -> [FutureEvidence] {
         var found: [FutureEvidence] = []
-        for path in paths[document.kind] ?? [] {
+        for path in kind?.evidencePaths ?? [] {
             for (node, indices) in path.nodes(from: document.root) {
                 guard let value = node.timestamp, value > now else { continue }
                 found.append(FutureEvidence(document: document, path: path.written(indices: indices), node: node, value: value,
@@ -28,10 +28,14 @@ public struct FutureEvidence: Sendable {
         return found
     }
 
-    /// Every path to an evidence timestamp, per kind of document.
-    private static let paths: [DocumentKind: [PropertyPath]] = Dictionary(uniqueKeysWithValues: DocumentKind.targets.compactMap { kind in
-        kind.shape.map { shape in (kind, PropertyPath.paths(in: shape) { $0.isEvidence }) }
-    })
+    /// A document as rules read it at `now` (every evidence timestamp later than `now` read as null),
+    /// and the evidence set aside; the document itself when none is from the future.
+    public static func settingAside(in document: InputDocument, of kind: KindDescriptor?, at now: Timestamp) -> (document: InputDocument, future: [FutureEvidence]) {
+        let found = find(in: document, of: kind, after: now)
+        guard !found.isEmpty else { return (document, []) }
+        let masked = document.document.retyped(found.map { ($0.node.id, .null) })
+        return (InputDocument(kind: document.kind, id: document.id, root: Node(document: masked, id: document.root.id)), found)
+    }
 }
 
 extension DocumentSet {
@@ -42,12 +46,9 @@ extension DocumentSet {
         var future: [FutureEvidence] = []
         var changed = false
         let read = documents.map { document -> InputDocument in
-            let found = FutureEvidence.find(in: document, after: now)
-            guard !found.isEmpty else { return document }
-            future += found
-            changed = true
-            let masked = document.document.retyped(found.map { ($0.node.id, .null) })
-            return InputDocument(kind: document.kind, id: document.id, root: Node(document: masked, id: document.root.id))
+            let (read, found) = FutureEvidence.settingAside(in: document, of: kinds.descriptor(document.kind), at: now)
+            if !found.isEmpty { future += found; changed = true }
+            return read
         }
         guard changed else { return (self, []) }
         return (replacing(documents: read), future)

@@ -61,7 +61,7 @@ public struct InputLoader: Sendable {
         problems += checked.problems
         guard problems.isEmpty else { throw Diagnostics(problems) }
         let contextFiles = Set(files.filter(\.isContext).map(\.path))
-        let documents = DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: batches.flatMap(\.digests),
+        let documents = DocumentSet(kinds: policies.kinds, documents: checked.documents, waivers: checked.waivers, digests: batches.flatMap(\.digests),
                                     contextFiles: contextFiles, advisories: advisories + checked.advisories)
         let found = (waiverChecks.unmatchedSubject.map { WaiverSubjectCheck(policies: policies).diagnostics(documents.waivers, in: documents, level: $0) } ?? [])
             + WaiverApprovalCheck(checks: waiverChecks).diagnostics(documents.waivers, in: documents)
@@ -147,6 +147,6 @@ public struct InputLoader: Sendable {
         let checker = DocumentChecker(policies: policies)
         let checked = checker.combine(roots.map { checker.inspect($0) })
         guard checked.problems.isEmpty else { throw Diagnostics(checked.problems) }
-        return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: [], contextFiles: [], advisories: [])
+        return DocumentSet(kinds: policies.kinds, documents: checked.documents, waivers: checked.waivers, digests: [], contextFiles: [], advisories: [])
     }
 }

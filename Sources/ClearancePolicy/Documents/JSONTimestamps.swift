@@ -5,19 +5,14 @@ import ClearanceDocument
 /// timestamp, a string in RFC 3339 or `YYYY-MM-DD` form is read as a timestamp (the form
 /// `clearance inspect` writes), and what `clearance inspect` prints reads back.
 enum JSONTimestamps {
-    /// Every path to a timestamp, per kind of document.
-    private static let paths: [DocumentKind: [PropertyPath]] = Dictionary(uniqueKeysWithValues: DocumentKind.allCases.compactMap { kind in
-        kind.shape.map { shape in (kind, PropertyPath.paths(in: shape) { $0.shape.withoutNull.isTimestamp }) }
-    })
-
     /// Whether a document was read from a JSON file.
     static func isJSON(_ document: Document) -> Bool { document.source.path.hasSuffix(".json") }
 
     /// The document's root with every timestamp-shaped string where its kind's shape says
     /// timestamp read as a timestamp; the root itself when there is none.
-    static func typed(_ root: Node, as kind: DocumentKind) -> Node {
+    static func typed(_ root: Node, as kind: KindDescriptor) -> Node {
         var changes: [(NodeID, Document.Retyping)] = []
-        for path in paths[kind] ?? [] {
+        for path in kind.timestampPaths {
             for (node, _) in path.nodes(from: root) {
                 guard let text = node.string, case .timestamp(let value) = TimestampSyntax.parse(text) else { continue }
                 changes.append((node.id, .timestamp(value, isDate: text.utf8.count == 10)))

@@ -5,6 +5,8 @@ import ClearanceDocument
 /// Finds rules that are valid but cannot do their job: a `require` that can never fail, a `when`
 /// that can never be true, a comparison with a value the field never holds.
 struct RuleLinter {
+    /// The kinds of the rule's policies: their shapes tell which comparisons can never hold.
+    let kinds: DocumentKinds
     /// Which of a rule's expressions is being linted.
     enum Part: String {
         case when, require
@@ -75,12 +77,8 @@ struct RuleLinter {
 
     /// The shape of a variable of the rule's expressions, where documents have one.
     private func shape(of variable: String, rule: Rule) -> Shape? {
-        if variable == rule.target.bindingName { return rule.target.shape.map(Shape.object) }
-        switch variable {
-        case "members": return .dictionary(.object(DocumentShapes.teamMember))
-        case "vendors": return .dictionary(.object(DocumentShapes.vendor))
-        default: break
-        }
+        if let target = kinds.descriptor(rule.target), variable == target.bindingName { return .object(target.shape) }
+        if let lookup = kinds.lookups.first(where: { $0.lookupName == variable }) { return .dictionary(.object(lookup.shape)) }
         guard let forEach = rule.forEach, forEach.variable == variable, let list = forEach.list.program.selectPath,
               let listShape = shape(of: list.variable, rule: rule)?.following(list.fields) else { return nil }
         return listShape.following([LiteralComparison.element])

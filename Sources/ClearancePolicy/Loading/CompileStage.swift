@@ -4,6 +4,8 @@ import ClearanceDocument
 
 /// Stage 3: compile every `when`, `for_each`, `require` and message template, once.
 struct CompileStage {
+    /// The kinds a policy may target, which decide the variables its expressions see.
+    let kinds: DocumentKinds
     private let compiler = ExpressionCompiler()
 
     /// The compiled policies, every expression error at its place in the file, and the lint warnings.
@@ -15,13 +17,13 @@ struct CompileStage {
         for draft in drafts {
             let paramsType = Self.paramsType(draft)
             let paramsValue = Self.paramsValue(draft)
-            let base = PolicyBindings.declarations(target: draft.target, params: paramsType, paramsValue: paramsValue)
+            let base = PolicyBindings.declarations(kinds: kinds, target: draft.target, params: paramsType, paramsValue: paramsValue)
             var rules: [Rule] = []
             for ruleDraft in draft.rules {
                 if let rule = compile(ruleDraft, policy: draft, paramsType: paramsType, paramsValue: paramsValue, base: base,
                                       index: ruleIndex, problems: &problems) {
                     rules.append(rule)
-                    warnings += RuleLinter().warnings(rule, whenNode: ruleDraft.when, requireNode: ruleDraft.require)
+                    warnings += RuleLinter(kinds: kinds).warnings(rule, whenNode: ruleDraft.when, requireNode: ruleDraft.require)
                     ruleIndex += 1
                 }
             }
@@ -55,7 +57,7 @@ struct CompileStage {
                 forEach = list
                 let elementType: ExpressionType
                 if case .list(let element) = list.list.program.resultType { elementType = element } else { elementType = .dyn }
-                declarations = PolicyBindings.declarations(target: policy.target, params: paramsType, paramsValue: paramsValue,
+                declarations = PolicyBindings.declarations(kinds: kinds, target: policy.target, params: paramsType, paramsValue: paramsValue,
                                                            element: (name, elementType))
             }
         }
@@ -64,7 +66,7 @@ struct CompileStage {
         let message = compileMessage(draft, declarations, problems: &problems)
         guard problems.count == before, let require, let message, draft.when == nil || when != nil else { return nil }
         return Rule(id: draft.id, title: draft.title, description: draft.description, severity: draft.severity,
-                    policyID: policy.id, target: policy.target, when: when, forEach: forEach, require: require, message: message,
+                    policyID: policy.id, target: policy.target, targetBinding: kinds.descriptor(policy.target)?.bindingName ?? "", when: when, forEach: forEach, require: require, message: message,
                     controls: draft.controls, remediation: draft.remediation, gates: draft.gates, location: draft.node.location,
                     index: index, policyTitle: policy.title)
     }
@@ -95,7 +97,7 @@ struct CompileStage {
                                                           in: node, at: nameStart))
             return nil
         }
-        if PolicyBindings.reservedNames.contains(name) {
+        if kinds.reservedNames.contains(name) {
             problems.append(ExpressionCompiler.diagnostic(code: "policy.for-each", message: "for_each cannot name its element '\(name)': that name is already bound",
                                                           in: node, at: nameStart))
             return nil
@@ -109,7 +111,7 @@ struct CompileStage {
             return nil
         case .success(let list):
             var fieldPath: String?
-            if let path = list.program.selectPath, path.variable == target.bindingName, !path.fields.isEmpty {
+            if let path = list.program.selectPath, path.variable == kinds.descriptor(target)?.bindingName, !path.fields.isEmpty {
                 fieldPath = path.fields.joined(separator: ".")
             }
             return (name, ForEach(variable: name, list: list, fieldPath: fieldPath))

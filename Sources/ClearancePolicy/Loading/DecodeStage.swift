@@ -5,6 +5,8 @@ import ClearanceDocument
 /// decode the policies into drafts.
 struct DecodeStage {
     let limits: LoaderLimits
+    /// The kinds a policy may target.
+    let kinds: DocumentKinds
 
     /// The drafts of every policy in `files`, and every problem met.
     func run(files: [String]) -> (drafts: [PolicyDraft], documents: [Document], digests: [FileDigest], problems: [Diagnostic]) {
@@ -56,10 +58,10 @@ struct DecodeStage {
                                                     "a policy file holds Policy documents; this is a \(kind) (pass it as an input instead)"))
             return nil
         }
-        let found = ShapeChecker(check: .values).problems(root, .object(PolicyShapes.policy), name: "policy")
+        let found = ShapeChecker(check: .values).problems(root, .object(kinds.policyShape), name: "policy")
         problems += found
         guard found.isEmpty, let idNode = root["id"], let id = idNode.string, let title = root["title"]?.string,
-              let target = root["target"]?.string.flatMap(DocumentKind.init(rawValue:)), let rules = root["rules"] else { return nil }
+              let target = root["target"]?.string.map(DocumentKind.init(rawValue:)), kinds.contains(target), let rules = root["rules"] else { return nil }
         var draft = PolicyDraft(node: root, id: id, idNode: idNode, title: title, version: root["version"]?.string,
                                 description: root["description"]?.string, target: target, params: root["params"], rules: [])
         for rule in rules.elements {

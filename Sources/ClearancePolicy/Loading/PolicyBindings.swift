@@ -2,7 +2,9 @@ import ClearanceExpression
 
 /// The variables every policy expression may use, each at a fixed slot.
 ///
-/// Slots are the same in every policy, so one ``Bindings`` per document serves every rule.
+/// Slots are the same in every policy over one ``DocumentKinds``, so one ``Bindings`` per
+/// document serves every rule: the target, `params`, `now`, a `for_each` element, then one
+/// lookup map per kind that contributes one (`members`, `vendors`), in registration order.
 public enum PolicyBindings {
     /// The target document: `member`, `vendor` or `manifest`.
     public static let target = 0
@@ -10,27 +12,24 @@ public enum PolicyBindings {
     public static let params = 1
     /// The evaluation time.
     public static let now = 2
-    /// Every TeamMember by id.
-    public static let members = 3
-    /// Every Vendor by id.
-    public static let vendors = 4
     /// A `for_each` rule's element.
-    public static let element = 5
+    public static let element = 3
+    /// The first lookup map; the map of `kinds.lookups[i]` is at `firstLookup + i`.
+    public static let firstLookup = 4
 
-    /// The names no `for_each` variable may take.
-    public static let reservedNames: Set<String> = ["member", "vendor", "manifest", "params", "now", "members", "vendors"]
-
-    /// The declarations of a policy with a given target and params type, plus an optional loop variable.
+    /// The declarations of a policy over `kinds` with a given target and params type, plus an optional loop variable.
     /// `params` is declared as the constant it is, so the planner folds what depends only on it.
-    static func declarations(target: DocumentKind, params: ExpressionType, paramsValue: Value,
+    static func declarations(kinds: DocumentKinds, target: DocumentKind, params: ExpressionType, paramsValue: Value,
                              element: (name: String, type: ExpressionType)? = nil) -> Declarations {
         var declarations = Declarations()
-        declarations.declare(target.bindingName, as: TypeMapping.type(of: target))
+        let descriptor = kinds.descriptor(target)
+        declarations.declare(descriptor?.bindingName ?? "(unknown target)", as: descriptor.map { TypeMapping.type(of: $0.shape) } ?? .dyn)
         declarations.declare("params", as: params, constant: paramsValue)
         declarations.declare("now", as: .timestamp)
-        declarations.declare("members", as: .map(.string, TypeMapping.type(of: .teamMember)))
-        declarations.declare("vendors", as: .map(.string, TypeMapping.type(of: .vendor)))
         declarations.declare(element?.name ?? "(no for_each element)", as: element?.type ?? .dyn)  // a name no expression can spell
+        for lookup in kinds.lookups {
+            declarations.declare(lookup.lookupName ?? "", as: .map(.string, TypeMapping.type(of: lookup.shape)))
+        }
         return declarations
     }
 }

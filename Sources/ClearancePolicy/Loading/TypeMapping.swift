@@ -6,10 +6,8 @@ import Synchronization
 enum TypeMapping {
     private static let cache = Mutex<[ObjectIdentifier: ObjectType]>([:])
 
-    /// The type of a document kind (`dyn` for kinds without a shape).
-    static func type(of kind: DocumentKind) -> ExpressionType {
-        kind.shape.map { type(of: .object($0)) } ?? .dyn
-    }
+    /// The type of documents of a shape.
+    static func type(of shape: ObjectShape) -> ExpressionType { type(of: .object(shape)) }
 
     /// The type of a shape.
     static func type(of shape: Shape) -> ExpressionType {

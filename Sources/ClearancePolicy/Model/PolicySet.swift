@@ -2,6 +2,8 @@ import ClearanceCore
 
 /// Every loaded policy, indexed.
 public struct PolicySet: Sendable {
+    /// The kinds the policies were compiled for: inputs are read, and lookup maps bound, by these.
+    public let kinds: DocumentKinds
     /// The policies in load order.
     public let policies: [Policy]
     /// Every rule in load order; a rule's ``Rule/index`` is its position here.
@@ -13,7 +15,8 @@ public struct PolicySet: Sendable {
     private let rulesByID: [String: Rule]
     private let policiesByID: [String: Policy]
 
-    init(policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = []) {
+    init(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = []) {
+        self.kinds = kinds
         self.policies = policies
         self.warnings = warnings.sorted()
         self.rules = policies.flatMap(\.rules)

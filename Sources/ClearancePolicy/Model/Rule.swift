@@ -38,7 +38,7 @@ public final class Rule: Sendable {
     /// The fields the rule reads, for pointing a failing finding at the one that decided it.
     public let blame: RuleBlame
 
-    init(id: String, title: String, description: String?, severity: Severity, policyID: String, target: DocumentKind,
+    init(id: String, title: String, description: String?, severity: Severity, policyID: String, target: DocumentKind, targetBinding: String,
          when: CompiledExpression?, forEach: ForEach?, require: CompiledExpression, message: MessageTemplate,
          controls: [Control], remediation: String?, gates: [String], location: SourceLocation, index: Int, policyTitle: String) {
         self.id = id
@@ -58,7 +58,7 @@ public final class Rule: Sendable {
         self.index = index
         self.info = RuleInfo(id: id, title: title, description: description, policyID: policyID, policyTitle: policyTitle,
                              severity: severity, controls: controls, remediation: remediation, gates: gates)
-        self.blame = RuleBlame(require: require.program, when: when?.program, forEach: forEach, documentVariable: target.bindingName)
+        self.blame = RuleBlame(require: require.program, when: when?.program, forEach: forEach, documentVariable: targetBinding)
     }
 
     /// Whether the rule must pass before credentials are issued.

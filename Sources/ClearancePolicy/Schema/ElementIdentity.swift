@@ -9,8 +9,8 @@ public enum ElementIdentity: Sendable, Equatable {
 
     /// The identity of the elements of the list at `fieldPath` (such as `access`) in documents of `kind`;
     /// a list that is not a plain field path is ``undeclared``.
-    public init(kind: DocumentKind, fieldPath: String?) {
-        guard let fieldPath, let shape = kind.shape,
+    public init(kind: KindDescriptor?, fieldPath: String?) {
+        guard let fieldPath, let shape = kind?.shape,
               case .list(let element)? = Shape.object(shape).following(fieldPath.split(separator: ".").map(String.init))?.withoutNull else {
             self = .undeclared
             return

@@ -38,7 +38,7 @@ public enum JSONSchemaWriter {
         switch shape {
         case .string(let allowed?): .object([("type", .string("string")), ("enum", .array(allowed.map(JSONText.string)))])
         case .string: .object([("type", .string("string"))])
-        case .pattern(let pattern, _): .object([("type", .string("string")), ("pattern", .string(pattern))])
+        case .pattern(let pattern): .object([("type", .string("string")), ("pattern", .string(pattern.pattern))])
         case .expression: .object([("type", .array([.string("string"), .string("boolean")])), ("description", .string("A CEL expression."))])
         case .template: .object([("type", .string("string")), ("description", .string("A message with {{ expression }} templates."))])
         case .boolean: .object([("type", .string("boolean"))])

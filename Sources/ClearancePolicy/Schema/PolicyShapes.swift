@@ -20,18 +20,21 @@ public enum PolicyShapes {
         Property("gates", .list(.string(allowed: ["pre-credentials"])), "Gates the rule belongs to: pre-credentials rules must pass before credentials are issued."),
     ])
 
-    /// A policy pack: rules over one kind of document.
-    public static let policy = ObjectShape(name: "Policy", summary: "A policy pack: rules evaluated over every document of its target kind.", properties: [
+    /// A policy pack over the kinds Clearance ships.
+    public static let policy = DocumentKinds.standard.policyShape
+
+    /// A policy pack: rules over one kind of document, one of `targets`.
+    static func policy(targets: [String]) -> ObjectShape { ObjectShape(name: "Policy", summary: "A policy pack: rules evaluated over every document of its target kind.", properties: [
         Property("kind", .string(allowed: ["Policy"]), required: true),
         Property("id", .pattern("^[a-z0-9][a-z0-9._-]*$", description: "an id of lowercase letters, digits, '.', '_' and '-'"), required: true),
         Property("title", .string(), required: true),
         Property("version", .string(), "The pack's version, such as 1.0.0."),
         Property("description", .string()),
-        Property("target", .string(allowed: DocumentKind.targets.map(\.rawValue)), required: true,
+        Property("target", .string(allowed: targets), required: true,
                  "The kind of document each rule is evaluated on."),
         Property("params", .dictionary(.any), "Constants the expressions read as params.NAME."),
         Property("rules", .list(.object(rule)), required: true),
-    ])
+    ]) }
 
     /// An accepted risk: one rule, one subject, until a date.
     public static let waiver = ObjectShape(name: "Waiver", summary: "An accepted exception to one rule for one subject, until it expires.", properties: [

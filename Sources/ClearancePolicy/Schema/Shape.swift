@@ -6,7 +6,7 @@ public indirect enum Shape: Sendable {
     /// Any string, or one of `allowed` when given.
     case string(allowed: [String]? = nil)
     /// A string that must match a pattern (described in words for messages).
-    case pattern(String, description: String)
+    case pattern(TextPattern)
     /// A CEL expression, compiled when the policy loads.
     case expression
     /// A message with `{{ expression }}` templates.
@@ -29,7 +29,7 @@ public indirect enum Shape: Sendable {
         switch self {
         case .string(let allowed?): "one of " + allowed.joined(separator: ", ")
         case .string: "a string"
-        case .pattern(_, let description): description
+        case .pattern(let pattern): pattern.description
         case .expression: "an expression (a string)"
         case .template: "a message (a string)"
         case .boolean: "true or false"
@@ -40,6 +40,21 @@ public indirect enum Shape: Sendable {
         case .dictionary: "a mapping"
         case .object(let object): "a mapping (\(object.name))"
         case .any: "any value"
+        }
+    }
+}
+
+extension Shape {
+    /// A string that must match `pattern`, described in messages as `description`.
+    public static func pattern(_ pattern: String, description: String) -> Shape { .pattern(TextPattern(pattern, description: description)) }
+
+    /// Every pattern in the shape, nested ones included.
+    var patterns: [TextPattern] {
+        switch self {
+        case .pattern(let pattern): [pattern]
+        case .nullable(let inner), .list(let inner), .dictionary(let inner): inner.patterns
+        case .object(let object): object.properties.flatMap(\.shape.patterns)
+        default: []
         }
     }
 }

@@ -126,9 +126,9 @@ public struct ShapeChecker {
         case .string(let allowed):
             guard let text = node.string else { return false }
             return allowed?.contains(text) ?? true
-        case .pattern(let pattern, _):
+        case .pattern(let pattern):
             guard let text = node.string else { return false }
-            return PatternMatcher.matches(text, pattern)
+            return pattern.matches(text)
         case .expression: return node.kind == .string || node.kind == .bool
         case .template: return node.kind == .string
         case .boolean: return node.kind == .bool
@@ -198,28 +198,4 @@ public struct ShapeChecker {
         let location = node.location
         return Diagnostic(code: code, message: message, location: location, sourceLine: node.document.source.lineText(location.line))
     }
-}
-
-/// Matches the few anchored patterns shapes use (`^[a-z0-9._-]+$` and the like) without a regex engine.
-enum PatternMatcher {
-    static func matches(_ text: String, _ pattern: String) -> Bool {
-        switch pattern {
-        case "^[a-z0-9._-]+$":
-            return !text.isEmpty && text.unicodeScalars.allSatisfy { isLowerAlnum($0) || ".-_".unicodeScalars.contains($0) }
-        case "^[a-z0-9][a-z0-9._-]*$":
-            return text.unicodeScalars.first.map(isLowerAlnum) ?? false
-                && text.unicodeScalars.allSatisfy { isLowerAlnum($0) || ".-_".unicodeScalars.contains($0) }
-        case "^[A-Za-z0-9][A-Za-z0-9._-]*$":
-            return text.unicodeScalars.first.map(isAlnum) ?? false
-                && text.unicodeScalars.allSatisfy { isAlnum($0) || ".-_".unicodeScalars.contains($0) }
-        case "^(SOC2|ISO27001|NIST800-53):[A-Za-z0-9.-]+$":
-            guard let control = Control(text) else { return false }
-            return control.id.unicodeScalars.allSatisfy { isAlnum($0) || ".-".unicodeScalars.contains($0) }
-        default:
-            return true
-        }
-    }
-
-    private static func isLowerAlnum(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) || ("0"..."9").contains(s) }
-    private static func isAlnum(_ s: Unicode.Scalar) -> Bool { isLowerAlnum(s) || ("A"..."Z").contains(s) }
 }

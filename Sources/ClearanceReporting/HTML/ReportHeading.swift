@@ -23,9 +23,9 @@ struct ReportHeading {
         asOfDay = Self.day(report.asOf)
         asOfStamp = report.asOf.rfc3339
         var kinds: [String] = []
-        for (kind, one, many) in [(DocumentKind.teamMember, "person", "people"), (.vendor, "vendor", "vendors"), (.accessManifest, "access manifest", "access manifests")] {
-            let count = subjects.filter { $0.kind == kind }.count
-            if count > 0 { kinds.append("\(count) \(count == 1 ? one : many)") }
+        for descriptor in report.kinds.descriptors {
+            let count = subjects.filter { $0.kind == descriptor.kind }.count
+            if count > 0 { kinds.append("\(count) \(count == 1 ? descriptor.naming.one : descriptor.naming.many)") }
         }
         let rules = report.policies.rules.count, policies = report.policies.policies.count
         coverage = "\(subjects.count) document\(subjects.count == 1 ? "" : "s")" + (kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")")

@@ -18,8 +18,8 @@ struct SubjectGroup {
     static func all(_ report: Report, subjects: [Subject]) -> [SubjectGroup] {
         var findingsBySubject: [String: [Finding]] = [:]
         for finding in report.findings { findingsBySubject[finding.kind.rawValue + "/" + finding.subject, default: []].append(finding) }
-        let titles: [DocumentKind: String] = [.teamMember: "People", .vendor: "Vendors", .accessManifest: "Access manifests"]
-        return DocumentKind.targets.compactMap { kind in
+        return report.kinds.descriptors.compactMap { descriptor in
+            let kind = descriptor.kind
             let ofKind = subjects.filter { $0.kind == kind }
             guard !ofKind.isEmpty else { return nil }
             let rules = report.policies.rules.filter { $0.target == kind }
@@ -28,7 +28,7 @@ struct SubjectGroup {
                 SubjectChecklist(subject, findings: findingsBySubject[kind.rawValue + "/" + subject.id] ?? [], rules: rules, policies: policies)
             }
             let attention = checklists.filter(\.needsAttention).count
-            let title = titles[kind] ?? kind.rawValue
+            let title = descriptor.naming.groupTitle
             return SubjectGroup(kind: kind.rawValue, groupTitle: title, groupAnchor: title.lowercased().replacingOccurrences(of: " ", with: "-"),
                                 subjects: checklists, groupSummary: "\(checklists.count) · \(attention) need\(attention == 1 ? "s" : "") attention")
         }

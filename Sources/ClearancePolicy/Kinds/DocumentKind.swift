@@ -1,0 +1,31 @@
+/// The name of a kind of document, as its `kind:` field spells it (`TeamMember`).
+///
+/// What a kind means (its shape, its binding name, its lookup map) is in its ``KindDescriptor``,
+/// registered in ``DocumentKinds``; this is only the name.
+public struct DocumentKind: RawRepresentable, Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// The name, such as `TeamMember`.
+    public let rawValue: String
+
+    /// The kind with a name.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// The kind with a name.
+    public init(_ name: String) { self.rawValue = name }
+
+    /// The name.
+    public var description: String { rawValue }
+
+    /// Orders kinds by name.
+    public static func < (lhs: DocumentKind, rhs: DocumentKind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// A person on the team.
+    public static let teamMember = DocumentKind("TeamMember")
+    /// A company that employs or supplies team members.
+    public static let vendor = DocumentKind("Vendor")
+    /// Who gets what on one system, as code.
+    public static let accessManifest = DocumentKind("AccessManifest")
+    /// An accepted exception to one rule for one subject (read from waiver files only).
+    public static let waiver = DocumentKind("Waiver")
+    /// A policy pack (read from policy files only).
+    public static let policy = DocumentKind("Policy")
+}
