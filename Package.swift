@@ -95,6 +95,11 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),
+        // The engine over in-memory policies and documents: new kinds and readers, prepared evaluation.
+        .testTarget(
+            name: "ClearanceEngineTests",
+            dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceExpression", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport"]
+        ),
         .testTarget(name: "ClearanceReportingTests", dependencies: ["ClearanceReporting"]),
         .testTarget(
             name: "ClearanceCLITests",

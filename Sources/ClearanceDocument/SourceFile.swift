@@ -21,6 +21,26 @@ public final class SourceFile: Sendable {
         self.retainedText = retainedText
     }
 
+    /// A file whose bytes are `text`, kept for locating nodes and quoting lines: what a reader of any format starts from.
+    public convenience init(path: String, text: [UInt8]) {
+        self.init(path: path, lineStarts: LineTable.scan(text).lineStarts, retainedText: text)
+    }
+
+    /// The location of a byte offset, its column counted in characters from the start of its line
+    /// (from the retained text; without it, in bytes).
+    public func location(offset: Int) -> SourceLocation {
+        location(offset: offset, column: column(ofOffset: offset))
+    }
+
+    /// The 1-based character column of a byte offset.
+    func column(ofOffset offset: Int) -> Int {
+        let start = self.start(ofLine: line(containing: offset))
+        guard let text = retainedText, offset <= text.count else { return offset - start + 1 }
+        var column = 1
+        for index in start..<offset where text[index] & 0xC0 != 0x80 { column += 1 }
+        return column
+    }
+
     /// The 1-based line that contains a byte offset.
     public func line(containing offset: Int) -> Int { lines.line(containing: offset) }
 

@@ -25,6 +25,8 @@ public struct FileCollector: Sendable {
 
     /// What the collector does with a file found inside a folder (files named directly are taken unless refused).
     public let verdict: @Sendable (String) -> Verdict
+    /// The name endings of the files it reads, as the note on files passed over lists them.
+    public let endings: [String]
 
     /// A collector for policies: data files, tests files left to `clearance test`.
     public static let yamlFiles = FileCollector { name in
@@ -32,21 +34,35 @@ public struct FileCollector: Sendable {
     }
 
     /// A collector for input documents: data files; a policy tests file among them is an error.
-    public static let inputFiles = FileCollector { name in
-        isTestsFile(name) ? .refused("a policy test file among the inputs; policy tests belong with the policies")
-            : isDataFile(name) ? .read : isMarkdown(name) ? .elsewhere : .other
+    public static let inputFiles = inputFiles(endings: dataEndings)
+
+    /// A collector for input documents in files whose names end in one of `endings` (in any case);
+    /// a policy tests file among them is an error.
+    public static func inputFiles(endings: [String]) -> FileCollector {
+        let lowered = endings.map { $0.lowercased() }
+        return FileCollector(endings: endings) { name in
+            let lower = name.lowercased()
+            return isTestsFile(name) ? .refused("a policy test file among the inputs; policy tests belong with the policies")
+                : lowered.contains(where: lower.hasSuffix) ? .read : isMarkdown(name) ? .elsewhere : .other
+        }
     }
+
+    /// The endings of the files YAML and JSON are read from.
+    public static let dataEndings = [".yaml", ".yml", ".json"]
 
     /// A collector for policy tests files (`*.tests.yaml`).
     public static let testsFiles = FileCollector { isTestsFile($0) ? .read : .elsewhere }
 
-    /// Creates a collector that treats names found inside folders by `verdict`.
-    public init(verdict: @escaping @Sendable (String) -> Verdict) { self.verdict = verdict }
+    /// Creates a collector that treats names found inside folders by `verdict`, reading files whose names end in `endings`.
+    public init(endings: [String] = dataEndings, verdict: @escaping @Sendable (String) -> Verdict) {
+        self.endings = endings
+        self.verdict = verdict
+    }
 
     /// Whether a name ends in `.yaml`, `.yml` or `.json`, in any case.
     public static func isDataFile(_ name: String) -> Bool {
         let lower = name.lowercased()
-        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") || lower.hasSuffix(".json")
+        return dataEndings.contains(where: lower.hasSuffix)
     }
 
     /// Whether a name ends in `.md`, in any case: documentation beside the data, passed over quietly.
@@ -61,7 +77,7 @@ public struct FileCollector: Sendable {
     /// The files under `paths`, in the order given, each folder's files sorted; every problem found;
     /// and notes on what was passed over (hidden entries counted, other files listed).
     public func files(in paths: [String]) -> (files: [String], problems: [Diagnostic], notes: [Diagnostic]) {
-        var walk = Walk(verdict: verdict)
+        var walk = Walk(verdict: verdict, endings: endings)
         for path in paths {
             var info = stat()
             guard stat(path, &info) == 0 else {
@@ -124,7 +140,17 @@ private struct Walk {
     var hidden = 0
     var others: [String] = []
 
-    init(verdict: @escaping @Sendable (String) -> FileCollector.Verdict) { self.verdict = verdict }
+    let endings: [String]
+
+    init(verdict: @escaping @Sendable (String) -> FileCollector.Verdict, endings: [String]) {
+        self.verdict = verdict
+        self.endings = endings
+    }
+
+    /// `a`, `a or b`, `a, b or c`.
+    private static func either(_ words: [String]) -> String {
+        words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
+    }
 
     /// Notes on what the folder just walked held and was not read.
     mutating func finishRoot() {
@@ -136,7 +162,7 @@ private struct Walk {
         if !others.isEmpty {
             let listed = others.prefix(10).joined(separator: ", ") + (others.count > 10 ? " and \(others.count - 10) more" : "")
             var note = Diagnostic(code: "input.not-read",
-                                  message: "not read, as their names do not end in .yaml, .yml or .json: \(listed)", location: nil)
+                                  message: "not read, as their names do not end in \(Self.either(endings)): \(listed)", location: nil)
             note.level = .note
             notes.append(note)
         }

@@ -7,9 +7,14 @@ import ClearanceDocument
 public struct InputLoader: Sendable {
     /// The loader's limits for input files.
     public let limits: LoaderLimits
+    /// The readers of the file formats inputs may come in, chosen by file name.
+    public let readers: InputReaders
 
-    /// Creates a loader.
-    public init(limits: LoaderLimits = .standard) { self.limits = limits }
+    /// Creates a loader that reads inputs with `readers`.
+    public init(limits: LoaderLimits = .standard, readers: InputReaders = .standard) {
+        self.limits = limits
+        self.readers = readers
+    }
 
     /// Loads the inputs under `paths`, the waiver files `waiverPaths` and the documents under `context`,
     /// checked against `policies`; files under `ignoring` (waiver files the command line replaced) are not read.
@@ -28,22 +33,25 @@ public struct InputLoader: Sendable {
         guard !named.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check", location: nil)])
         }
-        let collected = Self.collect(named, ignoring: ignoring)
+        let collected = Self.collect(named, ignoring: ignoring, readers: readers)
         let files = collected.files
-        let limits = limits
+        let limits = limits, readers = readers
         var checker = DocumentChecker(policies: policies)
         checker.waiverChecks = waiverChecks
         let batchSize = max(1, min(32, files.count / max(1, jobs * 8)))
         let batchCount = (files.count + batchSize - 1) / batchSize
         let report = progress.map { progress in { @Sendable (batches: Int) in progress(min(files.count, batches * batchSize), files.count) } }
         let batches = ParallelMap.map(batchCount, jobs: jobs, done: report) { [checker] batch -> LoadedBatch in
-            let loader = YAMLLoader(limits: limits)
+            var sessions = [(any InputReadingSession)?](repeating: nil, count: readers.readers.count)
             var loaded = LoadedBatch()
             for file in files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)] {
                 do throws(Diagnostic) {
                     let bytes = try FileReader.read(path: file.path, limit: limits.maximumFileSize)
                     if digests { loaded.digests.append(FileDigest(path: file.path, role: file.isContext ? .context : .input, bytes: bytes)) }
-                    for document in try loader.load(bytes: bytes, name: file.path, retainText: false, allowEmpty: false) {
+                    let reader = readers.index(for: file.path) ?? 0  // a file named directly with another ending is read as YAML
+                    var session = sessions[reader] ?? readers.readers[reader].session(limits: limits)
+                    defer { sessions[reader] = session }
+                    for document in try session.documents(in: bytes, path: file.path) {
                         var entry = checker.inspect(document.root, from: file.holdsWaivers ? .waiverFile : .inputFile)
                         entry.isContext = file.isContext
                         entry.replacesContext = file.replacesContext
@@ -79,21 +87,23 @@ public struct InputLoader: Sendable {
     /// A file that is not context and lies outside every context path (a copy of the team folder, say)
     /// replaces the context documents it shares a kind and id with; one inside a context path does not,
     /// since a second document with its id there is a duplicate in the project itself.
-    static func collect(_ named: [(path: String, isContext: Bool, holdsWaivers: Bool)], ignoring: [String] = []) -> (files: [CollectedFile], problems: [Diagnostic], notes: [Diagnostic]) {
+    static func collect(_ named: [(path: String, isContext: Bool, holdsWaivers: Bool)], ignoring: [String] = [],
+                        readers: InputReaders = .standard) -> (files: [CollectedFile], problems: [Diagnostic], notes: [Diagnostic]) {
+        let collector = FileCollector.inputFiles(endings: readers.fileEndings)
         var files: [CollectedFile] = []
         var problems: [Diagnostic] = []
         var notes: [Diagnostic] = []
         var seen = Set<String>()
         let contextRoots = named.filter(\.isContext).map { FileCollector.realPath($0.path) ?? $0.path }
-        let waiverFiles = Self.realPaths(named.filter(\.holdsWaivers).map(\.path))
-        let ignored = Self.realPaths(ignoring).subtracting(waiverFiles)
+        let waiverFiles = Self.realPaths(named.filter(\.holdsWaivers).map(\.path), collector)
+        let ignored = Self.realPaths(ignoring, collector).subtracting(waiverFiles)
         for (path, isContext, _) in named {
-            let found = FileCollector.inputFiles.files(in: [path])
+            let found = collector.files(in: [path])
             problems += found.problems
             notes += found.notes.filter { !notes.contains($0) }
             if found.files.isEmpty && found.problems.isEmpty {
                 // A gate pointed at the wrong folder must not pass: no file is not "nothing wrong".
-                problems.append(Diagnostic(code: "input.none", message: "no YAML or JSON files found in \(path)", location: nil))
+                problems.append(Diagnostic(code: "input.none", message: "no \(readers.formatNames) files found in \(path)", location: nil))
             }
             let root = FileCollector.realPath(path) ?? path
             for file in found.files {
@@ -108,11 +118,11 @@ public struct InputLoader: Sendable {
     }
 
     /// The real paths of the files under `paths`.
-    private static func realPaths(_ paths: [String]) -> Set<String> {
+    private static func realPaths(_ paths: [String], _ collector: FileCollector) -> Set<String> {
         var found = Set<String>()
         for path in paths {
             let root = FileCollector.realPath(path) ?? path
-            for file in FileCollector.inputFiles.files(in: [path]).files { found.insert(Self.canonical(file, named: path, real: root)) }
+            for file in collector.files(in: [path]).files { found.insert(Self.canonical(file, named: path, real: root)) }
         }
         return found
     }
