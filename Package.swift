@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "clearance-bench",
             dependencies: [
-                "ClearanceDocument", "ClearanceCore",
+                "ClearanceDocument", "ClearanceCore", "ClearancePolicy", "ClearanceEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ClearanceBench"
