@@ -84,7 +84,7 @@ public struct Engine: Sendable {
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         // Who each checked document is (name, status), for reports that list every person; only when they are kept.
         let checked = keepsAll ? documents.subjects.filter { DocumentKind.targets.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
-        return Report(asOf: now, findings: sink.findings, summary: counts, documentsChecked: targets.count, policies: policies,
+        return Report(asOf: now, findings: sink.findings, summary: counts, documentsChecked: targets.count, catalogue: RuleCatalogue(policies),
                       inputFiles: documents.digests, waivers: documents.waivers, subjects: checked.map(Subject.init))
     }
 

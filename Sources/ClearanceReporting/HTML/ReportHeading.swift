@@ -27,7 +27,7 @@ struct ReportHeading {
             let count = subjects.filter { $0.kind == kind }.count
             if count > 0 { kinds.append("\(count) \(count == 1 ? one : many)") }
         }
-        let rules = report.policies.rules.count, policies = report.policies.policies.count
+        let rules = report.catalogue.rules.count, policies = report.catalogue.policies.count
         coverage = "\(subjects.count) document\(subjects.count == 1 ? "" : "s")" + (kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")")
             + " checked against \(rules) rule\(rules == 1 ? "" : "s") in \(policies) polic\(policies == 1 ? "y" : "ies")"
         failOn = context.failOn.rawValue
