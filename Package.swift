@@ -95,7 +95,11 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),
-        .testTarget(name: "ClearanceReportingTests", dependencies: ["ClearanceReporting"]),
+        .testTarget(
+            name: "ClearanceReportingTests",
+            dependencies: ["ClearanceReporting", "ClearanceEngine", "ClearancePolicy", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "ClearanceCLITests",
             dependencies: ["ClearanceCLI", "clearance", "clearance-bench", "peak-memory", "ClearanceTestSupport"],

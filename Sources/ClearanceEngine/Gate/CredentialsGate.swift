@@ -34,7 +34,7 @@ public struct CredentialsGate: Sendable {
     public let items: [ChecklistItem]
     /// The person's standing with credentials.
     public let credentials: CredentialState
-    /// Why the gate is in its state: `all 7 items met`, `2 of 7 items not met`,
+    /// Why the gate is in its state: `all 7 items met`, `1 of 1 item met`, `2 of 7 items not met: PC-01 and PC-02`,
     /// `credentials issued 2026-07-06 15:00 UTC while PC-01 was open`, `offboarded: the person has left`.
     public let reason: String
 
@@ -45,6 +45,7 @@ public struct CredentialsGate: Sendable {
         self.items = items
         self.credentials = credentials
         let open = items.filter(\.isOpen), met = items.filter(\.isMet).count, total = items.count
+        let counted = total == 1 ? "1 item" : "\(total) items"
         if credentials.hasLeft {
             state = .notApplicable
             reason = "\(credentials.status ?? "left"): the person has left"
@@ -56,14 +57,16 @@ public struct CredentialsGate: Sendable {
                 reason = "credentials issued \(issued) while \(ids) \(open.count == 1 ? "was" : "were") open"
             } else {
                 state = .blocked
-                reason = "\(open.count) of \(total) items not met: \(ids)"
+                reason = "\(open.count) of \(counted) not met: \(ids)"
             }
         } else if met == 0 {
             state = .blocked
-            reason = "none of the \(total) items applies to status \(credentials.status ?? "null"), so none is met"
+            reason = (total == 1 ? "the 1 item does not apply" : "none of the \(total) items applies")
+                + " to status \(credentials.status ?? "null"), so none is met"
         } else {
             state = .cleared
-            reason = met == total ? "all \(total) items met" : "\(met) of \(total) items met, \(total - met) not applicable"
+            reason = met == total && total > 1 ? "all \(total) items met"
+                : "\(met) of \(counted) met" + (met < total ? ", \(total - met) not applicable" : "")
         }
     }
 
