@@ -13,7 +13,7 @@ public struct ChecklistItem: Sendable {
     public init(rule: RuleInfo, findings: [Finding]) {
         self.rule = rule
         self.findings = findings
-        status = FindingStatus.worst(among: findings.map(\.status))
+        status = FindingStatus.worst(among: findings.lazy.map(\.status))
     }
 
     /// Whether the item still blocks credentials: it failed, is pending or could not be evaluated.
