@@ -90,7 +90,7 @@ enum Session {
         guard applied == 0, report.documentsChecked > 0 else { return }
         let catalogue = report.catalogue
         let policies = catalogue.policies.filter { !catalogue.rules(of: $0).isEmpty }.map { "'\($0.id)'" }
-        let rules = report.catalogue.rules.count, documents = report.documentsChecked
+        let rules = catalogue.rules.count, documents = report.documentsChecked
         throw Diagnostic(code: "policy.none-applied",
                          message: "no rule applied to any document: the \(rules) rule\(rules == 1 ? "" : "s") of polic\(policies.count == 1 ? "y" : "ies") "
                             + "\(Self.list(policies)) \(rules == 1 ? "was" : "were") skipped (`when` false) for each of the \(documents) document\(documents == 1 ? "" : "s") checked; "
