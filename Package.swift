@@ -100,7 +100,11 @@ let package = Package(
             name: "ClearanceEngineTests",
             dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceExpression", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport"]
         ),
-        .testTarget(name: "ClearanceReportingTests", dependencies: ["ClearanceReporting"]),
+        .testTarget(
+            name: "ClearanceReportingTests",
+            dependencies: ["ClearanceReporting", "ClearanceEngine", "ClearancePolicy", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport"],
+            exclude: ["Golden"]
+        ),
         .testTarget(
             name: "ClearanceCLITests",
             dependencies: ["ClearanceCLI", "clearance", "clearance-bench", "peak-memory", "ClearanceTestSupport"],

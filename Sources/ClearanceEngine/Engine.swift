@@ -25,6 +25,8 @@ public struct Engine: Sendable {
     private let futureEvidence: [FutureEvidence]
     /// How each rule's `for_each` elements are identified, by rule id.
     private let identities: [String: ElementIdentity]
+    /// What reports say about the rules, made once.
+    private let catalogue: RuleCatalogue
 
     /// Prepares `policies` over `documents` as of `now`.
     public init(policies: PolicySet, documents: DocumentSet, now: Timestamp, jobs: Int = 1, keepsAllFindings: Bool = true) {
@@ -40,6 +42,7 @@ public struct Engine: Sendable {
             for rule in policy.rules { identities[rule.id] = ElementIdentity(kind: kind, fieldPath: rule.forEach?.fieldPath) }
         }
         self.identities = identities
+        catalogue = RuleCatalogue(policies)
     }
 
     /// Documents per batch of work.
@@ -135,7 +138,7 @@ public struct Engine: Sendable {
     private func report(_ sink: FindingSink, documentsChecked: Int, at time: Timestamp, subjects: [InputDocument]) -> Report {
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         let kinds = policies.kinds
-        return Report(asOf: time, findings: sink.findings, summary: counts, documentsChecked: documentsChecked, policies: policies,
+        return Report(asOf: time, findings: sink.findings, summary: counts, documentsChecked: documentsChecked, catalogue: catalogue,
                       inputFiles: snapshot.digests, waivers: snapshot.waivers,
                       subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) })
     }

@@ -23,7 +23,8 @@ public enum FindingStatus: String, CaseIterable, Sendable, Codable {
 
     /// The worst of some outcomes (see ``worstFirst``); `nil` when there are none.
     public static func worst(among statuses: some Sequence<FindingStatus>) -> FindingStatus? {
-        let present = Set(statuses)
-        return worstFirst.first(where: present.contains)
+        var worst = worstFirst.count
+        for status in statuses { worst = min(worst, worstFirst.firstIndex(of: status) ?? worst) }
+        return worst < worstFirst.count ? worstFirst[worst] : nil
     }
 }

@@ -11,8 +11,8 @@ public struct Report: Sendable {
     public let summary: [FindingStatus: Int]
     /// How many documents the rules were evaluated on.
     public let documentsChecked: Int
-    /// The policies evaluated.
-    public let policies: PolicySet
+    /// The policies and rules evaluated, as reports describe them, and the policy files' digests.
+    public let catalogue: RuleCatalogue
     /// The input files read, with their digests.
     public let inputFiles: [FileDigest]
     /// The waivers read.
@@ -23,13 +23,13 @@ public struct Report: Sendable {
     public private(set) var baseline: BaselineComparison?
 
     /// Creates a report, sorting the findings; `summary` counts every outcome, kept or not.
-    public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], documentsChecked: Int, policies: PolicySet,
+    public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], documentsChecked: Int, catalogue: RuleCatalogue,
                 inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = []) {
         self.asOf = asOf
         self.documentsChecked = documentsChecked
         self.findings = Finding.sortedForReports(findings)
         self.summary = summary
-        self.policies = policies
+        self.catalogue = catalogue
         self.inputFiles = inputFiles
         self.waivers = waivers
         self.subjects = subjects

@@ -68,7 +68,7 @@ public struct JSONReporter: Reporter {
             ("asOf", .string(report.asOf.rfc3339)),
             ("clearanceVersion", .string(context.toolVersion)),
             ("commandLine", .array(context.commandLine.map(JSONText.string))),
-            ("files", .array((report.policies.digests + report.inputFiles).map { file in
+            ("files", .array((report.catalogue.digests + report.inputFiles).map { file in
                 .object([("path", .string(file.path)), ("role", .string(file.role.rawValue)),
                          ("sha256", .string(file.sha256)), ("bytes", .int(Int64(file.size)))])
             })),

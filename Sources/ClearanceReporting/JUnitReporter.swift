@@ -45,7 +45,7 @@ public struct JUnitReporter: Reporter {
 
     /// The findings of each policy: loaded policies in load order, then any other policy a finding names (`clearance`).
     static func suites(_ report: Report) -> [(policy: String, findings: [Finding])] {
-        var suites = report.policies.policies.map { (policy: $0.id, findings: [Finding]()) }
+        var suites = report.catalogue.policies.map { (policy: $0.id, findings: [Finding]()) }
         var positions = Dictionary(suites.enumerated().map { ($1.policy, $0) }, uniquingKeysWith: { first, _ in first })
         for finding in report.findings {
             if let position = positions[finding.rule.policyID] { suites[position].findings.append(finding) } else {

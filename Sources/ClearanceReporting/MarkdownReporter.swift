@@ -15,7 +15,7 @@ public struct MarkdownReporter: Reporter {
     public func render(_ report: Report, context: ReportContext) -> String {
         let counts = report.summary
         var lines = ["## Clearance: " + Self.outcome(report.failing(at: context.failOn).count, context.failOn), ""]
-        lines.append(Self.count(report.documentsChecked, "document") + " checked against " + Self.count(report.policies.rules.count, "rule")
+        lines.append(Self.count(report.documentsChecked, "document") + " checked against " + Self.count(report.catalogue.rules.count, "rule")
                      + " as of \(report.asOf.rfc3339).")
         if let baseline = report.baseline {
             lines.append("The baseline accepts " + Self.count(baseline.accepted.count, "failing finding") + "; "

@@ -35,7 +35,7 @@ public struct SARIFReporter: Reporter {
             tool: .init(driver: SARIFToolComponent(version: context.toolVersion, rules: rules.map(SARIFRule.init))),
             invocations: [invocation],
             originalUriBaseIds: [SARIFArtifactLocation.sourceRoot: SARIFArtifactLocation(description: "The folder clearance ran in; relative paths start there.")],
-            artifacts: (report.policies.digests + report.inputFiles).map(SARIFArtifact.init),
+            artifacts: (report.catalogue.digests + report.inputFiles).map(SARIFArtifact.init),
             results: results)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -49,7 +49,7 @@ public struct SARIFReporter: Reporter {
 
     /// Every loaded rule in load order, then any rule a finding names that no policy defines (such as `waiver-expired`).
     static func rules(_ report: Report) -> [RuleInfo] {
-        var rules = report.policies.rules.map(\.info)
+        var rules = report.catalogue.rules
         var known = Set(rules.map(\.id))
         for finding in report.findings where !known.contains(finding.rule.id) {
             known.insert(finding.rule.id)

@@ -55,7 +55,7 @@ public struct TextReporter: Reporter {
         if let baseline = report.baseline {
             outcome += " (\(baseline.accepted.count) accepted by the baseline, \(baseline.resolved.count) resolved)"
         }
-        let rules = report.policies.rules.count
+        let rules = report.catalogue.rules.count
         return "\(subjects) document\(subjects == 1 ? "" : "s") checked against \(rules) rule\(rules == 1 ? "" : "s"): "
             + FindingStatus.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ") + "; " + outcome + "."
     }

@@ -93,7 +93,7 @@ struct HTMLReportTests {
         let nine = try #require(page.range(of: "<code>A.5.9</code>"))
         let ten = try #require(page.range(of: "<code>A.5.10</code>"))
         #expect(nine.lowerBound < ten.lowerBound)
-        #expect(page.contains("<span class=\"badge tone-pending\">Pre-credentials gate: BLOCKED (1 of 1 items not met: D-01)</span>"))
+        #expect(page.contains("<span class=\"badge tone-pending\">Pre-credentials gate: BLOCKED (1 of 1 item not met: D-01)</span>"))
         #expect(page.contains("<span class=\"badge tone-fail\">Expired</span>"))
     }
 

@@ -1,15 +1,21 @@
 import Foundation
 import Testing
 
-/// Golden files: expected outputs checked into `Tests/ClearanceCLITests/Golden`, reviewed by reading them.
+/// Golden files: expected outputs checked into a test target's `Golden` folder (`Tests/ClearanceCLITests/Golden` by
+/// default), reviewed by reading them.
 ///
 /// Set `RECORD_GOLDEN=1` to rewrite them from the current output, then review the diff.
 public enum Golden {
     /// The folder of golden files.
-    public static let folder = CommandRunner.packageRoot.appendingPathComponent("Tests/ClearanceCLITests/Golden")
+    public static let folder = folder(of: "ClearanceCLITests")
 
-    /// Compares `actual` with the golden file `name`, or records it when `RECORD_GOLDEN` is set.
-    public static func expect(_ actual: String, matches name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    /// The folder of golden files of a test target, such as `ClearanceReportingTests`.
+    public static func folder(of testTarget: String) -> URL {
+        CommandRunner.packageRoot.appendingPathComponent("Tests/\(testTarget)/Golden")
+    }
+
+    /// Compares `actual` with the golden file `name` in `folder`, or records it when `RECORD_GOLDEN` is set.
+    public static func expect(_ actual: String, matches name: String, in folder: URL = folder, sourceLocation: SourceLocation = #_sourceLocation) {
         let url = folder.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
             try? actual.write(to: url, atomically: true, encoding: .utf8)

@@ -47,8 +47,8 @@ struct ChecklistCommand: ParsableCommand {
             }
             return (report, member, configuration)
         }
-        let checklist = Checklist(report: report, member: member, style: TextStyle(enabled: Session.wantsColor))
-        print(checklist.text)
+        let checklist = Checklist(subject: Subject(member, naming: report.catalogue.kinds.descriptor(member.kind)?.naming), in: report)
+        print(ChecklistText(checklist: checklist, member: member, asOf: report.asOf, style: TextStyle(enabled: Session.wantsColor)).text)
         print(TextReporter.summaryLine(report, context: Session.context(configuration)))
         guard let gate = checklist.gate else { throw Session.exitStatus(report, configuration) }
         let failing = !report.failing(at: configuration.failOn).isEmpty
@@ -61,67 +61,49 @@ struct ChecklistCommand: ParsableCommand {
     }
 }
 
-/// One person's findings as a checklist: ✓ done, ✗ not done, … pending, ! cannot tell, ~ waived, - not applicable.
-struct Checklist {
-    let report: Report
+/// One person's checklist as text: ✓ done, ✗ not done, … pending, ! cannot tell, ~ waived, - not applicable.
+struct ChecklistText {
+    let checklist: Checklist
     let member: InputDocument
+    let asOf: Timestamp
     let style: TextStyle
-
-    /// The person's findings.
-    var memberFindings: [Finding] { report.findings.filter { $0.kind == .teamMember && $0.subject == member.id } }
-
-    /// The person's pre-credentials gate; `nil` when no loaded rule belongs to it.
-    var gate: CredentialsGate? {
-        CredentialsGate(rules: report.policies.rules, findings: memberFindings, credentials: CredentialState(member: member.root))
-    }
 
     var text: String {
         let root = member.root
         let name = root["name"]?.string ?? member.id
         var header = "Checklist for \(name) (\(member.id))"
         for key in ["status", "title"] { if let value = root[key]?.string { header += " · " + value } }
-        var lines = [style.bold(header), style.dim("\(root.location.file) · as of \(report.asOf.rfc3339)"), ""]
-        let memberFindings = memberFindings
-        if let gate {
-            let colour: TextStyle.Colour = switch gate.state {
-            case .cleared: .green
-            case .blocked: .yellow
-            case .breached: .red
-            case .notApplicable: .gray
+        var lines = [style.bold(header), style.dim("\(root.location.file) · as of \(asOf.rfc3339)"), ""]
+        for section in checklist.sections {
+            if let policy = section.policy {
+                lines.append(style.bold(policy.title))
+            } else if let gate = checklist.gate {
+                let colour: TextStyle.Colour = switch gate.state {
+                case .cleared: .green
+                case .blocked: .yellow
+                case .breached: .red
+                case .notApplicable: .gray
+                }
+                lines.append(style.bold("Before credentials are issued (pre-credentials gate): ") + style.color(colour, gate.state.label)
+                             + " (" + gate.reason + ")")
             }
-            lines.append(style.bold("Before credentials are issued (pre-credentials gate): ") + style.color(colour, gate.state.label)
-                         + " (" + gate.reason + ")")
-            for item in gate.items { lines += items(item.rule, memberFindings) }
-            lines.append("")
-        }
-        for policy in report.policies.policies where policy.target == .teamMember {
-            let others = policy.rules.filter { !$0.isPreCredentials }
-            guard !others.isEmpty else { continue }
-            lines.append(style.bold(policy.title))
-            for rule in others { lines += items(rule, memberFindings) }
+            for item in section.items { lines += itemLines(item) }
             lines.append("")
         }
         return lines.joined(separator: "\n")
     }
 
     /// The rule's line and, for anything not done, the findings' messages and places.
-    private func items(_ rule: Rule, _ findings: [Finding]) -> [String] {
-        let own = findings.filter { $0.rule.id == rule.id }
-        let status = mark(own)
-        let (symbol, colour) = status.map(TextReporter.mark) ?? ("-", .gray)
-        var lines = ["  " + style.color(colour, symbol) + " " + TextReporter.pad(rule.id, 7) + " " + rule.title
-                     + (status == nil || status == .skip ? style.dim(" (not applicable)") : "")]
-        for finding in own where finding.needsAttention {
+    private func itemLines(_ item: ChecklistItem) -> [String] {
+        let (symbol, colour) = item.status.map(TextReporter.mark) ?? ("-", .gray)
+        var lines = ["  " + style.color(colour, symbol) + " " + TextReporter.pad(item.rule.id, 7) + " " + item.rule.title
+                     + (item.isApplicable ? "" : style.dim(" (not applicable)"))]
+        for finding in item.findings where finding.needsAttention {
             var detail = finding.message + (finding.element.map { "  (\($0))" } ?? "")
             if finding.status == .waived, let waiver = finding.waiver { detail += "  waived by \(waiver.id) until \(waiver.expiresText)" }
             lines.append("            " + detail)
             lines.append("            " + style.dim(finding.location.description))
         }
         return lines
-    }
-
-    /// The worst outcome among a rule's findings; `nil` when it has none.
-    private func mark(_ findings: [Finding]) -> FindingStatus? {
-        FindingStatus.worst(among: findings.map(\.status))
     }
 }

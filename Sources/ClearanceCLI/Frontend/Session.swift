@@ -88,8 +88,9 @@ enum Session {
     static func requireAppliedRules(_ report: Report) throws(Diagnostic) {
         let applied = report.summary.filter { $0.key != .skip }.values.reduce(0, +)
         guard applied == 0, report.documentsChecked > 0 else { return }
-        let policies = report.policies.policies.filter { !$0.rules.isEmpty }.map { "'\($0.id)'" }
-        let rules = report.policies.rules.count, documents = report.documentsChecked
+        let catalogue = report.catalogue
+        let policies = catalogue.policies.filter { !catalogue.rules(of: $0).isEmpty }.map { "'\($0.id)'" }
+        let rules = catalogue.rules.count, documents = report.documentsChecked
         throw Diagnostic(code: "policy.none-applied",
                          message: "no rule applied to any document: the \(rules) rule\(rules == 1 ? "" : "s") of polic\(policies.count == 1 ? "y" : "ies") "
                             + "\(Self.list(policies)) \(rules == 1 ? "was" : "were") skipped (`when` false) for each of the \(documents) document\(documents == 1 ? "" : "s") checked; "

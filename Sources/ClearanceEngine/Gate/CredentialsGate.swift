@@ -1,8 +1,7 @@
 import ClearanceCore
 import ClearancePolicy
 
-/// One person's pre-credentials gate: its four states and each gate item's outcome. The `checklist`
-/// command and the HTML report both show this one model.
+/// One person's pre-credentials gate: its four states and each gate item's outcome, part of their ``Checklist``.
 public struct CredentialsGate: Sendable {
     /// Where the gate stands.
     public enum State: String, Sendable {
@@ -29,44 +28,24 @@ public struct CredentialsGate: Sendable {
         public var isPassing: Bool { self == .cleared || self == .notApplicable }
     }
 
-    /// One gate rule and the person's outcome for it.
-    public struct Item: Sendable {
-        /// The gate rule.
-        public let rule: Rule
-        /// The rule's findings about the person.
-        public let findings: [Finding]
-
-        /// The outcome that decides the item: an error, then a fail, a pending, a waiver, a pass, a skip; `nil` without findings.
-        public var status: FindingStatus? {
-            FindingStatus.worst(among: findings.map(\.status))
-        }
-
-        /// Whether the item still blocks credentials: it failed, is pending or could not be evaluated.
-        public var isOpen: Bool { status == .error || status == .fail || status == .pending }
-
-        /// Whether the item is met: it passed or is waived.
-        public var isMet: Bool { status == .pass || status == .waived }
-    }
-
     /// The state.
     public let state: State
     /// The gate items, in rule load order.
-    public let items: [Item]
+    public let items: [ChecklistItem]
     /// The person's standing with credentials.
     public let credentials: CredentialState
-    /// Why the gate is in its state: `all 7 items met`, `2 of 7 items not met`,
+    /// Why the gate is in its state: `all 7 items met`, `1 of 1 item met`, `2 of 7 items not met: PC-01 and PC-02`,
     /// `credentials issued 2026-07-06 15:00 UTC while PC-01 was open`, `offboarded: the person has left`.
     public let reason: String
 
-    /// The gate of a person from the loaded rules and the person's findings; `nil` when no rule belongs to the gate.
-    public init?(rules: [Rule], findings: [Finding], credentials: CredentialState) {
-        let gateRules = rules.filter { $0.isPreCredentials && $0.target == .teamMember }
-        guard !gateRules.isEmpty else { return nil }
-        var byRule: [String: [Finding]] = [:]
-        for finding in findings where finding.kind == .teamMember { byRule[finding.rule.id, default: []].append(finding) }
-        items = gateRules.map { Item(rule: $0, findings: byRule[$0.id] ?? []) }
+    /// The gate of a person from its items (the pre-credentials rules of their ``Checklist``) and their standing
+    /// with credentials; `nil` when there is no item.
+    public init?(items: [ChecklistItem], credentials: CredentialState) {
+        guard !items.isEmpty else { return nil }
+        self.items = items
         self.credentials = credentials
         let open = items.filter(\.isOpen), met = items.filter(\.isMet).count, total = items.count
+        let counted = total == 1 ? "1 item" : "\(total) items"
         if credentials.hasLeft {
             state = .notApplicable
             reason = "\(credentials.status ?? "left"): the person has left"
@@ -78,14 +57,16 @@ public struct CredentialsGate: Sendable {
                 reason = "credentials issued \(issued) while \(ids) \(open.count == 1 ? "was" : "were") open"
             } else {
                 state = .blocked
-                reason = "\(open.count) of \(total) items not met: \(ids)"
+                reason = "\(open.count) of \(counted) not met: \(ids)"
             }
         } else if met == 0 {
             state = .blocked
-            reason = "none of the \(total) items applies to status \(credentials.status ?? "null"), so none is met"
+            reason = (total == 1 ? "the 1 item does not apply" : "none of the \(total) items applies")
+                + " to status \(credentials.status ?? "null"), so none is met"
         } else {
             state = .cleared
-            reason = met == total ? "all \(total) items met" : "\(met) of \(total) items met, \(total - met) not applicable"
+            reason = met == total && total > 1 ? "all \(total) items met"
+                : "\(met) of \(counted) met" + (met < total ? ", \(total - met) not applicable" : "")
         }
     }
 

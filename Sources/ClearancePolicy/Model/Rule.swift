@@ -57,10 +57,10 @@ public final class Rule: Sendable {
         self.location = location
         self.index = index
         self.info = RuleInfo(id: id, title: title, description: description, policyID: policyID, policyTitle: policyTitle,
-                             severity: severity, controls: controls, remediation: remediation, gates: gates)
+                             severity: severity, controls: controls, remediation: remediation, gates: gates, target: target)
         self.blame = RuleBlame(require: require.program, when: when?.program, forEach: forEach, documentVariable: targetBinding)
     }
 
     /// Whether the rule must pass before credentials are issued.
-    public var isPreCredentials: Bool { gates.contains("pre-credentials") }
+    public var isPreCredentials: Bool { info.isPreCredentials }
 }

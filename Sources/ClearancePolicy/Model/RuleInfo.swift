@@ -18,10 +18,12 @@ public final class RuleInfo: Sendable {
     public let remediation: String?
     /// The gates it belongs to.
     public let gates: [String]
+    /// The kind of document it is evaluated on; `nil` for a built-in rule that reports on any kind.
+    public let target: DocumentKind?
 
     /// Creates a description.
     public init(id: String, title: String, description: String?, policyID: String, policyTitle: String, severity: Severity,
-                controls: [Control], remediation: String?, gates: [String]) {
+                controls: [Control], remediation: String?, gates: [String], target: DocumentKind? = nil) {
         self.id = id
         self.title = title
         self.description = description
@@ -31,13 +33,20 @@ public final class RuleInfo: Sendable {
         self.controls = controls
         self.remediation = remediation
         self.gates = gates
+        self.target = target
     }
+
+    /// The gate whose rules must pass before a person's credentials are issued.
+    public static let preCredentialsGate = "pre-credentials"
+
+    /// Whether the rule must pass before credentials are issued (it belongs to the pre-credentials gate).
+    public var isPreCredentials: Bool { gates.contains(Self.preCredentialsGate) }
 
     /// The built-in rule of expired waivers: an expired waiver waives nothing and is reported.
     public static let expiredWaiver = RuleInfo(
         id: "waiver-expired", title: "Waivers are current", description: "An expired waiver waives nothing; renew it or remove it.",
         policyID: "clearance", policyTitle: "Clearance", severity: .low, controls: [],
-        remediation: "Fix what the waiver covered, or have it re-approved with a new expiry.", gates: [])
+        remediation: "Fix what the waiver covered, or have it re-approved with a new expiry.", gates: [], target: .waiver)
 
     /// The built-in rule of evidence from the future: a timestamp of evidence later than the
     /// evaluation time is a finding of its own, and the rules that read it see no evidence.

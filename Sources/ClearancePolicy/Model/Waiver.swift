@@ -28,6 +28,24 @@ public struct Waiver: Sendable {
     /// The file it is written in, for quoting its lines in warnings.
     let source: SourceFile
 
+    /// Creates a waiver from its parts; `source` is the file it is written in.
+    public init(id: String, ruleID: String, subject: String, justification: String, approvedBy: String, expiresAt: Timestamp,
+                expiresText: String, location: SourceLocation, expiresLocation: SourceLocation, subjectLocation: SourceLocation,
+                approverLocation: SourceLocation, source: SourceFile) {
+        self.id = id
+        self.ruleID = ruleID
+        self.subject = subject
+        self.justification = justification
+        self.approvedBy = approvedBy
+        self.expiresAt = expiresAt
+        self.expiresText = expiresText
+        self.location = location
+        self.expiresLocation = expiresLocation
+        self.subjectLocation = subjectLocation
+        self.approverLocation = approverLocation
+        self.source = source
+    }
+
     /// Whether the waiver still applies at `now`.
     public func isLive(at now: Timestamp) -> Bool { now < expiresAt }
 

@@ -26,9 +26,9 @@ struct EvidenceSection {
         version = context.toolVersion
         commandLine = context.commandLine.map(Self.shellQuoted).joined(separator: " ")
         failOn = context.failOn.rawValue
-        let digests = report.policies.digests + report.inputFiles
+        let digests = report.catalogue.digests + report.inputFiles
         files = digests.map { File(role: $0.role.rawValue, path: $0.path, size: $0.size.grouped, sha256: $0.sha256) }
-        let policies = report.policies.digests.count, inputs = report.inputFiles.count
+        let policies = report.catalogue.digests.count, inputs = report.inputFiles.count
         fileSummary = "\(policies) policy file\(policies == 1 ? "" : "s") and \(inputs) input file\(inputs == 1 ? "" : "s"), "
             + "\(digests.map(\.size).reduce(0, +).grouped) bytes in all"
     }

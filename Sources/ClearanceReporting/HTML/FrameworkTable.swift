@@ -39,8 +39,8 @@ struct FrameworkTable {
 
     /// The tables of every framework, in the order Clearance lists them, from the rules' controls and the findings.
     static func all(_ report: Report, tallies: [String: OutcomeTally]) -> [FrameworkTable] {
-        var rulesByControl: [Control: [Rule]] = [:]
-        for rule in report.policies.rules {
+        var rulesByControl: [Control: [RuleInfo]] = [:]
+        for rule in report.catalogue.rules {
             for control in rule.controls where !(rulesByControl[control]?.contains { $0 === rule } ?? false) {
                 rulesByControl[control, default: []].append(rule)
             }
@@ -60,7 +60,7 @@ struct FrameworkTable {
     }
 
     /// A control's row: fail when any finding of its rules fails or errors, else waived, else pass, else not applicable.
-    static func row(_ control: Control, rules: [Rule], tallies: [String: OutcomeTally]) -> ControlRow {
+    static func row(_ control: Control, rules: [RuleInfo], tallies: [String: OutcomeTally]) -> ControlRow {
         var tally = OutcomeTally()
         let lines = rules.map { rule in
             let own = tallies[rule.id] ?? OutcomeTally()

@@ -64,7 +64,7 @@ struct HTMLReportModel {
     static func subjects(_ report: Report) -> [Subject] {
         var subjects = report.subjects
         var known = Set(subjects.map { $0.kind.rawValue + "/" + $0.id })
-        for finding in report.findings where report.kinds.contains(finding.kind) {
+        for finding in report.findings where report.catalogue.kinds.contains(finding.kind) {
             guard known.insert(finding.kind.rawValue + "/" + finding.subject).inserted else { continue }
             subjects.append(Subject(kind: finding.kind, id: finding.subject, name: nil, status: nil, details: [], location: finding.location))
         }

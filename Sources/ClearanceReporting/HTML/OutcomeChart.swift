@@ -47,14 +47,14 @@ struct OutcomeChart {
         var builtIn = OutcomeTally()
         var builtInRules: [String] = []
         for finding in report.findings {
-            if report.policies.policy(finding.rule.policyID) == nil {
+            if report.catalogue.policy(finding.rule.policyID) == nil {
                 builtIn.add(finding.status)
                 if !builtInRules.contains(finding.rule.id) { builtInRules.append(finding.rule.id) }
             } else {
                 tallies[finding.rule.policyID, default: OutcomeTally()].add(finding.status)
             }
         }
-        var rows = report.policies.policies.map { row(label: $0.title, sublabel: $0.id, tally: tallies[$0.id] ?? OutcomeTally()) }
+        var rows = report.catalogue.policies.map { row(label: $0.title, sublabel: $0.id, tally: tallies[$0.id] ?? OutcomeTally()) }
         if !builtInRules.isEmpty { rows.append(row(label: "Built-in checks", sublabel: builtInRules.joined(separator: ", "), tally: builtIn)) }
         return OutcomeChart(caption: "Outcomes by policy", rowHeader: "Policy", rows: rows)
     }
@@ -63,7 +63,7 @@ struct OutcomeChart {
     static func bySeverity(_ report: Report) -> OutcomeChart {
         var tallies: [Severity: OutcomeTally] = [:]
         for finding in report.findings { tallies[finding.rule.severity, default: OutcomeTally()].add(finding.status) }
-        let used = Set(report.policies.rules.map(\.severity)).union(tallies.keys)
+        let used = Set(report.catalogue.rules.map(\.severity)).union(tallies.keys)
         let rows = Severity.allCases.reversed().filter(used.contains).map { severity in
             row(label: severity.rawValue.prefix(1).uppercased() + severity.rawValue.dropFirst(), sublabel: nil,
                 tally: tallies[severity] ?? OutcomeTally())

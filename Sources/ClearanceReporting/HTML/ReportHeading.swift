@@ -23,11 +23,11 @@ struct ReportHeading {
         asOfDay = Self.day(report.asOf)
         asOfStamp = report.asOf.rfc3339
         var kinds: [String] = []
-        for descriptor in report.kinds.descriptors {
+        for descriptor in report.catalogue.kinds.descriptors {
             let count = subjects.filter { $0.kind == descriptor.kind }.count
             if count > 0 { kinds.append("\(count) \(count == 1 ? descriptor.naming.one : descriptor.naming.many)") }
         }
-        let rules = report.policies.rules.count, policies = report.policies.policies.count
+        let rules = report.catalogue.rules.count, policies = report.catalogue.policies.count
         coverage = "\(subjects.count) document\(subjects.count == 1 ? "" : "s")" + (kinds.isEmpty ? "" : " (" + kinds.joined(separator: ", ") + ")")
             + " checked against \(rules) rule\(rules == 1 ? "" : "s") in \(policies) polic\(policies == 1 ? "y" : "ies")"
         failOn = context.failOn.rawValue

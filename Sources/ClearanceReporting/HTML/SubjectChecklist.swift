@@ -1,9 +1,8 @@
 import ClearanceCore
 import ClearanceEngine
-import ClearancePolicy
 
-/// One person's (or vendor's, or manifest's) checklist: who they are, what is open, and every rule that applies
-/// to their kind with its mark, the pre-credentials gate first.
+/// One person's (or vendor's, or manifest's) checklist card: who they are, what is open, and every rule that applies
+/// to their kind with its mark, the pre-credentials gate first (the HTML wording of a ``Checklist``).
 struct SubjectChecklist {
     /// A finding that needs attention: a fail, an error or a waiver, with where it is.
     struct OpenItem {
@@ -86,32 +85,23 @@ struct SubjectChecklist {
     /// Lowercased id, name and facts, for the text filter.
     let search: String
 
-    /// The checklist of a subject from its findings (in report order) and the rules of its kind (in load order).
-    init(_ subject: Subject, findings: [Finding], rules: [Rule], policies: [Policy]) {
-        var byRule: [String: [Finding]] = [:]
-        for finding in findings { byRule[finding.rule.id, default: []].append(finding) }
-        let tallies = byRule.mapValues { OutcomeTally($0) }
-        func check(_ rule: Rule) -> Check {
-            let count = byRule[rule.id]?.count ?? 0
-            let tally = tallies[rule.id] ?? OutcomeTally()
-            let failing = tally.fail + tally.error
+    /// The card of a subject's checklist.
+    init(_ checklist: Checklist) {
+        func check(_ item: ChecklistItem) -> Check {
+            let count = item.findings.count
+            let failing = item.findings.filter(\.status.isFailing).count
             let scope = count > 1 && failing > 0 ? "\(failing) of \(count) failing" : nil
-            return Check(mark: CheckMark(tally.worst), checkID: rule.id, checkTitle: rule.title, scope: scope)
+            return Check(mark: CheckMark(item.status), checkID: item.rule.id, checkTitle: item.rule.title, scope: scope)
         }
-        var sections: [Section] = []
-        let gateRules = rules.filter(\.isPreCredentials)
-        var gate: Gate?
-        if let credentials = subject.credentials, let model = CredentialsGate(rules: rules, findings: findings, credentials: credentials) {
-            gate = Gate(model)
-            sections.append(Section(heading: "Pre-credentials gate", sectionNote: "must pass before credentials are issued", checks: gateRules.map(check)))
+        sections = checklist.sections.map { section in
+            Section(heading: section.policy?.title ?? "Pre-credentials gate", sectionNote: section.isGate ? "must pass before credentials are issued" : nil,
+                    checks: section.items.map(check))
         }
-        for policy in policies {
-            let others = rules.filter { $0.policyID == policy.id && !$0.isPreCredentials }
-            if !others.isEmpty { sections.append(Section(heading: policy.title, sectionNote: nil, checks: others.map(check))) }
-        }
+        let items = checklist.items
         var ruleTally = OutcomeTally()
-        for rule in rules { ruleTally.add(tallies[rule.id]?.worst ?? .skip) }
-        let open = findings.filter(\.needsAttention).map(Self.openItem)
+        for item in items { ruleTally.add(item.status ?? .skip) }
+        let subject = checklist.subject
+        let open = checklist.findings.filter(\.needsAttention).map(Self.openItem)
         let facts = subject.details
         anchor = "subject-" + subject.kind.rawValue.lowercased() + "-" + subject.id
         displayName = subject.name ?? subject.id
@@ -120,17 +110,16 @@ struct SubjectChecklist {
         statusLabel = subject.status
         self.facts = facts.joined(separator: " · ")
         file = subject.location.file
-        needsAttention = findings.contains { $0.status.isFailing || $0.status == .pending }
+        needsAttention = checklist.needsAttention
         state = needsAttention ? "attention" : "clean"
-        self.gate = gate
+        gate = checklist.gate.map(Gate.init)
         tally = [("✓", ruleTally.pass), ("✗", ruleTally.fail), ("…", ruleTally.pending), ("!", ruleTally.error), ("~", ruleTally.waived),
                  ("–", ruleTally.skip)]
             .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }.joined(separator: " · ")
         tallyWords = "Rules: " + ruleTally.text
         openItems = open
         hasOpenItems = !open.isEmpty
-        self.sections = sections
-        ruleCount = rules.count
+        ruleCount = items.count
         search = ([subject.id] + [subject.name, subject.status].compactMap { $0 } + facts).joined(separator: " ").lowercased()
     }
 

@@ -16,17 +16,12 @@ struct SubjectGroup {
 
     /// The groups of a report, one per kind that has documents, in the order policies may target them.
     static func all(_ report: Report, subjects: [Subject]) -> [SubjectGroup] {
-        var findingsBySubject: [String: [Finding]] = [:]
-        for finding in report.findings { findingsBySubject[finding.kind.rawValue + "/" + finding.subject, default: []].append(finding) }
-        return report.kinds.descriptors.compactMap { descriptor in
+        let all = Checklist.all(report, subjects: subjects)
+        return report.catalogue.kinds.descriptors.compactMap { descriptor in
             let kind = descriptor.kind
-            let ofKind = subjects.filter { $0.kind == kind }
+            let ofKind = all.filter { $0.subject.kind == kind }
             guard !ofKind.isEmpty else { return nil }
-            let rules = report.policies.rules.filter { $0.target == kind }
-            let policies = report.policies.policies.filter { $0.target == kind }
-            let checklists = ofKind.map { subject in
-                SubjectChecklist(subject, findings: findingsBySubject[kind.rawValue + "/" + subject.id] ?? [], rules: rules, policies: policies)
-            }
+            let checklists = ofKind.map(SubjectChecklist.init)
             let attention = checklists.filter(\.needsAttention).count
             let title = descriptor.naming.groupTitle
             return SubjectGroup(kind: kind.rawValue, groupTitle: title, groupAnchor: title.lowercased().replacingOccurrences(of: " ", with: "-"),

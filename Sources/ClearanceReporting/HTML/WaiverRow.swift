@@ -24,7 +24,7 @@ struct WaiverRow {
     init(_ waiver: Waiver, report: Report, waivedCount: Int) {
         waiverID = waiver.id
         rule = waiver.ruleID
-        ruleName = report.policies.rule(waiver.ruleID)?.title
+        ruleName = report.catalogue.rule(waiver.ruleID)?.title
         subject = waiver.subject == "*" ? "* (every subject)" : waiver.subject
         justification = waiver.justification
         approvedBy = waiver.approvedBy

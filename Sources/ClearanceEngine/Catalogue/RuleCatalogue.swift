@@ -1,0 +1,44 @@
+import ClearancePolicy
+
+/// What reports say about the rules a run evaluated: each policy and each rule as reports describe them,
+/// the kinds of document they check (how subjects are grouped and named) and the policy files' digests.
+/// Plain data, built once from the loaded policies or by hand.
+public struct RuleCatalogue: Sendable {
+    /// The policies in load order.
+    public let policies: [PolicyInfo]
+    /// Every rule in load order.
+    public let rules: [RuleInfo]
+    /// The policy files read, with their digests.
+    public let digests: [FileDigest]
+    /// The kinds of document the policies check, in registration order.
+    public let kinds: DocumentKinds
+    private let rulesByID: [String: RuleInfo]
+    private let policiesByID: [String: PolicyInfo]
+
+    /// Creates a catalogue; each rule names its policy by id, and the first of equal ids is the one looked up.
+    public init(policies: [PolicyInfo], rules: [RuleInfo], digests: [FileDigest] = [], kinds: DocumentKinds = .standard) {
+        self.kinds = kinds
+        self.policies = policies
+        self.rules = rules
+        self.digests = digests
+        rulesByID = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        policiesByID = Dictionary(policies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The catalogue of loaded policies.
+    public init(_ policies: PolicySet) {
+        self.init(policies: policies.policies.map(PolicyInfo.init), rules: policies.rules.map(\.info), digests: policies.digests, kinds: policies.kinds)
+    }
+
+    /// The rule with an id.
+    public func rule(_ id: String) -> RuleInfo? { rulesByID[id] }
+
+    /// The policy with an id.
+    public func policy(_ id: String) -> PolicyInfo? { policiesByID[id] }
+
+    /// The rules of a policy, in load order.
+    public func rules(of policy: PolicyInfo) -> [RuleInfo] { rules.filter { $0.policyID == policy.id } }
+
+    /// The rules evaluated on one kind of document, in load order.
+    public func rules(for kind: DocumentKind) -> [RuleInfo] { rules.filter { $0.target == kind } }
+}

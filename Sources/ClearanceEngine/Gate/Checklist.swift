@@ -1,0 +1,64 @@
+import ClearancePolicy
+
+/// One subject's checklist: every rule of its kind with the subject's outcome for it, a person's pre-credentials
+/// gate first, then each policy's other rules. The `checklist` command, the HTML report and a server show this one model.
+public struct Checklist: Sendable {
+    /// A group of items: the pre-credentials gate, or one policy's rules.
+    public struct Section: Sendable {
+        /// The policy whose rules the section lists; `nil` for the pre-credentials gate.
+        public let policy: PolicyInfo?
+        /// The items, in rule load order.
+        public let items: [ChecklistItem]
+
+        /// Whether the section is the pre-credentials gate.
+        public var isGate: Bool { policy == nil }
+    }
+
+    /// Who the checklist is about.
+    public let subject: Subject
+    /// Every finding about the subject, in report order (built-in rules' too, which no item lists).
+    public let findings: [Finding]
+    /// A person's pre-credentials gate; `nil` for other kinds, or when no loaded rule belongs to the gate.
+    public let gate: CredentialsGate?
+    /// The sections, the gate first; a policy without items of its own is left out.
+    public let sections: [Section]
+
+    /// The checklist of a subject from its findings (in report order) and the catalogue's rules of its kind.
+    public init(subject: Subject, findings: [Finding], catalogue: RuleCatalogue) {
+        var byRule: [String: [Finding]] = [:]
+        for finding in findings { byRule[finding.rule.id, default: []].append(finding) }
+        let rules = catalogue.rules(for: subject.kind)
+        func item(_ rule: RuleInfo) -> ChecklistItem { ChecklistItem(rule: rule, findings: byRule[rule.id] ?? []) }
+        let gate = subject.credentials.flatMap { CredentialsGate(items: rules.filter(\.isPreCredentials).map(item), credentials: $0) }
+        var itemsByPolicy: [String: [ChecklistItem]] = [:]
+        for rule in rules where gate == nil || !rule.isPreCredentials { itemsByPolicy[rule.policyID, default: []].append(item(rule)) }
+        var sections = gate.map { [Section(policy: nil, items: $0.items)] } ?? []
+        for policy in catalogue.policies where policy.target == subject.kind {
+            if let items = itemsByPolicy[policy.id] { sections.append(Section(policy: policy, items: items)) }
+        }
+        self.subject = subject
+        self.findings = findings
+        self.gate = gate
+        self.sections = sections
+    }
+
+    /// The checklist of a subject from a report's findings and catalogue.
+    public init(subject: Subject, in report: Report) {
+        self.init(subject: subject, findings: report.findings.filter { $0.kind == subject.kind && $0.subject == subject.id }, catalogue: report.catalogue)
+    }
+
+    /// Every item, section by section.
+    public var items: [ChecklistItem] { sections.flatMap(\.items) }
+
+    /// Whether anything about the subject fails, errors or is pending.
+    public var needsAttention: Bool { findings.contains { $0.status.isFailing || $0.status == .pending } }
+
+    /// The checklists of subjects, in the order given, from a report's findings and catalogue.
+    public static func all(_ report: Report, subjects: [Subject]) -> [Checklist] {
+        var findingsBySubject: [String: [Finding]] = [:]
+        for finding in report.findings { findingsBySubject[finding.kind.rawValue + "/" + finding.subject, default: []].append(finding) }
+        return subjects.map { subject in
+            Checklist(subject: subject, findings: findingsBySubject[subject.kind.rawValue + "/" + subject.id] ?? [], catalogue: report.catalogue)
+        }
+    }
+}
