@@ -3,8 +3,11 @@ import ClearanceCore
 import Glibc
 #endif
 
-/// A file that documents were read from: its path and the table that turns byte offsets into lines.
+/// A file that documents were read from: its path, its bytes, and the table that turns byte
+/// offsets into lines.
 ///
+/// The bytes stay with the file (and so with its documents) for error snippets, so a snippet
+/// never reads the file again: it shows what was checked, even if the file changed or went since.
 /// Line breaks are counted as libyaml counts them (`\n`, `\r\n`, `\r`, NEL, LS, PS), so that
 /// the columns libyaml reports and the lines computed here always agree.
 public final class SourceFile: Sendable {
@@ -12,13 +15,13 @@ public final class SourceFile: Sendable {
     public let path: String
     /// Where each line starts; the first line starts after a byte-order mark.
     let lines: LineIndex
-    /// The file's bytes, kept only for text given in memory (expressions, tests, standard input).
-    let retainedText: [UInt8]?
+    /// The file's bytes, as read.
+    let text: [UInt8]
 
-    init(path: String, lineStarts: [UInt32], retainedText: [UInt8]?) {
+    init(path: String, lineStarts: [UInt32], text: [UInt8]) {
         self.path = path
         self.lines = LineIndex(starts: lineStarts)
-        self.retainedText = retainedText
+        self.text = text
     }
 
     /// The 1-based line that contains a byte offset.
@@ -33,15 +36,9 @@ public final class SourceFile: Sendable {
     }
 
     /// The text of a 1-based line without its line break, for error snippets.
-    ///
-    /// Uses the retained text, or reads the file again (only ever on an error path).
     public func lineText(_ line: Int) -> String? {
         guard line >= 1, line <= lines.count else { return nil }
-        if let retainedText { return Self.lineText(in: retainedText, start: start(ofLine: line)) }
-        guard let bytes = try? FileReader.read(path: path, limit: Int(UInt32.max)) else { return nil }
-        let table = LineTable.scan(bytes)
-        guard line <= table.lineStarts.count else { return nil }  // the file changed since it was read
-        return Self.lineText(in: bytes, start: Int(table.lineStarts[line - 1]))
+        return Self.lineText(in: text, start: start(ofLine: line))
     }
 
     static func lineText(in bytes: [UInt8], start: Int) -> String {

@@ -34,8 +34,19 @@ struct DocumentChecker: Sendable {
     let policies: PolicySet
     /// How a waiver for a rule outside the loaded policies is treated.
     var waiverChecks = WaiverChecks.strict
+    /// The shapes' keys as symbols of the table the documents are loaded with.
+    private let shapeSymbols: ShapeSymbols
+    private let jsonTimestamps: JSONTimestamps
+    private let kindKey: ResolvedKey, idKey: ResolvedKey
 
-    private static let kindKey = Symbol("kind"), idKey = Symbol("id")
+    /// A checker for documents whose keys are symbols of `symbols` (others are checked by name).
+    init(policies: PolicySet, symbols: SymbolTable) {
+        self.policies = policies
+        self.shapeSymbols = ShapeSymbols(DocumentKind.allCases.compactMap { $0.shape.map(Shape.object) } + [.object(PolicyShapes.waiver)], in: symbols)
+        self.jsonTimestamps = JSONTimestamps(in: symbols)
+        self.kindKey = ResolvedKey(interning: "kind", in: symbols)
+        self.idKey = ResolvedKey(interning: "id", in: symbols)
+    }
     static let kindNames = DocumentKind.allCases.filter { $0 != .policy }.map(\.rawValue).joined(separator: ", ")
 
     /// Checks one document on its own, read from `origin`.
@@ -45,7 +56,7 @@ struct DocumentChecker: Sendable {
             entry.problems.append(ShapeChecker.notAMapping(root, code: "input.not-a-mapping"))
             return entry
         }
-        guard let kindNode = root[Self.kindKey] else {
+        guard let kindNode = root[kindKey] else {
             entry.problems.append(ShapeChecker.diagnostic(root, code: "input.no-kind", "document has no `kind` (one of \(Self.kindNames))"))
             return entry
         }
@@ -68,7 +79,7 @@ struct DocumentChecker: Sendable {
                                                           "a \(kind.rawValue) in a waiver file; a waiver file holds only Waiver documents"))
             return entry
         }
-        guard let idNode = root[Self.idKey] else {
+        guard let idNode = root[idKey] else {
             entry.problems.append(ShapeChecker.diagnostic(root, code: "input.no-id", "\(kind.rawValue) has no `id`"))
             return entry
         }
@@ -81,11 +92,11 @@ struct DocumentChecker: Sendable {
             return entry
         }
         (entry.kind, entry.id, entry.idNode) = (kind, id, idNode)
-        let typed = JSONTimestamps.isJSON(root.document) ? JSONTimestamps.typed(root, as: kind) : root
+        let typed = JSONTimestamps.isJSON(root.document) ? jsonTimestamps.typed(root, as: kind) : root
         if kind == .waiver {
             entry.waiver = checkWaiver(typed, id: id, problems: &entry.problems, advisories: &entry.advisories)
         } else {
-            entry.problems += Self.shapeProblems(typed, kind: kind)
+            entry.problems += shapeProblems(typed, kind: kind)
             entry.document = InputDocument(kind: kind, id: id, root: typed)
         }
         return entry
@@ -93,9 +104,9 @@ struct DocumentChecker: Sendable {
 
     /// What is wrong with a document against its kind's shape: wrong types, values outside an
     /// enum, missing required keys, unknown keys (with a did-you-mean where one is close).
-    static func shapeProblems(_ root: Node, kind: DocumentKind) -> [Diagnostic] {
+    func shapeProblems(_ root: Node, kind: DocumentKind) -> [Diagnostic] {
         guard let shape = kind.shape else { return [] }
-        return ShapeChecker.all(root, .object(shape), name: kind.rawValue)
+        return ShapeChecker.all(root, .object(shape), name: kind.rawValue, symbols: shapeSymbols)
     }
 
     /// Gathers checked documents in input order, rejecting an id used twice for one kind; a context
@@ -128,8 +139,8 @@ struct DocumentChecker: Sendable {
     }
 
     private func checkWaiver(_ root: Node, id: String, problems: inout [Diagnostic], advisories: inout [Diagnostic]) -> Waiver? {
-        let found = ShapeChecker(check: .values).problems(root, .object(PolicyShapes.waiver), name: "waiver")
-            + ShapeChecker(check: .unknownKeys).problems(root, .object(PolicyShapes.waiver), name: "waiver")
+        let found = ShapeChecker(check: .values, symbols: shapeSymbols).problems(root, .object(PolicyShapes.waiver), name: "waiver")
+            + ShapeChecker(check: .unknownKeys, symbols: shapeSymbols).problems(root, .object(PolicyShapes.waiver), name: "waiver")
         problems += found
         guard found.isEmpty, let ruleNode = root["rule"], let rule = ruleNode.string, let subjectNode = root["subject"], let subject = subjectNode.string,
               let justification = root["justification"]?.string, let approverNode = root["approved_by"], let approvedBy = approverNode.string,

@@ -16,9 +16,9 @@ public struct FutureEvidence: Sendable {
     public let isDate: Bool
 
     /// Every evidence timestamp later than `now` in a document, in the order its shape lists the fields.
-    static func find(in document: InputDocument, after now: Timestamp) -> [FutureEvidence] {
+    static func find(in document: InputDocument, after now: Timestamp, paths: PropertyPaths) -> [FutureEvidence] {
         var found: [FutureEvidence] = []
-        for path in paths[document.kind] ?? [] {
+        for path in paths[document.kind] {
             for (node, indices) in path.nodes(from: document.root) {
                 guard let value = node.timestamp, value > now else { continue }
                 found.append(FutureEvidence(document: document, path: path.written(indices: indices), node: node, value: value,
@@ -28,10 +28,10 @@ public struct FutureEvidence: Sendable {
         return found
     }
 
-    /// Every path to an evidence timestamp, per kind of document.
-    private static let paths: [DocumentKind: [PropertyPath]] = Dictionary(uniqueKeysWithValues: DocumentKind.targets.compactMap { kind in
-        kind.shape.map { shape in (kind, PropertyPath.paths(in: shape) { $0.isEvidence }) }
-    })
+    /// Every path to an evidence timestamp, per kind of document, with keys resolved in `table`.
+    static func paths(in table: SymbolTable) -> PropertyPaths {
+        PropertyPaths(DocumentKind.targets, in: table) { $0.isEvidence }
+    }
 }
 
 extension DocumentSet {
@@ -41,8 +41,11 @@ extension DocumentSet {
     public func settingAsideFutureEvidence(at now: Timestamp) -> (documents: DocumentSet, future: [FutureEvidence]) {
         var future: [FutureEvidence] = []
         var changed = false
+        var paths: PropertyPaths?  // resolved once per table the documents were loaded with (one, as a rule)
         let read = documents.map { document -> InputDocument in
-            let found = FutureEvidence.find(in: document, after: now)
+            let table = document.root.document.symbols
+            if paths?.table !== table { paths = FutureEvidence.paths(in: table) }
+            let found = FutureEvidence.find(in: document, after: now, paths: paths!)  // safe: set above
             guard !found.isEmpty else { return document }
             future += found
             changed = true

@@ -7,9 +7,17 @@ import ClearanceDocument
 public struct InputLoader: Sendable {
     /// The loader's limits for input files.
     public let limits: LoaderLimits
+    /// The table the documents' keys are symbols of: the one the policies were loaded with.
+    public let symbols: SymbolTable
+    /// Whether reading adds keys to `symbols` (loading a snapshot) or only looks them up.
+    public let keys: KeyInterning
 
-    /// Creates a loader.
-    public init(limits: LoaderLimits = .standard) { self.limits = limits }
+    /// Creates a loader whose documents' keys are symbols of `symbols`, added to it or only looked up.
+    public init(limits: LoaderLimits = .standard, symbols: SymbolTable, keys: KeyInterning = .intern) {
+        self.limits = limits
+        self.symbols = symbols
+        self.keys = keys
+    }
 
     /// Loads the inputs under `paths`, the waiver files `waiverPaths` and the documents under `context`,
     /// checked against `policies`; files under `ignoring` (waiver files the command line replaced) are not read.
@@ -30,20 +38,20 @@ public struct InputLoader: Sendable {
         }
         let collected = Self.collect(named, ignoring: ignoring)
         let files = collected.files
-        let limits = limits
-        var checker = DocumentChecker(policies: policies)
+        let (limits, symbols, keys) = (limits, symbols, keys)
+        var checker = DocumentChecker(policies: policies, symbols: symbols)
         checker.waiverChecks = waiverChecks
         let batchSize = max(1, min(32, files.count / max(1, jobs * 8)))
         let batchCount = (files.count + batchSize - 1) / batchSize
         let report = progress.map { progress in { @Sendable (batches: Int) in progress(min(files.count, batches * batchSize), files.count) } }
         let batches = ParallelMap.map(batchCount, jobs: jobs, done: report) { [checker] batch -> LoadedBatch in
-            let loader = YAMLLoader(limits: limits)
+            let loader = YAMLLoader(limits: limits, symbols: symbols, keys: keys)
             var loaded = LoadedBatch()
             for file in files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)] {
                 do throws(Diagnostic) {
                     let bytes = try FileReader.read(path: file.path, limit: limits.maximumFileSize)
                     if digests { loaded.digests.append(FileDigest(path: file.path, role: file.isContext ? .context : .input, bytes: bytes)) }
-                    for document in try loader.load(bytes: bytes, name: file.path, retainText: false, allowEmpty: false) {
+                    for document in try loader.load(bytes: bytes, name: file.path, allowEmpty: false) {
                         var entry = checker.inspect(document.root, from: file.holdsWaivers ? .waiverFile : .inputFile)
                         entry.isContext = file.isContext
                         entry.replacesContext = file.replacesContext
@@ -144,7 +152,7 @@ public struct InputLoader: Sendable {
 
     /// Checks documents already loaded (the inline documents of a policy test, say).
     public func check(_ roots: [Node], policies: PolicySet) throws(Diagnostics) -> DocumentSet {
-        let checker = DocumentChecker(policies: policies)
+        let checker = DocumentChecker(policies: policies, symbols: symbols)
         let checked = checker.combine(roots.map { checker.inspect($0) })
         guard checked.problems.isEmpty else { throw Diagnostics(checked.problems) }
         return DocumentSet(documents: checked.documents, waivers: checked.waivers, digests: [], contextFiles: [], advisories: [])

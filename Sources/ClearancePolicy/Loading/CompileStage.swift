@@ -5,6 +5,8 @@ import ClearanceDocument
 /// Stage 3: compile every `when`, `for_each`, `require` and message template, once.
 struct CompileStage {
     private let compiler = ExpressionCompiler()
+    /// The table field names are resolved in.
+    let symbols: SymbolTable
 
     /// The compiled policies, every expression error at its place in the file, and the lint warnings.
     func run(drafts: [PolicyDraft], firstRuleIndex: Int = 0) -> (policies: [Policy], problems: [Diagnostic], warnings: [Diagnostic]) {
@@ -15,7 +17,7 @@ struct CompileStage {
         for draft in drafts {
             let paramsType = Self.paramsType(draft)
             let paramsValue = Self.paramsValue(draft)
-            let base = PolicyBindings.declarations(target: draft.target, params: paramsType, paramsValue: paramsValue)
+            let base = PolicyBindings.declarations(target: draft.target, params: paramsType, paramsValue: paramsValue, symbols: symbols)
             var rules: [Rule] = []
             for ruleDraft in draft.rules {
                 if let rule = compile(ruleDraft, policy: draft, paramsType: paramsType, paramsValue: paramsValue, base: base,
@@ -56,7 +58,7 @@ struct CompileStage {
                 let elementType: ExpressionType
                 if case .list(let element) = list.list.program.resultType { elementType = element } else { elementType = .dyn }
                 declarations = PolicyBindings.declarations(target: policy.target, params: paramsType, paramsValue: paramsValue,
-                                                           element: (name, elementType))
+                                                           element: (name, elementType), symbols: symbols)
             }
         }
         let when = draft.when.flatMap { compileWhole($0, declarations, problems: &problems) }

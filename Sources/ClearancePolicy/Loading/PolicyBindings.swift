@@ -1,3 +1,4 @@
+import ClearanceDocument
 import ClearanceExpression
 
 /// The variables every policy expression may use, each at a fixed slot.
@@ -20,11 +21,12 @@ public enum PolicyBindings {
     /// The names no `for_each` variable may take.
     public static let reservedNames: Set<String> = ["member", "vendor", "manifest", "params", "now", "members", "vendors"]
 
-    /// The declarations of a policy with a given target and params type, plus an optional loop variable.
+    /// The declarations of a policy with a given target and params type, plus an optional loop variable,
+    /// for documents whose keys are symbols of `symbols`.
     /// `params` is declared as the constant it is, so the planner folds what depends only on it.
     static func declarations(target: DocumentKind, params: ExpressionType, paramsValue: Value,
-                             element: (name: String, type: ExpressionType)? = nil) -> Declarations {
-        var declarations = Declarations()
+                             element: (name: String, type: ExpressionType)? = nil, symbols: SymbolTable) -> Declarations {
+        var declarations = Declarations(symbols: symbols)
         declarations.declare(target.bindingName, as: TypeMapping.type(of: target))
         declarations.declare("params", as: params, constant: paramsValue)
         declarations.declare("now", as: .timestamp)

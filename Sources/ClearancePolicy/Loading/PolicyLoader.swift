@@ -6,9 +6,15 @@ import ClearanceDocument
 public struct PolicyLoader: Sendable {
     /// The loader's limits for policy files.
     public let limits: LoaderLimits
+    /// The table the policies' keys and their expressions' field names become symbols of: the
+    /// one the documents they check are loaded with.
+    public let symbols: SymbolTable
 
-    /// Creates a loader.
-    public init(limits: LoaderLimits = .standard) { self.limits = limits }
+    /// Creates a loader interning into `symbols`.
+    public init(limits: LoaderLimits = .standard, symbols: SymbolTable) {
+        self.limits = limits
+        self.symbols = symbols
+    }
 
     /// Loads the policies in `paths` (files, or folders of `.yaml`/`.yml`/`.json` files, tests files excluded).
     public func load(paths: [String]) throws(Diagnostics) -> PolicySet {
@@ -17,14 +23,14 @@ public struct PolicyLoader: Sendable {
         if collected.files.isEmpty && problems.isEmpty {
             problems.append(Diagnostic(code: "policy.none", message: "no policy files found", file: paths.joined(separator: ", ")))
         }
-        return try finish(DecodeStage(limits: limits).run(files: collected.files), problems: problems)
+        return try finish(DecodeStage(limits: limits, symbols: symbols).run(files: collected.files), problems: problems)
     }
 
     /// Loads the policies in `bytes`, the text of one policy file named `name` in messages.
     ///
     /// The same stages as ``load(paths:)`` without the file system: for tools and tests that hold the text.
     public func load(bytes: [UInt8], name: String) throws(Diagnostics) -> PolicySet {
-        try finish(DecodeStage(limits: limits).run(bytes: bytes, name: name), problems: [])
+        try finish(DecodeStage(limits: limits, symbols: symbols).run(bytes: bytes, name: name), problems: [])
     }
 
     /// The stages after decoding: unknown keys, compile, identifiers, index.
@@ -32,10 +38,10 @@ public struct PolicyLoader: Sendable {
                         problems earlier: [Diagnostic]) throws(Diagnostics) -> PolicySet {
         var problems = earlier + decoded.problems
         problems += UnknownKeyStage().run(documents: decoded.documents)
-        let compiled = CompileStage().run(drafts: decoded.drafts)
+        let compiled = CompileStage(symbols: symbols).run(drafts: decoded.drafts)
         problems += compiled.problems
         problems += IdentifierStage().run(drafts: decoded.drafts)
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        return IndexStage().run(policies: compiled.policies, digests: decoded.digests, warnings: compiled.warnings)
+        return IndexStage().run(policies: compiled.policies, digests: decoded.digests, warnings: compiled.warnings, symbols: symbols)
     }
 }
