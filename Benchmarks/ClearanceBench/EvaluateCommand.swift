@@ -46,8 +46,6 @@ struct EvaluateCommand: ParsableCommand {
     var asOf = "2026-11-20"
 
     func run() throws {
-        let policySet: PolicySet
-        do { policySet = try PolicyLoader().load(paths: [policies]) } catch { print(error.rendered); throw ExitCode(2) }
         guard case .timestamp(let now) = TimestampSyntax.parse(asOf) else { throw ValidationError("--as-of must be a date") }
         let sizes = self.sizes.split(separator: ",").compactMap { Int($0) }
         var engine: Engine?
@@ -57,7 +55,7 @@ struct EvaluateCommand: ParsableCommand {
         for size in sizes {
             engine = nil
             let started = ContinuousClock.now
-            let prepared = try Self.prepare(members: size, seed: seed, policies: policySet, now: now)
+            let prepared = try Self.prepare(members: size, seed: seed, policies: policies, now: now)
             let preparation = started.duration(to: .now)
             let subjects = prepared.snapshot.subjects.filter { $0.kind == .teamMember }
             var medians: [Double] = []
@@ -88,7 +86,10 @@ struct EvaluateCommand: ParsableCommand {
         var generator = OrganisationGenerator(seed: seed &+ 1, memberCount: 100)
         let templates = (0..<100).map { generator.member(at: $0) }
         var random = RandomSource(seed: seed &+ 2)
-        let loader = YAMLLoader()
+        // Requests are read against the snapshot's symbols without adding to them, as a server reads them.
+        let loader = YAMLLoader(symbols: engine.policies.symbols, keys: .lookUpOnly)
+        let checker = InputLoader(symbols: engine.policies.symbols, keys: .lookUpOnly)
+        let tableSize = engine.policies.symbols.count
         var evaluated = 0, rejected = 0, afterFirst = 0
         let start = ContinuousClock.now
         for call in 1...randomCalls {
@@ -99,7 +100,7 @@ struct EvaluateCommand: ParsableCommand {
             if call % 2 == 0 { text += "x_\(random.next()): x\n" }
             do {
                 let roots = try loader.load(text: text, name: "request-\(call).yaml").map(\.root)
-                let documents = try InputLoader().check(roots, policies: engine.policies)
+                let documents = try checker.check(roots, policies: engine.policies)
                 _ = engine.evaluate(documents.documents, at: now)
                 evaluated += 1
             } catch {
@@ -110,22 +111,28 @@ struct EvaluateCommand: ParsableCommand {
         let end = Self.residentKiB()
         let seconds = Self.nanoseconds(start.duration(to: .now)) / 1e9
         print("\n\(randomCalls) requests in \(String(format: "%.0f", seconds)) s (\(evaluated) evaluated, \(rejected) rejected by the checks)")
+        print("symbols in the snapshot's table: \(tableSize) before, \(engine.policies.symbols.count) after")
         print("resident after 10,000: \(afterFirst / 1024) MiB; after \(randomCalls): \(end / 1024) MiB; growth \(String(format: "%+.1f", Double(end - afterFirst) / Double(afterFirst) * 100))%")
     }
 
-    /// Generates an organisation of `members` in memory, loads and checks it, and prepares the engine.
-    static func prepare(members: Int, seed: UInt64, policies: PolicySet, now: Timestamp) throws -> Engine {
+    /// Loads the policies and an organisation of `members` generated in memory into one symbol table, checks it, and prepares the engine.
+    static func prepare(members: Int, seed: UInt64, policies folder: String, now: Timestamp) throws -> Engine {
         var generator = OrganisationGenerator(seed: seed, memberCount: members)
-        let loader = YAMLLoader()
+        let symbols = SymbolTable()
+        let loader = YAMLLoader(symbols: symbols)
         var roots: [Node] = []
         roots.reserveCapacity(members + 100)
         do {
+            let policies = try PolicyLoader(symbols: symbols).load(paths: [folder])
             for index in 0..<members { roots += try loader.load(text: generator.member(at: index).yaml, name: "team/\(index).yaml").map(\.root) }
             roots += try loader.load(text: generator.vendorsYAML(), name: "vendors.yaml").map(\.root)
             for (name, text) in generator.manifestsYAML() { roots += try loader.load(text: text, name: "access/\(name).yaml").map(\.root) }
-            let documents = try InputLoader().check(roots, policies: policies)
+            let documents = try InputLoader(symbols: symbols).check(roots, policies: policies)
             return Engine(policies: policies, documents: documents, now: now, keepsAllFindings: false)
         } catch let error as Diagnostics {
+            print(error.rendered)
+            throw ExitCode(2)
+        } catch let error as Diagnostic {
             print(error.rendered)
             throw ExitCode(2)
         }

@@ -15,7 +15,7 @@ struct LoadCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let loader = YAMLLoader()
+        let loader = YAMLLoader(symbols: SymbolTable())
         var documents = 0, nodes = 0
         for file in files {
             do {

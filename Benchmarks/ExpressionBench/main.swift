@@ -57,13 +57,14 @@ struct Check {
 }
 
 func main() throws {
-    let loader = YAMLLoader()
+    let symbols = SymbolTable()  // one for the documents and the expressions, as in a run
+    let loader = YAMLLoader(symbols: symbols)
     guard let member = try loader.load(text: memberYAML, name: "bench-member.yaml").first,
           let params = try loader.load(text: "phishing_resistant_mfa: [webauthn]\n", name: "params.yaml").first else {
         print("could not load the benchmark documents")
         return
     }
-    var declarations = Declarations()
+    var declarations = Declarations(symbols: symbols)
     let memberSlot = declarations.declare("member", as: .dyn)
     let paramsSlot = declarations.declare("params", as: .map(.string, .dyn))
     var bindings = Bindings(declarations)
@@ -71,8 +72,9 @@ func main() throws {
     bindings[paramsSlot] = Value(document: params)
 
     // The hand-written side: Symbols made once, then NodeID accessors only.
-    let access = Symbol("access"), environment = Symbol("environment"), ticket = Symbol("ticket"), credential = Symbol("credential")
-    let identity = Symbol("identity"), sso = Symbol("sso"), mfa = Symbol("mfa"), strongMFA = Symbol("phishing_resistant_mfa")
+    let access = symbols.intern("access"), environment = symbols.intern("environment"), ticket = symbols.intern("ticket")
+    let credential = symbols.intern("credential"), identity = symbols.intern("identity"), sso = symbols.intern("sso")
+    let mfa = symbols.intern("mfa"), strongMFA = symbols.intern("phishing_resistant_mfa")
     let root = member.rootID
 
     func grantsAreControlled() -> Bool {

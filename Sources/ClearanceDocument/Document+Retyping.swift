@@ -39,7 +39,7 @@ extension Document {
             }
             records[Int(id.rawValue)] = record
         }
-        return Document(source: source, position: position, rootID: rootID, records: records, spans: spans,
+        return Document(source: source, position: position, rootID: rootID, symbols: symbols, hasPlainKeys: hasPlainKeys, records: records, spans: spans,
                             strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns)
     }
 }

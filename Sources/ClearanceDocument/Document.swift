@@ -20,6 +20,11 @@ public final class Document: Sendable {
     public let position: Int
     /// The identity of the root node.
     public let rootID: NodeID
+    /// The table the document's keys are symbols of.
+    public let symbols: SymbolTable
+    /// Whether some string keys are plain strings, not symbols: keys its table did not know when
+    /// the document was read without interning (``KeyInterning/lookUpOnly``).
+    public let hasPlainKeys: Bool
 
     let records: [NodeRecord]
     let spans: [ContainerSpan]
@@ -28,11 +33,13 @@ public final class Document: Sendable {
     let timestamps: [Timestamp]
     let wideColumns: [UInt32: Int]
 
-    init(source: SourceFile, position: Int, rootID: NodeID, records: [NodeRecord], spans: [ContainerSpan],
-         strings: [String], wideNumbers: [UInt64], timestamps: [Timestamp], wideColumns: [UInt32: Int]) {
+    init(source: SourceFile, position: Int, rootID: NodeID, symbols: SymbolTable, hasPlainKeys: Bool, records: [NodeRecord],
+         spans: [ContainerSpan], strings: [String], wideNumbers: [UInt64], timestamps: [Timestamp], wideColumns: [UInt32: Int]) {
         self.source = source
         self.position = position
         self.rootID = rootID
+        self.symbols = symbols
+        self.hasPlainKeys = hasPlainKeys
         self.records = records
         self.spans = spans
         self.strings = strings
@@ -78,11 +85,12 @@ public final class Document: Sendable {
     /// A string node's value.
     public func string(_ id: NodeID) -> String {
         let record = records[Int(id.rawValue)]
-        if record.flags.contains(.symbol) { return Symbol(rawValue: record.payload).name }
+        if record.flags.contains(.symbol) { return symbols.name(of: Symbol(rawValue: record.payload)) }
         return strings[Int(record.payload)]
     }
 
-    /// The symbol of a string node that is a mapping key, or `nil` for any other node.
+    /// The symbol (in ``symbols``) of a string node that is a mapping key, or `nil` for any other
+    /// node and for a plain-string key (see ``hasPlainKeys``).
     public func symbol(_ id: NodeID) -> Symbol? {
         let record = records[Int(id.rawValue)]
         return record.flags.contains(.symbol) ? Symbol(rawValue: record.payload) : nil
@@ -142,7 +150,8 @@ public final class Document: Sendable {
     /// The value of the entry at `index` of a mapping.
     public func value(_ index: Int, of id: NodeID) -> NodeID { NodeID(key(index, of: id).rawValue + 1) }
 
-    /// The value stored under a string key in a mapping, or `nil` when it has none.
+    /// The value stored under a string key, given as a symbol of ``symbols``, in a mapping, or
+    /// `nil` when it has none (or has it only as a plain-string key).
     ///
     /// - Complexity: O(*n*) integer comparisons for a mapping of *n* entries.
     public func value(for symbol: Symbol, in id: NodeID) -> NodeID? {
@@ -186,9 +195,39 @@ public final class Document: Sendable {
         return nil
     }
 
+    /// The value stored under a string key in a mapping, or `nil`: the name is looked up in
+    /// ``symbols`` (never added), and compared with plain-string keys when the document has any.
+    public func value(named name: String, in id: NodeID) -> NodeID? {
+        if let symbol = symbols.symbol(named: name), let found = value(for: symbol, in: id) { return found }
+        return hasPlainKeys ? plainKeyValue(named: name, in: id) : nil
+    }
+
+    /// The value stored under a key resolved once for many documents, or `nil`: by symbol when
+    /// the key was resolved in this document's table, else by name.
+    public func value(for key: ResolvedKey, in id: NodeID) -> NodeID? {
+        guard key.table === symbols, let symbol = key.symbol else { return value(named: key.name, in: id) }
+        if let found = value(for: symbol, in: id) { return found }
+        return hasPlainKeys ? plainKeyValue(named: key.name, in: id) : nil
+    }
+
+    /// The value under a plain-string key (one that is not a symbol) spelled `name`, or `nil`.
+    public func plainKeyValue(named name: String, in id: NodeID) -> NodeID? {
+        let record = records[Int(id.rawValue)]
+        guard record.kind == .mapping else { return nil }
+        let span = spans[Int(record.payload)]
+        var index = Int(span.start)
+        let end = index + Int(span.count) * 2
+        while index < end {
+            let key = records[index]
+            if key.kind == .string, !key.flags.contains(.symbol), strings[Int(key.payload)] == name { return NodeID(UInt32(index + 1)) }
+            index += 2
+        }
+        return nil
+    }
+
     /// The value stored under a scalar key (of any kind) in a mapping, or `nil`.
     public func value(forKey key: Scalar, in id: NodeID) -> NodeID? {
-        if case .string(let name) = key { return value(for: Symbol(name), in: id) }
+        if case .string(let name) = key { return value(named: name, in: id) }
         guard kind(id) == .mapping else { return nil }
         for index in 0..<count(id) where scalar(self.key(index, of: id)) == key {
             return value(index, of: id)

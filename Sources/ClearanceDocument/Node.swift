@@ -57,9 +57,16 @@ public struct Node: Sendable {
     }
 
     /// The value under a string key of a mapping, or `nil`.
-    public subscript(key: String) -> Node? { self[Symbol(key)] }
+    public subscript(key: String) -> Node? {
+        document.value(named: key, in: id).map { Node(document: document, id: $0) }
+    }
 
-    /// The value under a string key of a mapping, or `nil`.
+    /// The value under a key resolved once for many documents, or `nil`.
+    public subscript(key: ResolvedKey) -> Node? {
+        document.value(for: key, in: id).map { Node(document: document, id: $0) }
+    }
+
+    /// The value under a string key, given as a symbol of the document's table, of a mapping, or `nil`.
     public subscript(symbol: Symbol) -> Node? {
         document.value(for: symbol, in: id).map { Node(document: document, id: $0) }
     }

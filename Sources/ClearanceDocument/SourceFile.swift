@@ -3,8 +3,11 @@ import ClearanceCore
 import Glibc
 #endif
 
-/// A file that documents were read from: its path and the table that turns byte offsets into lines.
+/// A file that documents were read from: its path, its bytes, and the table that turns byte
+/// offsets into lines.
 ///
+/// The bytes stay with the file (and so with its documents) for error snippets, so a snippet
+/// never reads the file again: it shows what was checked, even if the file changed or went since.
 /// Line breaks are counted as libyaml counts them (`\n`, `\r\n`, `\r`, NEL, LS, PS), so that
 /// the columns libyaml reports and the lines computed here always agree.
 public final class SourceFile: Sendable {
@@ -12,22 +15,21 @@ public final class SourceFile: Sendable {
     public let path: String
     /// Where each line starts; the first line starts after a byte-order mark.
     let lines: LineIndex
-    /// The file's bytes, kept only for text given in memory (expressions, tests, standard input).
-    let retainedText: [UInt8]?
+    /// The file's bytes, as read.
+    let text: [UInt8]
 
-    init(path: String, lineStarts: [UInt32], retainedText: [UInt8]?) {
+    init(path: String, lineStarts: [UInt32], text: [UInt8]) {
         self.path = path
         self.lines = LineIndex(starts: lineStarts)
-        self.retainedText = retainedText
+        self.text = text
     }
 
     /// A file whose bytes are `text`, kept for locating nodes and quoting lines: what a reader of any format starts from.
     public convenience init(path: String, text: [UInt8]) {
-        self.init(path: path, lineStarts: LineTable.scan(text).lineStarts, retainedText: text)
+        self.init(path: path, lineStarts: LineTable.scan(text).lineStarts, text: text)
     }
 
-    /// The location of a byte offset, its column counted in characters from the start of its line
-    /// (from the retained text; without it, in bytes).
+    /// The location of a byte offset, its column counted in characters from the start of its line.
     public func location(offset: Int) -> SourceLocation {
         location(offset: offset, column: column(ofOffset: offset))
     }
@@ -35,7 +37,7 @@ public final class SourceFile: Sendable {
     /// The 1-based character column of a byte offset.
     func column(ofOffset offset: Int) -> Int {
         let start = self.start(ofLine: line(containing: offset))
-        guard let text = retainedText, offset <= text.count else { return offset - start + 1 }
+        guard offset <= text.count else { return offset - start + 1 }
         var column = 1
         for index in start..<offset where text[index] & 0xC0 != 0x80 { column += 1 }
         return column
@@ -53,15 +55,9 @@ public final class SourceFile: Sendable {
     }
 
     /// The text of a 1-based line without its line break, for error snippets.
-    ///
-    /// Uses the retained text, or reads the file again (only ever on an error path).
     public func lineText(_ line: Int) -> String? {
         guard line >= 1, line <= lines.count else { return nil }
-        if let retainedText { return Self.lineText(in: retainedText, start: start(ofLine: line)) }
-        guard let bytes = try? FileReader.read(path: path, limit: Int(UInt32.max)) else { return nil }
-        let table = LineTable.scan(bytes)
-        guard line <= table.lineStarts.count else { return nil }  // the file changed since it was read
-        return Self.lineText(in: bytes, start: Int(table.lineStarts[line - 1]))
+        return Self.lineText(in: text, start: start(ofLine: line))
     }
 
     static func lineText(in bytes: [UInt8], start: Int) -> String {

@@ -12,10 +12,11 @@ public struct TreeBuilder {
     private var builder: DocumentBuilder
     private var documentCount = 0
 
-    /// A builder of documents read from `source` (a ``SourceFile`` made with its text, so columns and snippets come from it).
-    public init(source: SourceFile, limits: LoaderLimits = .standard) {
+    /// A builder of documents read from `source` (a ``SourceFile`` made with its text, so columns and
+    /// snippets come from it), whose keys are symbols of `symbols`, added to it or only looked up.
+    public init(source: SourceFile, limits: LoaderLimits = .standard, symbols: SymbolTable, keys: KeyInterning = .intern) {
         self.source = source
-        self.builder = DocumentBuilder(limits: limits)
+        self.builder = DocumentBuilder(limits: limits, symbols: symbols, interning: keys)
     }
 
     /// Adds a scalar found at `offset`; a timestamp `writtenAsDate` prints as a date alone (`2026-05-12`).

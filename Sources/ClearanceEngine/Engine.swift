@@ -27,6 +27,8 @@ public struct Engine: Sendable {
     private let identities: [String: ElementIdentity]
     /// What reports say about the rules, made once.
     private let catalogue: RuleCatalogue
+    /// Where each kind's evidence timestamps are, resolved for the snapshot's symbols.
+    private let evidencePaths: EvidencePaths
 
     /// Prepares `policies` over `documents` as of `now`.
     public init(policies: PolicySet, documents: DocumentSet, now: Timestamp, jobs: Int = 1, keepsAllFindings: Bool = true) {
@@ -43,6 +45,7 @@ public struct Engine: Sendable {
         }
         self.identities = identities
         catalogue = RuleCatalogue(policies)
+        evidencePaths = EvidencePaths(policies.kinds, resolvedIn: policies.symbols)
     }
 
     /// Documents per batch of work.
@@ -90,7 +93,7 @@ public struct Engine: Sendable {
         let plans = self.plans(rules)
         var future: [FutureEvidence] = []
         let read = documents.map { document in
-            let (read, found) = FutureEvidence.settingAside(in: document, of: policies.kinds.descriptor(document.kind), at: time)
+            let (read, found) = FutureEvidence.settingAside(in: document, at: time, paths: evidencePaths)
             future += found
             return read
         }

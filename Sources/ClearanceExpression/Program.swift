@@ -1,3 +1,5 @@
+import ClearanceDocument
+
 /// A compiled expression: parsed, checked and planned once, then evaluated any number of times,
 /// from any number of threads at once.
 public final class Program: Sendable {
@@ -21,9 +23,10 @@ public final class Program: Sendable {
     private let checked: CheckedExpression
     private let expr: Expr
     private let constants: [Value?]
+    private let symbols: SymbolTable
 
     private init(source: String, checked: CheckedExpression, expr: Expr, root: any Plan, memoCount: Int, stepBudget: Int,
-                 constants: [Value?]) {
+                 constants: [Value?], symbols: SymbolTable) {
         self.source = source
         self.resultType = checked.type(of: expr)
         self.root = root
@@ -36,6 +39,7 @@ public final class Program: Sendable {
         self.checked = checked
         self.expr = expr
         self.constants = constants
+        self.symbols = symbols
     }
 
     /// Parses, checks and plans an expression with the default options.
@@ -65,10 +69,10 @@ public final class Program: Sendable {
             throw ExpressionError(code: error.code, message: error.message, offset: error.offset, source: source)
         }
         let checked = try Checker.check(parsed, source: source, declarations: declarations, strict: options.checksTypes)
-        var planner = Planner(checked: checked, constants: declarations.constants)
+        var planner = Planner(checked: checked, constants: declarations.constants, symbols: declarations.symbols)
         let root = planner.plan(parsed.expr)
         return Program(source: source, checked: checked, expr: parsed.expr, root: root, memoCount: planner.memoCount,
-                       stepBudget: options.stepBudget, constants: declarations.constants)
+                       stepBudget: options.stepBudget, constants: declarations.constants, symbols: declarations.symbols)
     }
 
     /// The operands of the expression's top-level `&&` chain in source order, each a program of its
@@ -92,10 +96,10 @@ public final class Program: Sendable {
 
     /// A subexpression planned as a program of its own (it shares this program's checked tree).
     private func part(_ subexpression: Expr) -> Program {
-        var planner = Planner(checked: checked, constants: constants)
+        var planner = Planner(checked: checked, constants: constants, symbols: symbols)
         let root = planner.plan(subexpression)
         return Program(source: source, checked: checked, expr: subexpression, root: root, memoCount: planner.memoCount,
-                       stepBudget: stepBudget, constants: constants)
+                       stepBudget: stepBudget, constants: constants, symbols: symbols)
     }
 
     private static func collectConjuncts(_ expr: Expr, into operands: inout [Expr]) {

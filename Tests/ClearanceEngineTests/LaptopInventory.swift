@@ -27,14 +27,18 @@ enum LaptopInventory {
 struct InventoryReader: InputReader {
     var fileEndings: [String] { [".inventory"] }
     var formatName: String { "inventory" }
-    func session(limits: LoaderLimits) -> any InputReadingSession { Session(limits: limits) }
+    func session(limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning) -> any InputReadingSession {
+        Session(limits: limits, symbols: symbols, keys: keys)
+    }
 
     struct Session: InputReadingSession {
         let limits: LoaderLimits
+        let symbols: SymbolTable
+        let keys: KeyInterning
 
         mutating func documents(in bytes: [UInt8], path: String) throws(Diagnostic) -> [Document] {
             let source = SourceFile(path: path, text: bytes)
-            var builder = TreeBuilder(source: source, limits: limits)
+            var builder = TreeBuilder(source: source, limits: limits, symbols: symbols, keys: keys)
             var documents: [Document] = []
             var lineStart = 0
             while lineStart < bytes.count {

@@ -66,8 +66,10 @@ struct NewKindAndReaderTests {
         folder.write("policies/people.yaml", Self.memberPolicy)
         folder.write("inputs/team.yaml", Self.team)
         folder.write("inputs/assets.inventory", Self.inventory)
-        let policies = try PolicyLoader(kinds: kinds).load(paths: [folder.path + "/policies"])
-        let documents = try InputLoader(readers: InputReaders([YAMLReader(), InventoryReader()])).load(paths: [folder.path + "/inputs"], policies: policies)
+        let symbols = SymbolTable()
+        let policies = try PolicyLoader(kinds: kinds, symbols: symbols).load(paths: [folder.path + "/policies"])
+        let documents = try InputLoader(symbols: symbols, readers: InputReaders([YAMLReader(), InventoryReader()]))
+            .load(paths: [folder.path + "/inputs"], policies: policies)
         return Engine(policies: policies, documents: documents, now: Timestamp(seconds: 1_800_000_000)!).run()
     }
 
@@ -92,8 +94,9 @@ struct NewKindAndReaderTests {
         let folder = TemporaryDirectory()
         folder.write("policies/laptops.yaml", Self.laptopPolicy)
         folder.write("inputs/assets.inventory", "LT-100 owner=ana encrypted=maybe\nPC-7 owner=bo encrypted=no\n")
-        let policies = try PolicyLoader(kinds: kinds).load(paths: [folder.path + "/policies"])
-        let loader = InputLoader(readers: InputReaders([YAMLReader(), InventoryReader()]))
+        let symbols = SymbolTable()
+        let policies = try PolicyLoader(kinds: kinds, symbols: symbols).load(paths: [folder.path + "/policies"])
+        let loader = InputLoader(symbols: symbols, readers: InputReaders([YAMLReader(), InventoryReader()]))
         #expect {
             try loader.load(paths: [folder.path + "/inputs"], policies: policies)
         } throws: { error in
@@ -121,7 +124,7 @@ struct NewKindAndReaderTests {
 
     @Test func aPolicyCannotTargetAKindThatIsNotRegistered() throws {
         #expect {
-            try PolicyLoader().load(bytes: Array(Self.laptopPolicy.utf8), name: "laptops.yaml")
+            try PolicyLoader(symbols: SymbolTable()).load(bytes: Array(Self.laptopPolicy.utf8), name: "laptops.yaml")
         } throws: { error in
             (error as? Diagnostics)?.items.first?.message.contains("one of TeamMember, Vendor, AccessManifest") ?? false
         }

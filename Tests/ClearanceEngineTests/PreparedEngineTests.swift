@@ -33,9 +33,10 @@ struct PreparedEngineTests {
 
     static let asOf = Timestamp(seconds: 1_795_046_400)!  // 2026-11-19T00:00:00Z
 
-    private func documents(_ text: String, name: String, policies: PolicySet) throws -> DocumentSet {
-        let roots = try YAMLLoader().load(text: text, name: name).map(\.root)
-        return try InputLoader().check(roots, policies: policies)
+    /// Documents read from text with the policies' symbols: added to them (a snapshot) or only looked up (a request).
+    private func documents(_ text: String, name: String, policies: PolicySet, keys: KeyInterning = .intern) throws -> DocumentSet {
+        let roots = try YAMLLoader(symbols: policies.symbols, keys: keys).load(text: text, name: name).map(\.root)
+        return try InputLoader(symbols: policies.symbols, keys: keys).check(roots, policies: policies)
     }
 
     private func described(_ findings: [Finding]) -> [String] {
@@ -43,7 +44,7 @@ struct PreparedEngineTests {
     }
 
     @Test func evaluatingOneDocumentAtATimeFromManyThreadsAgreesWithTheAudit() throws {
-        let policies = try PolicyLoader().load(bytes: Array(Self.policy.utf8), name: "people.yaml")
+        let policies = try PolicyLoader(symbols: SymbolTable()).load(bytes: Array(Self.policy.utf8), name: "people.yaml")
         let team = (0..<200).map { index in
             Self.member("p\(index)", owner: index % 7 == 0 ? "gone" : "p0", status: index == 0 ? "active" : (index % 11 == 0 ? "offboarded" : "active"),
                         lastLogin: index % 5 == 0 ? "2026-01-02" : "2026-11-01")
@@ -61,12 +62,12 @@ struct PreparedEngineTests {
     }
 
     @Test func aCandidateOutsideTheSnapshotIsEvaluatedAgainstItsLookupMapsAndItsOwnTime() throws {
-        let policies = try PolicyLoader().load(bytes: Array(Self.policy.utf8), name: "people.yaml")
+        let policies = try PolicyLoader(symbols: SymbolTable()).load(bytes: Array(Self.policy.utf8), name: "people.yaml")
         let snapshot = try documents(Self.member("lead", owner: "lead") + "---\n" + Self.member("left", owner: "lead", status: "offboarded"),
                                      name: "team.yaml", policies: policies)
         let engine = Engine(policies: policies, documents: snapshot, now: Self.asOf)
         let request = try documents(Self.member("new.hire", owner: "left", lastLogin: "2026-12-20") + "---\n" + Self.member("other", owner: "lead"),
-                                    name: "request.json", policies: policies)
+                                    name: "request.json", policies: policies, keys: .lookUpOnly)
         let now = described(engine.evaluate(request.documents, at: Self.asOf).findings)
         #expect(now == [
             "PE-01 new.hire fail new.hire: security owner left is not an active member",

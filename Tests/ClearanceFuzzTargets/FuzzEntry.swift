@@ -12,11 +12,13 @@ public enum FuzzEntry {
 
     /// Loads `bytes` as an input file, as a CI gate reads what anyone submits: the YAML (each
     /// document also read back as JSON and as an expression value), the document checks, and when
-    /// they pass, the shipped policies over the documents.
+    /// they pass, the shipped policies over the documents. The input is read against the world's
+    /// symbols without adding to them, as a server reads a request against a prepared snapshot.
     public static func yaml(_ bytes: [UInt8]) -> FuzzOutcome {
         let documents: [Document]
+        let symbols = FuzzWorld.shared.world?.policies.symbols ?? SymbolTable()
         do throws(Diagnostic) {
-            documents = try YAMLLoader(limits: yamlLimits).load(bytes: bytes, name: "input.yaml", retainText: true, allowEmpty: false)
+            documents = try YAMLLoader(limits: yamlLimits, symbols: symbols, keys: .lookUpOnly).load(bytes: bytes, name: "input.yaml", allowEmpty: false)
         } catch {
             return .diagnostic(error.rendered)
         }
@@ -27,7 +29,7 @@ public enum FuzzEntry {
         }
         return withWorld { world in
             do throws(Diagnostics) {
-                let checked = try InputLoader().check(documents.map(\.root), policies: world.policies)
+                let checked = try InputLoader(symbols: symbols, keys: .lookUpOnly).check(documents.map(\.root), policies: world.policies)
                 let report = Engine(policies: world.policies, documents: checked, now: world.now).run()
                 return .value("\(documents.count) documents, \(size) characters, \(report.findings.count) findings")
             } catch {
@@ -64,12 +66,13 @@ public enum FuzzEntry {
         }
     }
 
-    /// Loads `bytes` as a policy file and, when it loads, runs it over the fixture team.
+    /// Loads `bytes` as a policy file and, when it loads, runs it over the fixture team. The policy has
+    /// a symbol table of its own (the world's does not grow with inputs), so it reads the team by name.
     public static func policy(_ bytes: [UInt8]) -> FuzzOutcome {
         withWorld { world in
             let policies: PolicySet
             do throws(Diagnostics) {
-                policies = try PolicyLoader(limits: yamlLimits).load(bytes: bytes, name: "policy.yaml")
+                policies = try PolicyLoader(limits: yamlLimits, symbols: SymbolTable()).load(bytes: bytes, name: "policy.yaml")
             } catch {
                 return .diagnostic(error.rendered)
             }

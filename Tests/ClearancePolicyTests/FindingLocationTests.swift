@@ -1,3 +1,4 @@
+import ClearanceDocument
 import Testing
 import ClearanceCore
 import ClearanceEngine
@@ -21,8 +22,8 @@ struct FindingLocationTests {
         let policyPath = directory.write("policy.yaml", policy)
         // Every member needs a name to load; it goes last, so the lines the tests count stay put.
         let memberPath = directory.write("team/member.yaml", member + "name: Ana López\n")
-        let policies = try PolicyLoader().load(paths: [policyPath])
-        let documents = try InputLoader().load(paths: [memberPath], policies: policies)
+        let policies = try PolicyLoader(symbols: SymbolTable()).load(paths: [policyPath])
+        let documents = try InputLoader(symbols: policies.symbols).load(paths: [memberPath], policies: policies)
         let now = try #require(Timestamp(seconds: 1_795_132_800))  // 2026-11-20T00:00:00Z
         let report = Engine(policies: policies, documents: documents, now: now).run()
         return Finding.sortedForReports(report.findings).map { finding in

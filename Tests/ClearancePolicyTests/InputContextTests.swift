@@ -1,3 +1,4 @@
+import ClearanceDocument
 import Testing
 import ClearanceCore
 import ClearanceTestSupport
@@ -8,11 +9,11 @@ import ClearanceTestSupport
 @Suite("Input context")
 struct InputContextTests {
     static let root = CommandRunner.packageRoot.path
-    static let policies = try! PolicyLoader().load(paths: [root + "/Policies"])  // safe: the shipped packs load (other tests prove it)
+    static let policies = try! PolicyLoader(symbols: SymbolTable()).load(paths: [root + "/Policies"])  // safe: the shipped packs load (other tests prove it)
 
     @Test func oneMemberInTheContextOfTheWholeTeam() throws {
         let member = Self.root + "/Fixtures/team/ana.lopez.yaml"
-        let documents = try InputLoader().load(paths: [member], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"], context: [Self.root + "/Fixtures"],
+        let documents = try InputLoader(symbols: Self.policies.symbols).load(paths: [member], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"], context: [Self.root + "/Fixtures"],
                                                waiversAreContext: true, policies: Self.policies)
         #expect(documents.subjects.map(\.id) == ["ana.lopez"])
         #expect(documents.documents.count == 32)
@@ -25,7 +26,7 @@ struct InputContextTests {
     }
 
     @Test func aPathNamedAgainAsContextStaysASubject() throws {
-        let documents = try InputLoader().load(paths: [Self.root + "/Fixtures"], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"],
+        let documents = try InputLoader(symbols: Self.policies.symbols).load(paths: [Self.root + "/Fixtures"], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"],
                                                context: [Self.root + "/Fixtures/team/", Self.root + "/./Fixtures"], policies: Self.policies)
         #expect(documents.contextFiles.isEmpty)
         #expect(documents.subjects.count == documents.documents.count)
@@ -35,7 +36,7 @@ struct InputContextTests {
 
     @Test func contextWaiverFilesApplyButAreNotReported() throws {
         let waivers = Self.root + "/Fixtures/waivers.yaml"
-        let documents = try InputLoader().load(paths: [Self.root + "/Fixtures/team"], waiverPaths: [waivers], context: [Self.root + "/Fixtures/vendors.yaml"],
+        let documents = try InputLoader(symbols: Self.policies.symbols).load(paths: [Self.root + "/Fixtures/team"], waiverPaths: [waivers], context: [Self.root + "/Fixtures/vendors.yaml"],
                                                waiversAreContext: true, policies: Self.policies)
         #expect(documents.waivers.count == 3)
         #expect(documents.reportedWaivers.isEmpty)
@@ -47,7 +48,7 @@ struct InputContextTests {
         let directory = TemporaryDirectory()
         directory.write("empty/.hidden.yaml", "kind: Waiver\n")
         let error = #expect(throws: Diagnostics.self) {
-            try InputLoader().load(paths: [Self.root + "/Fixtures/team"], context: [directory.path + "/empty"], policies: Self.policies)
+            try InputLoader(symbols: Self.policies.symbols).load(paths: [Self.root + "/Fixtures/team"], context: [directory.path + "/empty"], policies: Self.policies)
         }
         #expect(error?.items.map(\.description) == ["no YAML or JSON files found in \(directory.path)/empty"])
     }

@@ -47,7 +47,7 @@ struct JSONSchemaTests {
         let directory = TemporaryDirectory()
         var bySchema: [String: [String]] = [:]
         for (file, schema) in Self.filesWithSchemas() {
-            let documents = try YAMLLoader().load(file: Self.root + "/" + file)
+            let documents = try YAMLLoader(symbols: SymbolTable()).load(file: Self.root + "/" + file)
             let lines = documents.map { $0.root.json() }.joined(separator: "\n") + "\n"
             let output = directory.write(file.replacingOccurrences(of: "/", with: "_") + ".jsonl", lines)
             bySchema[schema, default: []].append(output)

@@ -1,3 +1,4 @@
+import ClearanceDocument
 import Testing
 import ClearanceCore
 import ClearanceTestSupport
@@ -13,7 +14,7 @@ struct PolicyLintTests {
     func warnings(_ rule: String) throws -> String {
         let path = directory.write("pack.yaml", "kind: Policy\nid: demo\ntitle: Demo\ntarget: TeamMember\nparams:\n  enabled: true\nrules:\n"
                                    + "  - id: D-01\n    title: Demo\n    severity: high\n" + rule)
-        let set = try PolicyLoader().load(paths: [path])
+        let set = try PolicyLoader(symbols: SymbolTable()).load(paths: [path])
         return set.warnings.map { $0.rendered.replacingOccurrences(of: directory.path + "/", with: "") }.joined(separator: "\n")
     }
 
@@ -79,7 +80,7 @@ struct PolicyLintTests {
     }
 
     @Test func shippedPoliciesLintClean() throws {
-        let set = try PolicyLoader().load(paths: [CommandRunner.packageRoot.appendingPathComponent("Policies").path])
+        let set = try PolicyLoader(symbols: SymbolTable()).load(paths: [CommandRunner.packageRoot.appendingPathComponent("Policies").path])
         #expect(set.warnings.map(\.description) == [])
     }
 }

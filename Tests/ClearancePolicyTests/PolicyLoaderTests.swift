@@ -1,3 +1,4 @@
+import ClearanceDocument
 import Testing
 import ClearanceCore
 import ClearanceTestSupport
@@ -12,7 +13,7 @@ struct PolicyLoaderTests {
     func load(_ text: String, name: String = "pack.yaml") -> String {
         let path = directory.write(name, text)
         do {
-            let set = try PolicyLoader().load(paths: [path])
+            let set = try PolicyLoader(symbols: SymbolTable()).load(paths: [path])
             return "loaded \(set.policies.count) policies, \(set.rules.count) rules"
         } catch {
             return error.rendered.replacingOccurrences(of: directory.path + "/", with: "")
@@ -55,7 +56,7 @@ struct PolicyLoaderTests {
         directory.write("a.yaml", Self.header + "  - {id: D-01, title: A, severity: low, require: 'true'}\n")
         directory.write("b.yaml", "kind: Policy\nid: other\ntitle: Other\ntarget: Vendor\nrules:\n  - {id: D-01, title: B, severity: low, require: 'true'}\n")
         do {
-            _ = try PolicyLoader().load(paths: [directory.path])
+            _ = try PolicyLoader(symbols: SymbolTable()).load(paths: [directory.path])
             Issue.record("loaded")
         } catch {
             #expect(error.rendered.replacingOccurrences(of: directory.path + "/", with: "") == """
@@ -105,7 +106,7 @@ struct PolicyLoaderTests {
 
     @Test func bytesLoadLikeAFile() throws {
         let text = Self.header + "  - id: D-01\n    title: T\n    severity: low\n    require: member.identity.sso\n"
-        let set = try PolicyLoader().load(bytes: Array(text.utf8), name: "pack.yaml")
+        let set = try PolicyLoader(symbols: SymbolTable()).load(bytes: Array(text.utf8), name: "pack.yaml")
         #expect(set.rules.map(\.id) == ["D-01"])
         #expect(set.digests.map(\.path) == ["pack.yaml"])
     }
@@ -113,11 +114,11 @@ struct PolicyLoaderTests {
     @Test func bytesGiveTheSameErrorsAsAFile() {
         let text = Self.header + "  - id: D-01\n    title: SSO\n    severity: high\n    requires: member.identity.sso\n"
         do {
-            _ = try PolicyLoader().load(bytes: Array(text.utf8), name: "pack.yaml")
+            _ = try PolicyLoader(symbols: SymbolTable()).load(bytes: Array(text.utf8), name: "pack.yaml")
             Issue.record("loaded")
         } catch {
             #expect(error.rendered == load(text))
         }
-        #expect(throws: Diagnostics.self) { try PolicyLoader().load(bytes: [], name: "empty.yaml") }
+        #expect(throws: Diagnostics.self) { try PolicyLoader(symbols: SymbolTable()).load(bytes: [], name: "empty.yaml") }
     }
 }

@@ -110,17 +110,17 @@ struct ShapeAgreementTests {
     static func judge(in directory: TemporaryDirectory) throws -> (Verdicts, jsonFiles: [Mutation.Base: [(Mutation, String)]]) {
         var verdicts = Verdicts()
         var jsonFiles: [Mutation.Base: [(Mutation, String)]] = [:]
-        let policies = PolicySet(kinds: .standard, policies: [], digests: [])
+        let policies = PolicySet(kinds: .standard, policies: [], digests: [], symbols: SymbolTable())
         for (index, mutation) in mutations.enumerated() {
             let text = baseText(mutation.base)
             #expect(text.contains(mutation.old), "\(mutation.name): the base has no \(mutation.old)")
             let changed = text.replacingOccurrences(of: mutation.old, with: mutation.new, options: [], range: text.range(of: mutation.old))
             let yaml = directory.write("m\(index).yaml", changed)
-            verdicts.yamlLoader[mutation.name] = (try? InputLoader().load(paths: [yaml], policies: policies)) != nil
+            verdicts.yamlLoader[mutation.name] = (try? InputLoader(symbols: policies.symbols).load(paths: [yaml], policies: policies)) != nil
             // The JSON the validator sees is the YAML as Clearance resolved it (as `clearance inspect` prints it).
-            let json = try #require(try YAMLLoader().load(file: yaml).first).root.json()
+            let json = try #require(try YAMLLoader(symbols: SymbolTable()).load(file: yaml).first).root.json()
             let jsonPath = directory.write("m\(index).json", json + "\n")
-            verdicts.jsonLoader[mutation.name] = (try? InputLoader().load(paths: [jsonPath], policies: policies)) != nil
+            verdicts.jsonLoader[mutation.name] = (try? InputLoader(symbols: policies.symbols).load(paths: [jsonPath], policies: policies)) != nil
             jsonFiles[mutation.base, default: []].append((mutation, jsonPath))
         }
         return (verdicts, jsonFiles)
@@ -164,11 +164,11 @@ struct ShapeAgreementTests {
         let directory = TemporaryDirectory()
         let text = Self.baseText(.member).replacingOccurrences(of: "{date: 2026-10-01,", with: "{date: \"2026-10-01\",")
         let yaml = directory.write("quoted.yaml", text)
-        let policies = PolicySet(kinds: .standard, policies: [], digests: [])
-        #expect(throws: Diagnostics.self) { try InputLoader().load(paths: [yaml], policies: policies) }
-        let json = directory.write("quoted.json", try #require(try YAMLLoader().load(file: yaml).first).root.json() + "\n")
+        let policies = PolicySet(kinds: .standard, policies: [], digests: [], symbols: SymbolTable())
+        #expect(throws: Diagnostics.self) { try InputLoader(symbols: policies.symbols).load(paths: [yaml], policies: policies) }
+        let json = directory.write("quoted.json", try #require(try YAMLLoader(symbols: SymbolTable()).load(file: yaml).first).root.json() + "\n")
         #expect(json.hasSuffix(".json"))
-        let loaded = try InputLoader().load(paths: [json], policies: policies)
+        let loaded = try InputLoader(symbols: policies.symbols).load(paths: [json], policies: policies)
         let date = try #require(loaded.documents.first?.root["access"]?[0]?["last_review"]?["date"])
         #expect(date.timestamp?.rfc3339 == "2026-10-01T00:00:00Z")
         let result = try PythonTool.run([PythonTool.script("validate-json-schema.py"), Self.root + "/Schemas/team-member.schema.json", json])

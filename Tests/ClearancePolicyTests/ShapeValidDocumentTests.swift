@@ -18,16 +18,16 @@ import Testing
         let environment = ProcessInfo.processInfo.environment
         let teams = environment["CLEARANCE_SHAPE_TEAMS"].flatMap(Int.init) ?? 30
         let seed = environment["CLEARANCE_SHAPE_SEED"].flatMap(UInt64.init) ?? 11
-        let policies = try PolicyLoader().load(paths: [CommandRunner.packageRoot.appendingPathComponent("Policies").path])
+        let policies = try PolicyLoader(symbols: SymbolTable()).load(paths: [CommandRunner.packageRoot.appendingPathComponent("Policies").path])
         var generator = ShapeValidTeamGenerator(seed: seed, now: Self.now)
         var documents = 0, findings = 0
         var errors: [String] = []
         for index in 0..<teams {
             let team = generator.team()
             let text = team.documents.map { "---\n" + $0 + "\n" }.joined()
-            let roots = try YAMLLoader().load(text: text, name: "team-\(index).yaml").map { $0.root }
+            let roots = try YAMLLoader(symbols: policies.symbols).load(text: text, name: "team-\(index).yaml").map { $0.root }
             for root in roots { try Self.expectShapeValid(root) }
-            let loaded = try InputLoader().check(roots, policies: policies)
+            let loaded = try InputLoader(symbols: policies.symbols).check(roots, policies: policies)
             let report = Engine(policies: policies, documents: loaded, now: Self.now).run()
             documents += roots.count
             findings += report.findings.count

@@ -103,7 +103,7 @@ enum SmallReport {
 
     /// The two waivers, read from ``waiversText`` so that they point at its lines.
     static func loadWaivers() throws -> [Waiver] {
-        try YAMLLoader().load(text: waiversText, name: "waivers/2026.yaml").map { document in
+        try YAMLLoader(symbols: SymbolTable()).load(text: waiversText, name: "waivers/2026.yaml").map { document in
             let root = document.root
             func field(_ key: String) -> Node { root[key]! }  // safe: every key is in waiversText
             let expires = field("expires").timestamp!  // safe: a date

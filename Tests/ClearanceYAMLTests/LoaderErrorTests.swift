@@ -14,7 +14,7 @@ struct LoaderErrorTests {
 
     func error(_ bytes: [UInt8], name: String = "team/ana.yaml", limits: LoaderLimits = .standard) -> String {
         do {
-            let documents = try YAMLLoader(limits: limits).load(bytes: bytes, name: name, allowEmpty: false)
+            let documents = try YAMLLoader(limits: limits, symbols: SymbolTable()).load(bytes: bytes, name: name, allowEmpty: false)
             return "loaded \(documents.count) document(s)"
         } catch {
             return error.rendered
@@ -23,7 +23,7 @@ struct LoaderErrorTests {
 
     func fileError(_ path: String, limits: LoaderLimits = .standard) -> String {
         do {
-            let documents = try YAMLLoader(limits: limits).load(file: path)
+            let documents = try YAMLLoader(limits: limits, symbols: SymbolTable()).load(file: path)
             return "loaded \(documents.count) document(s)"
         } catch {
             return error.rendered

@@ -6,7 +6,7 @@ import ClearanceCore
 @Suite("Marks")
 struct MarkTests {
     func load(_ bytes: [UInt8]) throws -> Document {
-        try #require(try YAMLLoader().load(bytes: bytes, name: "m.yaml").first)
+        try #require(try YAMLLoader(symbols: SymbolTable()).load(bytes: bytes, name: "m.yaml").first)
     }
 
     func mark(_ node: Node?) -> String {
@@ -64,7 +64,7 @@ struct MarkTests {
     }
 
     @Test func marksFollowDocumentsOfAStream() throws {
-        let documents = try YAMLLoader().load(text: "kind: Vendor\nid: a\n---\nkind: Vendor\nid: b\n", name: "v.yaml")
+        let documents = try YAMLLoader(symbols: SymbolTable()).load(text: "kind: Vendor\nid: a\n---\nkind: Vendor\nid: b\n", name: "v.yaml")
         #expect(mark(documents[1].root["id"]) == "5:5@40")
         #expect(documents[1].root["id"]?.location.file == "v.yaml")
     }

@@ -6,7 +6,7 @@ import ClearanceCore
 @Suite("Scalar resolution")
 struct ScalarResolutionTests {
     func resolve(_ text: String) throws -> Scalar? {
-        let documents = try YAMLLoader().load(text: "v: \(text)\n", name: "test.yaml")
+        let documents = try YAMLLoader(symbols: SymbolTable()).load(text: "v: \(text)\n", name: "test.yaml")
         return documents.first?.root["v"]?.scalar
     }
 
@@ -51,33 +51,33 @@ struct ScalarResolutionTests {
     }
 
     @Test func blockScalarsAreStrings() throws {
-        let document = try #require(try YAMLLoader().load(text: "a: |\n  12\nb: >\n  true\n", name: "t.yaml").first)
+        let document = try #require(try YAMLLoader(symbols: SymbolTable()).load(text: "a: |\n  12\nb: >\n  true\n", name: "t.yaml").first)
         #expect(document.root["a"]?.scalar == .string("12\n"))
         #expect(document.root["b"]?.scalar == .string("true\n"))
         #expect(document.root["a"]?.style == .literal)
     }
 
     @Test func keyOrderIsKept() throws {
-        let document = try #require(try YAMLLoader().load(text: "zeta: 1\nalpha: 2\nmid: 3\n", name: "t.yaml").first)
+        let document = try #require(try YAMLLoader(symbols: SymbolTable()).load(text: "zeta: 1\nalpha: 2\nmid: 3\n", name: "t.yaml").first)
         #expect(document.root.entries.map { $0.key.string ?? "" } == ["zeta", "alpha", "mid"])
         #expect(document.root.json() == #"{"zeta":1,"alpha":2,"mid":3}"#)
     }
 
     @Test func aliasesResolveToTheAnchoredValue() throws {
         let text = "base: &laptop {managed: true, encrypted: true}\ndevices:\n  - *laptop\n  - *laptop\n"
-        let document = try #require(try YAMLLoader().load(text: text, name: "t.yaml").first)
+        let document = try #require(try YAMLLoader(symbols: SymbolTable()).load(text: text, name: "t.yaml").first)
         #expect(document.root.json() == #"{"base":{"managed":true,"encrypted":true},"devices":[{"managed":true,"encrypted":true},{"managed":true,"encrypted":true}]}"#)
         #expect(document.root["devices"]?[1]?["managed"]?.bool == true)
     }
 
     @Test func multiDocumentStreamsGiveSeveralDocuments() throws {
-        let documents = try YAMLLoader().load(text: "kind: Vendor\n---\nkind: Waiver\n---\n", name: "t.yaml")
+        let documents = try YAMLLoader(symbols: SymbolTable()).load(text: "kind: Vendor\n---\nkind: Waiver\n---\n", name: "t.yaml")
         #expect(documents.map { $0.root.json() } == [#"{"kind":"Vendor"}"#, #"{"kind":"Waiver"}"#, "null"])
         #expect(documents.map(\.position) == [0, 1, 2])
     }
 
     @Test func jsonIsYAML() throws {
-        let document = try #require(try YAMLLoader().load(text: #"{"kind": "Vendor", "touches": ["code"], "n": 1.5, "x": null}"#, name: "v.json").first)
+        let document = try #require(try YAMLLoader(symbols: SymbolTable()).load(text: #"{"kind": "Vendor", "touches": ["code"], "n": 1.5, "x": null}"#, name: "v.json").first)
         #expect(document.root.json() == #"{"kind":"Vendor","touches":["code"],"n":1.5,"x":null}"#)
     }
 }

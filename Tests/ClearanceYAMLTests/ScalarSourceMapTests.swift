@@ -7,7 +7,7 @@ import ClearanceCore
 struct ScalarSourceMapTests {
     /// The `line:column` of the first occurrence of `needle` in the value of key `key`.
     func position(of needle: String, in key: String, _ text: String) throws -> String {
-        let document = try #require(try YAMLLoader().load(text: text, name: "p.yaml").first)
+        let document = try #require(try YAMLLoader(symbols: SymbolTable()).load(text: text, name: "p.yaml").first)
         let node = try #require(document.root[key])
         let value = try #require(node.string)
         let range = try #require(value.range(of: needle))

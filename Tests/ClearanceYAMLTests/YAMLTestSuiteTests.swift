@@ -61,7 +61,7 @@ struct YAMLTestSuiteTests {
     }
 
     static func run(_ suiteCase: SuiteCase) -> Outcome {
-        let loader = YAMLLoader()
+        let loader = YAMLLoader(symbols: SymbolTable())
         // The suite's texts are no secrets: its errors must carry their source lines whatever the root.
         loader.quotesEveryDocument = true
         let result: Result<[Document], Diagnostic>

@@ -30,9 +30,10 @@ struct EvalCommand: ParsableCommand {
     var variables: [String] = []
 
     func run() throws {
-        var declarations = Declarations()
+        let symbols = SymbolTable()  // one for the expression and the documents it reads
+        var declarations = Declarations(symbols: symbols)
         var values: [(slot: Int, value: Value)] = []
-        let loader = YAMLLoader()
+        let loader = YAMLLoader(symbols: symbols)
         do {
             if let input {
                 guard let document = try loader.load(file: input).first else { throw ExitStatus.untrusted }

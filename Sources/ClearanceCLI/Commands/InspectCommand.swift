@@ -17,7 +17,7 @@ struct InspectCommand: ParsableCommand {
     var marks = false
 
     func run() throws {
-        let loader = YAMLLoader()
+        let loader = YAMLLoader(symbols: SymbolTable())
         var failed = false
         for file in files {
             do {

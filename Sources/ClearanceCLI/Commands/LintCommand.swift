@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClearanceCore
+import ClearanceDocument
 import ClearancePolicy
 
 /// `clearance lint [POLICY...]`: loads and type-checks policies without any inputs, and warns
@@ -39,7 +40,7 @@ struct LintCommand: ParsableCommand {
             // The project's inputs, when it has some, are loaded only to match each waiver's subject.
             checks.unmatchedSubject = configuration.inputs.isEmpty ? nil : .warning
             checks.unapproved = checks.unmatchedSubject
-            let documents = try InputLoader().load(paths: [], waiverPaths: configuration.waivers, ignoring: configuration.replacedWaivers,
+            let documents = try InputLoader(symbols: policies.symbols).load(paths: [], waiverPaths: configuration.waivers, ignoring: configuration.replacedWaivers,
                                                    context: configuration.inputs,
                                                    waiverChecks: checks, policies: policies, digests: false)
             return (policies, documents.reportedWaivers, documents.advisories)

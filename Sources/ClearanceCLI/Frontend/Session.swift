@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClearanceCore
+import ClearanceDocument
 import ClearanceEngine
 import ClearancePolicy
 import ClearanceReporting
@@ -30,12 +31,14 @@ enum Session {
         }
     }
 
-    /// The loaded policies.
+    /// The loaded policies, with a symbol table of their own for this run: the documents they
+    /// check are loaded with it (``documents(_:context:_:_:_:digests:progress:)``), so field names
+    /// and keys share numbers.
     static func policies(_ configuration: ProjectConfiguration) throws(Diagnostics) -> PolicySet {
-        try PolicyLoader().load(paths: configuration.policies)
+        try PolicyLoader(symbols: SymbolTable()).load(paths: configuration.policies)
     }
 
-    /// The loaded inputs, checked against the policies: the documents under `paths` as subjects, the
+    /// The loaded inputs, checked against the policies and loaded with their symbol table: the documents under `paths` as subjects, the
     /// rest of the configured inputs and `context` for lookups only; notes about them go to standard error.
     ///
     /// With no `paths`, the configured inputs are the subjects. Configured waiver files are context when
@@ -46,7 +49,7 @@ enum Session {
         guard !subjects.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check, or list them under `inputs` in clearance.yaml", location: nil)])
         }
-        let documents = try InputLoader().load(paths: subjects, waiverPaths: configuration.waivers, ignoring: configuration.replacedWaivers,
+        let documents = try InputLoader(symbols: policies.symbols).load(paths: subjects, waiverPaths: configuration.waivers, ignoring: configuration.replacedWaivers,
                                                context: context + (paths.isEmpty ? [] : configuration.inputs),
                                                waiversAreContext: !paths.isEmpty && project.waivers.isEmpty, waiverChecks: project.waiverChecks(configuration),
                                                policies: policies, jobs: project.threadCount, digests: digests,

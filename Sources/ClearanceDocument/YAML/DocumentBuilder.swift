@@ -29,7 +29,7 @@ struct DocumentBuilder {
 
     /// The value of a key, for finding duplicates.
     enum KeyIdentity: Hashable {
-        case symbol(UInt32), null, bool(Bool), int(Int64), double(UInt64), timestamp(Timestamp)
+        case symbol(UInt32), plain(UInt32), null, bool(Bool), int(Int64), double(UInt64), timestamp(Timestamp)
     }
 
     let limits: LoaderLimits
@@ -43,13 +43,21 @@ struct DocumentBuilder {
     private var wideColumns: [UInt32: Int] = [:]
     private var anchors: [String: Anchored] = [:]
     private var aliasExpansion: UInt64 = 0
-    private var symbolCache = SymbolCache()
+    private var symbolCache: SymbolCache
     private var stringPool = StringPool()
+    /// This document's keys that are plain strings (unknown to the table when only looking up),
+    /// each with its index in `strings`, so a key spelled twice is stored alike both times.
+    private var plainKeys = ByteKeyedTable()
+    private var hasPlainKeys = false
 
     /// Large mappings switch from pairwise key comparison to a hash set.
     private static let keySetThreshold = 16
 
-    init(limits: LoaderLimits) { self.limits = limits }
+    /// A builder whose documents' keys are symbols of `symbols`, added to it or only looked up.
+    init(limits: LoaderLimits, symbols: SymbolTable, interning: KeyInterning) {
+        self.limits = limits
+        self.symbolCache = SymbolCache(symbols: symbols, interning: interning)
+    }
 
     /// Clears the per-document state, keeping capacity.
     mutating func beginDocument() {
@@ -64,6 +72,8 @@ struct DocumentBuilder {
         anchors.removeAll(keepingCapacity: true)
         aliasExpansion = 0
         expectsKey = false
+        if hasPlainKeys { plainKeys.removeAll() }
+        hasPlainKeys = false
         stringPool.beginDocument()
     }
 
@@ -120,8 +130,7 @@ struct DocumentBuilder {
                 throw BuildError(code: YAMLErrorCode.mergeKey, message: "merge keys (<<) are not supported; write the keys out", position: position)
             }
             if expectsKey {
-                record.payload = intern(text).rawValue
-                record.flags.insert(.symbol)
+                setKey(&record, text)
             } else {
                 record.payload = stringPool.index(of: text, in: &strings)
             }
@@ -193,9 +202,8 @@ struct DocumentBuilder {
                                  position: position)
             }
             if record.kind == .string, !record.flags.contains(.symbol) {
-                let text = strings[Int(record.payload)]
-                record.payload = intern(text).rawValue
-                record.flags.insert(.symbol)
+                var text = strings[Int(record.payload)]
+                text.withUTF8 { setKey(&record, $0) }
             }
         }
         try push(record, size: anchored.size, anchor: nil, position: position)
@@ -209,7 +217,7 @@ struct DocumentBuilder {
         records.append(stack[0])
         let document = Document(
             source: source, position: position, rootID: NodeID(UInt32(records.count - 1)),
-            records: Self.exactCopy(records), spans: Self.exactCopy(spans), strings: Self.exactCopy(strings),
+            symbols: symbolCache.symbols, hasPlainKeys: hasPlainKeys, records: Self.exactCopy(records), spans: Self.exactCopy(spans), strings: Self.exactCopy(strings),
             wideNumbers: Self.exactCopy(wideNumbers), timestamps: Self.exactCopy(timestamps), wideColumns: wideColumns)
         beginDocument()
         return document
@@ -265,7 +273,8 @@ struct DocumentBuilder {
 
     private func describeKey(_ key: NodeRecord) -> String {
         switch keyIdentity(key) {
-        case .symbol(let number): Symbol(rawValue: number).name.quotedExcerpt
+        case .symbol(let number): symbolCache.symbols.name(of: Symbol(rawValue: number)).quotedExcerpt
+        case .plain(let index): strings[Int(index)].quotedExcerpt
         case .null: "null"
         case .bool(let value): "\(value)"
         case .int(let value): "\(value)"
@@ -276,7 +285,7 @@ struct DocumentBuilder {
 
     private func keyIdentity(_ record: NodeRecord) -> KeyIdentity {
         switch record.kind {
-        case .string: .symbol(record.payload)
+        case .string: record.flags.contains(.symbol) ? .symbol(record.payload) : .plain(record.payload)
         case .null: .null
         case .bool: .bool(record.payload != 0)
         case .int: .int(record.flags.contains(.inlineInt) ? Int64(Int32(bitPattern: record.payload)) : Int64(bitPattern: wideNumbers[Int(record.payload)]))
@@ -303,11 +312,23 @@ struct DocumentBuilder {
         }
     }
 
-    private mutating func intern(_ text: UnsafeBufferPointer<UInt8>) -> Symbol { symbolCache.symbol(for: text) }
-
-    private mutating func intern(_ name: String) -> Symbol {
-        var name = name
-        return name.withUTF8 { symbolCache.symbol(for: $0) }
+    /// Makes a string record the key spelled by `text`: its symbol, or a plain string of this
+    /// document when the table does not know it and may not grow. A key once plain stays plain
+    /// for the rest of the document, so duplicates are found even if the table learns it meanwhile.
+    private mutating func setKey(_ record: inout NodeRecord, _ text: UnsafeBufferPointer<UInt8>) {
+        if !hasPlainKeys || plainKeys.value(for: text) == nil, let symbol = symbolCache.symbol(for: text) {
+            record.payload = symbol.rawValue
+            record.flags.insert(.symbol)
+            return
+        }
+        record.flags.remove(.symbol)
+        if let known = plainKeys.value(for: text) {
+            record.payload = known
+        } else {
+            record.payload = stringPool.index(of: text, in: &strings)
+            plainKeys.insert(text, value: record.payload)
+        }
+        hasPlainKeys = true
     }
 
     private static func exactCopy<T>(_ array: [T]) -> [T] {

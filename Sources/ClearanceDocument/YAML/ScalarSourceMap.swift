@@ -5,10 +5,10 @@ extension Node {
     ///
     /// Follows the scalar through its style — quotes, escapes, folded lines, block indentation —
     /// so an error inside an expression written in a YAML string points at the exact column in
-    /// the file. Needs the source text (documents loaded from memory or with their text
-    /// retained); otherwise, and for containers, returns the node's own location.
+    /// the file. For a container, returns the node's own location.
     public func location(ofValueOffset target: Int) -> SourceLocation {
-        guard kind.isScalar, let raw = document.source.retainedText, let value = string ?? scalarText else { return location }
+        guard kind.isScalar, let value = string ?? scalarText else { return location }
+        let raw = document.source.text
         let valueBytes = Array(value.utf8)
         var r = document.offset(id)
         switch style {

@@ -31,7 +31,7 @@ public struct PolicyTestRunner: Sendable {
     private func run(_ testCase: PolicyTestSuite.Case, scope: Set<String>) -> CaseResult {
         let documents: DocumentSet
         do {
-            documents = try InputLoader().check(testCase.documents, policies: policies)
+            documents = try InputLoader(symbols: policies.symbols).check(testCase.documents, policies: policies)
         } catch {
             return CaseResult(name: testCase.name, location: testCase.location, problems: error.items.map(\.rendered))
         }

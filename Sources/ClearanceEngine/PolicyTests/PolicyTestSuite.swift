@@ -48,7 +48,7 @@ public struct PolicyTestSuite: Sendable {
         let root: Node
         do {
             let bytes = try FileReader.read(path: path, limit: LoaderLimits.standard.maximumFileSize)
-            guard let document = try YAMLLoader().load(bytes: bytes, name: path, retainText: true, allowEmpty: false).first else {
+            guard let document = try YAMLLoader(symbols: policies.symbols).load(bytes: bytes, name: path, allowEmpty: false).first else {
                 throw Diagnostics([])
             }
             root = document.root

@@ -1,4 +1,7 @@
-/// The variables an expression may use, each with a type and a slot in ``Bindings``.
+import ClearanceDocument
+
+/// The variables an expression may use, each with a type and a slot in ``Bindings``, and the
+/// symbol table of the documents it will read (its field names are resolved there once).
 ///
 /// Names may be qualified (`a.b.c`): an expression that says `a.b.c` then reads that variable,
 /// preferring the longest declared prefix, as CEL resolves qualified names.
@@ -8,9 +11,12 @@ public struct Declarations: Sendable {
     /// The values of variables declared as constants, by slot.
     private(set) var constants: [Value?] = []
     private var slots: [String: Int] = [:]
+    /// The table field names become symbols of: the one the documents read are loaded with
+    /// (documents of another table are read by name, more slowly).
+    public let symbols: SymbolTable
 
-    /// No variables.
-    public init() {}
+    /// No variables, for documents whose keys are symbols of `symbols`.
+    public init(symbols: SymbolTable) { self.symbols = symbols }
 
     /// Declares a variable (or changes the type of one already declared) and returns its slot.
     @discardableResult

@@ -2,13 +2,12 @@ import ClearanceRegex
 import Synchronization
 
 /// Compiled regexes by pattern, so `matches` with a pattern that is not a literal (such as
-/// `params.ticket_pattern`) compiles it once, not once per call.
+/// `params.ticket_pattern`) compiles it once, not once per call. Each such call site of a
+/// program keeps its own.
 ///
 /// Bounded: past `capacity` patterns the cache starts over, so patterns built from input cannot
 /// grow it without limit.
 final class RegexCache: Sendable {
-    /// The process-wide cache.
-    static let shared = RegexCache()
     private static let capacity = 256
     private let regexes = Mutex<[String: LinearRegex]>([:])
 

@@ -1,3 +1,5 @@
+import ClearanceDocument
+
 /// Turns a checked expression into plans: references become slots, fields become symbols, calls
 /// become their candidate implementations, calls on constants are folded at compile time, and
 /// parts of loop bodies that depend on no loop variable are evaluated once per evaluation.
@@ -9,10 +11,13 @@ struct Planner {
     private let loopDependent: Set<Int>
     /// The values of variables declared as constants, by slot.
     private let constants: [Value?]
+    /// The table field names become symbols of.
+    private let symbols: SymbolTable
 
-    init(checked: CheckedExpression, constants: [Value?] = []) {
+    init(checked: CheckedExpression, constants: [Value?] = [], symbols: SymbolTable) {
         self.checked = checked
         self.constants = constants
+        self.symbols = symbols
         var dependent = Set<Int>()
         Self.markLoopDependent(checked.parsed.expr, checked, &dependent)
         self.loopDependent = dependent
@@ -39,7 +44,7 @@ struct Planner {
         case .select(let operand, let field, let testOnly):
             if testOnly {
                 return PathHasPlan(path: fieldPath(operand, insideLoop: insideLoop),
-                                   field: FieldPath.Step(field: field, offset: offset(expr), isDeclared: declares(operand, field)))
+                                   field: FieldPath.Step(field: field, in: symbols, offset: offset(expr), isDeclared: declares(operand, field)))
             }
             return fold(SelectPathPlan(path: fieldPath(expr, insideLoop: insideLoop)))
         case .call(let function, let target, let args):
@@ -66,7 +71,7 @@ struct Planner {
         var steps: [FieldPath.Step] = []
         var current = expr
         while checked.references[current.id] == nil, case .select(let operand, let field, false) = current.kind {
-            steps.append(FieldPath.Step(field: field, offset: offset(current), isDeclared: declares(operand, field)))
+            steps.append(FieldPath.Step(field: field, in: symbols, offset: offset(current), isDeclared: declares(operand, field)))
             current = operand
         }
         let base: FieldPath.Base
@@ -76,7 +81,7 @@ struct Planner {
         case .local(let slot, _)?: base = .local(slot)
         default: base = .plan(plan(current, insideLoop: insideLoop))
         }
-        return FieldPath(base: base, steps: steps.reversed())
+        return FieldPath(base: base, steps: steps.reversed(), symbols: symbols)
     }
 
     /// Whether the checked type of `operand` is a declared shape that declares `field`: selecting

@@ -35,7 +35,20 @@ struct DocumentChecker: Sendable {
     /// How a waiver for a rule outside the loaded policies is treated.
     var waiverChecks = WaiverChecks.strict
 
-    private static let kindKey = Symbol("kind"), idKey = Symbol("id")
+    /// The shapes' keys as symbols of the table the documents are loaded with.
+    private let shapeSymbols: ShapeSymbols
+    private let jsonTimestamps: JSONTimestamps
+    private let kindKey: ResolvedKey, idKey: ResolvedKey
+
+    /// A checker for documents whose keys are symbols of `symbols` (others are checked by name).
+    init(policies: PolicySet, symbols: SymbolTable) {
+        self.policies = policies
+        let kinds = policies.kinds.descriptors + [Self.waiverDescriptor]
+        self.shapeSymbols = ShapeSymbols(kinds.map { .object($0.shape) }, in: symbols)
+        self.jsonTimestamps = JSONTimestamps(kinds, in: symbols)
+        self.kindKey = ResolvedKey(interning: "kind", in: symbols)
+        self.idKey = ResolvedKey(interning: "id", in: symbols)
+    }
 
     /// The kinds an input document may have: the registered ones and Waiver.
     private var kindNames: [String] { policies.kinds.kinds.map(\.rawValue) + [DocumentKind.waiver.rawValue] }
@@ -47,7 +60,7 @@ struct DocumentChecker: Sendable {
             entry.problems.append(ShapeChecker.notAMapping(root, code: "input.not-a-mapping"))
             return entry
         }
-        guard let kindNode = root[Self.kindKey] else {
+        guard let kindNode = root[kindKey] else {
             entry.problems.append(ShapeChecker.diagnostic(root, code: "input.no-kind", "document has no `kind` (one of \(kindNames.joined(separator: ", ")))"))
             return entry
         }
@@ -71,7 +84,7 @@ struct DocumentChecker: Sendable {
                                                           "a \(kind.rawValue) in a waiver file; a waiver file holds only Waiver documents"))
             return entry
         }
-        guard let idNode = root[Self.idKey] else {
+        guard let idNode = root[idKey] else {
             entry.problems.append(ShapeChecker.diagnostic(root, code: "input.no-id", "\(kind.rawValue) has no `id`"))
             return entry
         }
@@ -85,12 +98,11 @@ struct DocumentChecker: Sendable {
             return entry
         }
         (entry.kind, entry.id, entry.idNode) = (kind, id, idNode)
+        let typed = JSONTimestamps.isJSON(root.document) ? jsonTimestamps.typed(root, as: kind) : root
         if let descriptor {
-            let typed = JSONTimestamps.isJSON(root.document) ? JSONTimestamps.typed(root, as: descriptor) : root
-            entry.problems += Self.shapeProblems(typed, kind: descriptor)
+            entry.problems += shapeProblems(typed, kind: descriptor)
             entry.document = InputDocument(kind: kind, id: id, root: typed)
         } else {
-            let typed = JSONTimestamps.isJSON(root.document) ? JSONTimestamps.typed(root, as: Self.waiverDescriptor) : root
             entry.waiver = checkWaiver(typed, id: id, problems: &entry.problems, advisories: &entry.advisories)
         }
         return entry
@@ -102,8 +114,8 @@ struct DocumentChecker: Sendable {
 
     /// What is wrong with a document against its kind's shape: wrong types, values outside an
     /// enum, missing required keys, unknown keys (with a did-you-mean where one is close).
-    static func shapeProblems(_ root: Node, kind: KindDescriptor) -> [Diagnostic] {
-        ShapeChecker.all(root, .object(kind.shape), name: kind.kind.rawValue)
+    func shapeProblems(_ root: Node, kind: KindDescriptor) -> [Diagnostic] {
+        ShapeChecker.all(root, .object(kind.shape), name: kind.kind.rawValue, symbols: shapeSymbols)
     }
 
     /// Gathers checked documents in input order, rejecting an id used twice for one kind; a context

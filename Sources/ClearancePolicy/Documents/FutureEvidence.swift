@@ -16,9 +16,9 @@ public struct FutureEvidence: Sendable {
     public let isDate: Bool
 
     /// Every evidence timestamp later than `now` in a document, in the order its shape lists the fields.
-    static func find(in document: InputDocument, of kind: KindDescriptor?, after now: Timestamp) -> [FutureEvidence] {
+    static func find(in document: InputDocument, after now: Timestamp, paths: PropertyPaths) -> [FutureEvidence] {
         var found: [FutureEvidence] = []
-        for path in kind?.evidencePaths ?? [] {
+        for path in paths[document.kind] {
             for (node, indices) in path.nodes(from: document.root) {
                 guard let value = node.timestamp, value > now else { continue }
                 found.append(FutureEvidence(document: document, path: path.written(indices: indices), node: node, value: value,
@@ -30,8 +30,8 @@ public struct FutureEvidence: Sendable {
 
     /// A document as rules read it at `now` (every evidence timestamp later than `now` read as null),
     /// and the evidence set aside; the document itself when none is from the future.
-    public static func settingAside(in document: InputDocument, of kind: KindDescriptor?, at now: Timestamp) -> (document: InputDocument, future: [FutureEvidence]) {
-        let found = find(in: document, of: kind, after: now)
+    public static func settingAside(in document: InputDocument, at now: Timestamp, paths: EvidencePaths) -> (document: InputDocument, future: [FutureEvidence]) {
+        let found = find(in: document, after: now, paths: paths.resolved(for: document.document.symbols))
         guard !found.isEmpty else { return (document, []) }
         let masked = document.document.retyped(found.map { ($0.node.id, .null) })
         return (InputDocument(kind: document.kind, id: document.id, root: Node(document: masked, id: document.root.id)), found)
@@ -45,12 +45,32 @@ extension DocumentSet {
     public func settingAsideFutureEvidence(at now: Timestamp) -> (documents: DocumentSet, future: [FutureEvidence]) {
         var future: [FutureEvidence] = []
         var changed = false
+        let paths = EvidencePaths(kinds)
         let read = documents.map { document -> InputDocument in
-            let (read, found) = FutureEvidence.settingAside(in: document, of: kinds.descriptor(document.kind), at: now)
+            let (read, found) = FutureEvidence.settingAside(in: document, at: now, paths: paths)
             if !found.isEmpty { future += found; changed = true }
             return read
         }
         guard changed else { return (self, []) }
         return (replacing(documents: read), future)
+    }
+}
+
+/// The paths to every evidence timestamp of each kind, with keys resolved in the table documents
+/// were loaded with: resolved once for the first table asked for, and again only for another.
+public struct EvidencePaths: Sendable {
+    private let kinds: DocumentKinds
+    private let first: PropertyPaths?
+
+    /// The evidence paths of `kinds`, resolved ahead for `table` when given (a snapshot's).
+    public init(_ kinds: DocumentKinds, resolvedIn table: SymbolTable? = nil) {
+        self.kinds = kinds
+        first = table.map { PropertyPaths(kinds.descriptors.map { ($0.kind, $0.evidencePaths) }, in: $0) }
+    }
+
+    /// The paths with keys of `table`.
+    func resolved(for table: SymbolTable) -> PropertyPaths {
+        if let first, first.table === table { return first }
+        return PropertyPaths(kinds.descriptors.map { ($0.kind, $0.evidencePaths) }, in: table)
     }
 }

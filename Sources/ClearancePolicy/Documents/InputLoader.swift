@@ -9,10 +9,17 @@ public struct InputLoader: Sendable {
     public let limits: LoaderLimits
     /// The readers of the file formats inputs may come in, chosen by file name.
     public let readers: InputReaders
+    /// The table the documents' keys are symbols of: the one the policies were loaded with.
+    public let symbols: SymbolTable
+    /// Whether reading adds keys to `symbols` (loading a snapshot) or only looks them up.
+    public let keys: KeyInterning
 
-    /// Creates a loader that reads inputs with `readers`.
-    public init(limits: LoaderLimits = .standard, readers: InputReaders = .standard) {
+    /// Creates a loader whose documents' keys are symbols of `symbols`, added to it or only looked up,
+    /// reading inputs with `readers`.
+    public init(limits: LoaderLimits = .standard, symbols: SymbolTable, keys: KeyInterning = .intern, readers: InputReaders = .standard) {
         self.limits = limits
+        self.symbols = symbols
+        self.keys = keys
         self.readers = readers
     }
 
@@ -35,8 +42,8 @@ public struct InputLoader: Sendable {
         }
         let collected = Self.collect(named, ignoring: ignoring, readers: readers)
         let files = collected.files
-        let limits = limits, readers = readers
-        var checker = DocumentChecker(policies: policies)
+        let (limits, symbols, keys, readers) = (limits, symbols, keys, readers)
+        var checker = DocumentChecker(policies: policies, symbols: symbols)
         checker.waiverChecks = waiverChecks
         let batchSize = max(1, min(32, files.count / max(1, jobs * 8)))
         let batchCount = (files.count + batchSize - 1) / batchSize
@@ -49,7 +56,7 @@ public struct InputLoader: Sendable {
                     let bytes = try FileReader.read(path: file.path, limit: limits.maximumFileSize)
                     if digests { loaded.digests.append(FileDigest(path: file.path, role: file.isContext ? .context : .input, bytes: bytes)) }
                     let reader = readers.index(for: file.path) ?? 0  // a file named directly with another ending is read as YAML
-                    var session = sessions[reader] ?? readers.readers[reader].session(limits: limits)
+                    var session = sessions[reader] ?? readers.readers[reader].session(limits: limits, symbols: symbols, keys: keys)
                     defer { sessions[reader] = session }
                     for document in try session.documents(in: bytes, path: file.path) {
                         var entry = checker.inspect(document.root, from: file.holdsWaivers ? .waiverFile : .inputFile)
@@ -154,7 +161,7 @@ public struct InputLoader: Sendable {
 
     /// Checks documents already loaded (the inline documents of a policy test, say).
     public func check(_ roots: [Node], policies: PolicySet) throws(Diagnostics) -> DocumentSet {
-        let checker = DocumentChecker(policies: policies)
+        let checker = DocumentChecker(policies: policies, symbols: symbols)
         let checked = checker.combine(roots.map { checker.inspect($0) })
         guard checked.problems.isEmpty else { throw Diagnostics(checked.problems) }
         return DocumentSet(kinds: policies.kinds, documents: checked.documents, waivers: checked.waivers, digests: [], contextFiles: [], advisories: [])

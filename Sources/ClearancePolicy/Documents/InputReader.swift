@@ -10,8 +10,9 @@ public protocol InputReader: Sendable {
     var fileEndings: [String] { get }
     /// The format's name in messages: `YAML or JSON`.
     var formatName: String { get }
-    /// A reading session for one thread, which may keep buffers from one file to the next.
-    func session(limits: LoaderLimits) -> any InputReadingSession
+    /// A reading session for one thread, which may keep buffers from one file to the next; the
+    /// documents' keys are symbols of `symbols`, added to it or only looked up as `keys` says.
+    func session(limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning) -> any InputReadingSession
 }
 
 /// One thread's reader of files of one format.
@@ -33,13 +34,15 @@ public struct YAMLReader: InputReader {
     public var formatName: String { "YAML or JSON" }
 
     /// A YAML loader for one thread.
-    public func session(limits: LoaderLimits) -> any InputReadingSession { YAMLLoader(limits: limits) }
+    public func session(limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning) -> any InputReadingSession {
+        YAMLLoader(limits: limits, symbols: symbols, keys: keys)
+    }
 }
 
 extension YAMLLoader: InputReadingSession {
     /// Every document in a file's bytes, none of them empty.
     public func documents(in bytes: [UInt8], path: String) throws(Diagnostic) -> [Document] {
-        try load(bytes: bytes, name: path, retainText: false, allowEmpty: false)
+        try load(bytes: bytes, name: path, allowEmpty: false)
     }
 }
 

@@ -4,15 +4,23 @@ import ClearanceDocument
 /// Gives JSON inputs the typing their shapes say: JSON has no timestamps, so where a shape says
 /// timestamp, a string in RFC 3339 or `YYYY-MM-DD` form is read as a timestamp (the form
 /// `clearance inspect` writes), and what `clearance inspect` prints reads back.
-enum JSONTimestamps {
+struct JSONTimestamps: Sendable {
+    /// Every path to a timestamp, per kind of document.
+    private let paths: PropertyPaths
+
+    /// The paths of `kinds`, with keys resolved in `table`.
+    init(_ kinds: [KindDescriptor], in table: SymbolTable) {
+        paths = PropertyPaths(kinds.map { ($0.kind, $0.timestampPaths) }, in: table)
+    }
+
     /// Whether a document was read from a JSON file.
     static func isJSON(_ document: Document) -> Bool { document.source.path.hasSuffix(".json") }
 
     /// The document's root with every timestamp-shaped string where its kind's shape says
     /// timestamp read as a timestamp; the root itself when there is none.
-    static func typed(_ root: Node, as kind: KindDescriptor) -> Node {
+    func typed(_ root: Node, as kind: DocumentKind) -> Node {
         var changes: [(NodeID, Document.Retyping)] = []
-        for path in kind.timestampPaths {
+        for path in paths[kind] {
             for (node, _) in path.nodes(from: root) {
                 guard let text = node.string, case .timestamp(let value) = TimestampSyntax.parse(text) else { continue }
                 changes.append((node.id, .timestamp(value, isDate: text.utf8.count == 10)))

@@ -1,4 +1,5 @@
 import ClearanceCore
+import ClearanceExpression
 
 /// The kinds of document policies can check, registered in one place: loading policies,
 /// checking inputs, building lookup maps and naming subjects in reports all read them from here.
@@ -10,6 +11,8 @@ public struct DocumentKinds: Sendable {
     /// The shape of a policy file for these kinds (its `target` is one of them).
     public let policyShape: ObjectShape
     private let byKind: [DocumentKind: KindDescriptor]
+    /// The expression type of each kind, made once.
+    private let types: [DocumentKind: ExpressionType]
 
     /// The kinds Clearance ships: TeamMember, Vendor and AccessManifest.
     public static let standard = DocumentKinds(checked: [TeamMemberKind.descriptor, VendorKind.descriptor, AccessManifestKind.descriptor])
@@ -27,6 +30,7 @@ public struct DocumentKinds: Sendable {
         self.descriptors = descriptors
         self.byKind = Dictionary(descriptors.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         self.policyShape = PolicyShapes.policy(targets: descriptors.map(\.kind.rawValue))
+        self.types = TypeMapping.types(of: descriptors)
     }
 
     /// These kinds and one more.
@@ -34,6 +38,9 @@ public struct DocumentKinds: Sendable {
 
     /// The descriptor of a kind, if it is registered.
     public func descriptor(_ kind: DocumentKind) -> KindDescriptor? { byKind[kind] }
+
+    /// The expression type of documents of a kind (`dyn` for one not registered).
+    func type(of kind: DocumentKind) -> ExpressionType { types[kind] ?? .dyn }
 
     /// Whether a kind is registered (and so can be a policy's target).
     public func contains(_ kind: DocumentKind) -> Bool { byKind[kind] != nil }

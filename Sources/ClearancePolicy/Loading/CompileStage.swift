@@ -7,6 +7,8 @@ struct CompileStage {
     /// The kinds a policy may target, which decide the variables its expressions see.
     let kinds: DocumentKinds
     private let compiler = ExpressionCompiler()
+    /// The table field names are resolved in.
+    let symbols: SymbolTable
 
     /// The compiled policies, every expression error at its place in the file, and the lint warnings.
     func run(drafts: [PolicyDraft], firstRuleIndex: Int = 0) -> (policies: [Policy], problems: [Diagnostic], warnings: [Diagnostic]) {
@@ -17,7 +19,7 @@ struct CompileStage {
         for draft in drafts {
             let paramsType = Self.paramsType(draft)
             let paramsValue = Self.paramsValue(draft)
-            let base = PolicyBindings.declarations(kinds: kinds, target: draft.target, params: paramsType, paramsValue: paramsValue)
+            let base = PolicyBindings.declarations(kinds: kinds, target: draft.target, params: paramsType, paramsValue: paramsValue, symbols: symbols)
             var rules: [Rule] = []
             for ruleDraft in draft.rules {
                 if let rule = compile(ruleDraft, policy: draft, paramsType: paramsType, paramsValue: paramsValue, base: base,
@@ -58,7 +60,7 @@ struct CompileStage {
                 let elementType: ExpressionType
                 if case .list(let element) = list.list.program.resultType { elementType = element } else { elementType = .dyn }
                 declarations = PolicyBindings.declarations(kinds: kinds, target: policy.target, params: paramsType, paramsValue: paramsValue,
-                                                           element: (name, elementType))
+                                                           element: (name, elementType), symbols: symbols)
             }
         }
         let when = draft.when.flatMap { compileWhole($0, declarations, problems: &problems) }

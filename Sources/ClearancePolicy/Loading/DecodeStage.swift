@@ -7,10 +7,12 @@ struct DecodeStage {
     let limits: LoaderLimits
     /// The kinds a policy may target.
     let kinds: DocumentKinds
+    /// The table the policies' keys are interned in.
+    let symbols: SymbolTable
 
     /// The drafts of every policy in `files`, and every problem met.
     func run(files: [String]) -> (drafts: [PolicyDraft], documents: [Document], digests: [FileDigest], problems: [Diagnostic]) {
-        let loader = YAMLLoader(limits: limits)
+        let loader = YAMLLoader(limits: limits, symbols: symbols)
         var drafts: [PolicyDraft] = []
         var documents: [Document] = []
         var problems: [Diagnostic] = []
@@ -33,7 +35,7 @@ struct DecodeStage {
         var documents: [Document] = []
         var problems: [Diagnostic] = []
         do {
-            try decode(bytes: bytes, name: name, loader: YAMLLoader(limits: limits), drafts: &drafts, documents: &documents, problems: &problems)
+            try decode(bytes: bytes, name: name, loader: YAMLLoader(limits: limits, symbols: symbols), drafts: &drafts, documents: &documents, problems: &problems)
         } catch {
             problems.append(error)
         }
@@ -42,7 +44,7 @@ struct DecodeStage {
 
     private func decode(bytes: [UInt8], name: String, loader: YAMLLoader, drafts: inout [PolicyDraft], documents: inout [Document],
                         problems: inout [Diagnostic]) throws(Diagnostic) {
-        for document in try loader.load(bytes: bytes, name: name, retainText: true, allowEmpty: false) {
+        for document in try loader.load(bytes: bytes, name: name, allowEmpty: false) {
             documents.append(document)
             if let draft = decode(document.root, problems: &problems) { drafts.append(draft) }
         }

@@ -1,8 +1,9 @@
 import ClearanceCore
+import ClearanceDocument
 
 /// Stage 5: index the compiled policies by id, by target and by rule id.
 struct IndexStage {
-    func run(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic]) -> PolicySet {
-        PolicySet(kinds: kinds, policies: policies, digests: digests, warnings: warnings)
+    func run(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic], symbols: SymbolTable) -> PolicySet {
+        PolicySet(kinds: kinds, policies: policies, digests: digests, warnings: warnings, symbols: symbols)
     }
 }

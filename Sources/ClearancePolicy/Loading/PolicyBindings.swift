@@ -1,3 +1,4 @@
+import ClearanceDocument
 import ClearanceExpression
 
 /// The variables every policy expression may use, each at a fixed slot.
@@ -17,18 +18,18 @@ public enum PolicyBindings {
     /// The first lookup map; the map of `kinds.lookups[i]` is at `firstLookup + i`.
     public static let firstLookup = 4
 
-    /// The declarations of a policy over `kinds` with a given target and params type, plus an optional loop variable.
+    /// The declarations of a policy over `kinds` with a given target and params type, plus an optional loop variable,
+    /// for documents whose keys are symbols of `symbols`.
     /// `params` is declared as the constant it is, so the planner folds what depends only on it.
     static func declarations(kinds: DocumentKinds, target: DocumentKind, params: ExpressionType, paramsValue: Value,
-                             element: (name: String, type: ExpressionType)? = nil) -> Declarations {
-        var declarations = Declarations()
-        let descriptor = kinds.descriptor(target)
-        declarations.declare(descriptor?.bindingName ?? "(unknown target)", as: descriptor.map { TypeMapping.type(of: $0.shape) } ?? .dyn)
+                             element: (name: String, type: ExpressionType)? = nil, symbols: SymbolTable) -> Declarations {
+        var declarations = Declarations(symbols: symbols)
+        declarations.declare(kinds.descriptor(target)?.bindingName ?? "(unknown target)", as: kinds.type(of: target))
         declarations.declare("params", as: params, constant: paramsValue)
         declarations.declare("now", as: .timestamp)
         declarations.declare(element?.name ?? "(no for_each element)", as: element?.type ?? .dyn)  // a name no expression can spell
         for lookup in kinds.lookups {
-            declarations.declare(lookup.lookupName ?? "", as: .map(.string, TypeMapping.type(of: lookup.shape)))
+            declarations.declare(lookup.lookupName ?? "", as: .map(.string, kinds.type(of: lookup.kind)))
         }
         return declarations
     }

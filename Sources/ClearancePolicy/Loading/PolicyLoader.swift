@@ -8,11 +8,15 @@ public struct PolicyLoader: Sendable {
     public let limits: LoaderLimits
     /// The kinds policies may target.
     public let kinds: DocumentKinds
+    /// The table the policies' keys and their expressions' field names become symbols of: the
+    /// one the documents they check are loaded with.
+    public let symbols: SymbolTable
 
-    /// Creates a loader for policies over `kinds`.
-    public init(limits: LoaderLimits = .standard, kinds: DocumentKinds = .standard) {
+    /// Creates a loader for policies over `kinds`, interning into `symbols`.
+    public init(limits: LoaderLimits = .standard, kinds: DocumentKinds = .standard, symbols: SymbolTable) {
         self.limits = limits
         self.kinds = kinds
+        self.symbols = symbols
     }
 
     /// Loads the policies in `paths` (files, or folders of `.yaml`/`.yml`/`.json` files, tests files excluded).
@@ -22,14 +26,14 @@ public struct PolicyLoader: Sendable {
         if collected.files.isEmpty && problems.isEmpty {
             problems.append(Diagnostic(code: "policy.none", message: "no policy files found", file: paths.joined(separator: ", ")))
         }
-        return try finish(DecodeStage(limits: limits, kinds: kinds).run(files: collected.files), problems: problems)
+        return try finish(DecodeStage(limits: limits, kinds: kinds, symbols: symbols).run(files: collected.files), problems: problems)
     }
 
     /// Loads the policies in `bytes`, the text of one policy file named `name` in messages.
     ///
     /// The same stages as ``load(paths:)`` without the file system: for tools and tests that hold the text.
     public func load(bytes: [UInt8], name: String) throws(Diagnostics) -> PolicySet {
-        try finish(DecodeStage(limits: limits, kinds: kinds).run(bytes: bytes, name: name), problems: [])
+        try finish(DecodeStage(limits: limits, kinds: kinds, symbols: symbols).run(bytes: bytes, name: name), problems: [])
     }
 
     /// The stages after decoding: unknown keys, compile, identifiers, index.
@@ -37,10 +41,10 @@ public struct PolicyLoader: Sendable {
                         problems earlier: [Diagnostic]) throws(Diagnostics) -> PolicySet {
         var problems = earlier + decoded.problems
         problems += UnknownKeyStage(kinds: kinds).run(documents: decoded.documents)
-        let compiled = CompileStage(kinds: kinds).run(drafts: decoded.drafts)
+        let compiled = CompileStage(kinds: kinds, symbols: symbols).run(drafts: decoded.drafts)
         problems += compiled.problems
         problems += IdentifierStage().run(drafts: decoded.drafts)
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        return IndexStage().run(kinds: kinds, policies: compiled.policies, digests: decoded.digests, warnings: compiled.warnings)
+        return IndexStage().run(kinds: kinds, policies: compiled.policies, digests: decoded.digests, warnings: compiled.warnings, symbols: symbols)
     }
 }

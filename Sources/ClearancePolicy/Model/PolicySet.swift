@@ -1,4 +1,5 @@
 import ClearanceCore
+import ClearanceDocument
 
 /// Every loaded policy, indexed.
 public struct PolicySet: Sendable {
@@ -12,12 +13,15 @@ public struct PolicySet: Sendable {
     public let digests: [FileDigest]
     /// What `clearance lint` warns about: rules that load but cannot do their job, sorted by location.
     public let warnings: [Diagnostic]
+    /// The table the policies' field names are symbols of: documents they check are best loaded with it.
+    public let symbols: SymbolTable
     private let rulesByID: [String: Rule]
     private let policiesByID: [String: Policy]
 
-    init(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = []) {
+    init(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = [], symbols: SymbolTable) {
         self.kinds = kinds
         self.policies = policies
+        self.symbols = symbols
         self.warnings = warnings.sorted()
         self.rules = policies.flatMap(\.rules)
         self.digests = digests

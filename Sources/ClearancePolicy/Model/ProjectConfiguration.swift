@@ -47,7 +47,7 @@ public struct ProjectConfiguration: Sendable {
     public static func load(path: String, inputsHere: Bool = false) throws(Diagnostics) -> ProjectConfiguration {
         let root: Node
         do {
-            guard let document = try YAMLLoader().load(file: path).first else { return ProjectConfiguration() }
+            guard let document = try YAMLLoader(symbols: SymbolTable()).load(file: path).first else { return ProjectConfiguration() }
             root = document.root
         } catch {
             throw Diagnostics([error])

@@ -2,11 +2,13 @@ import ClearanceDocument
 
 /// The way from a document's root to one property its shape defines, through mappings and
 /// lists: `access[*].last_review.date`. Used to visit every timestamp, or every timestamp of
-/// evidence, of a document without walking the rest of it.
+/// evidence, of a document without walking the rest of it. Keys are names in the shapes;
+/// ``resolved(in:)`` makes them symbols of one table.
 struct PropertyPath: Sendable {
     /// One step: a key of a mapping, or every element of a list.
     enum Step: Sendable {
-        case key(Symbol)
+        case key(String)
+        case resolvedKey(ResolvedKey)
         case each
     }
 
@@ -24,7 +26,7 @@ struct PropertyPath: Sendable {
 
     private static func collect(_ shape: ObjectShape, prefix: [Step], _ test: (Property) -> Bool, into found: inout [PropertyPath]) {
         for property in shape.properties {
-            let steps = prefix + [.key(Symbol(property.name))]
+            let steps = prefix + [.key(property.name)]
             if test(property) { found.append(PropertyPath(steps: steps, property: property)) }
             var inner = property.shape.withoutNull
             var through = steps
@@ -36,6 +38,15 @@ struct PropertyPath: Sendable {
         }
     }
 
+    /// The path with its keys made symbols of `table` (names from the shapes, never from data),
+    /// to read documents of that table by symbol.
+    func resolved(in table: SymbolTable) -> PropertyPath {
+        PropertyPath(steps: steps.map { step in
+            if case .key(let name) = step { return .resolvedKey(ResolvedKey(interning: name, in: table)) }
+            return step
+        }, property: property)
+    }
+
     /// The nodes the path reaches in a document (several through lists, none where a key is
     /// absent), each with the list positions taken on the way (see ``written(indices:)``).
     func nodes(from root: Node) -> [(node: Node, indices: [Int])] {
@@ -44,8 +55,10 @@ struct PropertyPath: Sendable {
             var next: [(node: Node, indices: [Int])] = []
             for (node, indices) in current {
                 switch step {
-                case .key(let symbol):
-                    if let value = node[symbol] { next.append((value, indices)) }
+                case .key(let name):
+                    if let value = node[name] { next.append((value, indices)) }
+                case .resolvedKey(let key):
+                    if let value = node[key] { next.append((value, indices)) }
                 case .each:
                     guard node.kind == .sequence else { continue }
                     for (index, element) in node.elements.enumerated() { next.append((element, indices + [index])) }
@@ -63,7 +76,8 @@ struct PropertyPath: Sendable {
         var positions = indices.makeIterator()
         for step in steps {
             switch step {
-            case .key(let symbol): text += (text.isEmpty ? "" : ".") + symbol.name
+            case .key(let name): text += (text.isEmpty ? "" : ".") + name
+            case .resolvedKey(let key): text += (text.isEmpty ? "" : ".") + key.name
             case .each: text += "[\(positions.next() ?? 0)]"
             }
         }

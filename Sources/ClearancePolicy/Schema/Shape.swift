@@ -73,8 +73,8 @@ public final class ObjectShape: Sendable {
     /// so a finding about it keeps its fingerprint when other elements are added, removed or reordered; empty when none do.
     public let identity: [String]
 
-    /// Each property's position by its key's symbol, for checking documents without spelling keys out.
-    private let positions: [Symbol: Int]
+    /// Each property's position by its key (``ShapeSymbols`` holds them by symbol, per table).
+    private let positions: [String: Int]
     /// The positions of the required properties.
     let requiredPositions: [Int]
 
@@ -86,15 +86,18 @@ public final class ObjectShape: Sendable {
         self.properties = properties
         self.isClosed = isClosed
         self.identity = identity
-        self.positions = Dictionary(properties.enumerated().map { (Symbol($1.name), $0) }, uniquingKeysWith: { first, _ in first })
+        self.positions = Dictionary(properties.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         self.requiredPositions = properties.indices.filter { properties[$0].isRequired }
     }
 
     /// The property with a name, if any.
     public func property(_ name: String) -> Property? { properties.first { $0.name == name } }
 
-    /// The position of the property whose key is `symbol`, if any.
-    func position(of symbol: Symbol) -> Int? { positions[symbol] }
+    /// The position of the property whose key is `name`, if any.
+    func position(named name: String) -> Int? { positions[name] }
+
+    /// Each property's position by its key.
+    var positionsByName: [String: Int] { positions }
 
     /// A set of property positions, in one word.
     struct PropertySet {

@@ -17,6 +17,9 @@ public struct ShapeChecker {
     }
 
     let check: Check
+    /// The shapes' keys as symbols of the table most documents checked are loaded with; without
+    /// them (or for a document of another table) keys are compared by name.
+    var symbols: ShapeSymbols? = nil
 
     private var checksValues: Bool { check != .unknownKeys }
     private var checksKeys: Bool { check != .values }
@@ -53,25 +56,31 @@ public struct ShapeChecker {
         }
     }
 
-    /// Walks a mapping's entries by identity: keys are matched as symbols and names are only
-    /// spelt out for a problem, since every input document goes through here.
+    /// Walks a mapping's entries by identity: keys are matched as symbols (by name when the
+    /// document's table is not the one of ``symbols``, or for a plain-string key) and names are
+    /// only spelt out for a problem, since every input document goes through here.
     private func checkObject(_ node: Node, _ object: ObjectShape, name: () -> String, into found: inout [Diagnostic]) {
         let document = node.document
+        let bySymbol = symbols.flatMap { $0.table === document.symbols ? $0.positions(of: object) : nil }
         var present = ObjectShape.PropertySet()
         for index in 0..<node.count {
             let keyID = document.key(index, of: node.id)
-            // A key is interned as a symbol when loaded; an alias of a string anchor is not.
-            guard let symbol = document.symbol(keyID) ?? (document.kind(keyID) == .string ? Symbol(document.string(keyID)) : nil) else {
+            let position: Int?
+            if let bySymbol, let symbol = document.symbol(keyID) {
+                position = bySymbol[symbol]
+            } else if document.kind(keyID) == .string {
+                position = object.position(named: document.string(keyID))
+            } else {
                 if checksValues { found.append(Self.diagnostic(Node(document: document, id: keyID), code: "policy.key", "keys of \(name()) must be strings")) }
                 continue
             }
-            if let position = object.position(of: symbol) {
+            if let position {
                 present.insert(position)
                 // Read in place: copying a whole `Property` per key costs more than the check itself.
                 walk(Node(document: document, id: document.value(index, of: node.id)), object.properties[position].shape,
                      name: { object.properties[position].label }, into: &found)
             } else if checksKeys, object.isClosed {
-                let key = symbol.name
+                let key = document.string(keyID)
                 let hint = Suggestion.didYouMean(key, among: object.properties.map(\.name), quote: "`")
                 found.append(Self.diagnostic(Node(document: document, id: keyID), code: "policy.unknown-key", "unknown key `\(VisibleText.value(key))` in \(object.name)\(hint)"))
             }
@@ -170,6 +179,11 @@ public struct ShapeChecker {
     /// The value problems of a node and the keys its shape does not define, in one pass.
     public static func all(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
         ShapeChecker(check: .all).problems(node, shape, name: name)
+    }
+
+    /// The same, matching keys by symbol in documents of the table of `symbols`.
+    static func all(_ node: Node, _ shape: Shape, name: String, symbols: ShapeSymbols) -> [Diagnostic] {
+        ShapeChecker(check: .all, symbols: symbols).problems(node, shape, name: name)
     }
 
     /// The keys of a node its shape does not define.

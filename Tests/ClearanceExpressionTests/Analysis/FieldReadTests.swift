@@ -1,3 +1,4 @@
+import ClearanceDocument
 import ClearanceExpression
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 /// chains each reads in source order.
 @Suite struct FieldReadTests {
     static let declarations: Declarations = {
-        var declarations = Declarations()
+        var declarations = Declarations(symbols: SymbolTable())
         declarations.declare("member", as: .dyn)
         declarations.declare("device", as: .dyn)
         declarations.declare("params", as: .dyn)
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func eachConjunctEvaluatesOnItsOwn() throws {
-        var declarations = Declarations()
+        var declarations = Declarations(symbols: SymbolTable())
         let slot = declarations.declare("x", as: .int)
         let conjuncts = try Program.compile("x == 1 && x > 5", declarations: declarations).conjuncts()
         var bindings = Bindings(declarations)

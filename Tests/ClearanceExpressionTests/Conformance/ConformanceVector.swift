@@ -1,3 +1,4 @@
+import ClearanceDocument
 import ClearanceCore
 import ClearanceExpression
 import Foundation
@@ -52,7 +53,7 @@ struct ConformanceVector: Sendable {
     /// Compiles and evaluates the vector; returns why it failed, or `nil` when it passed.
     func run() -> String? {
         if case .malformed(let reason) = expectation { return "malformed vector: \(reason)" }
-        var declarations = Declarations()
+        var declarations = Declarations(symbols: SymbolTable())
         for name in Set(types.keys).union(bindings.keys).sorted() {
             declarations.declare(name, as: types[name].flatMap(ExpressionType.init(parsing:)) ?? .dyn)
         }

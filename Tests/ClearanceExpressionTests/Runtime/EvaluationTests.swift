@@ -7,7 +7,7 @@ import ClearanceDocument
 /// Evaluation guarantees: bounded work, thread safety, stack safety, and how values print.
 @Suite struct EvaluationTests {
     private func evaluate(_ source: String, options: CompileOptions = CompileOptions()) throws -> Result<Value, EvaluationError> {
-        try Program.compile(source, declarations: Declarations(), options: options).evaluate(Bindings(Declarations()))
+        try Program.compile(source, declarations: Declarations(symbols: SymbolTable()), options: options).evaluate(Bindings(Declarations(symbols: SymbolTable())))
     }
 
     @Test func stepBudgetStopsRunawayEvaluation() throws {
@@ -24,7 +24,7 @@ import ClearanceDocument
 
     @Test func stepsGrowWithTheSizeOfDataBuilt() throws {
         // Concatenating a 100,000-byte string costs 10,000 steps (one per ten bytes).
-        var declarations = Declarations()
+        var declarations = Declarations(symbols: SymbolTable())
         let slot = declarations.declare("s", as: .string)
         var bindings = Bindings(declarations)
         bindings[slot] = .string(String(repeating: "a", count: 100_000))
@@ -67,7 +67,7 @@ import ClearanceDocument
             String(repeating: "[", count: 249) + String(repeating: "]", count: 249),
             String(repeating: "(", count: 249) + "x" + String(repeating: ")", count: 249),
         ]
-        var declared = Declarations()
+        var declared = Declarations(symbols: SymbolTable())
         let slot = declared.declare("x", as: .int)
         var mutable = Bindings(declared)
         mutable[slot] = .int(1)
@@ -118,14 +118,14 @@ import ClearanceDocument
     }
 
     @Test func unboundVariableIsAnError() throws {
-        var declarations = Declarations()
+        var declarations = Declarations(symbols: SymbolTable())
         declarations.declare("x", as: .int)
         let program = try Program.compile("x + 1", declarations: declarations)
         #expect(throws: EvaluationError(message: "no value is bound to 'x'", offset: 0)) { try program.evaluate(Bindings(declarations)).get() }
     }
 
     @Test func qualifiedNamesPreferTheLongestDeclaration() throws {
-        var declarations = Declarations()
+        var declarations = Declarations(symbols: SymbolTable())
         let abc = declarations.declare("a.b.c", as: .string)
         let ab = declarations.declare("a.b", as: .map(.string, .string))
         var bindings = Bindings(declarations)
@@ -152,7 +152,7 @@ import ClearanceDocument
     @Test func lookupMapsHash() throws {
         var entries: [String: Value] = [:]
         for index in 0..<100_000 { entries["member-\(index)"] = .int(Int64(index)) }
-        var declarations = Declarations()
+        var declarations = Declarations(symbols: SymbolTable())
         let slot = declarations.declare("members", as: .map(.string, .int))
         var bindings = Bindings(declarations)
         bindings[slot] = .map(ValueMap(entries))
@@ -162,8 +162,8 @@ import ClearanceDocument
     }
 
     @Test func documentsFoundThroughALookupMapReadLikeDocuments() throws {
-        let documents = try YAMLLoader().load(text: "id: b\nroles: [security-owner]\n---\nid: c\n", name: "team.yaml")
-        var declarations = Declarations()
+        let documents = try YAMLLoader(symbols: SymbolTable()).load(text: "id: b\nroles: [security-owner]\n---\nid: c\n", name: "team.yaml")
+        var declarations = Declarations(symbols: SymbolTable())
         let slot = declarations.declare("members", as: .map(.string, .dyn))
         var bindings = Bindings(declarations)
         bindings[slot] = .map(ValueMap(["b": Value(document: documents[0]), "c": Value(document: documents[1])]))

@@ -1,3 +1,4 @@
+import ClearanceDocument
 import ClearanceExpression
 import Testing
 
@@ -15,7 +16,7 @@ import Testing
     }
 
     private func evaluate(_ source: String) throws -> Result<Value, EvaluationError> {
-        try Program.compile(source, declarations: Declarations()).evaluate(Bindings(Declarations()))
+        try Program.compile(source, declarations: Declarations(symbols: SymbolTable())).evaluate(Bindings(Declarations(symbols: SymbolTable())))
     }
 
     @Test func equalityIsChargedToTheBudget() throws {
@@ -34,7 +35,7 @@ import Testing
 
     @Test func constantComparisonsStillFold() throws {
         for source in ["[1, 'a'] == [1, 'a']", "'a' != 'b'", "{'k': [1u]} == {'k': [1]}"] {
-            #expect(try Program.compile(source, declarations: Declarations()).constantValue?.description == "true", "\(source)")
+            #expect(try Program.compile(source, declarations: Declarations(symbols: SymbolTable())).constantValue?.description == "true", "\(source)")
         }
     }
 

@@ -1,3 +1,4 @@
+import ClearanceDocument
 import ClearanceExpression
 import Testing
 
@@ -5,7 +6,7 @@ import Testing
 @Suite struct TextCostTests {
     /// Evaluates `body` with `s` bound to a string of `size` bytes.
     private func evaluate(_ body: String, size: Int = 100_000, options: CompileOptions = CompileOptions()) throws -> Result<Value, EvaluationError> {
-        var declarations = Declarations()
+        var declarations = Declarations(symbols: SymbolTable())
         let slot = declarations.declare("s", as: .string)
         var bindings = Bindings(declarations)
         bindings[slot] = .string(String(repeating: "ab", count: size / 2))

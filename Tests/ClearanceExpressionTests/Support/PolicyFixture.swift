@@ -33,9 +33,12 @@ enum PolicyFixture {
         "offboarding": .object(offboarding),
     ], isOpen: false)
 
+    /// The table the fixture's expressions and documents share, as a run's policies and inputs do.
+    static let symbols = SymbolTable()
+
     /// `member`, `params`, `now`, `members`, `vendors` and a `for_each` name, `device`.
     static var declarations: Declarations {
-        var declarations = Declarations()
+        var declarations = Declarations(symbols: symbols)
         declarations.declare("member", as: .object(teamMember))
         declarations.declare("params", as: .map(.string, .dyn))
         declarations.declare("now", as: .timestamp)
@@ -46,14 +49,14 @@ enum PolicyFixture {
     }
 
     static func load(_ text: String, name: String = "test.yaml") throws -> Document {
-        try #require(try YAMLLoader().load(text: text, name: name).first)
+        try #require(try YAMLLoader(symbols: symbols).load(text: text, name: name).first)
     }
 
     /// The Resources/team/ana.lopez.yaml document.
     static func ana() throws -> Document {
         let url = try #require(Bundle.module.url(forResource: "Resources", withExtension: nil))
             .appendingPathComponent("team/ana.lopez.yaml")
-        return try #require(try YAMLLoader().load(file: url.path).first)
+        return try #require(try YAMLLoader(symbols: symbols).load(file: url.path).first)
     }
 
     /// Bindings for one member, as the policy layer builds them.

@@ -1,3 +1,4 @@
+import ClearanceDocument
 import ClearanceExpression
 import Testing
 
@@ -64,7 +65,7 @@ import Testing
         let chain = Array(repeating: "1", count: 400).joined(separator: " + ")
         for source in [parentheses, lists, negations, chain] {
             do {
-                _ = try Program.compile(source, declarations: Declarations())
+                _ = try Program.compile(source, declarations: Declarations(symbols: SymbolTable()))
                 Issue.record("compiled an expression nested 300 deep")
             } catch {
                 #expect(error.code == "expr.limit")
@@ -76,13 +77,13 @@ import Testing
     @Test func longLogicalChainsStayShallow() throws {
         // && and || chains are balanced, so a long chain is far from the depth limit.
         let source = Array(repeating: "true", count: 1000).joined(separator: " && ")
-        let program = try Program.compile(source, declarations: Declarations())
+        let program = try Program.compile(source, declarations: Declarations(symbols: SymbolTable()))
         #expect(program.constantValue == nil || program.constantValue.map { "\($0)" } == "true")
-        #expect(try program.evaluate(Bindings(Declarations())).get().description == "true")
+        #expect(try program.evaluate(Bindings(Declarations(symbols: SymbolTable()))).get().description == "true")
     }
 
     @Test func overlongExpressionIsRejected() {
         let source = "'" + String(repeating: "a", count: 100_001) + "'"
-        #expect(throws: ExpressionError.self) { try Program.compile(source, declarations: Declarations()) }
+        #expect(throws: ExpressionError.self) { try Program.compile(source, declarations: Declarations(symbols: SymbolTable())) }
     }
 }

@@ -7,6 +7,8 @@ import Synchronization
 /// for the maps in between. Errors are those of selecting one field at a time, except for a step
 /// that selects a declared field of a declared shape: there an absent key, or a `null` where the
 /// shape's mapping belongs, reads as `null` (absent and null mean the same in a document).
+/// Field names are symbols of the table the path was planned with; a document of another table
+/// is read by name.
 final class FieldPath: Sendable {
     /// Where the chain starts.
     enum Base: Sendable {
@@ -17,32 +19,38 @@ final class FieldPath: Sendable {
 
     /// One `.field` of the chain.
     struct Step: Sendable {
-        let field: String
-        let symbol: Symbol
+        /// The field, with its symbol in the plan's table.
+        let key: ResolvedKey
         let offset: Int
         /// Whether the field is declared by the shape of the value it is selected from, so that a
         /// missing key, or a `null` in place of that value, reads as `null` instead of an error.
         let isDeclared: Bool
 
-        init(field: String, offset: Int, isDeclared: Bool = false) {
-            self.field = field
-            self.symbol = Symbol(field)
+        /// A step selecting `field`, made a symbol of `symbols` (a name from the expression, never from data).
+        init(field: String, in symbols: SymbolTable, offset: Int, isDeclared: Bool = false) {
+            self.key = ResolvedKey(interning: field, in: symbols)
             self.offset = offset
             self.isDeclared = isDeclared
         }
+
+        /// The field as written.
+        var field: String { key.name }
     }
 
     let base: Base
     let steps: [Step]
     /// The steps' symbols, apart, so the walk reads plain integers.
     private let symbols: [Symbol]
+    /// The table `symbols` belong to.
+    private let table: SymbolTable
     /// Where each step's key was last found in its mapping: tried first next time (see ``LookupHints``).
     private let hints: LookupHints
 
-    init(base: Base, steps: [Step]) {
+    init(base: Base, steps: [Step], symbols: SymbolTable) {
         self.base = base
         self.steps = steps
-        self.symbols = steps.map(\.symbol)
+        self.table = symbols
+        self.symbols = steps.map { $0.key.symbol! }  // safe: steps intern their fields
         self.hints = LookupHints(count: steps.count)
     }
 
@@ -80,6 +88,7 @@ final class FieldPath: Sendable {
         let count = symbols.count
         if first == count { return .node(handle, start) }
         let outcome: Result<Resolved, EvaluationError> = handle._withUnsafeGuaranteedRef { document in
+            let sameTable = document.symbols === table
             var id = start
             var index = first
             while index < count {
@@ -89,7 +98,10 @@ final class FieldPath: Sendable {
                                                     offset: steps[index].offset))
                 }
                 var hint = hints[index]
-                guard let child = document.value(for: symbols[index], in: id, hint: &hint) else {
+                let found = sameTable
+                    ? document.value(for: symbols[index], in: id, hint: &hint) ?? (document.hasPlainKeys ? document.plainKeyValue(named: steps[index].field, in: id) : nil)
+                    : document.value(named: steps[index].field, in: id)
+                guard let child = found else {
                     if steps[index].isDeclared { return .success(.value(.null)) }
                     return .failure(EvaluationError(message: RuntimeMessages.noSuchKey(steps[index].field), offset: steps[index].offset))
                 }

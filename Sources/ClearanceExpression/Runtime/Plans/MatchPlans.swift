@@ -46,13 +46,14 @@ final class RegexMatchPlan: Plan {
 }
 
 /// `text.matches(pattern)` with a pattern computed as the expression runs: compiled through the
-/// shared cache, and charged as if compiled every time, so the cost never depends on what other
+/// plan's own cache, and charged as if compiled every time, so the cost never depends on what other
 /// evaluations left in the cache (see ``compileCost(programSize:)``).
 final class DynamicRegexMatchPlan: Plan {
     let subject: any Plan
     let pattern: any Plan
     let offset: Int
     let cost: Int
+    private let regexes = RegexCache()
 
     /// Steps charged for a pattern that fails to compile (the work done before the error is unknown).
     static let failedCompileCost = 200_000
@@ -81,7 +82,7 @@ final class DynamicRegexMatchPlan: Plan {
         try frame.charge((text.utf8.count + source.utf8.count) / sizeUnitsPerStep, at: offset)
         let regex: LinearRegex
         do {
-            regex = try RegexCache.shared.regex(source)
+            regex = try regexes.regex(source)
         } catch {
             try frame.charge(Self.failedCompileCost, at: offset)
             throw error.placed(at: offset)

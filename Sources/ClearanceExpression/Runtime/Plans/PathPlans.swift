@@ -63,11 +63,11 @@ final class PathHasPlan: Plan {
     func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
         switch try path.resolve(&frame) {
         case .node(let handle, let id):
-            let symbol = field.symbol, declared = field.isDeclared
+            let key = field.key, declared = field.isDeclared
             let found: Bool? = handle._withUnsafeGuaranteedRef { document in
                 switch document.kind(id) {
                 case .mapping:
-                    guard let child = document.value(for: symbol, in: id) else { return false }
+                    guard let child = document.value(for: key, in: id) else { return false }
                     return !declared || document.kind(child) != .null
                 case .null where declared: return false
                 default: return nil

@@ -4,19 +4,13 @@ import ClearanceDocument
 enum NodeMaps {
     /// The value under a key of a mapping, found as CEL finds keys; `nil` when absent.
     ///
-    /// - Complexity: O(*n*) for a mapping of *n* entries (field selection with a name known when
-    ///   the expression compiles uses symbols instead; see ``Document/value(for:in:)``).
+    /// A string key is looked up in the document's symbol table (never added to it), then
+    /// compared as a symbol, and as text with the document's plain-string keys if it has any.
+    ///
+    /// - Complexity: O(*n*) for a mapping of *n* entries.
     static func value(in document: Document, _ id: NodeID, forKey key: Value) -> NodeID? {
         let count = document.count(id)
-        if case .string(let name) = key {
-            for position in 0..<count {
-                let keyID = document.key(position, of: id)
-                if document.kind(keyID) == .string, stringsEqual(document.string(keyID), name) {
-                    return document.value(position, of: id)
-                }
-            }
-            return nil
-        }
+        if case .string(let name) = key { return document.value(named: name, in: id) }
         guard let wanted = MapKey(lookingUp: key) else { return nil }
         for position in 0..<count {
             if let stored = MapKey(storing: Value(document: document, id: document.key(position, of: id))), stored == wanted {
