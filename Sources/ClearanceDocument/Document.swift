@@ -155,17 +155,8 @@ public final class Document: Sendable {
     ///
     /// - Complexity: O(*n*) integer comparisons for a mapping of *n* entries.
     public func value(for symbol: Symbol, in id: NodeID) -> NodeID? {
-        let record = records[Int(id.rawValue)]
-        guard record.kind == .mapping else { return nil }
-        let span = spans[Int(record.payload)]
-        var index = Int(span.start)
-        let end = index + Int(span.count) * 2
-        while index < end {
-            let key = records[index]
-            if key.payload == symbol.rawValue, key.flags.contains(.symbol) { return NodeID(UInt32(index + 1)) }
-            index += 2
-        }
-        return nil
+        var noHint = Int.max
+        return value(for: symbol, in: id, hint: &noHint)
     }
 
     /// The value stored under a string key in a mapping, trying entry `hint` first, and setting

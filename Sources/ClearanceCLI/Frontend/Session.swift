@@ -11,9 +11,11 @@ import Glibc
 
 /// Loads what a command needs and runs it; every load error ends the run with exit 2.
 enum Session {
-    /// Documents loaded by this process, kept until it exits: the operating system takes the
-    /// memory back at once, where releasing a large organisation's documents one by one takes a
-    /// noticeable part of a run.
+    /// Documents loaded by this one-shot command, kept until the process exits: the operating system
+    /// takes the memory back at once, where releasing a large organisation's documents one by one takes
+    /// a noticeable part of a run. Only the command line does this; the libraries hold nothing beyond
+    /// the values a caller keeps (a prepared `Engine` and its snapshot), so a long-running process
+    /// that drops a snapshot gets its memory back.
     private static let loaded = Mutex<[DocumentSet]>([])
 
     /// Runs `body`; diagnostics are printed in full to standard error and exit 2.
