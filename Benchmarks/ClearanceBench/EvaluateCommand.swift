@@ -91,6 +91,7 @@ struct EvaluateCommand: ParsableCommand {
         let checker = InputLoader(symbols: engine.policies.symbols, keys: .lookUpOnly)
         let tableSize = engine.policies.symbols.count
         var evaluated = 0, rejected = 0, afterFirst = 0
+        var checkpoints: [(calls: Int, kib: Int)] = []
         let start = ContinuousClock.now
         for call in 1...randomCalls {
             let template = templates[call % templates.count]
@@ -107,10 +108,13 @@ struct EvaluateCommand: ParsableCommand {
                 rejected += 1
             }
             if call == 10_000 { afterFirst = Self.residentKiB() }
+            if [10_000, 100_000, 250_000, 500_000, 750_000].contains(call) { checkpoints.append((call, Self.residentKiB())) }
         }
         let end = Self.residentKiB()
         let seconds = Self.nanoseconds(start.duration(to: .now)) / 1e9
         print("\n\(randomCalls) requests in \(String(format: "%.0f", seconds)) s (\(evaluated) evaluated, \(rejected) rejected by the checks)")
+        checkpoints.append((randomCalls, end))
+        print("resident MiB after " + checkpoints.map { "\($0.calls): \(String(format: "%.1f", Double($0.kib) / 1024))" }.joined(separator: ", "))
         print("symbols in the snapshot's table: \(tableSize) before, \(engine.policies.symbols.count) after")
         print("resident after 10,000: \(afterFirst / 1024) MiB; after \(randomCalls): \(end / 1024) MiB; growth \(String(format: "%+.1f", Double(end - afterFirst) / Double(afterFirst) * 100))%")
     }
