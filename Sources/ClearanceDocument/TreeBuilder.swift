@@ -78,7 +78,7 @@ public struct TreeBuilder {
     }
 
     private func position(_ offset: Int) throws(Diagnostic) -> Position {
-        guard offset >= 0, let narrow = UInt32(exactly: offset) else {
+        guard offset >= 0, offset <= source.text.count, let narrow = UInt32(exactly: offset) else {
             throw Diagnostic(code: "reader.offset", message: "offset \(offset) is outside the file", file: source.path)
         }
         return Position(offset: narrow, column: source.column(ofOffset: offset))
