@@ -44,7 +44,7 @@ struct DocumentBuilder {
     private var anchors: [String: Anchored] = [:]
     private var aliasExpansion: UInt64 = 0
     private var symbolCache: SymbolCache
-    private var stringPool = StringPool()
+    private var stringPool: StringPool
     /// This document's keys that are plain strings (unknown to the table when only looking up),
     /// each with its index in `strings`, so a key spelled twice is stored alike both times.
     private var plainKeys = ByteKeyedTable()
@@ -57,6 +57,7 @@ struct DocumentBuilder {
     init(limits: LoaderLimits, symbols: SymbolTable, interning: KeyInterning) {
         self.limits = limits
         self.symbolCache = SymbolCache(symbols: symbols, interning: interning)
+        self.stringPool = StringPool(capacity: interning == .intern ? StringPool.snapshotCapacity : StringPool.requestCapacity)
     }
 
     /// Clears the per-document state, keeping capacity.

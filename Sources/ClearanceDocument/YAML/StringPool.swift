@@ -5,7 +5,12 @@
 /// Bounded: past `capacity` distinct strings the pool starts over, so a file of unique values
 /// cannot grow it without limit.
 struct StringPool {
-    private static let capacity = 1 << 16
+    /// The bound when loading a snapshot, whose documents share many values.
+    static let snapshotCapacity = 1 << 16
+    /// The bound when reading requests one after another: what they share is small, and a loader
+    /// kept for a server's lifetime should hold little.
+    static let requestCapacity = 1 << 10
+    private let capacity: Int
 
     private var table = ByteKeyedTable()
     private var strings: [String] = []
@@ -13,6 +18,9 @@ struct StringPool {
     private var placements: [(document: UInt32, index: UInt32)] = []
     /// The number of the current document, to tell placements from earlier documents apart.
     private var document: UInt32 = 0
+
+    /// A pool that starts over past `capacity` distinct strings.
+    init(capacity: Int) { self.capacity = capacity }
 
     /// Starts a new document: strings stored from now on are numbered afresh.
     mutating func beginDocument() { document &+= 1 }
@@ -27,7 +35,7 @@ struct StringPool {
             placements[Int(pooled)] = (document, index)
             return index
         }
-        if strings.count >= Self.capacity {
+        if strings.count >= capacity {
             table.removeAll()
             strings.removeAll(keepingCapacity: true)
             placements.removeAll(keepingCapacity: true)
