@@ -95,6 +95,9 @@ import Testing
             #expect(since.error == "")
             #expect(since.output == "duration(\"129600s\")\n")
         }
+        let both = try clearance(["eval", "now", "--as-of", "2026-11-20", "--var", "now=2026-01-01"])
+        #expect(both.status == 2)
+        #expect(both.error.hasPrefix("Error: --as-of and --var now=... both set `now`; give one\n"))
         let bad = try clearance(["eval", "now", "--as-of", "yesterday"])
         #expect(bad.status == 2)
         #expect(bad.error.hasPrefix("Error: --as-of must be a date (2026-11-20) or an RFC 3339 date-time (2026-11-20T09:00:00Z); got 'yesterday'\n"))
@@ -106,6 +109,12 @@ import Testing
             let run = try clearance(["eval", "[members[member.security_owner].status, member.engagement.vendor in vendors, size(vendors), 'nobody' in members]"] + paths)
             #expect(run.error == "")
             #expect(run.output == "[\"offboarding\", true, 2, false]\n")
+            // A folder gives every file in it; a file also named on its own is read once, first where named; waivers are left out.
+            try "kind: Waiver\nid: w1\nrule: ZT-01\nsubject: ana.lopez\njustification: j\napproved_by: marta.ruiz\nexpires: 2026-12-01\n"
+                .write(to: folder.appendingPathComponent("waivers.yaml"), atomically: true, encoding: .utf8)
+            let folderRun = try clearance(["eval", "[member.id, members.map(id, id), vendors.map(id, id)]", paths[1], folder.path])
+            #expect(folderRun.error == "")
+            #expect(folderRun.output == "[\"marta.ruiz\", [\"marta.ruiz\", \"ana.lopez\"], [\"talentbridge\", \"nearshore\"]]\n")
             let noVendors = try clearance(["eval", "size(vendors)", paths[0]])
             #expect(noVendors.status == 2)
             #expect(noVendors.error.hasPrefix("expression:1:6: "))

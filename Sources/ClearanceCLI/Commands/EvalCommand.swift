@@ -3,7 +3,6 @@ import ClearanceCore
 import ClearanceExpression
 import ClearanceDocument
 import ClearancePolicy
-import Foundation
 
 /// `clearance eval EXPR [FILE...] [--as-of TIME] [--input FILE] [--var name=value]`: evaluates one expression, for policy authors.
 struct EvalCommand: ParsableCommand {
@@ -11,10 +10,10 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate one expression and print its value.",
         discussion: """
-            The expression is CEL, as in policies. Each FILE's documents are bound as policies read them: the first
-            document of each kind under its kind's name (`member`, `vendor`, `manifest`), and every document of a kind
-            with a lookup map in it by id (`members`, `vendors`). --input binds the first document of a file of any
-            shape to `doc`; each --var binds a name to a YAML value (`--var n=3`, `--var env=production`,
+            The expression is CEL, as in policies. The documents of each FILE (or folder) are bound as policies read them: the first \
+            document of each kind under its kind's name (`member`, `vendor`, `manifest`), and every document of a kind \
+            with a lookup map in it by id (`members`, `vendors`). --input binds the first document of a file of any \
+            shape to `doc`; each --var binds a name to a YAML value (`--var n=3`, `--var env=production`, \
             `--var 'ids=[a, b]'`). `now` is --as-of, or the current time.
             """
     )
@@ -26,7 +25,7 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "The expression to evaluate.")
     var expression: String
 
-    @Argument(help: ArgumentHelp("YAML or JSON files of team members, vendors or access manifests, bound by kind.", valueName: "file"))
+    @Argument(help: ArgumentHelp("YAML or JSON files or folders of team members, vendors or access manifests, bound by kind.", valueName: "file"))
     var files: [String] = []
 
     @OptionGroup var time: EvaluationTime
@@ -49,7 +48,11 @@ struct EvalCommand: ParsableCommand {
         var values: [(slot: Int, value: Value)] = []
         let loader = YAMLLoader(symbols: symbols)
         do {
-            for (name, value) in try Self.kindBindings(files.flatMap { try loader.load(file: $0) }) {
+            let found = FileCollector.inputFiles.files(in: files)
+            if let problem = found.problems.first { throw problem }
+            var seen = Set<String>()  // a file named twice (itself and in its folder) is read once, where first named
+            let unique = found.files.filter { seen.insert(FileCollector.realPath($0) ?? $0).inserted }
+            for (name, value) in try Self.kindBindings(unique.flatMap { try loader.load(file: $0) }) {
                 values.append((declarations.declare(name, as: .dyn), value))
             }
             if let input {
@@ -94,13 +97,14 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// The names `documents` are bound under, as policies bind them: the first document of each registered kind
-    /// under the kind's binding name, then each lookup map of a kind with documents; a document of no registered
-    /// kind, without an id or with the id of another of its kind is an error.
+    /// under the kind's binding name, then each lookup map of a kind with documents. Waivers are left out; a document
+    /// of no registered kind, without an id or with the id of another of its kind is an error.
     static func kindBindings(_ documents: [Document], kinds: DocumentKinds = .standard) throws(Diagnostic) -> [(name: String, value: Value)] {
         var byKind: [DocumentKind: [(id: String, value: Value)]] = [:]
         for document in documents {
             let root = document.root
             let kindNames = kinds.kinds.map(\.rawValue).joined(separator: ", ")
+            if root["kind"]?.string == DocumentKind.waiver.rawValue { continue }  // policies do not read waivers either
             guard let kindText = root["kind"]?.string, case let kind = DocumentKind(kindText), kinds.contains(kind) else {
                 throw ShapeChecker.diagnostic(root, code: "eval.kind", "eval binds documents by kind, one of \(kindNames); --input binds a document of any shape as `doc`")
             }
