@@ -101,9 +101,10 @@ struct EvalCommand: ParsableCommand {
     /// of no registered kind, without an id or with the id of another of its kind is an error.
     static func kindBindings(_ documents: [Document], kinds: DocumentKinds = .standard) throws(Diagnostic) -> [(name: String, value: Value)] {
         var byKind: [DocumentKind: [(id: String, value: Value)]] = [:]
+        var ids: [DocumentKind: Set<String>] = [:]
+        let kindNames = kinds.kinds.map(\.rawValue).joined(separator: ", ")
         for document in documents {
             let root = document.root
-            let kindNames = kinds.kinds.map(\.rawValue).joined(separator: ", ")
             if root["kind"]?.string == DocumentKind.waiver.rawValue { continue }  // policies do not read waivers either
             guard let kindText = root["kind"]?.string, case let kind = DocumentKind(kindText), kinds.contains(kind) else {
                 throw ShapeChecker.diagnostic(root, code: "eval.kind", "eval binds documents by kind, one of \(kindNames); --input binds a document of any shape as `doc`")
@@ -111,7 +112,7 @@ struct EvalCommand: ParsableCommand {
             guard let id = root["id"]?.string else {
                 throw ShapeChecker.diagnostic(root, code: "eval.id", "a \(kind.rawValue) needs an `id` to be bound")
             }
-            if byKind[kind, default: []].contains(where: { $0.id == id }) {
+            guard ids[kind, default: []].insert(id).inserted else {
                 throw ShapeChecker.diagnostic(root, code: "eval.duplicate-id", "a second \(kind.rawValue) with id '\(id)'")
             }
             byKind[kind, default: []].append((id, Value(document: document)))
