@@ -58,4 +58,75 @@ import Testing
         #expect(run.status == 2)
         #expect(run.error == "expression:1:9: no such key: b\n{'a': 1}['b'] + 1\n        ^\n")
     }
+
+    /// A temporary folder holding `files` (name and text), removed after `body`.
+    private func withFiles(_ files: [String: String], _ body: (URL) throws -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in files { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        try body(folder)
+    }
+
+    static let members = [
+        "ana.yaml": "kind: TeamMember\nid: ana.lopez\nname: Ana\nstatus: active\nsecurity_owner: marta.ruiz\nengagement: {model: eor, vendor: talentbridge, start: 2026-02-02}\n",
+        "marta.yaml": "kind: TeamMember\nid: marta.ruiz\nname: Marta\nstatus: offboarding\n",
+        "vendors.yaml": "kind: Vendor\nid: talentbridge\nname: TalentBridge\ntype: employer-of-record\n---\nkind: Vendor\nid: nearshore\nname: Nearshore\ntype: staffing-partner\n",
+    ]
+
+    @Test func bindsTheDocumentUnderItsKindsName() throws {
+        try withFiles(Self.members) { folder in
+            let run = try clearance(["eval", "member.status", folder.appendingPathComponent("ana.yaml").path])
+            #expect(run.error == "")
+            #expect(run.status == 0)
+            #expect(run.output == "\"active\"\n")
+            let vendor = try clearance(["eval", "[vendor.id, vendor.type]", folder.appendingPathComponent("vendors.yaml").path])
+            #expect(vendor.output == "[\"talentbridge\", \"employer-of-record\"]\n")
+        }
+    }
+
+    @Test func nowIsTheAsOfTime() throws {
+        let run = try clearance(["eval", "now", "--as-of", "2026-11-20"])
+        #expect(run.error == "")
+        #expect(run.output == "timestamp(\"2026-11-20T00:00:00Z\")\n")
+        try withFiles(Self.members) { folder in
+            let since = try clearance(["eval", "now - member.engagement.start", folder.appendingPathComponent("ana.yaml").path,
+                                       "--as-of", "2026-02-03T12:00:00Z"])
+            #expect(since.error == "")
+            #expect(since.output == "duration(\"129600s\")\n")
+        }
+        let both = try clearance(["eval", "now", "--as-of", "2026-11-20", "--var", "now=2026-01-01"])
+        #expect(both.status == 2)
+        #expect(both.error.hasPrefix("Error: --as-of and --var now=... both set `now`; give one\n"))
+        let bad = try clearance(["eval", "now", "--as-of", "yesterday"])
+        #expect(bad.status == 2)
+        #expect(bad.error.hasPrefix("Error: --as-of must be a date (2026-11-20) or an RFC 3339 date-time (2026-11-20T09:00:00Z); got 'yesterday'\n"))
+    }
+
+    @Test func looksDocumentsUpThroughTheirKindsMaps() throws {
+        try withFiles(Self.members) { folder in
+            let paths = ["ana.yaml", "marta.yaml", "vendors.yaml"].map { folder.appendingPathComponent($0).path }
+            let run = try clearance(["eval", "[members[member.security_owner].status, member.engagement.vendor in vendors, size(vendors), 'nobody' in members]"] + paths)
+            #expect(run.error == "")
+            #expect(run.output == "[\"offboarding\", true, 2, false]\n")
+            // A folder gives every file in it; a file also named on its own is read once, first where named; waivers are left out.
+            try "kind: Waiver\nid: w1\nrule: ZT-01\nsubject: ana.lopez\njustification: j\napproved_by: marta.ruiz\nexpires: 2026-12-01\n"
+                .write(to: folder.appendingPathComponent("waivers.yaml"), atomically: true, encoding: .utf8)
+            let folderRun = try clearance(["eval", "[member.id, members.map(id, id), vendors.map(id, id)]", paths[1], folder.path])
+            #expect(folderRun.error == "")
+            #expect(folderRun.output == "[\"marta.ruiz\", [\"marta.ruiz\", \"ana.lopez\"], [\"talentbridge\", \"nearshore\"]]\n")
+            let noVendors = try clearance(["eval", "size(vendors)", paths[0]])
+            #expect(noVendors.status == 2)
+            #expect(noVendors.error.hasPrefix("expression:1:6: "))
+        }
+    }
+
+    @Test func documentsOfNoKindAreRefused() throws {
+        try withFiles(["plain.yaml": "id: ana.lopez\nstatus: active\n"]) { folder in
+            let run = try clearance(["eval", "member.status", folder.appendingPathComponent("plain.yaml").path])
+            #expect(run.status == 2)
+            #expect(run.output == "")
+            #expect(run.error.contains("plain.yaml:1:1: eval binds documents by kind, one of TeamMember, Vendor, AccessManifest; --input binds a document of any shape as `doc`\n"))
+        }
+    }
 }

@@ -12,10 +12,19 @@ struct SchemaCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder to write the schemas into.", valueName: "folder"))
     var output = "Schemas"
 
+    @Option(help: ArgumentHelp("Also write the Markdown reference of every document kind into this folder (the repository keeps it in docs/kinds).", valueName: "folder"))
+    var reference: String?
+
     func run() throws {
         for file in JSONSchemaWriter.files {
             try OutputPlan.writeFile(JSONSchemaWriter.schema(file), to: output + "/" + file.fileName)
         }
         print("wrote \(JSONSchemaWriter.files.count) schemas to \(output)/")
+        if let reference {
+            let pages = KindReferenceWriter.pages()
+            for page in pages { try OutputPlan.writeFile(KindReferenceWriter.page(page), to: reference + "/" + page.fileName) }
+            try OutputPlan.writeFile(KindReferenceWriter.index(pages), to: reference + "/README.md")
+            print("wrote \(pages.count) kind reference pages to \(reference)/")
+        }
     }
 }

@@ -16,8 +16,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("waivers"), help: ArgumentHelp("A waiver file (repeatable; replaces the waivers of clearance.yaml).", valueName: "file"))
     var waivers: [String] = []
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The evaluation time: a date (2026-11-20, midnight UTC) or an RFC 3339 date-time (default: now).", valueName: "time"))
-    var asOf: String?
+    @OptionGroup var time: EvaluationTime
 
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("The lowest severity of a fail that fails the run: info, low, medium, high, critical (default: low); an error fails at any.", valueName: "severity"))
     var failOn: String?
@@ -32,18 +31,10 @@ struct ProjectOptions: ParsableArguments {
         if let jobs, jobs > Self.maximumJobs {
             Terminal.standardError.write("note: --jobs \(jobs) is more than \(Self.maximumJobs) threads; using \(Self.maximumJobs)\n")
         }
-        if let asOf, Self.timestamp(asOf) == nil {
-            throw ValidationError("--as-of must be a date (2026-11-20) or an RFC 3339 date-time (2026-11-20T09:00:00Z); got '\(asOf)'")
-        }
         if let failOn, Severity(rawValue: failOn) == nil {
             let names = Severity.allCases.map(\.rawValue)
             throw ValidationError("--fail-on must be one of \(names.joined(separator: ", ")); got '\(failOn)'\(Suggestion.didYouMean(failOn, among: names))")
         }
-    }
-
-    static func timestamp(_ text: String) -> Timestamp? {
-        if case .timestamp(let value) = TimestampSyntax.parse(text) { return value }
-        return nil
     }
 
     /// The configuration: the project file's, each setting given on the command line replacing the project file's.
@@ -102,7 +93,5 @@ struct ProjectOptions: ParsableArguments {
     static var maximumJobs: Int { max(64, 4 * ParallelMap.processorCount) }
 
     /// The evaluation time.
-    var now: Timestamp {
-        asOf.flatMap(Self.timestamp) ?? Session.currentTime()
-    }
+    var now: Timestamp { time.now }
 }
