@@ -43,9 +43,10 @@ extension DocumentSet {
     /// timestamp later than `now` reads as null, so no rule passes on it (locations and marks
     /// are unchanged). Returns this set itself when no evidence is from the future.
     public func settingAsideFutureEvidence(at now: Timestamp) -> (documents: DocumentSet, future: [FutureEvidence]) {
+        guard let table = documents.first?.document.symbols else { return (self, []) }
         var future: [FutureEvidence] = []
         var changed = false
-        let paths = EvidencePaths(kinds)
+        let paths = EvidencePaths(kinds, resolvedIn: table)  // the set's documents share one table, as a rule
         let read = documents.map { document -> InputDocument in
             let (read, found) = FutureEvidence.settingAside(in: document, at: now, paths: paths)
             if !found.isEmpty { future += found; changed = true }
@@ -56,21 +57,20 @@ extension DocumentSet {
     }
 }
 
-/// The paths to every evidence timestamp of each kind, with keys resolved in the table documents
-/// were loaded with: resolved once for the first table asked for, and again only for another.
+/// The paths to every evidence timestamp of each kind, with keys resolved once in the table most
+/// documents were loaded with (a snapshot's); a document of another table has them resolved for it.
 public struct EvidencePaths: Sendable {
     private let kinds: DocumentKinds
-    private let first: PropertyPaths?
+    private let resolved: PropertyPaths
 
-    /// The evidence paths of `kinds`, resolved ahead for `table` when given (a snapshot's).
-    public init(_ kinds: DocumentKinds, resolvedIn table: SymbolTable? = nil) {
+    /// The evidence paths of `kinds`, resolved for `table`.
+    public init(_ kinds: DocumentKinds, resolvedIn table: SymbolTable) {
         self.kinds = kinds
-        first = table.map { PropertyPaths(kinds.descriptors.map { ($0.kind, $0.evidencePaths) }, in: $0) }
+        resolved = PropertyPaths(kinds.descriptors.map { ($0.kind, $0.evidencePaths) }, in: table)
     }
 
     /// The paths with keys of `table`.
     func resolved(for table: SymbolTable) -> PropertyPaths {
-        if let first, first.table === table { return first }
-        return PropertyPaths(kinds.descriptors.map { ($0.kind, $0.evidencePaths) }, in: table)
+        resolved.table === table ? resolved : EvidencePaths(kinds, resolvedIn: table).resolved
     }
 }
