@@ -184,7 +184,7 @@ struct StreamParser {
         case YAML_READER_ERROR:
             let offset = min(Int(parser.problem_offset), bytes.count)
             return diagnostic(code: YAMLErrorCode.encoding, message: Self.readerMessage(problem, value: parser.problem_value),
-                              offset: offset, column: characterColumn(ofByte: offset))
+                              offset: offset, column: source.column(ofOffset: offset))
         case YAML_MEMORY_ERROR:
             return Diagnostic(code: YAMLErrorCode.syntax, message: "out of memory while parsing", file: source.path)
         default:
@@ -197,7 +197,7 @@ struct StreamParser {
                     let offset = cursor.offset(ofCharacter: Int(contextMark.index))
                     let location = source.location(offset: offset, column: Int(contextMark.column) + 1)
                     notes.append(Diagnostic.Note(message: Self.contextNote(context), location: location,
-                                                 sourceLine: lineText(location.line)))
+                                                 sourceLine: source.lineText(location.line)))
                 }
                 return diagnostic(code: YAMLErrorCode.syntax, message: "syntax error: \(problem) \(context)",
                                   offset: cursor.offset(ofCharacter: Int(mark.index)), column: Int(mark.column) + 1, notes: notes)
@@ -239,31 +239,16 @@ struct StreamParser {
         var notes: [Diagnostic.Note] = []
         if let first = error.firstPosition {
             let location = source.location(offset: Int(first.offset), column: first.column)
-            notes.append(Diagnostic.Note(message: "first defined here", location: location, sourceLine: lineText(location.line)))
+            notes.append(Diagnostic.Note(message: "first defined here", location: location, sourceLine: source.lineText(location.line)))
         }
         return diagnostic(code: error.code, message: error.message, offset: Int(error.position.offset), column: error.position.column, notes: notes)
     }
 
     private func diagnostic(code: String, message: String, offset: Int, column: Int, notes: [Diagnostic.Note] = []) -> Diagnostic {
         let location = source.location(offset: offset, column: column)
-        return Diagnostic(code: code, message: message, location: location, sourceLine: lineText(location.line), notes: notes)
+        return Diagnostic(code: code, message: message, location: location, sourceLine: source.lineText(location.line), notes: notes)
     }
 
-    private func lineText(_ line: Int) -> String? {
-        guard line >= 1, line <= table.lineStarts.count else { return nil }
-        var end = Int(table.lineStarts[line - 1])
-        let start = end
-        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    }
-
-    /// The 1-based character column of a byte offset, counting from the start of its line.
-    private func characterColumn(ofByte offset: Int) -> Int {
-        let line = source.line(containing: offset)
-        var column = 1
-        for index in Int(table.lineStarts[line - 1])..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
-        return column
-    }
 }
 
 /// Turns libyaml's character indexes into byte offsets, moving forward as events arrive.
