@@ -10,6 +10,8 @@ public struct DocumentKinds: Sendable {
     public let descriptors: [KindDescriptor]
     /// The shape of a policy file for these kinds (its `target` is one of them).
     public let policyShape: ObjectShape
+    /// The kinds that contribute a lookup map, in registration order (their maps' binding slots follow this order).
+    public let lookups: [KindDescriptor]
     private let byKind: [DocumentKind: KindDescriptor]
     /// The expression type of each kind, made once.
     private let types: [DocumentKind: ExpressionType]
@@ -28,6 +30,7 @@ public struct DocumentKinds: Sendable {
 
     private init(checked descriptors: [KindDescriptor]) {
         self.descriptors = descriptors
+        self.lookups = descriptors.filter { $0.lookupName != nil }
         self.byKind = Dictionary(descriptors.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         self.policyShape = PolicyShapes.policy(targets: descriptors.map(\.kind.rawValue))
         self.types = TypeMapping.types(of: descriptors)
@@ -48,9 +51,6 @@ public struct DocumentKinds: Sendable {
     /// The registered kinds' names, in registration order.
     public var kinds: [DocumentKind] { descriptors.map(\.kind) }
 
-    /// The kinds that contribute a lookup map, in registration order (their maps' binding slots follow this order).
-    public var lookups: [KindDescriptor] { descriptors.filter { $0.lookupName != nil } }
-
     /// The names no `for_each` variable may take: every binding and lookup name, `params` and `now`.
     public var reservedNames: Set<String> {
         Set(descriptors.map(\.bindingName) + descriptors.compactMap(\.lookupName) + ["params", "now"])
@@ -61,7 +61,8 @@ public struct DocumentKinds: Sendable {
         for descriptor in descriptors {
             guard kinds.insert(descriptor.kind).inserted else { return "kind \(descriptor.kind.rawValue.quotedExcerpt) is registered twice or is reserved" }
             for name in [descriptor.bindingName] + (descriptor.lookupName.map { [$0] } ?? []) {
-                guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }) else {
+                // ASCII letters and `_` only: a name expressions cannot spell would leave the kind unreachable.
+                guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" }) else {
                     return "kind \(descriptor.kind.rawValue): \(name.quotedExcerpt) is not a name expressions can use"
                 }
                 guard names.insert(name).inserted else { return "kind \(descriptor.kind.rawValue): the name \(name.quotedExcerpt) is already taken" }
