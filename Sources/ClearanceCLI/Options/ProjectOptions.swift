@@ -53,7 +53,7 @@ struct ProjectOptions: ParsableArguments {
         } else if Session.fileExists(ProjectConfiguration.fileName) {
             configuration = try ProjectConfiguration.loadFromCurrentFolder()
         }
-        if !policies.isEmpty { configuration.policies = policies }
+        if !policies.isEmpty { (configuration.policies, configuration.policiesReplaced) = (policies, true) }
         if !waivers.isEmpty { (configuration.replacedWaivers, configuration.waivers) = (configuration.waivers, waivers) }
         if let failOn, let severity = Severity(rawValue: failOn) { configuration.failOn = severity }
         if let trustedConfig {
