@@ -15,11 +15,15 @@ public struct PolicySet: Sendable {
     public let warnings: [Diagnostic]
     /// The table the policies' field names are symbols of: documents they check are best loaded with it.
     public let symbols: SymbolTable
+    /// The framework control tables loaded with the policies, in load order: rules' controls of these frameworks are listed in them.
+    public let frameworks: [ControlTable]
     private let rulesByID: [String: Rule]
     private let policiesByID: [String: Policy]
 
-    init(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = [], symbols: SymbolTable) {
+    init(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = [], symbols: SymbolTable,
+         frameworks: [ControlTable] = []) {
         self.kinds = kinds
+        self.frameworks = frameworks
         self.policies = policies
         self.symbols = symbols
         self.warnings = warnings.sorted()
@@ -34,6 +38,9 @@ public struct PolicySet: Sendable {
 
     /// The policy with an id.
     public func policy(_ id: String) -> Policy? { policiesByID[id] }
+
+    /// The loaded table of a framework, if any.
+    public func table(_ framework: Control.Framework) -> ControlTable? { frameworks.first { $0.framework == framework } }
 
     /// Every rule id, for suggestions.
     public var ruleIDs: [String] { rules.map(\.id) }
