@@ -1,7 +1,8 @@
 import ClearancePolicy
 
 /// What reports say about the rules a run evaluated: each policy and each rule as reports describe them,
-/// the kinds of document they check (how subjects are grouped and named) and the policy files' digests.
+/// the kinds of document they check (how subjects are grouped and named), the policy files' digests and
+/// the framework control tables loaded with them.
 /// Plain data, built once from the loaded policies or by hand.
 public struct RuleCatalogue: Sendable {
     /// The policies in load order.
@@ -12,12 +13,16 @@ public struct RuleCatalogue: Sendable {
     public let digests: [FileDigest]
     /// The kinds of document the policies check, in registration order.
     public let kinds: DocumentKinds
+    /// The framework control tables loaded with the policies (none when no table was loaded).
+    public let frameworks: [ControlTable]
     private let rulesByID: [String: RuleInfo]
     private let policiesByID: [String: PolicyInfo]
 
     /// Creates a catalogue; each rule names its policy by id, and the first of equal ids is the one looked up.
-    public init(policies: [PolicyInfo], rules: [RuleInfo], digests: [FileDigest] = [], kinds: DocumentKinds = .standard) {
+    public init(policies: [PolicyInfo], rules: [RuleInfo], digests: [FileDigest] = [], kinds: DocumentKinds = .standard,
+                frameworks: [ControlTable] = []) {
         self.kinds = kinds
+        self.frameworks = frameworks
         self.policies = policies
         self.rules = rules
         self.digests = digests
@@ -27,7 +32,20 @@ public struct RuleCatalogue: Sendable {
 
     /// The catalogue of loaded policies.
     public init(_ policies: PolicySet) {
-        self.init(policies: policies.policies.map(PolicyInfo.init), rules: policies.rules.map(\.info), digests: policies.digests, kinds: policies.kinds)
+        self.init(policies: policies.policies.map(PolicyInfo.init), rules: policies.rules.map(\.info), digests: policies.digests, kinds: policies.kinds,
+                  frameworks: policies.frameworks)
+    }
+
+    /// How much of each loaded framework table the rules cover, in the order Clearance lists frameworks.
+    public var coverage: [FrameworkCoverage] {
+        Control.Framework.allCases.compactMap { framework in
+            frameworks.first { $0.framework == framework }.map { FrameworkCoverage(table: $0, rules: rules) }
+        }
+    }
+
+    /// The title of a control in its framework's loaded table, if any.
+    public func title(of control: Control) -> String? {
+        frameworks.first { $0.framework == control.framework }?.title(of: control.id)
     }
 
     /// The rule with an id.
