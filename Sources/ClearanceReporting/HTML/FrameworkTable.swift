@@ -46,18 +46,19 @@ struct FrameworkTable {
 
     /// The listed controls of a framework that no rule covers.
     struct CoverageSection {
-        /// One uncovered control.
+        /// One uncovered control: its id and title.
         struct Line {
             let id: String
             let title: String
         }
 
-        /// `13 of 33 listed controls`, or `none of the 93 listed controls`.
+        /// `13 of 33 listed`, or `none of the 93 listed`.
         let uncoveredSummary: String
         /// Which controls the table lists and the edition its titles come from.
         let scopeText: String
         /// The uncovered controls, in the table's order.
         let uncovered: [Line]
+        /// Whether any listed control is uncovered.
         let hasUncovered: Bool
 
         init(_ coverage: FrameworkCoverage) {
