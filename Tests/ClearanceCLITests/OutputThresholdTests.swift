@@ -49,15 +49,15 @@ struct OutputThresholdTests {
         #expect(github.status == 1)
         #expect(Self.lines(github.standardOutput, startingWith: "::error ") == failing)
         #expect(Self.lines(github.standardOutput, startingWith: "::warning ") == below)
-        #expect(Self.lines(github.standardOutput, startingWith: "::notice ") == 3)  // two pending gate items, the summary
+        #expect(Self.lines(github.standardOutput, startingWith: "::notice ") == 5)  // four pending gate items, the summary
         #expect(github.standardOutput.hasSuffix("; \(failing) failing at or above \(failOn).\n"))
 
         let junit = try Self.sample("junit", failOn: failOn)
         #expect(junit.status == 1)
         #expect(Self.occurrences(junit.standardOutput, of: "<failure ") + Self.occurrences(junit.standardOutput, of: "<error ") == failing)
-        #expect(junit.standardOutput.contains("<testsuites name=\"Clearance\" tests=\"1409\" failures=\"\(failing)\" errors=\"0\">"))
-        // 602 skips, 2 waived, 2 pending, and the fails below the threshold
-        #expect(Self.occurrences(junit.standardOutput, of: "<skipped message=\"") == 606 + below)
+        #expect(junit.standardOutput.contains("<testsuites name=\"Clearance\" tests=\"1513\" failures=\"\(failing)\" errors=\"0\">"))
+        // 650 skips, 2 waived, 4 pending, and the fails below the threshold
+        #expect(Self.occurrences(junit.standardOutput, of: "<skipped message=\"") == 656 + below)
         #expect(Self.occurrences(junit.standardOutput, of: "is below --fail-on \(failOn)\"") == below)
 
         let markdown = try Self.sample("markdown", failOn: failOn)
@@ -80,9 +80,9 @@ struct OutputThresholdTests {
             (managed: true, encrypted: false, endpoint protection: false)
             """))
         #expect(github.standardOutput.contains("""
-            ::notice file=Fixtures/team/daniela.herrera.yaml,line=29,col=24,title=PC-01 Background check passed before credentials \
-            (critical%2C pending%3A blocks credentials)::daniela.herrera has no background check that passed before credentials were issued \
-            (status: pending, date: not recorded; credentials issued: not yet)
+            ::notice file=Fixtures/team/daniela.herrera.yaml,line=29,col=24,title=PC-01 A recent background check passed before credentials \
+            (critical%2C pending%3A blocks credentials)::daniela.herrera has no background check that passed before credentials were issued, \
+            within 180 days (status: pending, date: not recorded; credentials issued: not yet)
             """))
         let junit = try Self.sample("junit", failOn: "critical")
         #expect(junit.standardOutput.contains("""

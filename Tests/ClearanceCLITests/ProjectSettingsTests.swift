@@ -8,6 +8,14 @@ import ClearanceTestSupport
 struct ProjectSettingsTests {
     static let asOf = ["--as-of", "2026-11-20"]
 
+    /// The sample clearance.yaml's lines: where a param added under `access-reviews:` lands, and where appended `rules:` start.
+    static let sampleLines = (try? String(contentsOfFile: CommandRunner.packageRoot.path + "/clearance.yaml", encoding: .utf8))?
+        .split(separator: "\n", omittingEmptySubsequences: false).dropLast() ?? []
+    /// The line of a param added first under `access-reviews:`.
+    static let paramLine = (sampleLines.firstIndex(of: "  access-reviews:") ?? 0) + 2
+    /// The line of `AR-07:` in an appended override (`rules:` is the line before).
+    static let overrideLine = sampleLines.count + 2
+
     /// The sample project with `lines` added under its `access-reviews` settings.
     static func project(accessReviews lines: String = "", appending tail: String = "") -> SampleProjectCopy {
         let project = SampleProjectCopy()
@@ -41,7 +49,7 @@ struct ProjectSettingsTests {
         let explained = try tuned.run(["explain", "AR-03"])
         #expect(explained.standardOutput.hasPrefix("AR-03 · Access is reviewed at least every 180 days\n"))
         let line = { (output: String) in output.split(separator: "\n").first { $0.hasPrefix("  review_cadence ") }.map { $0.split(separator: " ") } }
-        #expect(line(explained.standardOutput) == ["review_cadence", "180d", "clearance.yaml:12:21"], "\(explained.standardOutput)")
+        #expect(line(explained.standardOutput) == ["review_cadence", "180d", "clearance.yaml:\(Self.paramLine):21"], "\(explained.standardOutput)")
         let byDefault = try sample.run(["explain", "AR-03"])
         #expect(line(byDefault.standardOutput) == ["review_cadence", "90d", "pack", "default"], "\(byDefault.standardOutput)")
     }
@@ -56,13 +64,13 @@ struct ProjectSettingsTests {
         let settings = reviews["settings"]?.array ?? []
         let cadence = try #require(settings.first { $0["name"]?.string == "review_cadence" })
         #expect(cadence["value"]?.string == "180d")
-        #expect(cadence["origin"]?.string == "clearance.yaml:12:21")
+        #expect(cadence["origin"]?.string == "clearance.yaml:\(Self.paramLine):21")
         let inactivity = try #require(settings.first { $0["name"]?.string == "max_inactivity" })
         #expect(inactivity["origin"]?.string == "default")
         #expect(packs.count == 8)
         let sarif = try project.run(["check", "--format", "sarif"] + Self.asOf)
         #expect(sarif.standardOutput.contains("\"name\" : \"access-reviews\""))
-        #expect(sarif.standardOutput.contains("\"origin\" : \"clearance.yaml:12:21\""))
+        #expect(sarif.standardOutput.contains("\"origin\" : \"clearance.yaml:\(Self.paramLine):21\""))
         let html = try project.run(["check", "--format", "html"] + Self.asOf)
         #expect(html.standardOutput.contains("<td><code>access-reviews</code></td><td><code>review_cadence</code>"))
     }
@@ -78,14 +86,14 @@ struct ProjectSettingsTests {
         let lowered = Self.project(appending: Self.override("severity: low"))
         #expect(try Self.findings(lowered, rule: "AR-07") == [dormant.replacingOccurrences(of: "%@", with: "low")])
         let explained = try lowered.run(["explain", "AR-07"])
-        #expect(explained.standardOutput.contains("severity   low\n           (the pack says medium; changed by clearance.yaml:22:3, approved by marta.ruiz until 2026-12-31"))
+        #expect(explained.standardOutput.contains("severity   low\n           (the pack says medium; changed by clearance.yaml:\(Self.overrideLine):3, approved by marta.ruiz until 2026-12-31"))
         // Expired: the pack's severity again, and the expired override is a finding of its own at its expiry.
         let expired = Self.project(appending: Self.override("severity: low", expires: "2026-11-01"))
         #expect(try Self.findings(expired, rule: "AR-07") == [dormant.replacingOccurrences(of: "%@", with: "medium")])
         #expect(try Self.findings(expired, rule: "override-expired")
                 == ["AR-07 fail low: the override of AR-07 that set its severity to low expired 2026-11-01; the rule applies as its pack wrote it"])
         let text = try expired.run(["check"] + Self.asOf)
-        #expect(text.standardOutput.contains("clearance.yaml:26:14"), "\(text.standardOutput)")
+        #expect(text.standardOutput.contains("clearance.yaml:\(Self.overrideLine + 4):14"), "\(text.standardOutput)")
     }
 
     @Test func anOverrideTurnsARuleOffAndSaysSo() throws {
@@ -99,19 +107,19 @@ struct ProjectSettingsTests {
         #expect(overrides.first?["disabled"] == .bool(true))
         #expect(overrides.first?["applied"] == .bool(true))
         let explained = try project.run(["explain", "AR-07"])
-        #expect(explained.standardOutput.contains("disabled   by clearance.yaml:22:3, approved by marta.ruiz until 2026-12-31"))
+        #expect(explained.standardOutput.contains("disabled   by clearance.yaml:\(Self.overrideLine):3, approved by marta.ruiz until 2026-12-31"))
     }
 
     @Test func anOverrideNeedsAnEntitledApproverAndABoundedTerm() throws {
         let unapproved = try Self.project(appending: Self.override("disabled: true", approvedBy: "alejandro.torres")).run(["check"] + Self.asOf)
         #expect(unapproved.status == 2)
         #expect(unapproved.standardError.hasPrefix(
-            "clearance.yaml:25:18: the override of AR-07 is not approved: approver alejandro.torres does not hold the security-owner role\n"),
+            "clearance.yaml:\(Self.overrideLine + 3):18: the override of AR-07 is not approved: approver alejandro.torres does not hold the security-owner role\n"),
                 "\(unapproved.standardError)")
         let endless = try Self.project(appending: Self.override("disabled: true", expires: "2099-01-01")).run(["check"] + Self.asOf)
         #expect(endless.status == 2)
         #expect(endless.standardError.hasPrefix(
-            "clearance.yaml:26:14: the override of AR-07 expires 2099-01-01, more than 90 days after 2026-11-20 (waiver_max_days)\n"),
+            "clearance.yaml:\(Self.overrideLine + 4):14: the override of AR-07 expires 2099-01-01, more than 90 days after 2026-11-20 (waiver_max_days)\n"),
                 "\(endless.standardError)")
         let nothing = try Self.project(appending: Self.override("justification: x")).run(["check"] + Self.asOf)
         #expect(nothing.status == 2)
@@ -123,21 +131,21 @@ struct ProjectSettingsTests {
         let result = try project.run(["check"] + Self.asOf)
         #expect(result.status == 2)
         #expect(result.standardError.hasPrefix(
-            "clearance.yaml:12:21: settings.access-reviews.ticket_pattern must be pattern: '^(SEC|IT-[0-9]+$' is not a regular expression"),
+            "clearance.yaml:\(Self.paramLine):21: settings.access-reviews.ticket_pattern must be pattern: '^(SEC|IT-[0-9]+$' is not a regular expression"),
                 "\(result.standardError)")
     }
 
     @Test func mistakesInSettingsAreErrorsAtTheirLine() throws {
         let cases: [(String, String, String)] = [
-            ("    review_cadense: 180d\n", "", "clearance.yaml:12:5: pack access-reviews declares no param 'review_cadense' (did you mean 'review_cadence'?)"),
-            ("    review_cadence: soon\n", "", "clearance.yaml:12:21: settings.access-reviews.review_cadence must be a duration such as 90d, 24h or 30m; found 'soon'"),
-            ("    privileged_grant_roles: admin\n", "", "clearance.yaml:12:29: settings.access-reviews.privileged_grant_roles must be a list; found 'admin'"),
-            ("    max_inactivity: 90\n", "", "clearance.yaml:12:21: settings.access-reviews.max_inactivity must be a duration such as 90d, 24h or 30m; found 90"),
+            ("    review_cadense: 180d\n", "", "clearance.yaml:\(Self.paramLine):5: pack access-reviews declares no param 'review_cadense' (did you mean 'review_cadence'?)"),
+            ("    review_cadence: soon\n", "", "clearance.yaml:\(Self.paramLine):21: settings.access-reviews.review_cadence must be a duration such as 90d, 24h or 30m; found 'soon'"),
+            ("    privileged_grant_roles: admin\n", "", "clearance.yaml:\(Self.paramLine):29: settings.access-reviews.privileged_grant_roles must be a list; found 'admin'"),
+            ("    max_inactivity: 90\n", "", "clearance.yaml:\(Self.paramLine):21: settings.access-reviews.max_inactivity must be a duration such as 90d, 24h or 30m; found 90"),
             ("", "  zero-trust-baseline: {accepted_mfa: [totp], environments: {prod: x}}\n",
-             "clearance.yaml:21:61: settings.zero-trust-baseline.environments must be a list; found a mapping"),
+             "clearance.yaml:\(Self.overrideLine - 1):61: settings.zero-trust-baseline.environments must be a list; found a mapping"),
             ("", "  acces-reviews: {review_cadence: 180d}\n", "pack 'acces-reviews', which no loaded policy defines (did you mean 'access-reviews'?)"),
             ("", "rules:\n  AR-7:\n    disabled: true\n    justification: x\n    approved_by: marta.ruiz\n    expires: 2026-12-31\n",
-             "clearance.yaml:22:3: rules names 'AR-7', which no loaded policy defines (did you mean 'AR-07'?)"),
+             "clearance.yaml:\(Self.overrideLine):3: rules names 'AR-7', which no loaded policy defines (did you mean 'AR-07'?)"),
         ]
         for (setting, tail, expected) in cases {
             let project = SampleProjectCopy()

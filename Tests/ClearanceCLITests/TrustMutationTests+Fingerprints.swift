@@ -75,7 +75,7 @@ struct FingerprintMutationTests {
         let copy = try Self.baselinedCopy()
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+        #expect(Self.summary(result) == "32 documents checked against 48 rules: 823 pass, 34 fail, 0 error, 2 waived, 650 skip, 4 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
     }
 
@@ -84,7 +84,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.compliantManifestGrant, in: "Fixtures/access/aws-production.yaml"))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 771 pass, 34 fail, 0 error, 2 waived, 604 skip, 2 pending; "
+        #expect(Self.summary(result) == "32 documents checked against 48 rules: 825 pass, 34 fail, 0 error, 2 waived, 652 skip, 4 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:21:14 · grants[6]"))
     }
@@ -96,7 +96,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.camilaManifestGrant, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+        #expect(Self.summary(result) == "32 documents checked against 48 rules: 823 pass, 34 fail, 0 error, 2 waived, 650 skip, 4 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:9:14 · grants[0]"))
     }
@@ -109,7 +109,7 @@ struct FingerprintMutationTests {
         #expect(Self.resolved(result) == [
             "  ✓ AM-04    aws-production grants[5]: aws-production still grants acme-prod/MobileRelease to camila.reyes, who has left",
         ])
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 767 pass, 33 fail, 0 error, 2 waived, 601 skip, 2 pending; "
+        #expect(Self.summary(result) == "32 documents checked against 48 rules: 821 pass, 33 fail, 0 error, 2 waived, 649 skip, 4 pending; "
                 + "nothing failing at or above low (33 accepted by the baseline, 1 resolved).")
     }
 
@@ -120,7 +120,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("access:\n", with: "access:\n" + inserted, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 775 pass, 34 fail, 0 error, 2 waived, 607 skip, 2 pending; "
+        #expect(Self.summary(result) == "32 documents checked against 48 rules: 829 pass, 34 fail, 0 error, 2 waived, 655 skip, 4 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:63:15 · access[2]"))
     }
@@ -132,7 +132,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("contract:\n", with: Self.luisCompliantGrant + "contract:\n", in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+        #expect(Self.summary(result) == "32 documents checked against 48 rules: 823 pass, 34 fail, 0 error, 2 waived, 650 skip, 4 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:41:15 · access[0]"))
     }
@@ -150,7 +150,7 @@ struct FingerprintMutationTests {
             "  ✓ ZT-08    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-*/DataScientist is not scoped to a single environment",
             "  ✓ AR-02    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-*/DataScientist was not provisioned through an IT ticket (no ticket recorded)",
         ])
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 765 pass, 32 fail, 0 error, 2 waived, 597 skip, 2 pending; "
+        #expect(Self.summary(result) == "32 documents checked against 48 rules: 819 pass, 32 fail, 0 error, 2 waived, 645 skip, 4 pending; "
                 + "nothing failing at or above low (32 accepted by the baseline, 2 resolved).")
     }
 
@@ -164,7 +164,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("devices:\n", with: "devices:\n" + added, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 775 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+        #expect(Self.summary(result) == "32 documents checked against 48 rules: 829 pass, 34 fail, 0 error, 2 waived, 650 skip, 4 pending; "
                 + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("""
               ✗ ZT-04    high     device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)  (in the baseline)
@@ -184,7 +184,7 @@ struct FingerprintMutationTests {
         #expect(Self.resolved(result) == [
             "  ✓ ZT-04    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)",
         ])
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 767 pass, 33 fail, 0 error, 2 waived, 602 skip, 2 pending; "
+        #expect(Self.summary(result) == "32 documents checked against 48 rules: 821 pass, 33 fail, 0 error, 2 waived, 650 skip, 4 pending; "
                 + "nothing failing at or above low (33 accepted by the baseline, 1 resolved).")
     }
 

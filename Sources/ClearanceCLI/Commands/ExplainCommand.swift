@@ -1,5 +1,6 @@
 import ArgumentParser
 import ClearanceCore
+import ClearanceEngine
 import ClearancePolicy
 
 /// `clearance explain RULE`: what a rule checks, its controls and remediation, from the rule's own data.
@@ -71,7 +72,7 @@ struct RuleExplanation {
         if let policy, case let settings = policy.settings.filter({ read.contains($0.parameter.name) }), !settings.isEmpty {
             lines += ["", "params (set under settings.\(policy.id) in clearance.yaml)"]
             let width = settings.map(\.parameter.name.count).max() ?? 0
-            let values = settings.map { VisibleText.value($0.value.string ?? $0.value.json()) }
+            let values = settings.map { VisibleText.value(SettingInfo($0).valueText) }
             let valueWidth = min(40, values.map(\.count).max() ?? 0)
             for (setting, value) in zip(settings, values) {
                 let name = setting.parameter.name.padding(toLength: width + 2, withPad: " ", startingAt: 0)

@@ -30,7 +30,7 @@ public struct SettingInfo: Sendable {
     /// The description of a param in effect.
     public init(_ setting: ParameterSetting) {
         self.init(name: setting.parameter.name, type: setting.parameter.typeText, description: setting.parameter.description,
-                  value: Self.json(setting.value), valueText: setting.value.string ?? setting.value.json(), origin: setting.setAt?.description)
+                  value: Self.json(setting.value), valueText: setting.value.string ?? Self.json(setting.value).compact, origin: setting.setAt?.description)
     }
 
     /// A param value as JSON (params hold strings, numbers, booleans, lists and maps).
@@ -40,7 +40,7 @@ public struct SettingInfo: Sendable {
         case .bool: .bool(node.bool ?? false)
         case .int: node.int.map(JSONText.int) ?? .null
         case .double: node.double.map(JSONText.double) ?? .null
-        case .timestamp: node.timestamp.map { .string($0.rfc3339) } ?? .null
+        case .timestamp: node.timestamp.map { .string(node.document.isDate(node.id) ? String($0.rfc3339.prefix(10)) : $0.rfc3339) } ?? .null
         case .sequence: .array(node.elements.map(json))
         case .mapping: .object(node.entries.map { ($0.key.string ?? $0.key.json(), json($0.value)) })
         case .string: .string(node.string ?? "")

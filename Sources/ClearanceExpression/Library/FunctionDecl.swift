@@ -76,6 +76,7 @@ enum Implementation: Sendable {
     case unary(@Sendable (Value) throws(EvaluationError) -> Value?)
     case binary(@Sendable (Value, Value) throws(EvaluationError) -> Value?)
     case ternary(@Sendable (Value, Value, Value) throws(EvaluationError) -> Value?)
+    case quaternary(@Sendable (Value, Value, Value, Value) throws(EvaluationError) -> Value?)
 }
 
 /// A parameter or result type in a signature: a type, a type parameter, or a list or map of them.

@@ -1,7 +1,7 @@
 /// The standard functions and operators of the CEL subset, as data.
 enum StandardLibrary {
     /// Every declaration.
-    static let declarations: [FunctionDecl] = operators + conversions + stringFunctions + timeFunctions
+    static let declarations: [FunctionDecl] = operators + conversions + stringFunctions + timeFunctions + deadlineFunctions
 
     /// Declarations by name.
     static let byName: [String: FunctionDecl] = {

@@ -148,6 +148,9 @@ struct Planner {
         case (3, false):
             return fold(TernaryCallPlan(function: function, implementations: overloads.compactMap(\.ternary),
                                         arguments: (arguments[0], arguments[1], arguments[2]), offset: at))
+        case (4, false):
+            return fold(QuaternaryCallPlan(function: function, implementations: overloads.compactMap(\.quaternary),
+                                           arguments: (arguments[0], arguments[1], arguments[2], arguments[3]), offset: at))
         default:
             return NoOverloadPlan(function: function, arguments: arguments, message: nil, offset: at)
         }
@@ -174,6 +177,7 @@ struct Planner {
         case let equality as EqualityPlan: [equality.left, equality.right]
         case let match as DynamicRegexMatchPlan: [match.subject, match.pattern]
         case let call as TernaryCallPlan: [call.arguments.0, call.arguments.1, call.arguments.2]
+        case let call as QuaternaryCallPlan: [call.arguments.0, call.arguments.1, call.arguments.2, call.arguments.3]
         case let list as ListPlan: list.elements
         case let map as MapPlan: map.entries.flatMap { [$0.key, $0.value] }
         case let select as SelectPathPlan: if case .plan(let base) = select.path.base { [base] } else { nil }
@@ -205,4 +209,5 @@ extension Overload {
     var unary: UnaryCallPlan.Function? { if case .unary(let f) = implementation { f } else { nil } }
     var binary: BinaryCallPlan.Function? { if case .binary(let f) = implementation { f } else { nil } }
     var ternary: TernaryCallPlan.Function? { if case .ternary(let f) = implementation { f } else { nil } }
+    var quaternary: QuaternaryCallPlan.Function? { if case .quaternary(let f) = implementation { f } else { nil } }
 }

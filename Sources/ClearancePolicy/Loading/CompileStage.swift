@@ -55,7 +55,7 @@ struct CompileStage {
 
     /// `params` as expressions read it: each declared param at its value in effect.
     static func paramsValue(_ settings: [ParameterSetting]) -> Value {
-        .map(ValueMap(Dictionary(settings.map { ($0.parameter.name, Value(node: $0.value)) }, uniquingKeysWith: { first, _ in first })))
+        .map(ValueMap(Dictionary(settings.map { ($0.parameter.name, $0.parameter.type.value(of: $0.value)) }, uniquingKeysWith: { first, _ in first })))
     }
 
     /// `params` typed by its declarations, so `params.max_patch_agee` is caught when the policy loads.

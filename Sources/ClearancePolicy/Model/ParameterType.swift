@@ -22,6 +22,8 @@ public enum ParameterType: String, CaseIterable, Sendable {
     case timezone
     /// A list of strings.
     case stringList = "list<string>"
+    /// A list of calendar dates (`2026-12-25`), which expressions read as `YYYY-MM-DD` strings.
+    case dateList = "list<date>"
     /// A mapping of strings to strings.
     case stringMap = "map<string, string>"
     /// A mapping of strings to lists of strings.
@@ -37,6 +39,7 @@ public enum ParameterType: String, CaseIterable, Sendable {
         case .window: .pattern(Self.windowPattern)
         case .pattern, .timezone: .string()
         case .stringList: .list(.string(allowed: oneOf))
+        case .dateList: .list(.timestamp)
         case .stringMap: .dictionary(.string(allowed: oneOf))
         case .stringListMap: .dictionary(.list(.string(allowed: oneOf)))
         }
@@ -48,7 +51,7 @@ public enum ParameterType: String, CaseIterable, Sendable {
         case .string, .duration, .window, .pattern, .timezone: .string
         case .integer: .int
         case .boolean: .bool
-        case .stringList: .list(.string)
+        case .stringList, .dateList: .list(.string)
         case .stringMap: .map(.string, .string)
         case .stringListMap: .map(.string, .list(.string))
         }
@@ -57,6 +60,9 @@ public enum ParameterType: String, CaseIterable, Sendable {
     /// What is wrong with a shape-valid value beyond its shape: a pattern that does not compile, an unknown
     /// time zone, a duration out of range; `nil` when nothing is.
     func problem(with node: Node) -> String? {
+        if self == .dateList, node.kind == .timestamp, !node.document.isDate(node.id) {
+            return "\(node.timestamp?.rfc3339 ?? "it") has a time of day; give the date alone, such as 2026-12-25"
+        }
         guard let text = node.string else { return nil }
         switch self {
         case .duration, .window:
@@ -74,6 +80,12 @@ public enum ParameterType: String, CaseIterable, Sendable {
         default:
             return nil
         }
+    }
+
+    /// A value of this type as expressions read it: dates of a `list<date>` as `YYYY-MM-DD` strings, the rest as written.
+    func value(of node: Node) -> Value {
+        guard self == .dateList else { return Value(node: node) }
+        return .list(node.elements.map { .string($0.timestamp.map { String($0.rfc3339.prefix(10)) } ?? $0.string ?? "") })
     }
 
     /// A duration of days, hours, minutes or seconds, such as `90d` or `1h30m`.

@@ -48,6 +48,7 @@ public enum DocumentShapes {
         ])))),
         Property("offboarding", .nullable(.object(ObjectShape(name: "offboarding", summary: "Exit evidence, from status offboarding on.", properties: [
             Property("exit", date), evidence("access_revoked"), Property("assets_returned", flag), Property("devices_wiped", flag),
+            Property("ticket", .nullable(.string()), "The offboarding ticket that records the revocations, the asset return and the wipe."),
         ])))),
     ])
 
@@ -76,6 +77,7 @@ public enum DocumentShapes {
         ])))),
         Property("confidentiality", .nullable(.object(ObjectShape(name: "confidentiality", summary: "Confidentiality.", properties: [
             Property("signed", flag), Property("survives_termination", flag),
+            evidence("date", "When the confidentiality agreement (NDA) was signed, when apart from the contract; else the contract's date counts."),
         ])))),
         Property("security_obligations", .nullable(.object(ObjectShape(name: "security_obligations", summary: "Security obligations.", properties: [
             Property("device_control", flag), Property("access_management", flag), Property("incident_notification_hours", .nullable(.integer)),
@@ -96,6 +98,7 @@ public enum DocumentShapes {
         Property("type", .string(allowed: ["employer-of-record", "staffing-partner", "contractor-agency"]), required: true),
         Property("touches", .nullable(.list(.string(allowed: ["code", "data", "credentials"])))),
         evidence("last_security_audit"), Property("ip_assignment_flowdown", flag),
+        evidence("due_diligence_completed", "When the due diligence before the vendor's first placement (security and legal review) was completed."),
     ])
 
     /// The file a CI gate guards: who gets what on one system, as code.

@@ -35,10 +35,14 @@ import Testing
 }
 
 extension ConformanceTests {
-    /// Upstream sections the shared copy lacks, and engine edge cases, in the same format.
+    /// Upstream sections the shared copy lacks, engine edge cases and the engine's own functions, in the same format.
     @Test func extraVectorsPass() throws {
         let resources = try #require(Bundle.module.url(forResource: "Resources", withExtension: nil))
-        let vectors = try ConformanceVector.load(resources.appendingPathComponent("cel-extra/extra.json"))
+        let files = try FileManager.default.contentsOfDirectory(at: resources.appendingPathComponent("cel-extra"), includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        #expect(files.map(\.lastPathComponent) == ["deadline.json", "extra.json"])
+        let vectors = try files.flatMap { try ConformanceVector.load($0) }
         let failures = vectors.compactMap { vector in vector.run().map { "\(vector.key): \(vector.expression)\n    \($0)" } }
         print("cel-extra: \(vectors.count - failures.count) passed, \(failures.count) failed")
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")

@@ -100,6 +100,40 @@ final class TernaryCallPlan: Plan {
     }
 }
 
+/// A four-argument call, bound to its possible overloads.
+final class QuaternaryCallPlan: Plan {
+    typealias Function = @Sendable (Value, Value, Value, Value) throws(EvaluationError) -> Value?
+    let function: String
+    let implementations: [Function]
+    let arguments: (any Plan, any Plan, any Plan, any Plan)
+    let offset: Int
+    let cost: Int
+
+    init(function: String, implementations: [Function], arguments: (any Plan, any Plan, any Plan, any Plan), offset: Int) {
+        self.function = function
+        self.implementations = implementations
+        self.arguments = arguments
+        self.offset = offset
+        self.cost = arguments.0.cost + arguments.1.cost + arguments.2.cost + arguments.3.cost + 1
+    }
+
+    func evaluate(_ frame: inout Frame) throws(EvaluationError) -> Value {
+        let a = try arguments.0.evaluate(&frame)
+        let b = try arguments.1.evaluate(&frame)
+        let c = try arguments.2.evaluate(&frame)
+        let d = try arguments.3.evaluate(&frame)
+        try frame.charge((a.textSizeForCost + b.textSizeForCost + c.textSizeForCost + d.sizeForCost) / sizeUnitsPerStep, at: offset)
+        do {
+            for implementation in implementations {
+                if let result = try implementation(a, b, c, d) { return result }
+            }
+        } catch {
+            throw error.placed(at: offset)
+        }
+        throw EvaluationError(message: RuntimeMessages.noMatchingOverload(function, [a, b, c, d]), offset: offset)
+    }
+}
+
 /// A call no overload can take, whatever the arguments (unchecked expressions only): evaluates the
 /// arguments, so their errors come first, then fails.
 final class NoOverloadPlan: Plan {

@@ -29,6 +29,11 @@ enum RuntimeMessages {
         "invalid duration \(quoted(text)): expected a form like \"1h30m\", \"90s\" or \"30d\", within about ±292 years"
     }
     static func invalidTimeZone(_ zone: String) -> String { "unknown time zone \(quoted(zone))" }
+    static func invalidWindow(_ window: String) -> String {
+        "unknown window \(quoted(window)): expected a duration such as '24h', 'same-day' or 'next-business-day'"
+    }
+    static func invalidHoliday(_ day: Value) -> String { "holiday \(day.description(maxLength: quotedLength)) is not a date such as '2026-12-25'" }
+    static func noBusinessDay(_ days: Int) -> String { "no business day in the \(days) days after the start: the holidays cover them all" }
     static func invalidRegex(_ pattern: String, _ reason: String) -> String { "invalid regular expression \(quoted(pattern)): \(reason)" }
     static func unbound(_ name: String) -> String { "no value is bound to '\(name)'" }
     static func undeclared(_ name: String) -> String { "undeclared reference to '\(name)'" }
