@@ -95,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClearancePolicyTests",
-            dependencies: ["ClearancePolicy", "ClearanceEngine", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
+            dependencies: ["ClearancePacks", "ClearancePolicy", "ClearanceEngine", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),

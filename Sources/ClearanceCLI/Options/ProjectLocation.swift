@@ -73,8 +73,12 @@ struct ProjectLocation: Sendable {
             let named = config.hasPrefix("/") ? config : here + "/" + config
             let slash = named.lastIndex(of: "/")!  // safe: absolute
             let parent = slash == named.startIndex ? "/" : String(named[..<slash])
-            folder = FileCollector.realPath(parent) ?? parent
-            file = (folder == "/" ? "" : folder) + "/" + named[named.index(after: slash)...]
+            if let real = FileCollector.realPath(parent) {
+                folder = real
+                file = (folder == "/" ? "" : folder) + "/" + named[named.index(after: slash)...]
+            } else {
+                file = nil  // a folder that does not exist: read (and fail to read) the file as named
+            }
         } else if trustedConfig == nil, let own {
             folder = String(own[..<own.lastIndex(of: "/")!])  // safe: absolute
             if folder.isEmpty { folder = "/" }
@@ -88,7 +92,7 @@ struct ProjectLocation: Sendable {
         }
         let start = here == root ? "" : relative(here, from: root) + "/"
         var location = ProjectLocation(file: nil, start: start, ownFile: nil)
-        location = ProjectLocation(file: trustedConfig.map(location.path) ?? file.map { relative($0, from: root) }, start: start,
+        location = ProjectLocation(file: trustedConfig.map(location.path) ?? file.map { relative($0, from: root) } ?? config.map(location.path), start: start,
                                    ownFile: own.map { relative($0, from: root) })
         entered.withLock { $0 = location }
         return location
