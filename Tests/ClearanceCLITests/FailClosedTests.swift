@@ -27,6 +27,10 @@ struct FailClosedTests {
                 try FileManager.default.copyItem(atPath: CommandRunner.packageRoot.path + "/" + from, toPath: path + "/" + to)
             }
             for folder in ["", "/policies", "/team", "/team/team", "/team/access"] { chmod(path + folder, 0o755) }
+            // The sample project's settings (its ticket queues and system owners); the rest comes from the command line.
+            let sample = try String(contentsOfFile: CommandRunner.packageRoot.path + "/clearance.yaml", encoding: .utf8)
+            let settings = try #require(sample.range(of: "\nsettings:\n"))
+            directory.write("clearance.yaml", String(sample[settings.lowerBound...]))
             _ = run(["--write-baseline", "baseline.json"])
         }
 

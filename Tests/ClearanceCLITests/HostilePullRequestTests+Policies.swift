@@ -52,6 +52,7 @@ struct HostilePullRequestPolicyTests {
         let project = SampleProjectCopy()
         project.write("Empty/empty.yaml", Self.emptyPack)
         #expect(project.replace("policies: [Policies]", with: "policies: [Empty]", in: "clearance.yaml"))
+        #expect(project.removeSettings())
         let expected = "no rules loaded: policy 'nothing-to-see' in Empty/empty.yaml has no rules; a run without rules checks nothing\n"
         for command in [["check"], ["audit", "--output", "report"], ["checklist", "ana.lopez"]] {
             let result = try project.run(command + Self.asOf)
@@ -95,6 +96,7 @@ struct HostilePullRequestPolicyTests {
         project.write(".clearance-base/clearance.yaml", configuration)
         project.write("Empty/empty.yaml", Self.emptyPack)
         #expect(project.replace("policies: [Policies]", with: "policies: [Empty]", in: "clearance.yaml"))
+        #expect(project.removeSettings())
         return project
     }
 

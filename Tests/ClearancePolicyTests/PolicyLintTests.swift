@@ -12,7 +12,7 @@ struct PolicyLintTests {
 
     /// The warnings about one rule of a TeamMember policy, rendered without the folder.
     func warnings(_ rule: String) throws -> String {
-        let path = directory.write("pack.yaml", "kind: Policy\nid: demo\ntitle: Demo\ntarget: TeamMember\nparams:\n  enabled: true\nrules:\n"
+        let path = directory.write("pack.yaml", "kind: Policy\nid: demo\ntitle: Demo\ntarget: TeamMember\nparams:\n  enabled: {type: boolean, default: true, description: Whether the demo is on.}\nrules:\n"
                                    + "  - id: D-01\n    title: Demo\n    severity: high\n" + rule)
         let set = try PolicyLoader(symbols: SymbolTable()).load(paths: [path])
         return set.warnings.map { $0.rendered.replacingOccurrences(of: directory.path + "/", with: "") }.joined(separator: "\n")

@@ -30,6 +30,15 @@ public final class SampleProjectCopy: Sendable {
         return true
     }
 
+    /// Removes the `settings:` block (the last entry) of the copy's clearance.yaml, for a project that loads other packs.
+    @discardableResult
+    public func removeSettings() -> Bool {
+        let text = read("clearance.yaml")
+        guard let range = text.range(of: "\nsettings:\n") else { return false }
+        directory.write("clearance.yaml", String(text[..<range.lowerBound]) + "\n")
+        return true
+    }
+
     /// Writes a file of the copy, creating its folders.
     public func write(_ file: String, _ text: String) { directory.write(file, text) }
 

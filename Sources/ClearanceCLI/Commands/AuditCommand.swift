@@ -25,7 +25,7 @@ struct AuditCommand: ParsableCommand {
         defer { progress.finish() }
         let (report, configuration) = try Session.guarded {
             let configuration = try project.configuration()
-            let policies = try Session.policies(configuration)
+            let policies = try Session.policies(configuration, now: project.now)
             try Session.requireRules(policies, from: configuration.policies)
             let documents = try Session.documents([], configuration, project, policies, progress: progress)
             let engine = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount)

@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
         let (report, configuration) = try Session.guarded {
             let configuration = try project.configuration(checked: paths + contextPaths)
             let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: location.path(path)) }
-            let policies = try Session.policies(configuration)
+            let policies = try Session.policies(configuration, now: project.now)
             try Session.requireRules(policies, from: configuration.policies)
             let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies,
                                                   digests: plan.recordsEvidence, progress: progress)

@@ -33,7 +33,7 @@ struct ChecklistCommand: ParsableCommand {
         let (paths, contextPaths) = (location.paths(self.paths), location.paths(self.contextPaths))
         let (report, member, configuration) = try Session.guarded {
             let configuration = try project.configuration(checked: paths + contextPaths)
-            let policies = try Session.policies(configuration)
+            let policies = try Session.policies(configuration, now: project.now)
             try Session.requireRules(policies, from: configuration.policies)
             let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies, digests: false)
             let members = documents.subjects.filter { $0.kind == .teamMember }

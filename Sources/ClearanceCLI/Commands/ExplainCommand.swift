@@ -15,7 +15,7 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        let policies = try Session.guarded { try Session.policies(try project.configuration()) }
+        let policies = try Session.guarded { try Session.policies(try project.configuration(), now: project.now) }
         guard let found = policies.rule(rule) else {
             Terminal.standardError.write("no rule '\(VisibleText.value(rule))' in the loaded policies\(Suggestion.didYouMean(rule, among: policies.ruleIDs))\n")
             throw ExitStatus.untrusted

@@ -33,11 +33,11 @@ struct LintCommand: ParsableCommand {
             var checks = project.waiverChecks(configuration)
             checks.now = nil  // lint warns about `subject: *` and long terms itself
             if !paths.isEmpty {  // policies named here are linted alone, with only the waivers named here
-                configuration.policies = paths
+                (configuration.policies, configuration.policiesReplaced) = (paths, true)
                 configuration.waivers = location.paths(project.waivers)
                 checks.unknownRule = .note
             }
-            let policies = try Session.policies(configuration)
+            let policies = try Session.policies(configuration, now: project.now)
             guard !configuration.waivers.isEmpty else { return (policies, [Waiver](), [Diagnostic]()) }
             // The project's inputs, when it has some, are loaded only to match each waiver's subject.
             checks.unmatchedSubject = configuration.inputs.isEmpty ? nil : .warning

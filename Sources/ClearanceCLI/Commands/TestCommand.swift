@@ -19,9 +19,9 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         let location = try Session.guarded { try project.enter() }
-        let (policies, suites) = try Session.guarded {
+        let ((policies, policyPaths), suites) = try Session.guarded {
             let configuration = try project.configuration()
-            let policies = try Session.policies(configuration)
+            let policies = try Session.policies(configuration, withSettings: false)
             try Session.requireRules(policies, from: configuration.policies)
             // Built-in packs bring their own tests files, built in beside them; the rest are read from disk.
             let named = paths.isEmpty ? configuration.policies : location.paths(paths)
@@ -41,10 +41,10 @@ struct TestCommand: ParsableCommand {
                 do { suites.append(try PolicyTestSuite.load(path: file, policies: policies)) } catch let error as Diagnostics { problems += error.items }
             }
             guard problems.isEmpty else { throw Diagnostics(problems) }
-            return (policies, suites)
+            return ((policies, configuration.policies), suites)
         }
         let style = Session.wantsColor
-        let runner = PolicyTestRunner(policies: policies)
+        let runner = PolicyTestRunner(policies: policies, policyPaths: policyPaths)
         var passed = 0, failed = 0
         let cross = style ? "\u{1B}[31m✗\u{1B}[0m" : "✗"
         for suite in suites {

@@ -36,8 +36,12 @@ enum Session {
     /// The loaded policies, with a symbol table of their own for this run: the documents they
     /// check are loaded with it (``documents(_:context:_:_:_:digests:progress:)``), so field names
     /// and keys share numbers.
-    static func policies(_ configuration: ProjectConfiguration) throws(Diagnostics) -> PolicySet {
-        try PolicyLoader(symbols: SymbolTable()).load(paths: configuration.policies)
+    /// The packs' params are those `clearance.yaml` sets (unless `withSettings` is false, as for policy tests, which
+    /// set their own), and its rule overrides apply as they stand at `now`.
+    static func policies(_ configuration: ProjectConfiguration, now: Timestamp? = nil, withSettings: Bool = true) throws(Diagnostics) -> PolicySet {
+        try PolicyLoader(symbols: SymbolTable(), settings: withSettings ? configuration.settings : .none, now: now ?? currentTime(),
+                         settingsMayNameOtherPacks: configuration.policiesReplaced)
+            .load(paths: configuration.policies)
     }
 
     /// The loaded inputs, checked against the policies and loaded with their symbol table: the documents under `paths` as subjects, the

@@ -1,8 +1,9 @@
 import ClearanceDocument
 import ClearancePolicy
 
-/// The `settings:` block `clearance init` writes into clearance.yaml: every pack's params with their values in the
-/// pack, all commented out, so a company sees what it can set and changes a line by uncommenting it.
+/// The `settings:` block `clearance init` writes into clearance.yaml: every param each pack declares, with its
+/// description, type and default, all commented out, so a company sees what it can set and changes a line by
+/// uncommenting it (each line of the block starts with `# `; removing those two characters leaves valid YAML).
 struct SettingsTemplate {
     /// The policies whose params are listed, in load order.
     let policies: [Policy]
@@ -10,20 +11,25 @@ struct SettingsTemplate {
     /// The block, each line commented.
     var text: String {
         var lines = [
-            "# Each built-in pack's settings, with the value the pack uses. To change one, uncomment `settings:`,",
-            "# the pack's line and the setting's line, and edit the value.",
+            "# Each built-in pack's settings, with their defaults. To change one, uncomment `settings:`, the pack's",
+            "# line and the setting's line, and edit the value (`clearance explain RULE` shows the values in effect).",
             "# settings:",
         ]
-        for policy in policies {
-            let params = policy.params?.entries ?? []
-            guard !params.isEmpty else { continue }
-            lines.append("#   \(policy.id):" + (policy.version.map { "   # version \($0)" } ?? ""))
-            for (key, value) in params {
-                guard let name = key.string else { continue }
-                lines.append("#     \(name): \(Self.flow(value))")
+        for policy in policies where !policy.settings.isEmpty {
+            lines.append("#   \(policy.id):" + (policy.version.map { "  # \(policy.title), version \($0)" } ?? "  # \(policy.title)"))
+            for setting in policy.settings {
+                let parameter = setting.parameter
+                lines.append("#     # \(Self.oneLine(parameter.description)) (\(parameter.typeText))")
+                lines.append("#     \(parameter.name): \(Self.flow(parameter.defaultValue))")
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` on one line: a description's line breaks would end the comment.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { String($0.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed()) }
+            .joined(separator: " ")
     }
 
     /// A value as YAML flow text on one line: `90d`, `[admin, owner]`, `{aws: ops.lead}`, quoted where it must be.

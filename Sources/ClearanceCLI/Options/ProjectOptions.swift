@@ -59,7 +59,7 @@ struct ProjectOptions: ParsableArguments {
         } else if let file = location.file {
             configuration = try ProjectConfiguration.load(path: file)
         }
-        if !policies.isEmpty { configuration.policies = location.paths(policies) }
+        if !policies.isEmpty { (configuration.policies, configuration.policiesReplaced) = (location.paths(policies), true) }
         if !waivers.isEmpty { (configuration.replacedWaivers, configuration.waivers) = (configuration.waivers, location.paths(waivers)) }
         if let failOn, let severity = Severity(rawValue: failOn) { configuration.failOn = severity }
         if trustedConfig != nil, let file = location.file {

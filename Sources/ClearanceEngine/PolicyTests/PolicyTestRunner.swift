@@ -19,8 +19,14 @@ public struct PolicyTestRunner: Sendable {
     /// Every loaded policy (rule ids are unique across all of them).
     public let policies: PolicySet
 
-    /// Creates a runner.
-    public init(policies: PolicySet) { self.policies = policies }
+    /// Where the policies were loaded from, to load them again with a case's settings.
+    public let policyPaths: [String]
+
+    /// Creates a runner over `policies`, loaded from `policyPaths` (loaded again there for a case with settings).
+    public init(policies: PolicySet, policyPaths: [String] = []) {
+        self.policies = policies
+        self.policyPaths = policyPaths
+    }
 
     /// Runs every case of a suite.
     public func run(_ suite: PolicyTestSuite) -> [CaseResult] {
@@ -30,7 +36,11 @@ public struct PolicyTestRunner: Sendable {
 
     private func run(_ testCase: PolicyTestSuite.Case, scope: Set<String>) -> CaseResult {
         let documents: DocumentSet
+        var policies = self.policies
         do {
+            if let settings = testCase.settings {  // the same symbol table: the case's documents were read with it
+                policies = try PolicyLoader(symbols: policies.symbols, settings: settings, now: testCase.asOf).load(paths: policyPaths)
+            }
             documents = try InputLoader(symbols: policies.symbols).check(testCase.documents, policies: policies)
         } catch {
             return CaseResult(name: testCase.name, location: testCase.location, problems: error.items.map(\.rendered))

@@ -34,6 +34,8 @@ public struct PolicyTestSuite: Sendable {
         public let documents: [Node]
         public let expectations: [Expectation]
         public let location: SourceLocation
+        /// The params and overrides the case runs with: its own `settings:`, else the file's; `nil` for the packs' defaults.
+        public let settings: ProjectSettings?
     }
 
     /// The tests file.
@@ -79,6 +81,7 @@ public struct PolicyTestSuite: Sendable {
         if policyIDs.isEmpty { problems.append(ShapeChecker.diagnostic(policyNode, code: "test.unknown-policy", "`policy` must name a policy id")) }
         let defaultAsOf = root["as_of"]?.timestamp ?? Timestamp(seconds: CivilTime(year: 2026, month: 1, day: 1).secondsSinceEpoch)!  // safe: in range
         let fixtures = root["fixtures"]?.elements ?? []
+        let fileSettings: ProjectSettings? = root["settings"] == nil ? nil : try ProjectSettings.read(root)
         var cases: [Case] = []
         for node in root["cases"]?.elements ?? [] {
             let expectations = (node["expect"]?.elements ?? []).map { item in
@@ -88,7 +91,8 @@ public struct PolicyTestSuite: Sendable {
             }
             cases.append(Case(name: node["name"]?.string ?? "", rules: node["rules"].map { $0.elements.compactMap(\.string) },
                               asOf: node["as_of"]?.timestamp ?? defaultAsOf, documents: fixtures + (node["documents"]?.elements ?? []),
-                              expectations: expectations, location: node.location))
+                              expectations: expectations, location: node.location,
+                              settings: node["settings"] == nil ? fileSettings : try ProjectSettings.read(node)))
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         return PolicyTestSuite(file: path, policyIDs: policyIDs, cases: cases)

@@ -10,47 +10,63 @@ struct CompileStage {
     /// The table field names are resolved in.
     let symbols: SymbolTable
 
-    /// The compiled policies, every expression error at its place in the file, and the lint warnings.
-    func run(drafts: [PolicyDraft], firstRuleIndex: Int = 0) -> (policies: [Policy], problems: [Diagnostic], warnings: [Diagnostic]) {
+    /// The compiled policies, every expression error at its place in the file, and the lint warnings; each pack's
+    /// params take the values `settings` decided, and each rule its live override.
+    func run(drafts: [PolicyDraft], settings: SettingsStage.Outcome = SettingsStage.Outcome(),
+             firstRuleIndex: Int = 0) -> (policies: [Policy], problems: [Diagnostic], warnings: [Diagnostic]) {
         var policies: [Policy] = []
         var problems: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         var ruleIndex = firstRuleIndex
         for draft in drafts {
+            let effective = draft.parameters.map { parameter in
+                let set = settings.values[draft.id]?[parameter.name]
+                return ParameterSetting(parameter: parameter, value: set ?? parameter.defaultValue, setAt: set?.location)
+            }
             let paramsType = Self.paramsType(draft)
-            let paramsValue = Self.paramsValue(draft)
+            let paramsValue = Self.paramsValue(effective)
             let base = PolicyBindings.declarations(kinds: kinds, target: draft.target, params: paramsType, paramsValue: paramsValue, symbols: symbols)
+            let texts = PolicyTexts(paramsType: paramsType, paramsValue: paramsValue, symbols: symbols)
             var rules: [Rule] = []
+            var disabled: [DisabledRule] = []
             for ruleDraft in draft.rules {
-                if let rule = compile(ruleDraft, policy: draft, paramsType: paramsType, paramsValue: paramsValue, base: base,
-                                      index: ruleIndex, problems: &problems) {
+                let override = settings.overrides[ruleDraft.id]
+                let isDisabled = override?.disabled ?? false
+                if let rule = compile(ruleDraft, policy: draft, paramsType: paramsType, paramsValue: paramsValue, base: base, texts: texts,
+                                      severity: override?.severity ?? ruleDraft.severity, index: isDisabled ? -1 : ruleIndex, problems: &problems) {
+                    if let override, isDisabled {
+                        disabled.append(DisabledRule(info: rule.info, override: override))
+                        continue
+                    }
                     rules.append(rule)
                     warnings += RuleLinter(kinds: kinds).warnings(rule, whenNode: ruleDraft.when, requireNode: ruleDraft.require)
                     ruleIndex += 1
                 }
             }
-            policies.append(Policy(id: draft.id, title: draft.title, version: draft.version, description: draft.description,
-                                   target: draft.target, params: draft.params, paramsValue: paramsValue, rules: rules,
+            let title = texts.render(draft.title, in: draft.node["title"], problems: &problems)
+            let description = draft.description.map { texts.render($0, in: draft.node["description"], problems: &problems) }
+            policies.append(Policy(id: draft.id, title: title, version: draft.version, description: description,
+                                   target: draft.target, params: draft.params, paramsValue: paramsValue, settings: effective, rules: rules,
+                                   disabledRules: disabled, overrides: rules.compactMap { settings.overrides[$0.id] },
                                    location: draft.node.location, declarations: base))
         }
         return (policies, problems, warnings)
     }
 
-    /// The value of `params`: the policy's mapping, or an empty map.
-    static func paramsValue(_ draft: PolicyDraft) -> Value {
-        draft.params.map { Value(node: $0) } ?? .map(.empty)
+    /// `params` as expressions read it: each declared param at its value in effect.
+    static func paramsValue(_ settings: [ParameterSetting]) -> Value {
+        .map(ValueMap(Dictionary(settings.map { ($0.parameter.name, Value(node: $0.value)) }, uniquingKeysWith: { first, _ in first })))
     }
 
-    /// `params` typed by its own keys, so `params.max_patch_agee` is caught when the policy loads.
+    /// `params` typed by its declarations, so `params.max_patch_agee` is caught when the policy loads.
     static func paramsType(_ draft: PolicyDraft) -> ExpressionType {
-        guard let params = draft.params, params.kind == .mapping else { return .map(.string, .dyn) }
         var fields: [String: ExpressionType] = [:]
-        for entry in params.entries { if let key = entry.key.string { fields[key] = .dyn } }
+        for parameter in draft.parameters { fields[parameter.name] = parameter.type.expressionType }
         return .object(ObjectType(name: "params of \(draft.id)", fields: fields, isOpen: false))
     }
 
     private func compile(_ draft: RuleDraft, policy: PolicyDraft, paramsType: ExpressionType, paramsValue: Value, base: Declarations,
-                         index: Int, problems: inout [Diagnostic]) -> Rule? {
+                         texts: PolicyTexts, severity: Severity, index: Int, problems: inout [Diagnostic]) -> Rule? {
         let before = problems.count
         var declarations = base
         var forEach: ForEach?
@@ -65,11 +81,14 @@ struct CompileStage {
         }
         let when = draft.when.flatMap { compileWhole($0, declarations, problems: &problems) }
         let require = compileWhole(draft.require, declarations, problems: &problems)
-        let message = compileMessage(draft, declarations, problems: &problems)
+        let title = texts.render(draft.title, in: draft.node["title"], problems: &problems)
+        let description = draft.description.map { texts.render($0, in: draft.node["description"], problems: &problems) }
+        let remediation = draft.remediation.map { texts.render($0, in: draft.node["remediation"], problems: &problems) }
+        let message = compileMessage(draft, title: title, declarations, problems: &problems)
         guard problems.count == before, let require, let message, draft.when == nil || when != nil else { return nil }
-        return Rule(id: draft.id, title: draft.title, description: draft.description, severity: draft.severity,
+        return Rule(id: draft.id, title: title, description: description, severity: severity, packSeverity: draft.severity,
                     policyID: policy.id, target: policy.target, targetBinding: kinds.descriptor(policy.target)?.bindingName ?? "", when: when, forEach: forEach, require: require, message: message,
-                    controls: draft.controls, remediation: draft.remediation, gates: draft.gates, location: draft.node.location,
+                    controls: draft.controls, remediation: remediation, gates: draft.gates, location: draft.node.location,
                     index: index, policyTitle: policy.title)
     }
 
@@ -125,9 +144,9 @@ struct CompileStage {
             || byte == UInt8(ascii: "_") || (!first && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
-    private func compileMessage(_ draft: RuleDraft, _ declarations: Declarations, problems: inout [Diagnostic]) -> MessageTemplate? {
+    private func compileMessage(_ draft: RuleDraft, title: String, _ declarations: Declarations, problems: inout [Diagnostic]) -> MessageTemplate? {
         guard let node = draft.message, let message = node.string else {
-            return MessageTemplate(parts: [.text(draft.title)], source: draft.title)
+            return MessageTemplate(parts: [.text(title)], source: title)
         }
         switch TemplateScanner.scan(message) {
         case .failure(let unclosed):

@@ -11,6 +11,8 @@ struct PolicyDraft {
     var description: String?
     var target: DocumentKind
     var params: Node?
+    /// The params the pack declares, in the order written.
+    var parameters: [PolicyParameter] = []
     var rules: [RuleDraft]
 }
 

@@ -1,6 +1,7 @@
 import ClearanceCore
 import ClearanceDocument
 import ClearancePacks
+import Foundation
 
 /// Loads policy packs in named stages — decode, reject unknown keys, compile expressions,
 /// check ids, index — collecting every error, sorted by location.
@@ -12,12 +13,24 @@ public struct PolicyLoader: Sendable {
     /// The table the policies' keys and their expressions' field names become symbols of: the
     /// one the documents they check are loaded with.
     public let symbols: SymbolTable
+    /// What `clearance.yaml` sets: params by pack, overrides by rule.
+    public let settings: ProjectSettings
+    /// The evaluation time, against which overrides expire.
+    public let now: Timestamp
+    /// Whether settings for packs not loaded are left unused rather than refused: when the command line named
+    /// the policies, the project's settings may be for packs it did not name.
+    public let settingsMayNameOtherPacks: Bool
 
-    /// Creates a loader for policies over `kinds`, interning into `symbols`.
-    public init(limits: LoaderLimits = .standard, kinds: DocumentKinds = .standard, symbols: SymbolTable) {
+    /// Creates a loader for policies over `kinds`, interning into `symbols`, with the params and overrides of `settings`
+    /// that are live at `now`.
+    public init(limits: LoaderLimits = .standard, kinds: DocumentKinds = .standard, symbols: SymbolTable,
+                settings: ProjectSettings = .none, now: Timestamp? = nil, settingsMayNameOtherPacks: Bool = false) {
+        self.settingsMayNameOtherPacks = settingsMayNameOtherPacks
         self.limits = limits
         self.kinds = kinds
         self.symbols = symbols
+        self.settings = settings
+        self.now = now ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970)) ?? Timestamp(seconds: 0)!  // safe: the epoch is in range
     }
 
     /// Loads the policies in `paths` (files, or folders of `.yaml`/`.yml`/`.json` files, tests files excluded), in order;
@@ -72,10 +85,13 @@ public struct PolicyLoader: Sendable {
                         problems earlier: [Diagnostic]) throws(Diagnostics) -> PolicySet {
         var problems = earlier + decoded.problems
         problems += UnknownKeyStage(kinds: kinds).run(documents: decoded.documents)
-        let compiled = CompileStage(kinds: kinds, symbols: symbols).run(drafts: decoded.drafts)
+        let settled = SettingsStage(settings: settings, now: now, mayNameOtherPacks: settingsMayNameOtherPacks).run(drafts: decoded.drafts)
+        problems += settled.problems
+        let compiled = CompileStage(kinds: kinds, symbols: symbols).run(drafts: decoded.drafts, settings: settled)
         problems += compiled.problems
         problems += IdentifierStage().run(drafts: decoded.drafts)
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        return IndexStage().run(kinds: kinds, policies: compiled.policies, digests: decoded.digests, warnings: compiled.warnings, symbols: symbols)
+        return IndexStage().run(kinds: kinds, policies: compiled.policies, digests: decoded.digests, warnings: compiled.warnings,
+                                expiredOverrides: settled.expired, symbols: symbols)
     }
 }

@@ -18,15 +18,25 @@ public final class Policy: Sendable {
     public let params: Node?
     /// `params` as expressions read it (an empty map when the policy has none).
     public let paramsValue: Value
-    /// Its rules, in the order written.
+    /// Each declared param at its value in effect, with where that value was set, in the order declared.
+    public let settings: [ParameterSetting]
+    /// Its rules in the order written, without those `clearance.yaml` turned off.
     public let rules: [Rule]
+    /// The rules `clearance.yaml` turned off, in the order written.
+    public let disabledRules: [DisabledRule]
+    /// The live overrides of its rules' severities, in rule order.
+    public let overrides: [RuleOverride]
     /// Where the policy document starts.
     public let location: SourceLocation
     /// The variables its expressions may use, in slot order (see ``PolicyBindings``).
     public let declarations: Declarations
 
     init(id: String, title: String, version: String?, description: String?, target: DocumentKind, params: Node?, paramsValue: Value,
-         rules: [Rule], location: SourceLocation, declarations: Declarations) {
+         settings: [ParameterSetting], rules: [Rule], disabledRules: [DisabledRule], overrides: [RuleOverride], location: SourceLocation,
+         declarations: Declarations) {
+        self.settings = settings
+        self.disabledRules = disabledRules
+        self.overrides = overrides
         self.paramsValue = paramsValue
         self.id = id
         self.title = title
@@ -38,4 +48,12 @@ public final class Policy: Sendable {
         self.location = location
         self.declarations = declarations
     }
+}
+
+/// A rule `clearance.yaml` turned off, with the override that did.
+public struct DisabledRule: Sendable {
+    /// What reports say about the rule.
+    public let info: RuleInfo
+    /// The override that turned it off.
+    public let override: RuleOverride
 }

@@ -13,12 +13,16 @@ public struct PolicySet: Sendable {
     public let digests: [FileDigest]
     /// What `clearance lint` warns about: rules that load but cannot do their job, sorted by location.
     public let warnings: [Diagnostic]
+    /// The rule overrides of `clearance.yaml` past their expiry: applied no more, and reported.
+    public let expiredOverrides: [RuleOverride]
     /// The table the policies' field names are symbols of: documents they check are best loaded with it.
     public let symbols: SymbolTable
     private let rulesByID: [String: Rule]
     private let policiesByID: [String: Policy]
 
-    init(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = [], symbols: SymbolTable) {
+    init(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = [], expiredOverrides: [RuleOverride] = [],
+         symbols: SymbolTable) {
+        self.expiredOverrides = expiredOverrides
         self.kinds = kinds
         self.policies = policies
         self.symbols = symbols

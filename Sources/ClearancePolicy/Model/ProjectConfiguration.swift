@@ -20,6 +20,11 @@ public struct ProjectConfiguration: Sendable {
     public var waiverApprovers = WaiverChecks.defaultApproverRoles
     /// The longest a waiver may run after the evaluation time, in days.
     public var waiverMaxDays = WaiverChecks.defaultMaximumDays
+    /// Whether the command line named the policies in place of the configured ones: settings for packs
+    /// it did not name then wait unused, instead of being errors.
+    public var policiesReplaced = false
+    /// The packs' params and the rule overrides it sets.
+    public var settings = ProjectSettings.none
 
     /// The configuration of a project with no `clearance.yaml`: policies in `Policies/`.
     public init(policies: [String] = ["Policies"], inputs: [String] = [], waivers: [String] = [], failOn: Severity = .low,
@@ -75,6 +80,7 @@ public struct ProjectConfiguration: Sendable {
         if let node = root["waiver_approvers"], configuration.waiverApprovers.isEmpty {
             throw Diagnostics([ShapeChecker.diagnostic(node, code: "config.waiver-approvers", "waiver_approvers must name at least one role; with none, no waiver could be approved")])
         }
+        configuration.settings = try ProjectSettings.read(root)
         configuration.output = root["output"]?.string.map { $0.hasPrefix("/") ? $0 : checkedFolder + $0 } ?? checkedFolder + "clearance-report"
         return configuration
     }

@@ -9,8 +9,10 @@ public final class Rule: Sendable {
     public let title: String
     /// Why it matters.
     public let description: String?
-    /// How serious a failure is.
+    /// How serious a failure is: the pack's severity, or the one `clearance.yaml` gives it.
     public let severity: Severity
+    /// The severity the pack gives the rule.
+    public let packSeverity: Severity
     /// The id of the policy the rule belongs to.
     public let policyID: String
     /// The kind of document the rule is evaluated on.
@@ -38,13 +40,14 @@ public final class Rule: Sendable {
     /// The fields the rule reads, for pointing a failing finding at the one that decided it.
     public let blame: RuleBlame
 
-    init(id: String, title: String, description: String?, severity: Severity, policyID: String, target: DocumentKind, targetBinding: String,
+    init(id: String, title: String, description: String?, severity: Severity, packSeverity: Severity, policyID: String, target: DocumentKind, targetBinding: String,
          when: CompiledExpression?, forEach: ForEach?, require: CompiledExpression, message: MessageTemplate,
          controls: [Control], remediation: String?, gates: [String], location: SourceLocation, index: Int, policyTitle: String) {
         self.id = id
         self.title = title
         self.description = description
         self.severity = severity
+        self.packSeverity = packSeverity
         self.policyID = policyID
         self.target = target
         self.when = when

@@ -20,6 +20,14 @@ public enum PolicyShapes {
         Property("gates", .list(.string(allowed: ["pre-credentials"])), "Gates the rule belongs to: pre-credentials rules must pass before credentials are issued."),
     ])
 
+    /// One param a pack declares.
+    public static let parameter = ObjectShape(name: "param", summary: "A setting of the pack: its type, its default and what it means.", properties: [
+        Property("type", .string(allowed: ParameterType.allCases.map(\.rawValue)), required: true, "What every value set for it must be."),
+        Property("default", .any, required: true, "The value used when clearance.yaml sets none; neutral, never one company's."),
+        Property("description", .string(), required: true, "What the param means, in one line."),
+        Property("one_of", .list(.string()), "The only values a string (or each string of a list or map) may take."),
+    ])
+
     /// A policy pack over the kinds Clearance ships.
     public static let policy = DocumentKinds.standard.policyShape
 
@@ -32,7 +40,8 @@ public enum PolicyShapes {
         Property("description", .string()),
         Property("target", .string(allowed: targets), required: true,
                  "The kind of document each rule is evaluated on."),
-        Property("params", .dictionary(.any), "Constants the expressions read as params.NAME."),
+        Property("params", .dictionary(.object(parameter)),
+                 "The settings the pack's expressions and texts read as params.NAME, each with a type, a default and a description; `clearance.yaml` sets them under settings.PACK-ID."),
         Property("rules", .list(.object(rule)), required: true),
     ]) }
 
@@ -56,6 +65,19 @@ public enum PolicyShapes {
         Property("waiver_max_days", .integer, "The longest a waiver may run after the evaluation time, in days (default 90)."),
         Property("fail_on", severity, "The lowest severity that fails the run (default low)."),
         Property("output", .string(), "The folder `audit` writes its report set to (default clearance-report)."),
+        Property("settings", .dictionary(.dictionary(.any)),
+                 "Params by pack id, such as access-reviews: {review_cadence: 180d}; each is checked against the type the pack declares."),
+        Property("rules", .dictionary(.object(ruleOverride)),
+                 "Changes to shipped rules by rule id: a severity, or disabled: true; each justified, approved and expiring like a waiver."),
+    ])
+
+    /// A change to one rule in `clearance.yaml`.
+    public static let ruleOverride = ObjectShape(name: "rule override", summary: "A rule's severity changed, or the rule turned off, until a date.", properties: [
+        Property("severity", severity, "The severity the rule's findings get instead of the pack's."),
+        Property("disabled", .boolean, "true turns the rule off: it is not evaluated and reports list it as disabled."),
+        Property("justification", .string(), required: true, "Why the change is accepted."),
+        Property("approved_by", .string(), required: true, "The member id of who accepted it: an active holder of a waiver_approvers role."),
+        Property("expires", .timestamp, required: true, "After this day (UTC) or instant the change no longer applies and is reported."),
     ])
 
     static let expectation = ObjectShape(name: "expected finding", summary: "One finding a test case expects.", properties: [
@@ -70,10 +92,12 @@ public enum PolicyShapes {
         Property("policy", .any, required: true, "The id of the policy under test, or a list of ids."),
         Property("as_of", .timestamp, "The evaluation time of every case (default 2026-01-01)."),
         Property("fixtures", .list(.any), "Documents present in every case."),
+        Property("settings", .dictionary(.dictionary(.any)), "Params by pack id for every case, as in clearance.yaml (default: the packs' defaults)."),
         Property("cases", .list(.object(ObjectShape(name: "test case", summary: "One case.", properties: [
             Property("name", .string(), required: true),
             Property("rules", .list(.string()), "Compare only these rules' findings."),
             Property("as_of", .timestamp, "The evaluation time of this case."),
+            Property("settings", .dictionary(.dictionary(.any)), "Params by pack id for this case, in place of the file's."),
             Property("documents", .list(.any), required: true, "Inline documents: TeamMember, Vendor, AccessManifest, Waiver."),
             Property("expect", .list(.object(expectation)), required: true),
         ]))), required: true),
