@@ -68,7 +68,21 @@ struct InitCommandTests {
         for pack in ["access-reviews", "offboarding", "vendors", "zero-trust-baseline"] {
             #expect(block.contains { $0.hasPrefix("#   \(pack):") }, "\(pack)")
         }
+        #expect(block.contains("#     # How long an ordinary grant may go without a review. (duration)"), "\(text)")
         #expect(block.contains("#     review_cadence: 90d"), "\(text)")
+
+        // Uncommented, the block is valid settings: every default as written reads back as the pack's own.
+        let uncommented = lines.prefix { !$0.hasPrefix("# settings:") } + block.map { String($0.dropFirst(2)) }
+        folder.write("clearance.yaml", uncommented.joined(separator: "\n") + "\n")
+        let withDefaults = try CommandRunner.run(["audit"] + Self.asOf, in: URL(fileURLWithPath: folder.path))
+        #expect(withDefaults.status == 0, "\(withDefaults.standardError)")
+        // And a changed line changes the findings: Sam's grant was reviewed 20 days ago.
+        let strict = uncommented.map { $0 == "    review_cadence: 90d" ? "    review_cadence: 14d" : $0 }
+        #expect(strict != uncommented)
+        folder.write("clearance.yaml", strict.joined(separator: "\n") + "\n")
+        let changed = try CommandRunner.run(["check", "--format", "github"] + Self.asOf, in: URL(fileURLWithPath: folder.path))
+        #expect(changed.status == 1)
+        #expect(changed.standardOutput.contains("::error file=team/sam.rivera.yaml,line="), "\(changed.standardOutput)")
     }
 
     @Test func initNeverOverwritesAFile() throws {
