@@ -61,12 +61,13 @@ struct ProjectLocation: Sendable {
     /// Finds the project file and moves into the root; later calls return the location found first.
     ///
     /// `config` is `--config`, `trustedConfig` `--trusted-config` (both read from the current folder).
-    static func enter(config: String?, trustedConfig: String?, environment workspace: String? = Self.workspace) throws(Diagnostics) -> ProjectLocation {
+    static func enter(config: String?, trustedConfig: String?, workspace: String? = Self.workspace) throws(Diagnostics) -> ProjectLocation {
         if let location = entered.withLock({ $0 }) { return location }
         guard let here = FileCollector.realPath(".") else {
             throw Diagnostics([Diagnostic(code: "config.no-folder", message: "the current folder cannot be resolved: \(String(cString: strerror(errno)))", location: nil)])
         }
-        let own = try search(from: here)
+        let own = search(from: here)
+        if config == nil && trustedConfig == nil, let own { try requireInsideItsFolder(own, searchedFrom: here) }
         // The project's folder: the project file's, except under --trusted-config, whose inputs are the current folder's.
         var file = own, folder = here
         if let config {
@@ -103,23 +104,26 @@ struct ProjectLocation: Sendable {
 
     /// The nearest `clearance.yaml` in `folder` or above it, as an absolute path. The search stops at the top of a git
     /// repository (a folder holding `.git`) or at the file-system root: a project file above the repository belongs to
-    /// another project. One that is a symbolic link leaving its folder is an error, not followed.
-    static func search(from folder: String) throws(Diagnostics) -> String? {
+    /// another project.
+    static func search(from folder: String) -> String? {
         var current = folder
         while true {
             let candidate = (current == "/" ? "" : current) + "/" + ProjectConfiguration.fileName
             var info = stat()
-            if lstat(candidate, &info) == 0 {
-                if let real = FileCollector.realPath(candidate), !TrustedConfiguration.contains(current, real) {
-                    let shown = current == folder ? "the current folder" : "its folder \(current)/"
-                    let name = current == folder ? ProjectConfiguration.fileName : candidate
-                    throw Diagnostics([Diagnostic(code: "config.symlink", message: "a symbolic link that leaves \(shown); it is not followed", file: name)])
-                }
-                return candidate
-            }
+            if lstat(candidate, &info) == 0 { return candidate }
             if current == "/" || access((current == "/" ? "" : current) + "/.git", F_OK) == 0 { return nil }
             current = current.lastIndex(of: "/").map { $0 == current.startIndex ? "/" : String(current[..<$0]) } ?? "/"
         }
+    }
+
+    /// Fails when the project file found, `file`, is a symbolic link leaving its folder: like a link among the inputs, it
+    /// is not followed, since a checked tree could point it at a secret of the machine.
+    static func requireInsideItsFolder(_ file: String, searchedFrom start: String) throws(Diagnostics) {
+        let folder = file.lastIndex(of: "/").map { $0 == file.startIndex ? "/" : String(file[..<$0]) } ?? "/"
+        guard let real = FileCollector.realPath(file), !TrustedConfiguration.contains(folder, real) else { return }
+        let shown = folder == start ? "the current folder" : "its folder \(folder)/"
+        let name = folder == start ? ProjectConfiguration.fileName : file
+        throw Diagnostics([Diagnostic(code: "config.symlink", message: "a symbolic link that leaves \(shown); it is not followed", file: name)])
     }
 
     /// `path` (absolute, links resolved where they exist) named from the absolute folder `root`.
