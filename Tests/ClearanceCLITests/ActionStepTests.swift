@@ -21,12 +21,13 @@ struct ActionStepTests {
         let folder = TemporaryDirectory()
         let log = folder.path + "/calls.log"
         FileManager.default.createFile(atPath: log, contents: Data())
+        try FileManager.default.createDirectory(atPath: folder.path + "/bin", withIntermediateDirectories: true)
         for (name, body) in tools {
             let path = folder.write("bin/\(name)", "#!/bin/bash\n" + body.replacingOccurrences(of: "LOG", with: log) + "\n")
             try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
         }
         for name in ["env", "cat", "find", "sort", "xargs", "sha256sum", "cut"] where tools[name] == nil {
-            try? FileManager.default.createSymbolicLink(atPath: folder.path + "/bin/" + name, withDestinationPath: "/usr/bin/" + name)
+            try FileManager.default.createSymbolicLink(atPath: folder.path + "/bin/" + name, withDestinationPath: "/usr/bin/" + name)
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
@@ -96,7 +97,8 @@ struct ActionStepTests {
         let first = try hash()
         #expect(first.wholeMatch(of: /hash=[0-9a-f]{64}\n/) != nil, "\(first)")
         #expect(try hash() == first)
-        copy.write("Policies/vendors.yaml", copy.read("Policies/vendors.yaml") + "# edited\n")
+        let vendors = try String(contentsOfFile: copy.path + "/Policies/vendors.yaml", encoding: .utf8)
+        copy.write("Policies/vendors.yaml", vendors + "# edited\n")
         let edited = try hash()
         #expect(edited != first)
         copy.write("Sources/ClearanceCore/New.swift", "// new\n")
