@@ -72,6 +72,9 @@ public struct Engine: Sendable {
             for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true && reported.contains(finding.subject) {
                 sink.add(finding)
             }
+            for override in policies.expiredOverrides where rules?.contains(override.ruleID) ?? true {
+                sink.add(Self.finding(expired: override))
+            }
         }
         if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
             for evidence in futureEvidence where subjects?.contains(evidence.document.id) ?? true && !snapshot.isContext(evidence.document) {
@@ -105,6 +108,14 @@ public struct Engine: Sendable {
         let targets = read.filter { document in plans.contains { $0.policy.target == document.kind } }
         let checked = keepsAllFindings ? read.filter { policies.kinds.contains($0.kind) } : []
         return report(sink, documentsChecked: targets.count, at: time, subjects: checked)
+    }
+
+    /// The finding of an override of `clearance.yaml` past its expiry.
+    static func finding(expired override: RuleOverride) -> Finding {
+        let change = override.disabled ? "turned it off" : "set its severity to \(override.severity?.rawValue ?? "")"
+        return Finding(rule: RuleInfo.expiredOverride, status: .fail, subject: override.ruleID, kind: .ruleOverride, element: nil,
+                       message: "the override of \(override.ruleID) that \(change) expired \(override.expiresText); the rule applies as its pack wrote it",
+                       location: override.expiresLocation, waiver: nil)
     }
 
     /// A policy with the rules of it that a run evaluates.

@@ -72,6 +72,21 @@ public struct JSONReporter: Reporter {
                 .object([("path", .string(file.path)), ("role", .string(file.role.rawValue)),
                          ("sha256", .string(file.sha256)), ("bytes", .int(Int64(file.size)))])
             })),
+            ("packs", .array(report.catalogue.policies.map { policy in
+                .object([("id", .string(policy.id)), ("version", .optional(policy.version)), ("file", .optional(policy.file)),
+                         ("settings", .array(policy.settings.map { setting in
+                             .object([("name", .string(setting.name)), ("type", .string(setting.type)), ("value", setting.value),
+                                      ("origin", .string(setting.origin ?? "default"))])
+                         }))])
+            })),
+            ("ruleOverrides", .array(report.catalogue.overrides.map { override in
+                .object([("rule", .string(override.ruleID)), ("applied", .bool(override.isLive)), ("disabled", .bool(override.disabled)),
+                         ("packSeverity", .string(override.packSeverity.rawValue)), ("severity", .optional(override.severity?.rawValue)),
+                         ("justification", .string(override.justification)), ("approvedBy", .string(override.approvedBy)),
+                         ("expires", .string(override.expires)),
+                         ("location", .object([("file", .string(override.location.file)), ("line", .int(Int64(override.location.line))),
+                                               ("column", .int(Int64(override.location.column)))]))])
+            })),
         ])
     }
 }

@@ -30,9 +30,11 @@ public struct SARIFReporter: Reporter {
             }
         }
         let invocation = SARIFInvocation(commandLine: context.commandLine.joined(separator: " "), arguments: Array(context.commandLine.dropFirst()),
-                                         properties: .init(asOf: report.asOf.rfc3339, failOn: context.failOn.rawValue))
+                                         properties: .init(asOf: report.asOf.rfc3339, failOn: context.failOn.rawValue),
+                                         ruleConfigurationOverrides: report.catalogue.overrides.filter(\.isLive).map(SARIFRuleOverride.init))
         let run = SARIFRun(
-            tool: .init(driver: SARIFToolComponent(version: context.toolVersion, rules: rules.map(SARIFRule.init))),
+            tool: .init(driver: SARIFToolComponent(version: context.toolVersion, rules: rules.map(SARIFRule.init)),
+                        extensions: report.catalogue.policies.map(SARIFPack.init)),
             invocations: [invocation],
             originalUriBaseIds: [SARIFArtifactLocation.sourceRoot: SARIFArtifactLocation(description: "The folder clearance ran in; relative paths start there.")],
             artifacts: (report.catalogue.digests + report.inputFiles).map(SARIFArtifact.init),

@@ -19,7 +19,14 @@ enum SmallReport {
     static let onboarding = PolicyInfo(id: "onboarding", title: "Pre-credentials clearance", version: "1.0.0", target: .teamMember,
                                        description: "What must hold before a person receives credentials.")
     static let zeroTrust = PolicyInfo(id: "zero-trust-baseline", title: "Zero-trust access baseline", version: "2.1.0", target: .teamMember,
-                                      description: "Identity and device controls for everyone who holds access.")
+                                      description: "Identity and device controls for everyone who holds access.",
+                                      file: "policies/zero-trust-baseline.yaml", settings: [
+                                          SettingInfo(name: "accepted_mfa", type: "list<string>", description: "The MFA methods that count as MFA.",
+                                                      value: .array([.string("totp"), .string("webauthn")]), valueText: "[\"totp\",\"webauthn\"]",
+                                                      origin: "clearance.yaml:9:19"),
+                                          SettingInfo(name: "max_patch_age", type: "duration", description: "How long a device may go without patches.",
+                                                      value: .string("30d"), valueText: "30d", origin: nil),
+                                      ])
 
     static let backgroundCheck = rule("PC-01", "Background check passed before credentials", onboarding, .critical,
                                       controls: ["SOC2:CC1.4", "ISO27001:A.6.1"],
@@ -34,7 +41,10 @@ enum SmallReport {
     static let catalogue = RuleCatalogue(
         policies: [onboarding, zeroTrust], rules: [backgroundCheck, strongMFA, managedDevices],
         digests: [FileDigest(path: "policies/onboarding.yaml", role: .policy, bytes: Array("kind: Policy\nid: onboarding\n".utf8)),
-                  FileDigest(path: "policies/zero-trust-baseline.yaml", role: .policy, bytes: Array("kind: Policy\nid: zero-trust-baseline\n".utf8))])
+                  FileDigest(path: "policies/zero-trust-baseline.yaml", role: .policy, bytes: Array("kind: Policy\nid: zero-trust-baseline\n".utf8))],
+        overrides: [OverrideInfo(ruleID: "ZT-04", packSeverity: .high, severity: .medium, disabled: false,
+                                 justification: "Laptops are re-imaged <weekly> & kept in the office.", approvedBy: "marta.ruiz", expires: "2026-12-31",
+                                 location: SourceLocation(file: "clearance.yaml", line: 12, column: 3, offset: 180), isLive: true)])
 
     /// The waivers file: a live waiver of ana.lopez's MFA, and one of carla.diaz's device that expired in October.
     static let waiversText = """

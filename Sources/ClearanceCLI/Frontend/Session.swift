@@ -61,6 +61,9 @@ enum Session {
                                                policies: policies, jobs: project.threadCount, digests: digests,
                                                progress: progress?.callback("reading", "files"))
         loaded.withLock { $0.append(documents) }
+        // An override of clearance.yaml waives a rule for everyone: it needs an approver entitled to accept that.
+        let overrideProblems = RuleOverrideCheck(checks: project.waiverChecks(configuration)).diagnostics(configuration.settings.overrides, in: documents)
+        guard overrideProblems.isEmpty else { throw Diagnostics(overrideProblems) }
         if !documents.advisories.isEmpty { Terminal.standardError.write(documents.advisories.map(\.rendered).joined(separator: "\n") + "\n") }
         return documents
     }

@@ -12,9 +12,16 @@ public struct PolicyInfo: Sendable {
     public let target: DocumentKind
     /// What it covers.
     public let description: String?
+    /// The file it was loaded from.
+    public let file: String?
+    /// Each declared param at its value in effect, in the order declared.
+    public let settings: [SettingInfo]
 
     /// Creates a description of a policy.
-    public init(id: String, title: String, version: String? = nil, target: DocumentKind, description: String? = nil) {
+    public init(id: String, title: String, version: String? = nil, target: DocumentKind, description: String? = nil, file: String? = nil,
+                settings: [SettingInfo] = []) {
+        self.file = file
+        self.settings = settings
         self.id = id
         self.title = title
         self.version = version
@@ -24,6 +31,7 @@ public struct PolicyInfo: Sendable {
 
     /// The description of a loaded policy.
     public init(_ policy: Policy) {
-        self.init(id: policy.id, title: policy.title, version: policy.version, target: policy.target, description: policy.description)
+        self.init(id: policy.id, title: policy.title, version: policy.version, target: policy.target, description: policy.description,
+                  file: policy.location.file, settings: policy.settings.map(SettingInfo.init))
     }
 }

@@ -12,12 +12,16 @@ public struct RuleCatalogue: Sendable {
     public let digests: [FileDigest]
     /// The kinds of document the policies check, in registration order.
     public let kinds: DocumentKinds
+    /// The changes `clearance.yaml` makes to rules, those applied first, each in file order.
+    public let overrides: [OverrideInfo]
     private let rulesByID: [String: RuleInfo]
     private let policiesByID: [String: PolicyInfo]
 
     /// Creates a catalogue; each rule names its policy by id, and the first of equal ids is the one looked up.
-    public init(policies: [PolicyInfo], rules: [RuleInfo], digests: [FileDigest] = [], kinds: DocumentKinds = .standard) {
+    public init(policies: [PolicyInfo], rules: [RuleInfo], digests: [FileDigest] = [], kinds: DocumentKinds = .standard,
+                overrides: [OverrideInfo] = []) {
         self.kinds = kinds
+        self.overrides = overrides
         self.policies = policies
         self.rules = rules
         self.digests = digests
@@ -27,7 +31,15 @@ public struct RuleCatalogue: Sendable {
 
     /// The catalogue of loaded policies.
     public init(_ policies: PolicySet) {
-        self.init(policies: policies.policies.map(PolicyInfo.init), rules: policies.rules.map(\.info), digests: policies.digests, kinds: policies.kinds)
+        var overrides: [OverrideInfo] = []
+        for policy in policies.policies {
+            let live = policy.overrides.map { override in (override, policy.rules.first { $0.id == override.ruleID }?.packSeverity) }
+                + policy.disabledRules.map { ($0.override, $0.info.severity) }
+            overrides += live.sorted { $0.0.location < $1.0.location }.map { OverrideInfo($0.0, packSeverity: $0.1 ?? .info, isLive: true) }
+        }
+        overrides += policies.expiredOverrides.map { OverrideInfo($0, packSeverity: policies.rule($0.ruleID)?.packSeverity ?? .info, isLive: false) }
+        self.init(policies: policies.policies.map(PolicyInfo.init), rules: policies.rules.map(\.info), digests: policies.digests, kinds: policies.kinds,
+                  overrides: overrides)
     }
 
     /// The rule with an id.

@@ -34,17 +34,22 @@ struct WaiverApprovalCheck {
 
     /// Why `waiver`'s approver may not approve it, or nil when they may.
     private func problem(approving waiver: Waiver, members: [String: InputDocument]) -> String? {
-        let approver = waiver.approvedBy
+        Self.approverProblem(waiver.approvedBy, of: waiver.subject, roles: checks.approverRoles, members: members)
+    }
+
+    /// Why `approver` may not accept a risk about `subject` (none for a rule override), or nil when they may:
+    /// they must be a loaded, active member holding one of `roles`, and not the subject.
+    static func approverProblem(_ approver: String, of subject: String?, roles wanted: [String], members: [String: InputDocument]) -> String? {
+        let approver = VisibleText.value(approver)
         guard let member = members[approver] else { return "approver \(approver) is not among the loaded members" }
         let status = member.root["status"]?.string ?? "without a status"
         guard status == "active" else { return "approver \(approver) is \(status == "candidate" ? "a candidate" : status)" }
         let roles = Set(member.root["roles"]?.elements.compactMap(\.string) ?? [])
-        guard checks.approverRoles.contains(where: roles.contains) else {
-            let wanted = checks.approverRoles
+        guard wanted.contains(where: roles.contains) else {
             return wanted.count == 1 ? "approver \(approver) does not hold the \(wanted[0]) role"
                 : "approver \(approver) holds none of the approver roles \(wanted.joined(separator: ", "))"
         }
-        guard approver != waiver.subject else { return "approver \(approver) approves a waiver of their own findings" }
+        guard approver != subject else { return "approver \(approver) approves a waiver of their own findings" }
         return nil
     }
 

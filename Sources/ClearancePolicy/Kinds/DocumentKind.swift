@@ -26,6 +26,8 @@ public struct DocumentKind: RawRepresentable, Hashable, Comparable, Sendable, Co
     public static let accessManifest = DocumentKind("AccessManifest")
     /// An accepted exception to one rule for one subject (read from waiver files only).
     public static let waiver = DocumentKind("Waiver")
+    /// A change `clearance.yaml` makes to a rule (read from its `rules:` only).
+    public static let ruleOverride = DocumentKind("RuleOverride")
     /// A policy pack (read from policy files only).
     public static let policy = DocumentKind("Policy")
 }

@@ -46,7 +46,7 @@ struct CompileStage {
             let title = texts.render(draft.title, in: draft.node["title"], problems: &problems)
             let description = draft.description.map { texts.render($0, in: draft.node["description"], problems: &problems) }
             policies.append(Policy(id: draft.id, title: title, version: draft.version, description: description,
-                                   target: draft.target, params: draft.params, paramsValue: paramsValue, settings: effective, rules: rules,
+                                   target: draft.target, paramsValue: paramsValue, settings: effective, rules: rules,
                                    disabledRules: disabled, overrides: rules.compactMap { settings.overrides[$0.id] },
                                    location: draft.node.location, declarations: base))
         }

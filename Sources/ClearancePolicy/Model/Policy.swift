@@ -14,8 +14,6 @@ public final class Policy: Sendable {
     public let description: String?
     /// The kind of document its rules are evaluated on.
     public let target: DocumentKind
-    /// Its `params` mapping, read by expressions as `params`.
-    public let params: Node?
     /// `params` as expressions read it (an empty map when the policy has none).
     public let paramsValue: Value
     /// Each declared param at its value in effect, with where that value was set, in the order declared.
@@ -31,7 +29,7 @@ public final class Policy: Sendable {
     /// The variables its expressions may use, in slot order (see ``PolicyBindings``).
     public let declarations: Declarations
 
-    init(id: String, title: String, version: String?, description: String?, target: DocumentKind, params: Node?, paramsValue: Value,
+    init(id: String, title: String, version: String?, description: String?, target: DocumentKind, paramsValue: Value,
          settings: [ParameterSetting], rules: [Rule], disabledRules: [DisabledRule], overrides: [RuleOverride], location: SourceLocation,
          declarations: Declarations) {
         self.settings = settings
@@ -43,7 +41,6 @@ public final class Policy: Sendable {
         self.version = version
         self.description = description
         self.target = target
-        self.params = params
         self.rules = rules
         self.location = location
         self.declarations = declarations

@@ -48,6 +48,13 @@ public final class RuleInfo: Sendable {
         policyID: "clearance", policyTitle: "Clearance", severity: .low, controls: [],
         remediation: "Fix what the waiver covered, or have it re-approved with a new expiry.", gates: [], target: .waiver)
 
+    /// The built-in rule of expired rule overrides: an override past its expiry changes nothing, and says so.
+    public static let expiredOverride = RuleInfo(
+        id: "override-expired", title: "Rule overrides are current",
+        description: "An expired override in clearance.yaml no longer changes its rule; renew it or remove it.",
+        policyID: "clearance", policyTitle: "Clearance", severity: .low, controls: [],
+        remediation: "Remove the override, or have it re-approved with a new expiry.", gates: [], target: .ruleOverride)
+
     /// The built-in rule of evidence from the future: a timestamp of evidence later than the
     /// evaluation time is a finding of its own, and the rules that read it see no evidence.
     public static let futureEvidence = RuleInfo(

@@ -12,6 +12,33 @@ struct EvidenceSection {
         let sha256: String
     }
 
+    /// One param of a pack in effect.
+    struct Setting {
+        let pack: String
+        let name: String
+        let value: String
+        let origin: String
+        let description: String
+    }
+
+    /// One pack loaded.
+    struct Pack {
+        let id: String
+        let version: String
+        let file: String
+    }
+
+    /// One change clearance.yaml makes to a rule.
+    struct Override {
+        let rule: String
+        let change: String
+        let state: String
+        let justification: String
+        let approvedBy: String
+        let expires: String
+        let location: String
+    }
+
     let asOf: String
     let version: String
     let commandLine: String
@@ -19,6 +46,11 @@ struct EvidenceSection {
     let files: [File]
     /// `7 policy files and 31 input files, 123,456 bytes in all`.
     let fileSummary: String
+    let packs: [Pack]
+    let settings: [Setting]
+    let overrides: [Override]
+    /// Whether any rule override is listed.
+    let hasOverrides: Bool
 
     /// The evidence of a run: policy files first, then input files, each in the order read.
     init(_ report: Report, context: ReportContext) {
@@ -31,6 +63,15 @@ struct EvidenceSection {
         let policies = report.catalogue.digests.count, inputs = report.inputFiles.count
         fileSummary = "\(policies) policy file\(policies == 1 ? "" : "s") and \(inputs) input file\(inputs == 1 ? "" : "s"), "
             + "\(digests.map(\.size).reduce(0, +).grouped) bytes in all"
+        packs = report.catalogue.policies.map { Pack(id: $0.id, version: $0.version ?? "–", file: $0.file ?? "–") }
+        settings = report.catalogue.policies.flatMap { policy in
+            policy.settings.map { Setting(pack: policy.id, name: $0.name, value: $0.valueText, origin: $0.origin ?? "pack default", description: $0.description) }
+        }
+        overrides = report.catalogue.overrides.map {
+            Override(rule: $0.ruleID, change: $0.change, state: $0.isLive ? "applied" : "expired, not applied", justification: $0.justification,
+                     approvedBy: $0.approvedBy, expires: $0.expires, location: $0.location.description)
+        }
+        hasOverrides = !overrides.isEmpty
     }
 
     /// An argument as a POSIX shell reads it back: bare when it is plain, else in single quotes.

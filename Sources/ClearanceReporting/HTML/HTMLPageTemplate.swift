@@ -171,6 +171,33 @@ enum HTMLPageTemplate {
           {{/evidence.files}}
         </tbody>
       </table>
+      <h3>Packs and settings</h3>
+      <table class="data packs">
+        <thead><tr><th scope="col">Pack</th><th scope="col">Version</th><th scope="col">File</th></tr></thead>
+        <tbody>
+          {{#evidence.packs}}
+          <tr><td><code>{{id}}</code></td><td>{{version}}</td><td><code>{{file}}</code></td></tr>
+          {{/evidence.packs}}
+        </tbody>
+      </table>
+      <table class="data settings">
+        <thead><tr><th scope="col">Pack</th><th scope="col">Param</th><th scope="col">Value</th><th scope="col">Set in</th></tr></thead>
+        <tbody>
+          {{#evidence.settings}}
+          <tr><td><code>{{pack}}</code></td><td><code>{{name}}</code><div class="muted">{{description}}</div></td><td><code>{{value}}</code></td><td>{{origin}}</td></tr>
+          {{/evidence.settings}}
+        </tbody>
+      </table>
+      {{#evidence.hasOverrides}}
+      <table class="data overrides">
+        <thead><tr><th scope="col">Rule</th><th scope="col">Change</th><th scope="col">State</th><th scope="col">Justification</th><th scope="col">Approved by</th><th scope="col">Until</th><th scope="col">Set in</th></tr></thead>
+        <tbody>
+          {{#evidence.overrides}}
+          <tr><td><code>{{rule}}</code></td><td>{{change}}</td><td>{{state}}</td><td>{{justification}}</td><td>{{approvedBy}}</td><td>{{expires}}</td><td><code>{{location}}</code></td></tr>
+          {{/evidence.overrides}}
+        </tbody>
+      </table>
+      {{/evidence.hasOverrides}}
     </section>
     </main>
     <footer class="wrap">Clearance {{heading.version}} · as of {{heading.asOfStamp}} · this file is self-contained and loads nothing from the network.</footer>

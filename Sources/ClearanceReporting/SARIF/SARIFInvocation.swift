@@ -10,4 +10,6 @@ struct SARIFInvocation: Encodable {
     var commandLine: String
     var arguments: [String]
     var properties: Properties
+    /// The rule overrides of clearance.yaml that applied in this run.
+    var ruleConfigurationOverrides: [SARIFRuleOverride]
 }

@@ -3,6 +3,8 @@ struct SARIFRun: Encodable {
     /// The tool that produced the run.
     struct Tool: Encodable {
         var driver: SARIFToolComponent
+        /// The policy packs, with the params they ran with.
+        var extensions: [SARIFPack]
     }
 
     var tool: Tool
