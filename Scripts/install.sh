@@ -25,6 +25,6 @@ binary="$(swift build --package-path "$package" -c release --static-swift-stdlib
 
 mkdir -p "$prefix/bin"
 # Copied beside the target and renamed into place: a running clearance is never overwritten half-way.
-install -m 0755 "$binary" "$prefix/bin/.clearance.new"
+install -s -m 0755 "$binary" "$prefix/bin/.clearance.new"   # stripped: about a third smaller
 mv -f "$prefix/bin/.clearance.new" "$prefix/bin/clearance"
 echo "installed $prefix/bin/clearance ($("$prefix/bin/clearance" --version))"

@@ -10,7 +10,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("trusted-config"), help: ArgumentHelp("A project file kept apart from the checked tree, such as the base branch's copy: its policies and waivers are read from its folder, its inputs from the current folder; clearance.yaml here is not read, and a policy or waiver inside the checked inputs is an error.", valueName: "file"))
     var trustedConfig: String?
 
-    @Option(name: .customLong("policies"), help: ArgumentHelp("A policy file or folder (repeatable; replaces the policies of clearance.yaml, else Policies/).", valueName: "path"))
+    @Option(name: .customLong("policies"), help: ArgumentHelp("A policy file or folder, or builtin for the packs built into clearance (repeatable; replaces the policies of clearance.yaml, else Policies/).", valueName: "path"))
     var policies: [String] = []
 
     @Option(name: .customLong("waivers"), help: ArgumentHelp("A waiver file (repeatable; replaces the waivers of clearance.yaml).", valueName: "file"))
