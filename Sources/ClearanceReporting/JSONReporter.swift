@@ -7,7 +7,8 @@ import ClearancePolicy
 /// `summary` counts every outcome (`pass`, `fail`, `error`, `waived`, `skip`, `pending`); `findings` lists
 /// those that need attention (fail, error, waived, pending), or every finding with `--include-passing`.
 /// `pending` is a pre-credentials gate item not yet met by someone still in the pipeline: it never fails a run.
-/// Version 2 added `pending` and fingerprints that follow element identity. Keys keep the documented order.
+/// Version 2 added `pending` and fingerprints that follow element identity. `frameworks` lists each loaded framework
+/// table with the controls no rule covers. Keys keep the documented order.
 public struct JSONReporter: Reporter {
     public static let name = "json"
     public static let fileName = "report.json"
@@ -35,6 +36,7 @@ public struct JSONReporter: Reporter {
                 })),
             ])))
         }
+        members.append(("frameworks", Self.frameworks(report)))
         members.append(("evidence", Self.evidence(report, context)))
         return JSONText.object(members).pretty + "\n"
     }
@@ -61,6 +63,18 @@ public struct JSONReporter: Reporter {
             members.append(("baseline", .string(baseline.isBaselined(finding) ? "unchanged" : "new")))
         }
         return .object(members)
+    }
+
+    /// Each loaded framework table: what it lists, how many of its controls the rules cover, and those no rule covers.
+    static func frameworks(_ report: Report) -> JSONText {
+        .array(report.catalogue.coverage.map { coverage in
+            .object([
+                ("id", .string(coverage.table.framework.rawValue)), ("title", .string(coverage.table.title)),
+                ("version", .string(coverage.table.version)), ("scope", .string(coverage.table.scope)),
+                ("controls", .int(Int64(coverage.table.controls.count))), ("covered", .int(Int64(coverage.coveredCount))),
+                ("uncovered", .array(coverage.uncovered.map { .object([("id", .string($0.id)), ("title", .string($0.title))]) })),
+            ])
+        })
     }
 
     static func evidence(_ report: Report, _ context: ReportContext) -> JSONText {

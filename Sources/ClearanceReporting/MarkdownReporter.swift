@@ -3,8 +3,9 @@ import ClearancePolicy
 
 /// `markdown`: a summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
 ///
-/// The outcome as a heading, the counts, the rules with findings that fail the run (``Report/failing(at:)``), then
-/// one collapsible `<details>` per document listing what needs attention with `file:line:col`. Every value read from a file is escaped (``MarkdownEscaping``).
+/// The outcome as a heading, the counts, the rules with findings that fail the run (``Report/failing(at:)``),
+/// one collapsible `<details>` per document listing what needs attention with `file:line:col`, then the controls of
+/// each loaded framework table that no rule covers. Every value read from a file is escaped (``MarkdownEscaping``).
 public struct MarkdownReporter: Reporter {
     public static let name = "markdown"
     public static let fileName = "summary.md"
@@ -38,6 +39,7 @@ public struct MarkdownReporter: Reporter {
             }
             lines.append("")
         }
+        lines += Self.coverage(report)
         return lines.joined(separator: "\n")
     }
 
@@ -69,6 +71,27 @@ public struct MarkdownReporter: Reporter {
                 "| " + [MarkdownEscaping.inline(rule.id), rule.severity.rawValue, MarkdownEscaping.inline(rule.title), String(count),
                         rule.controls.map { MarkdownEscaping.inline($0.description) }.joined(separator: ", ")].joined(separator: " | ") + " |"
             } + [""]
+    }
+
+    /// For each loaded framework table, how many of its controls no rule covers, and those controls in a collapsible block.
+    static func coverage(_ report: Report) -> [String] {
+        let coverage = report.catalogue.coverage
+        guard !coverage.isEmpty else { return [] }
+        var lines = ["### Controls no rule covers", "", "| framework | edition | listed | covered | not covered |", "| --- | --- | ---: | ---: | ---: |"]
+        for framework in coverage {
+            lines.append("| " + [MarkdownEscaping.inline(framework.table.framework.rawValue), MarkdownEscaping.inline(framework.table.version),
+                                  String(framework.table.controls.count),
+                                  String(framework.coveredCount), String(framework.uncovered.count)].joined(separator: " | ") + " |")
+        }
+        lines.append("")
+        for framework in coverage where !framework.uncovered.isEmpty {
+            lines += ["<details><summary>" + MarkdownEscaping.html(framework.table.framework.rawValue + ": "
+                          + count(framework.uncovered.count, "control", plural: "controls") + " no rule covers (listed: " + framework.table.scope + ")")
+                          + "</summary>", ""]
+            lines += framework.uncovered.map { "- **\(MarkdownEscaping.inline($0.id))** \(MarkdownEscaping.inline($0.title))" }
+            lines += ["", "</details>", ""]
+        }
+        return lines
     }
 
     /// One document's findings as a collapsible block.

@@ -38,13 +38,23 @@ enum SmallReport {
     static let managedDevices = rule("ZT-04", "Devices are managed and encrypted", zeroTrust, .medium,
                                      controls: ["ISO27001:A.8.1", "SOC2:CC6.1"], remediation: "Enrol the device in MDM and turn on disk encryption.")
 
+    /// A SOC 2 table of four criteria, two of which no rule covers (one title holds characters every format escapes);
+    /// ISO 27001 and NIST 800-53 have no table.
+    static let soc2Table = ControlTable(
+        framework: .soc2, title: "SOC 2 (Trust Services Criteria)", version: "TSC 2017", scope: "four criteria",
+        controls: [ControlTable.Entry(id: "CC1.4", title: "Competent individuals are attracted, developed and retained."),
+                   ControlTable.Entry(id: "CC6.1", title: "Logical access security over protected information assets."),
+                   ControlTable.Entry(id: "CC6.2", title: "Users are registered <before> credentials & removed when no longer authorized."),
+                   ControlTable.Entry(id: "CC6.6", title: "Threats from outside the system boundaries.")])
+
     static let catalogue = RuleCatalogue(
         policies: [onboarding, zeroTrust], rules: [backgroundCheck, strongMFA, managedDevices],
         digests: [FileDigest(path: "policies/onboarding.yaml", role: .policy, bytes: Array("kind: Policy\nid: onboarding\n".utf8)),
                   FileDigest(path: "policies/zero-trust-baseline.yaml", role: .policy, bytes: Array("kind: Policy\nid: zero-trust-baseline\n".utf8))],
         overrides: [OverrideInfo(ruleID: "ZT-04", packSeverity: .high, severity: .medium, disabled: false,
                                  justification: "Laptops are re-imaged <weekly> & kept in the office.", approvedBy: "marta.ruiz", expires: "2026-12-31",
-                                 location: SourceLocation(file: "clearance.yaml", line: 12, column: 3, offset: 180), isLive: true)])
+                                 location: SourceLocation(file: "clearance.yaml", line: 12, column: 3, offset: 180), isLive: true)],
+        frameworks: [soc2Table])
 
     /// The waivers file: a live waiver of ana.lopez's MFA, and one of carla.diaz's device that expired in October.
     static let waiversText = """

@@ -32,14 +32,15 @@ struct ExplainCommand: ParsableCommand {
             Terminal.standardError.write("no rule '\(VisibleText.value(rule))' in the loaded policies\(Suggestion.didYouMean(rule, among: policies.ruleIDs))\n")
             throw ExitStatus.untrusted
         }
-        print(RuleExplanation(rule: found, policy: policies.policy(found.policyID)).text, terminator: "")
+        print(RuleExplanation(rule: found, policy: policies.policy(found.policyID), frameworks: policies.frameworks).text, terminator: "")
     }
 }
 
-/// A rule rendered for a person: title, where it applies, what it checks, controls, remediation.
+/// A rule rendered for a person: title, where it applies, what it checks, controls (titled from the loaded framework tables), remediation.
 struct RuleExplanation {
     let rule: Rule
     let policy: Policy?
+    var frameworks: [ControlTable] = []
 
     var text: String {
         var lines = ["\(rule.id) · \(rule.title)", ""]
@@ -61,7 +62,9 @@ struct RuleExplanation {
             lines += ["", "controls"]
             let width = rule.controls.map { $0.description.count }.max() ?? 0
             for control in rule.controls {
-                lines.append("  " + control.description + String(repeating: " ", count: width - control.description.count + 2) + control.framework.title)
+                let title = frameworks.first { $0.framework == control.framework }?.title(of: control.id)
+                lines.append("  " + control.description + String(repeating: " ", count: width - control.description.count + 2)
+                             + (title ?? control.framework.title))
             }
         }
         let read = Self.paramsRead(by: rule)

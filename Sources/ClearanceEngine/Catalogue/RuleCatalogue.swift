@@ -1,7 +1,8 @@
 import ClearancePolicy
 
 /// What reports say about the rules a run evaluated: each policy and each rule as reports describe them,
-/// the kinds of document they check (how subjects are grouped and named) and the policy files' digests.
+/// the kinds of document they check (how subjects are grouped and named), the policy files' digests and
+/// the framework control tables loaded with them.
 /// Plain data, built once from the loaded policies or by hand.
 public struct RuleCatalogue: Sendable {
     /// The policies in load order.
@@ -14,14 +15,17 @@ public struct RuleCatalogue: Sendable {
     public let kinds: DocumentKinds
     /// The changes `clearance.yaml` makes to rules, those applied first, each in file order.
     public let overrides: [OverrideInfo]
+    /// The framework control tables loaded with the policies (none when no table was loaded).
+    public let frameworks: [ControlTable]
     private let rulesByID: [String: RuleInfo]
     private let policiesByID: [String: PolicyInfo]
 
     /// Creates a catalogue; each rule names its policy by id, and the first of equal ids is the one looked up.
     public init(policies: [PolicyInfo], rules: [RuleInfo], digests: [FileDigest] = [], kinds: DocumentKinds = .standard,
-                overrides: [OverrideInfo] = []) {
+                overrides: [OverrideInfo] = [], frameworks: [ControlTable] = []) {
         self.kinds = kinds
         self.overrides = overrides
+        self.frameworks = frameworks
         self.policies = policies
         self.rules = rules
         self.digests = digests
@@ -39,7 +43,19 @@ public struct RuleCatalogue: Sendable {
         }
         overrides += policies.expiredOverrides.map { OverrideInfo($0, packSeverity: policies.rule($0.ruleID)?.packSeverity ?? .info, isLive: false) }
         self.init(policies: policies.policies.map(PolicyInfo.init), rules: policies.rules.map(\.info), digests: policies.digests, kinds: policies.kinds,
-                  overrides: overrides)
+                  overrides: overrides, frameworks: policies.frameworks)
+    }
+
+    /// How much of each loaded framework table the rules cover, in the order Clearance lists frameworks.
+    public var coverage: [FrameworkCoverage] {
+        Control.Framework.allCases.compactMap { framework in
+            frameworks.first { $0.framework == framework }.map { FrameworkCoverage(table: $0, rules: rules) }
+        }
+    }
+
+    /// The title of a control in its framework's loaded table, if any.
+    public func title(of control: Control) -> String? {
+        frameworks.first { $0.framework == control.framework }?.title(of: control.id)
     }
 
     /// The rule with an id.

@@ -55,6 +55,7 @@ struct DecodeStage {
             problems.append(ShapeChecker.notAMapping(root, code: "policy.not-a-policy"))
             return nil
         }
+        if FrameworkStage.isFramework(root) { return nil }  // a control table, read by FrameworkStage
         if let kind = root["kind"]?.string, kind != DocumentKind.policy.rawValue {
             problems.append(ShapeChecker.diagnostic(root["kind"]!, code: "policy.not-a-policy",  // safe: just read
                                                     "a policy file holds Policy documents; this is a \(kind) (pass it as an input instead)"))

@@ -4,7 +4,8 @@ import ClearancePacks
 import Foundation
 
 /// Loads policy packs in named stages — decode, reject unknown keys, compile expressions,
-/// check ids, index — collecting every error, sorted by location.
+/// check ids, read framework tables and check rules' controls against them, index — collecting
+/// every error, sorted by location.
 public struct PolicyLoader: Sendable {
     /// The loader's limits for policy files.
     public let limits: LoaderLimits
@@ -80,7 +81,7 @@ public struct PolicyLoader: Sendable {
         try finish(DecodeStage(limits: limits, kinds: kinds, symbols: symbols).run(bytes: bytes, name: name), problems: [])
     }
 
-    /// The stages after decoding: unknown keys, compile, identifiers, index.
+    /// The stages after decoding: unknown keys, compile, identifiers, framework tables, controls, index.
     private func finish(_ decoded: (drafts: [PolicyDraft], documents: [Document], digests: [FileDigest], problems: [Diagnostic]),
                         problems earlier: [Diagnostic]) throws(Diagnostics) -> PolicySet {
         var problems = earlier + decoded.problems
@@ -90,8 +91,11 @@ public struct PolicyLoader: Sendable {
         let compiled = CompileStage(kinds: kinds, symbols: symbols).run(drafts: decoded.drafts, settings: settled)
         problems += compiled.problems
         problems += IdentifierStage().run(drafts: decoded.drafts)
+        let frameworks = FrameworkStage().run(documents: decoded.documents)
+        problems += frameworks.problems
+        problems += ControlStage(tables: frameworks.tables).run(drafts: decoded.drafts)
         guard problems.isEmpty else { throw Diagnostics(problems) }
         return IndexStage().run(kinds: kinds, policies: compiled.policies, digests: decoded.digests, warnings: compiled.warnings,
-                                expiredOverrides: settled.expired, symbols: symbols)
+                                expiredOverrides: settled.expired, symbols: symbols, frameworks: frameworks.tables)
     }
 }

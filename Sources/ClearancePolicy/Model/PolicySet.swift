@@ -17,13 +17,16 @@ public struct PolicySet: Sendable {
     public let expiredOverrides: [RuleOverride]
     /// The table the policies' field names are symbols of: documents they check are best loaded with it.
     public let symbols: SymbolTable
+    /// The framework control tables loaded with the policies, in load order: rules' controls of these frameworks are listed in them.
+    public let frameworks: [ControlTable]
     private let rulesByID: [String: Rule]
     private let policiesByID: [String: Policy]
 
     init(kinds: DocumentKinds, policies: [Policy], digests: [FileDigest], warnings: [Diagnostic] = [], expiredOverrides: [RuleOverride] = [],
-         symbols: SymbolTable) {
+         symbols: SymbolTable, frameworks: [ControlTable] = []) {
         self.expiredOverrides = expiredOverrides
         self.kinds = kinds
+        self.frameworks = frameworks
         self.policies = policies
         self.symbols = symbols
         self.warnings = warnings.sorted()
@@ -38,6 +41,9 @@ public struct PolicySet: Sendable {
 
     /// The policy with an id.
     public func policy(_ id: String) -> Policy? { policiesByID[id] }
+
+    /// The loaded table of a framework, if any.
+    public func table(_ framework: Control.Framework) -> ControlTable? { frameworks.first { $0.framework == framework } }
 
     /// Every rule id, for suggestions.
     public var ruleIDs: [String] { rules.map(\.id) }

@@ -17,6 +17,7 @@ public enum JSONSchemaWriter {
         SchemaFile(fileName: "access-manifest.schema.json", shape: DocumentShapes.accessManifest),
         SchemaFile(fileName: "waiver.schema.json", shape: PolicyShapes.waiver),
         SchemaFile(fileName: "policy.schema.json", shape: PolicyShapes.policy),
+        SchemaFile(fileName: "framework.schema.json", shape: PolicyShapes.framework),
         SchemaFile(fileName: "policy-tests.schema.json", shape: PolicyShapes.testsFile),
         SchemaFile(fileName: "clearance.schema.json", shape: PolicyShapes.configuration),
     ]

@@ -78,7 +78,7 @@ enum HTMLPageTemplate {
     </section>
     <section id="controls">
       <h2>Controls by framework</h2>
-      <p class="lede">A control fails when any finding of a rule evidencing it fails or cannot be evaluated; it is waived when its only failures are waived, passing when its rules pass, and not applicable when its rules only skipped.</p>
+      <p class="lede">A control fails when any finding of a rule evidencing it fails or cannot be evaluated; it is waived when its only failures are waived, passing when its rules pass, and not applicable when its rules only skipped. Under each framework whose table of controls was loaded, the controls it lists that no loaded rule evidences.</p>
       {{#frameworks}}
     {{> framework}}
       {{/frameworks}}

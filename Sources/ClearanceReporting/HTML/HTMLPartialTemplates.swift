@@ -25,7 +25,8 @@ enum HTMLPartialTemplates {
 
     """#
 
-    /// One framework (a ``FrameworkTable``): each control, the rules evidencing it, their findings and the status.
+    /// One framework (a ``FrameworkTable``): each control, the rules evidencing it, their findings and the status, then the
+    /// controls of its loaded table that no rule covers.
     static let framework = #"""
       <div class="framework" id="framework-{{framework}}">
         <h3>{{title}} <span class="group-summary">{{summary}}</span></h3>
@@ -35,7 +36,7 @@ enum HTMLPartialTemplates {
           <tbody>
             {{#controls}}
             <tr>
-              <th scope="row"><code>{{control}}</code></th>
+              <th scope="row"><code>{{control}}</code>{{#hasControlTitle}} <span class="control-title">{{controlTitle}}</span>{{/hasControlTitle}}</th>
               <td>
                 <ul class="rule-list">
                   {{#rules}}
@@ -53,6 +54,22 @@ enum HTMLPartialTemplates {
         {{^hasControls}}
         <p class="muted">No loaded rule evidences a control of this framework.</p>
         {{/hasControls}}
+        {{#coverage}}
+        <div class="uncovered">
+          <h4>Controls no rule covers <span class="group-summary">{{uncoveredSummary}}</span></h4>
+          <p class="muted">{{scopeText}}</p>
+          {{#hasUncovered}}
+          <details>
+            <summary>The controls</summary>
+            <ul class="uncovered-list">
+              {{#uncovered}}
+              <li><code>{{id}}</code> {{title}}</li>
+              {{/uncovered}}
+            </ul>
+          </details>
+          {{/hasUncovered}}
+        </div>
+        {{/coverage}}
       </div>
 
     """#

@@ -86,6 +86,12 @@ enum HTMLStyleSheet {
     .controls td:last-child { width: 1%; white-space: nowrap; }
     .rule-list, .open-items, .checks { margin: 0; padding: 0; list-style: none; }
     .rule-list li { padding: 1px 0; }
+    .control-title { display: block; font-weight: 400; font-size: 12px; color: var(--muted); }
+    .uncovered h4 { margin: 14px 0 4px; }
+    .uncovered p { margin: 0 0 6px; }
+    .uncovered-list { margin: 6px 0 0; padding: 0; list-style: none; columns: 2 320px; font-size: 13px; }
+    .uncovered-list li { padding: 1px 0; break-inside: avoid; }
+    .uncovered-list code { color: var(--muted); }
     .rule-list code, .checks code { color: var(--muted); }
     .sev { display: inline-block; padding: 0 6px; border: 1px solid var(--line); border-radius: 9px; color: var(--muted); font-size: 11px; line-height: 16px; }
     .badge { display: inline-block; padding: 2px 9px; border-radius: 11px; background: var(--tone-soft); color: var(--tone); font-size: 12px;
