@@ -1,7 +1,8 @@
 import Foundation
 
 // Writes a Swift source holding the text of each policy file named on the command line (the EmbedPacks
-// plugin runs it at build time): `EmbedPacksTool OUTPUT FILE...`. Packs and `*.tests.yaml` files are kept apart.
+// plugin runs it at build time): `EmbedPacksTool OUTPUT FOLDER NAME...`, each NAME a path inside FOLDER
+// (`vendors.yaml`, `frameworks/soc2.yaml`). Packs and tables are kept apart from `*.tests.yaml` files.
 
 /// The text of `text` as a Swift string literal: every character that a literal cannot hold as it is, escaped.
 func literal(_ text: String) -> String {
@@ -22,13 +23,13 @@ func literal(_ text: String) -> String {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: EmbedPacksTool OUTPUT FILE...\n".utf8))
+guard arguments.count >= 2, let output = arguments.first, let folder = arguments.dropFirst().first else {
+    FileHandle.standardError.write(Data("usage: EmbedPacksTool OUTPUT FOLDER NAME...\n".utf8))
     exit(2)
 }
 var packs: [String] = [], tests: [String] = []
-for path in arguments.dropFirst() {
-    let name = URL(fileURLWithPath: path).lastPathComponent
+for name in arguments.dropFirst(2) {
+    let path = folder + "/" + name
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
           Array(text.utf8) == Array(data) else {
         FileHandle.standardError.write(Data("\(path): cannot be read as UTF-8 text; a shipped policy file must be\n".utf8))
@@ -41,7 +42,7 @@ let source = """
     // Generated at build time by the EmbedPacks plugin from Policies/*.yaml. Not committed: edit the packs instead.
 
     extension BuiltinPacks {
-        /// The shipped packs, in name order.
+        /// The shipped packs and framework tables, in name order.
         static let embeddedPacks: [BuiltinPacks.File] = [
     \(packs.joined(separator: "\n"))
         ]

@@ -12,6 +12,10 @@ struct BuiltinPackTests {
         let builtIn = try CommandRunner.run(["check", "--policies", "builtin"] + Self.asOf)
         #expect(builtIn.status == 1)
         #expect(builtIn.standardOutput == fromFiles.standardOutput)
+        // The framework tables are built in too: the summary lists the same uncovered controls.
+        let markdown = try CommandRunner.run(["check", "--policies", "builtin", "--format", "markdown"] + Self.asOf)
+        #expect(markdown.standardOutput == (try CommandRunner.run(["check", "--policies", "Policies", "--format", "markdown"] + Self.asOf)).standardOutput)
+        #expect(markdown.standardOutput.contains("### Controls no rule covers"))
         let explained = try CommandRunner.run(["explain", "ZT-04", "--policies", "builtin"])
         #expect(explained.status == 0)
         #expect(explained.standardOutput.contains("\ndefined at builtin:zero-trust-baseline.yaml:"), "\(explained.standardOutput)")
@@ -23,7 +27,7 @@ struct BuiltinPackTests {
     @Test func anUnknownBuiltInPackIsAnError() throws {
         let result = try CommandRunner.run(["lint", "--policies", "builtin:vendor.yaml"])
         #expect(result.status == 2)
-        #expect(result.standardError.hasPrefix("builtin:vendor.yaml: no built-in pack is named 'vendor.yaml' (did you mean 'builtin:vendors.yaml'?); the built-in packs are builtin:access-manifests.yaml, "),
+        #expect(result.standardError.hasPrefix("builtin:vendor.yaml: no built-in file is named 'vendor.yaml' (did you mean 'builtin:vendors.yaml'?); the built-in files are builtin:access-manifests.yaml, "),
                 "\(result.standardError)")
     }
 

@@ -12,7 +12,8 @@ struct BuiltinPacksTests {
     static let folder = CommandRunner.packageRoot.appendingPathComponent("Policies").path
 
     @Test func theBuiltInFilesAreThePolicyFolderByteForByte() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".yaml") }.sorted()
+        let names = try FileManager.default.subpathsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".yaml") }
+            .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let packs = names.filter { !$0.hasSuffix(".tests.yaml") }, tests = names.filter { $0.hasSuffix(".tests.yaml") }
         #expect(BuiltinPacks.packs.map(\.name) == packs)
         #expect(BuiltinPacks.testsFiles.map(\.name) == tests)
@@ -26,6 +27,7 @@ struct BuiltinPacksTests {
         let fromFiles = try PolicyLoader(symbols: SymbolTable()).load(paths: [Self.folder])
         let builtIn = try PolicyLoader(symbols: SymbolTable()).load(paths: [BuiltinPacks.all])
         #expect(builtIn.policies.map(\.id) == fromFiles.policies.map(\.id))
+        #expect(BuiltinPacks.packs.contains { $0.name == "frameworks/soc2.yaml" }, "the framework tables are built in with the packs")
         #expect(builtIn.rules.map(\.id) == fromFiles.rules.map(\.id))
         #expect(builtIn.policies.allSatisfy { $0.location.file.hasPrefix("builtin:") && !$0.location.file.contains("/") })
         let one = try PolicyLoader(symbols: SymbolTable()).load(paths: ["builtin:vendors.yaml"])
@@ -37,7 +39,7 @@ struct BuiltinPacksTests {
         do {
             _ = try PolicyLoader(symbols: SymbolTable()).load(paths: ["builtin:vendor.yaml"])
         } catch {
-            #expect(error.items.map(\.message).first?.hasPrefix("no built-in pack is named 'vendor.yaml' (did you mean 'builtin:vendors.yaml'?)") == true,
+            #expect(error.items.map(\.message).first?.hasPrefix("no built-in file is named 'vendor.yaml' (did you mean 'builtin:vendors.yaml'?)") == true,
                     "\(error.items.map(\.message))")
         }
     }

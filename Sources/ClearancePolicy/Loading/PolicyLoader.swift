@@ -69,8 +69,8 @@ public struct PolicyLoader: Sendable {
     static func unknownBuiltin(_ reference: String) -> Diagnostic {
         let names = BuiltinPacks.packs.map(\.reference)
         return Diagnostic(code: "policy.unknown-builtin",
-                          message: "no built-in pack is named '\(VisibleText.value(String(reference.dropFirst(BuiltinPacks.prefix.count))))'"
-                            + "\(Suggestion.didYouMean(reference, among: names)); the built-in packs are \(names.joined(separator: ", ")) (all of them: builtin; a folder called builtin: ./builtin)",
+                          message: "no built-in file is named '\(VisibleText.value(String(reference.dropFirst(BuiltinPacks.prefix.count))))'"
+                            + "\(Suggestion.didYouMean(reference, among: names)); the built-in files are \(names.joined(separator: ", ")) (all of them: builtin; a folder called builtin: ./builtin)",
                           file: reference)
     }
 
