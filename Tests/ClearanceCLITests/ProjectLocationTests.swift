@@ -78,7 +78,11 @@ struct ProjectLocationTests {
         let result = try CommandRunner.run(["lint"], in: URL(fileURLWithPath: repository + "/team"))
         // No project file inside the repository: the default policy folder, named from the current folder.
         #expect(result.status == 2)
-        #expect(result.standardError == "Policies: cannot read: no such file or directory\n1 error; nothing was checked.\n")
+        #expect(result.standardError == "Policies: cannot read: no such file or directory; there is no clearance.yaml here or in a folder above: "
+                + "`clearance init` writes a project to start from, and --policies builtin names the packs built into clearance\n1 error; nothing was checked.\n")
+        // Policies named on the command line get no such advice: they were asked for.
+        let named = try CommandRunner.run(["lint", "--policies", "Policies"], in: URL(fileURLWithPath: repository + "/team"))
+        #expect(named.standardError == "Policies: cannot read: no such file or directory\n1 error; nothing was checked.\n")
         let outside = try CommandRunner.run(["lint"], in: URL(fileURLWithPath: outer.path))
         #expect(outside.standardError.hasPrefix("not-this-one: cannot read: no such file or directory"), "\(outside.standardError)")
     }

@@ -99,6 +99,20 @@ struct ProjectLocation: Sendable {
         return location
     }
 
+    /// `error` with a way forward when it says that the default policy folder cannot be read in a run that found no
+    /// project file: a newcomer in an empty folder learns about `clearance init` and the built-in packs.
+    /// `named` is whether the command line named the policies (then they were asked for, and no advice is given).
+    static func withWayForward(_ error: Diagnostics, policies: [String], named: Bool) -> Diagnostics {
+        guard !named, let location = entered.withLock({ $0 }), location.file == nil, policies == [location.path("Policies")] else { return error }
+        return Diagnostics(error.items.map { item in
+            guard item.code == "file.unreadable", item.file == policies[0] else { return item }
+            var explained = item
+            explained.message += "; there is no \(ProjectConfiguration.fileName) here or in a folder above: `clearance init` writes a project to "
+                + "start from, and --policies builtin names the packs built into clearance"
+            return explained
+        })
+    }
+
     /// `GITHUB_WORKSPACE`, when set.
     static var workspace: String? { getenv("GITHUB_WORKSPACE").map { String(cString: $0) } }
 
