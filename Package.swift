@@ -29,10 +29,14 @@ let package = Package(
         .target(name: "ClearanceRegex"),
         // The CEL subset: parse, check, plan once; evaluate many times.
         .target(name: "ClearanceExpression", dependencies: ["ClearanceDocument", "ClearanceCore", "ClearanceRegex"]),
+        // The shipped packs (Policies/*.yaml) built into the binary at every build by the EmbedPacks plugin: `policies: [builtin]`.
+        .target(name: "ClearancePacks", exclude: ["Policies"], plugins: ["EmbedPacks"]),
+        .plugin(name: "EmbedPacks", capability: .buildTool(), dependencies: ["EmbedPacksTool"]),
+        .executableTarget(name: "EmbedPacksTool", path: "Plugins/EmbedPacksTool"),
         // Strict decoding of policies and documents; every expression compiled once.
         .target(
             name: "ClearancePolicy",
-            dependencies: ["ClearanceExpression", "ClearanceDocument", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["ClearancePacks", "ClearanceExpression", "ClearanceDocument", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Runs compiled rules over documents: findings, waivers, the report.
         .target(
@@ -48,7 +52,7 @@ let package = Package(
         .target(
             name: "ClearanceCLI",
             dependencies: [
-                "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
+                "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePacks", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,7 +95,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ClearancePolicyTests",
-            dependencies: ["ClearancePolicy", "ClearanceEngine", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
+            dependencies: ["ClearancePacks", "ClearancePolicy", "ClearanceEngine", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "ClearanceFuzzTargets"],
             resources: [.copy("Resources")]
         ),
         .testTarget(name: "ClearanceRegexTests", dependencies: ["ClearanceRegex"]),

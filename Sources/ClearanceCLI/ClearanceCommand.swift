@@ -9,7 +9,7 @@ public struct ClearanceCommand: ParsableCommand {
         commandName: "clearance",
         abstract: "Check security and compliance controls over team-member, vendor and access files.",
         version: version,
-        subcommands: [CheckCommand.self, AuditCommand.self, ChecklistCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self,
+        subcommands: [InitCommand.self, CheckCommand.self, AuditCommand.self, ChecklistCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self,
                       EvalCommand.self, InspectCommand.self, SchemaCommand.self]
     )
 

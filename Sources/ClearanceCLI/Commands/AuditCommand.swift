@@ -20,6 +20,7 @@ struct AuditCommand: ParsableCommand {
     static let reportSet = ["html", "json", "sarif", "junit", "markdown"]
 
     func run() throws {
+        let location = try Session.guarded { try project.enter() }
         let progress = ProgressLine()
         defer { progress.finish() }
         let (report, configuration) = try Session.guarded {
@@ -34,7 +35,7 @@ struct AuditCommand: ParsableCommand {
             return (report, configuration)
         }
         progress.finish()
-        let folder = output ?? configuration.output
+        let folder = output.map(location.path) ?? configuration.output
         let context = Session.context(configuration)
         let files = try OutputPlan(formats: Self.reportSet, output: folder)
         try files.write(report, context: context)

@@ -35,12 +35,14 @@ struct CheckCommand: ParsableCommand {
     var writeBaseline: String?
 
     func run() throws {
-        let plan = try OutputPlan(formats: formats, output: output)
+        let location = try Session.guarded { try project.enter() }
+        let (paths, contextPaths, writeBaseline) = (location.paths(self.paths), location.paths(self.contextPaths), self.writeBaseline.map(location.path))
+        let plan = try OutputPlan(formats: location.formats(formats), output: output.map(location.path))
         let progress = ProgressLine()
         defer { progress.finish() }
         let (report, configuration) = try Session.guarded {
             let configuration = try project.configuration(checked: paths + contextPaths)
-            let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: path) }
+            let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: location.path(path)) }
             let policies = try Session.policies(configuration, now: project.now)
             try Session.requireRules(policies, from: configuration.policies)
             let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies,

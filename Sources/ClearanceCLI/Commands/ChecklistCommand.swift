@@ -29,6 +29,8 @@ struct ChecklistCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
+        let location = try Session.guarded { try project.enter() }
+        let (paths, contextPaths) = (location.paths(self.paths), location.paths(self.contextPaths))
         let (report, member, configuration) = try Session.guarded {
             let configuration = try project.configuration(checked: paths + contextPaths)
             let policies = try Session.policies(configuration, now: project.now)

@@ -26,13 +26,15 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
+        let location = try Session.guarded { try project.enter() }
+        let paths = location.paths(self.paths)
         let (policies, waivers, advisories) = try Session.guarded {
             var configuration = try project.configuration()
             var checks = project.waiverChecks(configuration)
             checks.now = nil  // lint warns about `subject: *` and long terms itself
             if !paths.isEmpty {  // policies named here are linted alone, with only the waivers named here
                 (configuration.policies, configuration.policiesReplaced) = (paths, true)
-                configuration.waivers = project.waivers
+                configuration.waivers = location.paths(project.waivers)
                 checks.unknownRule = .note
             }
             let policies = try Session.policies(configuration, now: project.now)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ClearanceCore
 import ClearanceEngine
+import ClearancePacks
 import ClearancePolicy
 
 /// `clearance test [FILE...]`: runs policy tests files and compares findings with the expected ones.
@@ -17,17 +18,25 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
+        let location = try Session.guarded { try project.enter() }
         let ((policies, policyPaths), suites) = try Session.guarded {
             let configuration = try project.configuration()
             let policies = try Session.policies(configuration, withSettings: false)
             try Session.requireRules(policies, from: configuration.policies)
-            let collected = FileCollector.testsFiles.files(in: paths.isEmpty ? configuration.policies : paths)
+            // Built-in packs bring their own tests files, built in beside them; the rest are read from disk.
+            let named = paths.isEmpty ? configuration.policies : location.paths(paths)
+            let collected = FileCollector.testsFiles.files(in: named.filter { !BuiltinPacks.isReference($0) })
             guard collected.problems.isEmpty else { throw Diagnostics(collected.problems) }
-            guard !collected.files.isEmpty else {
+            let builtin = named.filter(BuiltinPacks.isReference).flatMap { BuiltinPacks.files($0, tests: true) ?? [] }
+            guard !collected.files.isEmpty || !builtin.isEmpty else {
                 throw Diagnostics([Diagnostic(code: "test.none", message: "no tests files (*.tests.yaml) found", location: nil)])
             }
             var suites: [PolicyTestSuite] = []
             var problems: [Diagnostic] = []
+            for file in builtin {
+                do { suites.append(try PolicyTestSuite.load(bytes: Array(file.text.utf8), name: file.reference, policies: policies)) }
+                catch let error as Diagnostics { problems += error.items }
+            }
             for file in collected.files {
                 do { suites.append(try PolicyTestSuite.load(path: file, policies: policies)) } catch let error as Diagnostics { problems += error.items }
             }

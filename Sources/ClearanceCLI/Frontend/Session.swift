@@ -39,9 +39,13 @@ enum Session {
     /// The packs' params are those `clearance.yaml` sets (unless `withSettings` is false, as for policy tests, which
     /// set their own), and its rule overrides apply as they stand at `now`.
     static func policies(_ configuration: ProjectConfiguration, now: Timestamp? = nil, withSettings: Bool = true) throws(Diagnostics) -> PolicySet {
-        try PolicyLoader(symbols: SymbolTable(), settings: withSettings ? configuration.settings : .none, now: now ?? currentTime(),
-                         settingsMayNameOtherPacks: configuration.policiesReplaced)
-            .load(paths: configuration.policies)
+        do {
+            return try PolicyLoader(symbols: SymbolTable(), settings: withSettings ? configuration.settings : .none, now: now ?? currentTime(),
+                                    settingsMayNameOtherPacks: configuration.policiesReplaced)
+                .load(paths: configuration.policies)
+        } catch {
+            throw ProjectLocation.withWayForward(error, policies: configuration.policies, named: configuration.policiesReplaced)
+        }
     }
 
     /// The loaded inputs, checked against the policies and loaded with their symbol table: the documents under `paths` as subjects, the

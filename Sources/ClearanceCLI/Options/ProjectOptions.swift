@@ -4,13 +4,13 @@ import ClearancePolicy
 
 /// Where the policies, inputs and waivers come from, and how a run is judged.
 struct ProjectOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The project file (default: clearance.yaml in the current folder, when present).", valueName: "file"))
+    @Option(help: ArgumentHelp("The project file (default: the nearest clearance.yaml in the current folder or above it, up to the top of the git repository); files are named from its folder, or from GITHUB_WORKSPACE when that holds it.", valueName: "file"))
     var config: String?
 
     @Option(name: .customLong("trusted-config"), help: ArgumentHelp("A project file kept apart from the checked tree, such as the base branch's copy: its policies and waivers are read from its folder, its inputs from the current folder; clearance.yaml here is not read, and a policy or waiver inside the checked inputs is an error.", valueName: "file"))
     var trustedConfig: String?
 
-    @Option(name: .customLong("policies"), help: ArgumentHelp("A policy file or folder (repeatable; replaces the policies of clearance.yaml, else Policies/).", valueName: "path"))
+    @Option(name: .customLong("policies"), help: ArgumentHelp("A policy file or folder, or builtin for the packs built into clearance (repeatable; replaces the policies of clearance.yaml, else Policies/).", valueName: "path"))
     var policies: [String] = []
 
     @Option(name: .customLong("waivers"), help: ArgumentHelp("A waiver file (repeatable; replaces the waivers of clearance.yaml).", valueName: "file"))
@@ -26,6 +26,7 @@ struct ProjectOptions: ParsableArguments {
 
     func validate() throws {
         if trustedConfig?.isEmpty == true { throw ValidationError("--trusted-config must name a project file, such as the base branch's clearance.yaml; got an empty path") }
+        if config?.isEmpty == true { throw ValidationError("--config must name a project file; got an empty path") }
         if config != nil && trustedConfig != nil { throw ValidationError("--config and --trusted-config cannot be used together: --trusted-config is the project file") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1; got \(jobs)") }
         if let jobs, jobs > Self.maximumJobs {
@@ -41,38 +42,52 @@ struct ProjectOptions: ParsableArguments {
     ///
     /// With `--trusted-config`, `checked` (the paths named to check and load as context) and the configured inputs
     /// may hold no policy or waiver file: what is checked cannot choose what it is judged by.
+    ///
+    /// `checked` are named from the project root (``ProjectLocation/path(_:)``), as every path after ``enter()``.
     func configuration(checked: [String] = []) throws(Diagnostics) -> ProjectConfiguration {
-        var configuration = ProjectConfiguration()
-        if let trustedConfig {
-            configuration = try ProjectConfiguration.load(path: trustedConfig, inputsHere: true)
-            if Session.fileExists(ProjectConfiguration.fileName) {
-                Terminal.standardError.write("note: \(ProjectConfiguration.fileName) in the current folder is not read: the configuration comes from --trusted-config \(trustedConfig)\n")
+        let location = try enter()
+        var configuration = ProjectConfiguration(policies: [location.path("Policies")], output: location.path("clearance-report"))
+        if let trustedConfig, let file = location.file {
+            configuration = try ProjectConfiguration.load(path: file, inputsHere: true)
+            // Its inputs and output are the current folder's, where the command was started.
+            configuration.inputs = location.paths(configuration.inputs)
+            configuration.output = location.path(configuration.output)
+            if let own = location.ownFile {
+                let shown = own == location.path(ProjectConfiguration.fileName) ? "\(ProjectConfiguration.fileName) in the current folder" : VisibleText.escaped(own)
+                Terminal.standardError.write("note: \(shown) is not read: the configuration comes from --trusted-config \(VisibleText.escaped(trustedConfig))\n")
             }
-        } else if let config {
-            configuration = try ProjectConfiguration.load(path: config)
-        } else if Session.fileExists(ProjectConfiguration.fileName) {
-            configuration = try ProjectConfiguration.loadFromCurrentFolder()
+        } else if let file = location.file {
+            configuration = try ProjectConfiguration.load(path: file)
         }
-        if !policies.isEmpty { (configuration.policies, configuration.policiesReplaced) = (policies, true) }
-        if !waivers.isEmpty { (configuration.replacedWaivers, configuration.waivers) = (configuration.waivers, waivers) }
+        if !policies.isEmpty { (configuration.policies, configuration.policiesReplaced) = (location.paths(policies), true) }
+        if !waivers.isEmpty { (configuration.replacedWaivers, configuration.waivers) = (configuration.waivers, location.paths(waivers)) }
         if let failOn, let severity = Severity(rawValue: failOn) { configuration.failOn = severity }
-        if let trustedConfig {
-            try TrustedConfiguration.requireApart(configuration, file: trustedConfig, checked: checked + configuration.inputs)
-            configuration.replacedWaivers += Self.checkedCopies(of: configuration.waivers, trustedConfig: trustedConfig)
+        if trustedConfig != nil, let file = location.file {
+            try TrustedConfiguration.requireApart(configuration, file: file, ownFile: location.ownFile, checked: checked + configuration.inputs)
+            configuration.replacedWaivers += Self.checkedCopies(of: configuration.waivers, trustedConfig: file, in: location)
         }
         return configuration
+    }
+
+    /// Finds the project file (`--config`, `--trusted-config`, or the nearest clearance.yaml upward) and moves
+    /// into the project root; a command calls it before it reads any path, and names its paths with the result.
+    func enter() throws(Diagnostics) -> ProjectLocation {
+        try ProjectLocation.enter(config: config, trustedConfig: trustedConfig)
     }
 
     /// The checked tree's own copies of the trusted configuration's waiver files (the pull request's
     /// `Fixtures/waivers.yaml` beside the base branch's `.clearance-base/Fixtures/waivers.yaml`): they are
     /// not read, neither as waivers nor as inputs, since the trusted copy is the one that counts.
-    static func checkedCopies(of waiverFiles: [String], trustedConfig: String) -> [String] {
+    /// `trustedConfig` and the waiver files are named from the project root; the copies lie below the folder `location` started in.
+    static func checkedCopies(of waiverFiles: [String], trustedConfig: String, in location: ProjectLocation) -> [String] {
         guard let slash = trustedConfig.lastIndex(of: "/") else { return [] }
         let folder = String(trustedConfig[...slash])
         return waiverFiles.compactMap { file in
             guard file.hasPrefix(folder) else { return nil }
-            let copy = String(file.dropFirst(folder.count))
-            guard !copy.isEmpty, !copy.hasPrefix("/"), Session.fileExists(copy) else { return nil }
+            var copy = String(file.dropFirst(folder.count))
+            guard !copy.isEmpty, !copy.hasPrefix("/") else { return nil }
+            copy = location.path(copy)
+            guard Session.fileExists(copy) else { return nil }
             Terminal.standardError.write("note: \(VisibleText.escaped(copy)) is the checked tree's copy of a waiver file of --trusted-config; "
                                          + "it is not read (\(VisibleText.escaped(file)) is)\n")
             return copy

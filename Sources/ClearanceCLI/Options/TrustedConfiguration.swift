@@ -1,4 +1,5 @@
 import ClearanceCore
+import ClearancePacks
 import ClearancePolicy
 #if canImport(Glibc)
 import Glibc
@@ -7,18 +8,18 @@ import Glibc
 /// The rule of `--trusted-config`: the project file, policies and waivers that judge a tree never come from it.
 enum TrustedConfiguration {
     /// Fails when the trusted project file, a policy path or a waiver file lies inside a checked path or holds one,
-    /// or when the trusted file is the current folder's own clearance.yaml.
-    static func requireApart(_ configuration: ProjectConfiguration, file: String, checked: [String]) throws(Diagnostics) {
+    /// or when the trusted file is the checked tree's own clearance.yaml (`ownFile`, the one found from the current folder).
+    static func requireApart(_ configuration: ProjectConfiguration, file: String, ownFile: String?, checked: [String]) throws(Diagnostics) {
         let checkedPaths = checked.map { (name: $0, path: resolved($0)) }
         var problems: [Diagnostic] = []
-        if Session.fileExists(ProjectConfiguration.fileName) && resolved(file) == resolved(ProjectConfiguration.fileName) {
+        if let ownFile, resolved(file) == resolved(ownFile) {
             problems.append(Diagnostic(code: "config.untrusted",
                                        message: "--trusted-config names the checked tree's own \(ProjectConfiguration.fileName); give a copy kept apart from it, such as the base branch's",
                                        file: file))
         }
         let roles = [("the trusted project file", [file]), ("policy path", configuration.policies), ("waiver file", configuration.waivers)]
         for (role, paths) in roles {
-            for path in paths {
+            for path in paths where !BuiltinPacks.isReference(path) {  // built into the binary: never inside a checked tree
                 let resolvedPath = resolved(path)
                 guard let input = checkedPaths.first(where: { contains($0.path, resolvedPath) || contains(resolvedPath, $0.path) }) else { continue }
                 let relation = contains(input.path, resolvedPath) ? "is inside" : "holds"

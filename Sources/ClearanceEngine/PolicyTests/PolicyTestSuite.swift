@@ -47,9 +47,19 @@ public struct PolicyTestSuite: Sendable {
 
     /// Reads a tests file, checking its keys and that its policies exist.
     public static func load(path: String, policies: PolicySet) throws(Diagnostics) -> PolicyTestSuite {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path: path, limit: LoaderLimits.standard.maximumFileSize)
+        } catch {
+            throw Diagnostics([error])
+        }
+        return try load(bytes: bytes, name: path, policies: policies)
+    }
+
+    /// Reads the tests file whose text is `bytes`, named `name` in messages (a built-in pack's tests file).
+    public static func load(bytes: [UInt8], name path: String, policies: PolicySet) throws(Diagnostics) -> PolicyTestSuite {
         let root: Node
         do {
-            let bytes = try FileReader.read(path: path, limit: LoaderLimits.standard.maximumFileSize)
             guard let document = try YAMLLoader(symbols: policies.symbols).load(bytes: bytes, name: path, allowEmpty: false).first else {
                 throw Diagnostics([])
             }

@@ -1,5 +1,6 @@
 import ClearanceCore
 import ClearanceDocument
+import ClearancePacks
 import Foundation
 
 /// Loads policy packs in named stages — decode, reject unknown keys, compile expressions,
@@ -33,14 +34,44 @@ public struct PolicyLoader: Sendable {
         self.now = now ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970)) ?? Timestamp(seconds: 0)!  // safe: the epoch is in range
     }
 
-    /// Loads the policies in `paths` (files, or folders of `.yaml`/`.yml`/`.json` files, tests files excluded).
+    /// Loads the policies in `paths` (files, or folders of `.yaml`/`.yml`/`.json` files, tests files excluded), in order;
+    /// `builtin` stands for the packs built into Clearance and `builtin:<name>` for one of them (``BuiltinPacks``).
     public func load(paths: [String]) throws(Diagnostics) -> PolicySet {
-        let collected = FileCollector.yamlFiles.files(in: paths)
-        var problems = collected.problems
-        if collected.files.isEmpty && problems.isEmpty {
+        let stage = DecodeStage(limits: limits, kinds: kinds, symbols: symbols)
+        var decoded: (drafts: [PolicyDraft], documents: [Document], digests: [FileDigest], problems: [Diagnostic]) = ([], [], [], [])
+        func add(_ part: (drafts: [PolicyDraft], documents: [Document], digests: [FileDigest], problems: [Diagnostic])) {
+            decoded = (decoded.drafts + part.drafts, decoded.documents + part.documents, decoded.digests + part.digests, decoded.problems + part.problems)
+        }
+        var problems: [Diagnostic] = []
+        var found = false
+        for path in paths {
+            if BuiltinPacks.isReference(path) {
+                guard let files = BuiltinPacks.files(path) else {
+                    problems.append(Self.unknownBuiltin(path))
+                    continue
+                }
+                found = found || !files.isEmpty
+                for file in files { add(stage.run(bytes: Array(file.text.utf8), name: file.reference)) }
+            } else {
+                let collected = FileCollector.yamlFiles.files(in: [path])
+                problems += collected.problems
+                found = found || !collected.files.isEmpty
+                add(stage.run(files: collected.files))
+            }
+        }
+        if !found && problems.isEmpty {
             problems.append(Diagnostic(code: "policy.none", message: "no policy files found", file: paths.joined(separator: ", ")))
         }
-        return try finish(DecodeStage(limits: limits, kinds: kinds, symbols: symbols).run(files: collected.files), problems: problems)
+        return try finish(decoded, problems: problems)
+    }
+
+    /// The error for `builtin:<name>` naming no built-in pack.
+    static func unknownBuiltin(_ reference: String) -> Diagnostic {
+        let names = BuiltinPacks.packs.map(\.reference)
+        return Diagnostic(code: "policy.unknown-builtin",
+                          message: "no built-in file is named '\(VisibleText.value(String(reference.dropFirst(BuiltinPacks.prefix.count))))'"
+                            + "\(Suggestion.didYouMean(reference, among: names)); the built-in files are \(names.joined(separator: ", ")) (all of them: builtin; a folder called builtin: ./builtin)",
+                          file: reference)
     }
 
     /// Loads the policies in `bytes`, the text of one policy file named `name` in messages.

@@ -1,5 +1,6 @@
 import ClearanceCore
 import ClearanceDocument
+import ClearancePacks
 
 /// `clearance.yaml`: the policies and inputs a project checks, so `clearance audit` needs no arguments.
 public struct ProjectConfiguration: Sendable {
@@ -64,7 +65,7 @@ public struct ProjectConfiguration: Sendable {
         let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) + "/" : ""  // safe: contains "/"
         let checkedFolder = inputsHere ? "" : folder
         func paths(_ key: String, in folder: String) -> [String]? {
-            root[key].map { $0.elements.compactMap(\.string).map { $0.hasPrefix("/") ? $0 : folder + $0 } }
+            root[key].map { $0.elements.compactMap(\.string).map { $0.hasPrefix("/") || (key == "policies" && BuiltinPacks.isReference($0)) ? $0 : folder + $0 } }
         }
         var configuration = ProjectConfiguration()
         configuration.policies = paths("policies", in: folder) ?? [folder + "Policies"]
