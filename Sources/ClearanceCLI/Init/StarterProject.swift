@@ -162,6 +162,7 @@ struct StarterProject {
         type: staffing-partner
         touches: [code]
         last_security_audit: \(day(-90))     # the date of its latest SOC 2 report or security assessment
+        due_diligence_completed: \(day(-400))   # the review before its first placement (security and legal)
         ip_assignment_flowdown: true
 
         """
