@@ -22,7 +22,8 @@ public final class DocumentSet: Sendable {
     public let advisories: [Diagnostic]
     /// The kinds the documents were checked as.
     public let kinds: DocumentKinds
-    /// The lookup maps for expressions, in the order of `kinds.lookups`: every document of that kind by id.
+    /// The lookup maps for expressions, in the order of `kinds.lookups` (every document of that kind by id),
+    /// then the indexes in the order of `kinds.indexes` (each value of the field to the ids holding it).
     public let lookupValues: [Value]
     private let byKind: [DocumentKind: [InputDocument]]
 
@@ -38,6 +39,7 @@ public final class DocumentSet: Sendable {
         for document in documents { byKind[document.kind, default: []].append(document) }
         self.byKind = byKind
         lookupValues = kinds.lookups.map { Self.lookupMap(byKind[$0.kind] ?? []) }
+            + kinds.indexes.map { Self.indexMap(byKind[$0.kind] ?? [], path: $0.index.path) }
     }
 
     /// A copy sharing everything, lookup maps included, with more advisories.
@@ -74,6 +76,24 @@ public final class DocumentSet: Sendable {
     ///
     /// - Complexity: O(*n*) in the documents of that kind (expressions look ids up through the maps).
     public func document(_ kind: DocumentKind, id: String) -> InputDocument? { byKind[kind]?.first { $0.id == id } }
+
+    /// A map from each string value of the field at `path` to the ids of the documents holding it, in one pass.
+    private static func indexMap(_ documents: [InputDocument], path: [String]) -> Value {
+        var keys: [String] = [], ids: [[Value]] = [], slot: [String: Int] = [:]
+        for document in documents {
+            var node: Node? = document.root
+            for key in path { node = node?[key] }
+            guard let value = node?.string else { continue }
+            if let at = slot[value] {
+                ids[at].append(.string(document.id))
+            } else {
+                slot[value] = keys.count
+                keys.append(value)
+                ids.append([.string(document.id)])
+            }
+        }
+        return .map(ValueMap(uniqueStringKeys: keys, values: ids.map { .list($0) }))
+    }
 
     /// A map from id to document, in input order (ids are unique per kind, checked on load).
     private static func lookupMap(_ documents: [InputDocument]) -> Value {
