@@ -39,7 +39,7 @@ public final class DocumentSet: Sendable {
         for document in documents { byKind[document.kind, default: []].append(document) }
         self.byKind = byKind
         lookupValues = kinds.lookups.map { Self.lookupMap(byKind[$0.kind] ?? []) }
-            + kinds.indexes.map { Self.indexMap(byKind[$0.kind] ?? [], path: $0.index.path) }
+            + kinds.indexes.map { $0.index.map(ids: (byKind[$0.kind] ?? []).map(\.id), roots: (byKind[$0.kind] ?? []).map(\.root)) }
     }
 
     /// A copy sharing everything, lookup maps included, with more advisories.
@@ -76,24 +76,6 @@ public final class DocumentSet: Sendable {
     ///
     /// - Complexity: O(*n*) in the documents of that kind (expressions look ids up through the maps).
     public func document(_ kind: DocumentKind, id: String) -> InputDocument? { byKind[kind]?.first { $0.id == id } }
-
-    /// A map from each string value of the field at `path` to the ids of the documents holding it, in one pass.
-    private static func indexMap(_ documents: [InputDocument], path: [String]) -> Value {
-        var keys: [String] = [], ids: [[Value]] = [], slot: [String: Int] = [:]
-        for document in documents {
-            var node: Node? = document.root
-            for key in path { node = node?[key] }
-            guard let value = node?.string else { continue }
-            if let at = slot[value] {
-                ids[at].append(.string(document.id))
-            } else {
-                slot[value] = keys.count
-                keys.append(value)
-                ids.append([.string(document.id)])
-            }
-        }
-        return .map(ValueMap(uniqueStringKeys: keys, values: ids.map { .list($0) }))
-    }
 
     /// A map from id to document, in input order (ids are unique per kind, checked on load).
     private static func lookupMap(_ documents: [InputDocument]) -> Value {

@@ -1,3 +1,6 @@
+import ClearanceDocument
+import ClearanceExpression
+
 /// A map a kind contributes from one field's value to the ids of the documents that hold it
 /// (`member_emails`: each email to the members recorded with it).
 ///
@@ -14,5 +17,24 @@ public struct KindIndex: Sendable {
     public init(name: String, path: [String]) {
         self.name = name
         self.path = path
+    }
+
+    /// The map over documents given by id and root: each string value of the field at ``path`` to the ids of the
+    /// documents holding it, in document order, built in one pass.
+    public func map(ids: [String], roots: [Node]) -> Value {
+        var keys: [String] = [], holders: [[Value]] = [], slot: [String: Int] = [:]
+        for (id, root) in zip(ids, roots) {
+            var node: Node? = root
+            for key in path { node = node?[key] }
+            guard let value = node?.string else { continue }
+            if let at = slot[value] {
+                holders[at].append(.string(id))
+            } else {
+                slot[value] = keys.count
+                keys.append(value)
+                holders.append([.string(id)])
+            }
+        }
+        return .map(ValueMap(uniqueStringKeys: keys, values: holders.map { .list($0) }))
     }
 }
