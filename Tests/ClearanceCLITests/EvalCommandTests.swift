@@ -121,6 +121,21 @@ import Testing
         }
     }
 
+    /// The TeamMember kind's indexes are bound like its lookup map: each email or IdP id to the members recorded with it.
+    @Test func looksMembersUpByEmailAndIdentityProviderID() throws {
+        let shared = [
+            "a.yaml": "kind: TeamMember\nid: a.one\nname: A\nemail: team@example.com\nstatus: active\nidentity: {idp_id: 00u-a}\n",
+            "b.yaml": "kind: TeamMember\nid: b.two\nname: B\nemail: team@example.com\nstatus: offboarded\nidentity: {idp_id: 00u-b}\n",
+            "c.yaml": "kind: TeamMember\nid: c.three\nname: C\nstatus: active\n",
+        ]
+        try withFiles(shared) { folder in
+            let paths = ["a.yaml", "b.yaml", "c.yaml"].map { folder.appendingPathComponent($0).path }
+            let run = try clearance(["eval", "[member_emails[member.email], member_idp_ids[member.identity.idp_id], size(member_emails), size(member_idp_ids)]"] + paths)
+            #expect(run.error == "")
+            #expect(run.output == "[[\"a.one\", \"b.two\"], [\"a.one\"], 1, 2]\n")
+        }
+    }
+
     @Test func documentsOfNoKindAreRefused() throws {
         try withFiles(["plain.yaml": "id: ana.lopez\nstatus: active\n"]) { folder in
             let run = try clearance(["eval", "member.status", folder.appendingPathComponent("plain.yaml").path])

@@ -21,19 +21,19 @@ struct FindingLocationCLITests {
         return found
     }
 
-    /// Valeria's contract clauses: the IP assignment's `covers` list (line 73) and the incident
-    /// notification hours (line 75, the second conjunct of CON-05), not the document's first line.
+    /// Valeria's contract clauses: the IP assignment's `covers` list (line 79) and the incident
+    /// notification hours (line 81, the second conjunct of CON-05), not the document's first line.
     @Test func contractFindingsPointAtTheClauses() throws {
         let found = try locations(of: "valeria.gutierrez")
-        #expect(found["CON-02"] == "Fixtures/team/valeria.gutierrez.yaml:73:43")
-        #expect(found["CON-05"] == "Fixtures/team/valeria.gutierrez.yaml:75:104")
+        #expect(found["CON-02"] == "Fixtures/team/valeria.gutierrez.yaml:79:43")
+        #expect(found["CON-05"] == "Fixtures/team/valeria.gutierrez.yaml:81:104")
     }
 
-    /// Emilio's laptop: `auto_updates: false` (line 34) and `last_patched: 2026-08-14` (line 35), not the device's first line.
+    /// Emilio's laptop: `auto_updates: false` (line 35) and `last_patched: 2026-08-14` (line 36), not the device's first line.
     @Test func deviceFindingsPointAtTheDevicesFields() throws {
         let found = try locations(of: "emilio.navarro")
-        #expect(found["ZT-05"] == "Fixtures/team/emilio.navarro.yaml:34:19")
-        #expect(found["ZT-06"] == "Fixtures/team/emilio.navarro.yaml:35:19")
+        #expect(found["ZT-05"] == "Fixtures/team/emilio.navarro.yaml:35:19")
+        #expect(found["ZT-06"] == "Fixtures/team/emilio.navarro.yaml:36:19")
     }
 
     /// GitHub annotations land on the same lines.
@@ -42,8 +42,8 @@ struct FindingLocationCLITests {
         #expect(result.status == 1)
         let lines = result.standardOutput.split(separator: "\n").filter { $0.contains("file=Fixtures/team/valeria.gutierrez.yaml,") }
         #expect(lines.map { $0.split(separator: ",").prefix(3).joined(separator: ",").split(separator: " ").last.map(String.init) ?? "" } == [
-            "file=Fixtures/team/valeria.gutierrez.yaml,line=73,col=43",
-            "file=Fixtures/team/valeria.gutierrez.yaml,line=75,col=104",
+            "file=Fixtures/team/valeria.gutierrez.yaml,line=79,col=43",
+            "file=Fixtures/team/valeria.gutierrez.yaml,line=81,col=104",
         ])
     }
 }

@@ -48,8 +48,8 @@ struct HostilePullRequestFileTests {
         project.write("Fixtures/team/upper.three.JSON", json)
         let result = try check()
         #expect(result.status == 1, "\(result.standardError)")
-        #expect(result.standardOutput.contains("Fixtures/team/upper.one.YAML:22:15"), "\(result.standardOutput)")
-        #expect(result.standardOutput.contains("Fixtures/team/upper.two.Yml:22:15"))
+        #expect(result.standardOutput.contains("Fixtures/team/upper.one.YAML:23:15"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("Fixtures/team/upper.two.Yml:23:15"))
         #expect(result.standardOutput.contains("upper.three  TeamMember · Fixtures/team/upper.three.JSON"))
     }
 
@@ -172,7 +172,7 @@ struct HostilePullRequestFileTests {
         try FileManager.default.createSymbolicLink(atPath: project.path + "/Fixtures/team/linked.yaml", withDestinationPath: "../.store/member.yaml")
         let result = try check()
         #expect(result.status == 1, "\(result.standardError)")
-        #expect(result.standardOutput.contains("Fixtures/team/linked.yaml:22:15"), "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("Fixtures/team/linked.yaml:23:15"), "\(result.standardOutput)")
         #expect(!result.standardError.contains("symbolic link"))
         // Named on its own, team/ is the root, and the same link leaves it.
         expectRefused(try check(["Fixtures/team"]),

@@ -49,7 +49,7 @@ struct OutputHostilePullRequestTests {
             } else {
                 #expect(commands.isEmpty, "\(format): \(commands)")
             }
-            if format == "text" { #expect(result.standardOutput.contains("ana.lopez's jira grant on \(escaped) has no approver other than the grantee")) }
+            if format == "text" { #expect(result.standardOutput.contains("ana.lopez's jira write grant on \(escaped) has no valid approval (approved by: not recorded;")) }
             if format == "markdown" { #expect(result.standardOutput.contains("grant on acme ::error file=x::pwned ::stop-commands::token\u{FFFD}\\]8;;")) }
             #expect(!result.standardOutput.contains { Self.rawControls.contains($0) }, "\(format) prints a control character raw")
         }
@@ -157,9 +157,10 @@ struct OutputHostilePullRequestTests {
         #expect(clamped.standardOutput == usual.standardOutput)
     }
 
-    /// Under a 260 MB address-space limit, a 40 MB state file cannot be loaded: the run ends in exit 2 and says so,
-    /// instead of aborting on an allocation failure (exit 134). The limit leaves room for the debug binary with the
-    /// shipped packs (about 205 MB of address space) and none for the file's 320 MB.
+    /// Under a 260 MB address-space limit, a 40 MB state file (320 MB to load) cannot be loaded: the run ends in exit 2
+    /// and says so, instead of aborting on an allocation failure (exit 134). The limit leaves room for loading the
+    /// shipped packs, which in a debug build need about 215 MB of address space (most of it the malloc arena of the
+    /// large-stack thread expressions compile on), so a pack that grows does not crash the run before the file is read.
     @Test func allocationFailureUnderUlimitEndsInExitTwo() throws {
         let project = SampleProjectCopy()
         var text = "kind: TeamMember\nid: zz.big\nname: Big\nstatus: active\nnotes:\n"

@@ -62,13 +62,13 @@ struct ReportValidationTests {
         _ = try CommandRunner.run(Self.sampleTeam + ["--write-baseline", written, "--format", "json=" + directory.path + "/report.json"])
         var baseline = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: written))) as? [String: Any])
         var entries = try #require(baseline["findings"] as? [[String: Any]])
-        #expect(entries.count == 34)
+        #expect(entries.count == 38)
         entries.removeFirst()
         let waived = try Self.results(try CommandRunner.run(Self.sampleTeam + ["--format", "sarif"]).standardOutput)
             .first { $0["ruleId"] as? String == "ZT-03" && $0["suppressions"] != nil }
         let waivedFingerprint = try #require((waived?["partialFingerprints"] as? [String: String])?["clearanceFindingHash/v2"])
         entries.append(["fingerprint": waivedFingerprint, "rule": "ZT-03", "subject": "ana.lopez", "kind": "TeamMember", "status": "fail",
-                        "message": "ana.lopez holds production or admin access without a phishing-resistant MFA factor (WebAuthn)"])
+                        "message": "ana.lopez holds production or privileged access without a phishing-resistant MFA factor; enrolled: [\"totp\"] (phishing-resistant: [\"webauthn\"])"])
         entries.append(["fingerprint": "00000000000000000000000000000000", "rule": "ZT-01", "subject": "ana.lopez", "kind": "TeamMember",
                         "status": "fail", "message": "ana.lopez signs in without SSO"])
         baseline["findings"] = entries
@@ -79,7 +79,7 @@ struct ReportValidationTests {
         try Self.expectValidSARIF(result.standardOutput)
         let results = try Self.results(result.standardOutput)
         let states = Dictionary(grouping: results) { $0["baselineState"] as? String ?? "none" }.mapValues(\.count)
-        #expect(states == ["new": 2, "unchanged": 34, "absent": 1])
+        #expect(states == ["new": 2, "unchanged": 38, "absent": 1])
         let absent = try #require(results.last)
         #expect(absent["baselineState"] as? String == "absent")
         #expect(absent["ruleId"] as? String == "ZT-01")

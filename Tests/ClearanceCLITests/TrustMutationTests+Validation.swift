@@ -35,35 +35,35 @@ struct TrustMutationValidationTests {
         Mutation(name: "status missing", file: ana, old: "status: active\n", new: "",
                  errors: ["\(ana):5:1: TeamMember has no `status`, which is required"]),
         Mutation(name: "grant environment prod", file: ana, old: "environment: production", new: "environment: prod",
-                 errors: ["\(ana):54:18: `environment` must be one of \(environments); found 'prod' (did you mean 'production'?)"]),
+                 errors: ["\(ana):58:18: `environment` must be one of \(environments); found 'prod' (did you mean 'production'?)"]),
         Mutation(name: "engagement model freelance", file: ana, old: "model: eor", new: "model: freelance",
                  errors: ["\(ana):14:10: `model` must be one of direct, eor, staff-augmentation, contractor; found 'freelance'"]),
         Mutation(name: "review decision Keep", file: valeria, old: "decision: keep", new: "decision: Keep",
-                 errors: ["\(valeria):44:74: `decision` must be one of keep, revoke, reduce; found 'Keep' (did you mean 'keep'?)"]),
+                 errors: ["\(valeria):48:69: `decision` must be one of keep, revoke, reduce; found 'Keep' (did you mean 'keep'?)"]),
         Mutation(name: "mfa yubikey", file: valeria, old: "mfa: [webauthn, totp]", new: "mfa: [yubikey]",
-                 errors: ["\(valeria):19:9: `mfa[0]` must be one of sms, totp, push, webauthn; found 'yubikey'"]),
+                 errors: ["\(valeria):20:9: `mfa[0]` must be one of sms, totp, push, webauthn; found 'yubikey'"]),
         Mutation(name: "unknown key identiy", file: valeria, old: "identity:", new: "identiy:",
                  errors: ["\(valeria):17:1: unknown key `identiy` in TeamMember (did you mean `identity`?)"]),
         Mutation(name: "unknown key last_patchd", file: valeria, old: "last_patched:", new: "last_patchd:",
-                 errors: ["\(valeria):33:5: unknown key `last_patchd` in device (did you mean `last_patched`?)"]),
+                 errors: ["\(valeria):34:5: unknown key `last_patchd` in device (did you mean `last_patched`?)"]),
         Mutation(name: "unknown key at the top level", file: valeria, old: "title: Machine", new: "team: ml-platform\ntitle: Machine",
                  errors: ["\(valeria):9:1: unknown key `team` in TeamMember"]),
         Mutation(name: "unknown key inside a grant", file: valeria, old: "    approved_by: diego.hernandez", new: "    aproved_by: diego.hernandez",
-                 errors: ["\(valeria):40:5: unknown key `aproved_by` in grant (did you mean `approved_by`?)"]),
+                 errors: ["\(valeria):43:5: unknown key `aproved_by` in grant (did you mean `approved_by`?)"]),
         Mutation(name: "sso as the text yes", file: valeria, old: "sso: true", new: "sso: \"yes\"",
                  errors: ["\(valeria):18:8: `sso` must be true or false; found 'yes'"]),
         Mutation(name: "notice_days as text", file: valeria, old: "notice_days: 30", new: "notice_days: \"30\"",
-                 errors: ["\(valeria):76:32: `notice_days` must be an integer; found '30' (unquote it to make it an integer)"]),
+                 errors: ["\(valeria):82:32: `notice_days` must be an integer; found '30' (unquote it to make it an integer)"]),
         Mutation(name: "name missing", file: valeria, old: "name: Valeria Gutiérrez Rojas\n", new: "",
                  errors: ["\(valeria):4:1: TeamMember has no `name`, which is required"]),
         Mutation(name: "grant role missing", file: valeria, old: "    role: write\n", new: "",
-                 errors: ["\(valeria):35:5: grant has no `role`, which is required"]),
+                 errors: ["\(valeria):38:5: grant has no `role`, which is required"]),
         Mutation(name: "device id missing", file: valeria, old: "  - id: LAP-0118\n    managed: true", new: "  - managed: true",
-                 errors: ["\(valeria):28:5: device has no `id`, which is required"]),
+                 errors: ["\(valeria):29:5: device has no `id`, which is required"]),
         Mutation(name: "quoted review date", file: valeria, old: "{date: 2026-10-01,", new: "{date: \"2026-10-01\",",
-                 errors: ["\(valeria):44:25: `date` must be a date (YYYY-MM-DD) or an RFC 3339 date-time; found '2026-10-01' (unquote it to make it a date)"]),
+                 errors: ["\(valeria):48:25: `date` must be a date (YYYY-MM-DD) or an RFC 3339 date-time; found '2026-10-01' (unquote it to make it a date)"]),
         Mutation(name: "vendor type agency", file: "Fixtures/vendors.yaml", old: "type: employer-of-record", new: "type: agency",
-                 errors: ["Fixtures/vendors.yaml:9:7: `type` must be one of employer-of-record, staffing-partner, contractor-agency; found 'agency'"]),
+                 errors: ["Fixtures/vendors.yaml:8:7: `type` must be one of employer-of-record, staffing-partner, contractor-agency; found 'agency'"]),
         Mutation(name: "manifest grant environment prod", file: "Fixtures/access/github-acme.yaml", old: "environment: production", new: "environment: prod",
                  errors: ["Fixtures/access/github-acme.yaml:9:80: `environment` must be one of \(environments); found 'prod' (did you mean 'production'?)"]),
         Mutation(name: "manifest grant member missing", file: "Fixtures/access/github-acme.yaml",
@@ -126,9 +126,9 @@ struct TrustMutationValidationTests {
         #expect(json.status == yaml.status)
         #expect(json.standardError == "")
         #expect(yaml.standardOutput.hasSuffix(
-            "32 documents checked against 48 rules: 823 pass, 34 fail, 0 error, 2 waived, 650 skip, 4 pending; 34 failing at or above low.\n"))
+            "32 documents checked against 47 rules: 818 pass, 38 fail, 0 error, 2 waived, 663 skip, 2 pending; 38 failing at or above low.\n"))
         #expect(json.standardOutput.hasSuffix(
-            "32 documents checked against 48 rules: 823 pass, 34 fail, 0 error, 2 waived, 650 skip, 4 pending; 34 failing at or above low.\n"))
+            "32 documents checked against 47 rules: 818 pass, 38 fail, 0 error, 2 waived, 663 skip, 2 pending; 38 failing at or above low.\n"))
     }
 
     @Test func aJSONStringWhereTheShapeSaysTimestampIsATimestamp() throws {
@@ -204,17 +204,17 @@ struct TrustMutationValidationTests {
     static let futureCases: [FutureCase] = [
         FutureCase(name: "last_review 2027-12-31", file: valeria, old: "{date: 2026-10-01,", new: "{date: 2027-12-31,", subject: "valeria.gutierrez",
                    finding: ("access[0].last_review.date",
-                             "access[0].last_review.date is 2027-12-31, after the evaluation time 2026-11-20; evidence cannot be from the future", 44, 25),
+                             "access[0].last_review.date is 2027-12-31, after the evaluation time 2026-11-20; evidence cannot be from the future", 48, 25),
                    reader: ("AR-03", "access[0]")),
         FutureCase(name: "last_patched 2027-06-01", file: valeria, old: "last_patched: 2026-11-17", new: "last_patched: 2027-06-01",
                    subject: "valeria.gutierrez",
                    finding: ("devices[0].last_patched",
-                             "devices[0].last_patched is 2027-06-01, after the evaluation time 2026-11-20; evidence cannot be from the future", 33, 19),
+                             "devices[0].last_patched is 2027-06-01, after the evaluation time 2026-11-20; evidence cannot be from the future", 34, 19),
                    reader: ("ZT-06", "devices[0]")),
         FutureCase(name: "last_login next month", file: ana, old: "last_login: 2026-11-18T09:12:00Z", new: "last_login: 2026-12-25T09:12:00Z",
                    subject: "ana.lopez",
                    finding: ("identity.last_login",
-                             "identity.last_login is 2026-12-25T09:12:00Z, after the evaluation time 2026-11-20; evidence cannot be from the future", 22, 15),
+                             "identity.last_login is 2026-12-25T09:12:00Z, after the evaluation time 2026-11-20; evidence cannot be from the future", 23, 15),
                    reader: ("AR-07", nil)),
     ]
 
@@ -242,7 +242,7 @@ struct TrustMutationValidationTests {
         let later = try project.run(["check", "--as-of", "2026-11-19T23:59:59Z", "--format", "json"])
         #expect(try Self.findings(later, subject: "valeria.gutierrez").filter { $0["rule"]?.string == "CLR-FUTURE-EVIDENCE" }.map(Self.withoutFingerprint) == [
             Self.builtIn("devices[0].last_patched is 2026-11-20, after the evaluation time 2026-11-19T23:59:59Z; evidence cannot be from the future",
-                         element: "devices[0].last_patched", file: Self.valeria, line: 33, column: 19, subject: "valeria.gutierrez"),
+                         element: "devices[0].last_patched", file: Self.valeria, line: 34, column: 19, subject: "valeria.gutierrez"),
         ])
     }
 
@@ -261,9 +261,9 @@ struct TrustMutationValidationTests {
         let github = try project.run(["check", "--as-of", "2026-11-20", "--format", "github", "--fail-on", "high"])
         #expect(github.status == 1)
         #expect(github.standardOutput.contains(
-            "::error file=\(Self.valeria),line=33,col=19,title=CLR-FUTURE-EVIDENCE Evidence is not from the future (high)::\(message)\n"))
+            "::error file=\(Self.valeria),line=34,col=19,title=CLR-FUTURE-EVIDENCE Evidence is not from the future (high)::\(message)\n"))
         let text = try project.run(["check", "--as-of", "2026-11-20", "--format", "text"])
-        #expect(text.standardOutput.contains("  ✗ CLR-FUTURE-EVIDENCE high     \(message)\n    \(Self.valeria):33:19 · devices[0].last_patched\n"))
+        #expect(text.standardOutput.contains("  ✗ CLR-FUTURE-EVIDENCE high     \(message)\n    \(Self.valeria):34:19 · devices[0].last_patched\n"))
         for format in ["junit", "markdown", "sarif"] {
             let run = try project.run(["check", "--as-of", "2026-11-20", "--format", format])
             #expect(run.standardOutput.contains(format == "markdown" ? "devices\\[0\\].last\\_patched is 2027-06-01" : message), "\(format)")

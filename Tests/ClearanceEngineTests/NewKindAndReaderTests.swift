@@ -120,6 +120,12 @@ struct NewKindAndReaderTests {
             try DocumentKinds.standard.adding(clash)
         } throws: { ($0 as? Diagnostic)?.message == "kind Person: the name 'member' is already taken" }
         #expect(throws: Diagnostic.self) { try DocumentKinds.standard.adding(TeamMemberKind.descriptor) }
+        let indexClash = KindDescriptor(kind: DocumentKind("Person"), bindingName: "person", shape: LaptopInventory.descriptor.shape,
+                                        indexes: [KindIndex(name: "member_emails", path: ["email"])],
+                                        naming: SubjectNaming(one: "person", many: "people", groupTitle: "People"))
+        #expect {
+            try DocumentKinds.standard.adding(indexClash)
+        } throws: { ($0 as? Diagnostic)?.message == "kind Person: the name 'member_emails' is already taken" }
     }
 
     @Test func aPolicyCannotTargetAKindThatIsNotRegistered() throws {

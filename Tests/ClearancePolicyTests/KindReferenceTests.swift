@@ -33,7 +33,8 @@ struct KindReferenceTests {
         #expect(page.contains("| `status` | a string | required | `candidate`, `onboarding`, `active`, `offboarding` or `offboarded` |  |\n"))
         #expect(page.contains("| `access` | a list of mappings (grant) or null | optional |  | Elements are identified by `system`, `resource` and `role`. |\n"))
         #expect(page.contains("| `access[].last_review.date` | a date or a date-time | required | YYYY-MM-DD or an RFC 3339 date-time | Evidence: never later than the evaluation time. |\n"))
-        #expect(page.contains("| `identity.mfa` | a list of strings or null | optional | `sms`, `totp`, `push` or `webauthn` |  |\n"))
+        #expect(page.contains("| `identity.mfa` | a list of strings or null | optional | `sms`, `totp`, `push` or `webauthn` | The MFA methods enrolled now (a method removed is left out). |\n"))
+        #expect(page.contains("`member_emails` maps each `email` to the ids of the documents recorded with it (a list of one when it is unique)."))
         #expect(page.contains("A policy with `target: TeamMember` reads each document of this kind as `member`; every expression can look one up by id in `members`."))
     }
 

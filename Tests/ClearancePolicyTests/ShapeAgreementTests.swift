@@ -49,7 +49,7 @@ struct ShapeAgreementTests {
         Mutation(name: "null optional in a grant", base: .member, old: "    ticket: SEC-1262", new: "    ticket: null", valid: true),
         Mutation(name: "null optional list", base: .member, old: "mfa: [webauthn, totp]", new: "mfa: null", valid: true),
         Mutation(name: "null optional in a device", base: .member, old: "    auto_updates: true", new: "    auto_updates: null", valid: true),
-        Mutation(name: "null review reviewer", base: .member, old: "reviewer: diego.hernandez, decision: keep}", new: "reviewer: null, decision: keep}", valid: true),
+        Mutation(name: "null review reviewer", base: .member, old: "reviewer: marta.ruiz, decision: keep}", new: "reviewer: null, decision: keep}", valid: true),
         Mutation(name: "null optional in a vendor", base: .vendor, old: "last_security_audit: 2026-03-15", new: "last_security_audit: null", valid: true),
         Mutation(name: "absent optional in a manifest grant", base: .manifest, old: " expires: 2027-01-15}", new: "}", valid: true),
         Mutation(name: "date-time for a date", base: .member, old: "last_patched: 2026-11-17", new: "last_patched: 2026-11-17T08:00:00Z", valid: true),

@@ -97,10 +97,10 @@ struct EvalCommand: ParsableCommand {
     }
 
     /// The names `documents` are bound under, as policies bind them: the first document of each registered kind
-    /// under the kind's binding name, then each lookup map of a kind with documents. Waivers are left out; a document
+    /// under the kind's binding name, then each lookup map and index of a kind with documents. Waivers are left out; a document
     /// of no registered kind, without an id or with the id of another of its kind is an error.
     static func kindBindings(_ documents: [Document], kinds: DocumentKinds = .standard) throws(Diagnostic) -> [(name: String, value: Value)] {
-        var byKind: [DocumentKind: [(id: String, value: Value)]] = [:]
+        var byKind: [DocumentKind: [(id: String, value: Value, root: Node)]] = [:]
         var ids: [DocumentKind: Set<String>] = [:]
         let kindNames = kinds.kinds.map(\.rawValue).joined(separator: ", ")
         for document in documents {
@@ -115,7 +115,7 @@ struct EvalCommand: ParsableCommand {
             guard ids[kind, default: []].insert(id).inserted else {
                 throw ShapeChecker.diagnostic(root, code: "eval.duplicate-id", "a second \(kind.rawValue) with id '\(id)'")
             }
-            byKind[kind, default: []].append((id, Value(document: document)))
+            byKind[kind, default: []].append((id, Value(document: document), root))
         }
         var bindings: [(name: String, value: Value)] = []
         for descriptor in kinds.descriptors {
@@ -124,6 +124,10 @@ struct EvalCommand: ParsableCommand {
         for descriptor in kinds.lookups {
             guard let name = descriptor.lookupName, let found = byKind[descriptor.kind] else { continue }
             bindings.append((name, .map(ValueMap(uniqueStringKeys: found.map(\.id), values: found.map(\.value)))))
+        }
+        for (kind, index) in kinds.indexes {
+            guard let found = byKind[kind] else { continue }
+            bindings.append((index.name, index.map(ids: found.map(\.id), roots: found.map(\.root))))
         }
         return bindings
     }

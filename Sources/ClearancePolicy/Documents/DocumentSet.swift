@@ -22,7 +22,8 @@ public final class DocumentSet: Sendable {
     public let advisories: [Diagnostic]
     /// The kinds the documents were checked as.
     public let kinds: DocumentKinds
-    /// The lookup maps for expressions, in the order of `kinds.lookups`: every document of that kind by id.
+    /// The lookup maps for expressions, in the order of `kinds.lookups` (every document of that kind by id),
+    /// then the indexes in the order of `kinds.indexes` (each value of the field to the ids holding it).
     public let lookupValues: [Value]
     private let byKind: [DocumentKind: [InputDocument]]
 
@@ -38,6 +39,7 @@ public final class DocumentSet: Sendable {
         for document in documents { byKind[document.kind, default: []].append(document) }
         self.byKind = byKind
         lookupValues = kinds.lookups.map { Self.lookupMap(byKind[$0.kind] ?? []) }
+            + kinds.indexes.map { $0.index.map(ids: (byKind[$0.kind] ?? []).map(\.id), roots: (byKind[$0.kind] ?? []).map(\.root)) }
     }
 
     /// A copy sharing everything, lookup maps included, with more advisories.

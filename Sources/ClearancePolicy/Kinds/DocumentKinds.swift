@@ -12,6 +12,8 @@ public struct DocumentKinds: Sendable {
     public let policyShape: ObjectShape
     /// The kinds that contribute a lookup map, in registration order (their maps' binding slots follow this order).
     public let lookups: [KindDescriptor]
+    /// Every kind's indexes with their kind, in registration order (their slots follow the lookup maps').
+    public let indexes: [(kind: DocumentKind, index: KindIndex)]
     private let byKind: [DocumentKind: KindDescriptor]
     /// The expression type of each kind, made once.
     private let types: [DocumentKind: ExpressionType]
@@ -31,6 +33,7 @@ public struct DocumentKinds: Sendable {
     private init(checked descriptors: [KindDescriptor]) {
         self.descriptors = descriptors
         self.lookups = descriptors.filter { $0.lookupName != nil }
+        self.indexes = descriptors.flatMap { descriptor in descriptor.indexes.map { (descriptor.kind, $0) } }
         self.byKind = Dictionary(descriptors.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
         self.policyShape = PolicyShapes.policy(targets: descriptors.map(\.kind.rawValue))
         self.types = TypeMapping.types(of: descriptors)
@@ -51,16 +54,16 @@ public struct DocumentKinds: Sendable {
     /// The registered kinds' names, in registration order.
     public var kinds: [DocumentKind] { descriptors.map(\.kind) }
 
-    /// The names no `for_each` variable may take: every binding and lookup name, `params` and `now`.
+    /// The names no `for_each` variable may take: every binding, lookup and index name, `params` and `now`.
     public var reservedNames: Set<String> {
-        Set(descriptors.map(\.bindingName) + descriptors.compactMap(\.lookupName) + ["params", "now"])
+        Set(descriptors.map(\.bindingName) + descriptors.compactMap(\.lookupName) + indexes.map(\.index.name) + ["params", "now"])
     }
 
     private static func problem(_ descriptors: [KindDescriptor]) -> String? {
         var names = Set<String>(["params", "now"]), kinds = Set<DocumentKind>([.waiver, .policy])
         for descriptor in descriptors {
             guard kinds.insert(descriptor.kind).inserted else { return "kind \(descriptor.kind.rawValue.quotedExcerpt) is registered twice or is reserved" }
-            for name in [descriptor.bindingName] + (descriptor.lookupName.map { [$0] } ?? []) {
+            for name in [descriptor.bindingName] + (descriptor.lookupName.map { [$0] } ?? []) + descriptor.indexes.map(\.name) {
                 // ASCII letters and `_` only: a name expressions cannot spell would leave the kind unreachable.
                 guard !name.isEmpty, name.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "_" }) else {
                     return "kind \(descriptor.kind.rawValue): \(name.quotedExcerpt) is not a name expressions can use"

@@ -13,6 +13,8 @@ public struct KindDescriptor: Sendable {
     public let shape: ObjectShape
     /// The name of the map from id to document that every expression can read (`members`), if the kind contributes one.
     public let lookupName: String?
+    /// The maps from a field's value to the ids holding it (`member_emails`) the kind contributes.
+    public let indexes: [KindIndex]
     /// How reports name a document of this kind.
     public let naming: SubjectNaming
     /// Every path to a timestamp (JSON inputs read timestamp-shaped strings there as timestamps).
@@ -21,11 +23,12 @@ public struct KindDescriptor: Sendable {
     let evidencePaths: [PropertyPath]
 
     /// Creates a descriptor.
-    public init(kind: DocumentKind, bindingName: String, shape: ObjectShape, lookupName: String? = nil, naming: SubjectNaming) {
+    public init(kind: DocumentKind, bindingName: String, shape: ObjectShape, lookupName: String? = nil, indexes: [KindIndex] = [], naming: SubjectNaming) {
         self.kind = kind
         self.bindingName = bindingName
         self.shape = shape
         self.lookupName = lookupName
+        self.indexes = indexes
         self.naming = naming
         self.timestampPaths = PropertyPath.paths(in: shape) { $0.shape.withoutNull.isTimestamp }
         self.evidencePaths = PropertyPath.paths(in: shape) { $0.isEvidence }

@@ -5,7 +5,8 @@ import ClearanceExpression
 ///
 /// Slots are the same in every policy over one ``DocumentKinds``, so one ``Bindings`` per
 /// document serves every rule: the target, `params`, `now`, a `for_each` element, then one
-/// lookup map per kind that contributes one (`members`, `vendors`), in registration order.
+/// lookup map per kind that contributes one (`members`, `vendors`), in registration order, then
+/// each kind's indexes (`member_emails`, `member_idp_ids`).
 public enum PolicyBindings {
     /// The target document: `member`, `vendor` or `manifest`.
     public static let target = 0
@@ -15,7 +16,7 @@ public enum PolicyBindings {
     public static let now = 2
     /// A `for_each` rule's element.
     public static let element = 3
-    /// The first lookup map; the map of `kinds.lookups[i]` is at `firstLookup + i`.
+    /// The first lookup map; the map of `kinds.lookups[i]` is at `firstLookup + i`, and `kinds.indexes[j]` follows them.
     public static let firstLookup = 4
 
     /// The declarations of a policy over `kinds` with a given target and params type, plus an optional loop variable,
@@ -30,6 +31,9 @@ public enum PolicyBindings {
         declarations.declare(element?.name ?? "(no for_each element)", as: element?.type ?? .dyn)  // a name no expression can spell
         for lookup in kinds.lookups {
             declarations.declare(lookup.lookupName ?? "", as: .map(.string, kinds.type(of: lookup.kind)))
+        }
+        for (_, index) in kinds.indexes {
+            declarations.declare(index.name, as: .map(.string, .list(.string)))
         }
         return declarations
     }

@@ -19,6 +19,7 @@ public enum DocumentShapes {
         Property("status", .string(allowed: ["candidate", "onboarding", "active", "offboarding", "offboarded"]), required: true),
         Property("title", .nullable(.string())),
         Property("roles", .nullable(.list(.string())), "Responsibilities: security-owner, it-admin."),
+        Property("role_changes", .nullable(.list(.object(roleChange))), "Changes of job role (title), oldest first: grants held before one are removed or reviewed again."),
         Property("location", .nullable(.object(ObjectShape(name: "location", summary: "Where the person works.", properties: [
             Property("city", .nullable(.string())), Property("country", .nullable(.string())),
         ])))),
@@ -29,7 +30,8 @@ public enum DocumentShapes {
         ])))),
         Property("security_owner", .nullable(.string()), "TeamMember id of the accountable security owner."),
         Property("identity", .nullable(.object(ObjectShape(name: "identity", summary: "Sign-in and credentials.", properties: [
-            Property("sso", flag), Property("mfa", .nullable(.list(.string(allowed: ["sms", "totp", "push", "webauthn"])))),
+            Property("sso", flag), Property("idp_id", .nullable(.string()), "The person's user id in the identity provider (Okta, Entra ID or Google Workspace user id)."),
+            Property("mfa", .nullable(.list(.string(allowed: ["sms", "totp", "push", "webauthn"]))), "The MFA methods enrolled now (a method removed is left out)."),
             evidence("last_login"), Property("credentials_issued", date, "When the first credential was issued."),
         ])))),
         Property("checks", .nullable(.object(ObjectShape(name: "checks", summary: "Screening and training evidence.", properties: [
@@ -55,18 +57,25 @@ public enum DocumentShapes {
     static let device = ObjectShape(name: "device", summary: "A device the person uses for work.", properties: [
         Property("id", .string(), required: true), Property("managed", flag), Property("encrypted", flag), Property("endpoint_protection", flag),
         Property("auto_updates", flag), evidence("last_patched"),
+        Property("screen_lock_minutes", .nullable(.integer), "Minutes of inactivity after which the screen locks and needs the user to unlock; null when no lock is enforced."),
+        Property("password_manager", flag, "Whether the company password manager is installed and signed in."),
     ], identity: ["id"])
+
+    static let roleChange = ObjectShape(name: "role change", summary: "A change of job role.", properties: [
+        Property("date", .timestamp, required: true, evidence: true), Property("from", .string(), required: true), Property("to", .string(), required: true),
+    ])
 
     static let grant = ObjectShape(name: "grant", summary: "Access to one resource of one system.", properties: [
         Property("system", .string(), required: true), Property("resource", .string(), required: true), Property("role", .string(), required: true),
         Property("environment", .string(allowed: ["production", "staging", "development", "corporate"]), required: true),
-        evidence("granted"), Property("approved_by", .nullable(.string())),
+        evidence("granted"), Property("approved_by", .nullable(.string())), evidence("approved", "When the approver approved the grant."),
         Property("ticket", .nullable(.string()), "The IT ticket it was provisioned through."),
         Property("credential", .nullable(.string(allowed: ["sso", "short-lived", "static-key", "password"]))),
         Property("expires", date),
         Property("last_review", .nullable(.object(ObjectShape(name: "review", summary: "The latest access review.", properties: [
             Property("date", .timestamp, required: true, evidence: true), Property("reviewer", .nullable(.string())),
-            Property("decision", .nullable(.string(allowed: ["keep", "revoke", "reduce"]))),
+            Property("decision", .nullable(.string(allowed: ["keep", "revoke", "reduce"])), "keep, revoke (remove the grant) or reduce (a lesser role)."),
+            evidence("reduced", "When a reduce decision was carried out in the system."),
         ])))),
         evidence("revoked"),
     ], identity: ["system", "resource", "role"])

@@ -11,11 +11,13 @@ public enum KindReferenceWriter {
         public let bindingName: String?
         /// The map from id to document every expression can read (`members`), if the kind contributes one.
         public let lookupName: String?
+        /// The maps from a field's value to the ids holding it (`member_emails`) the kind contributes.
+        public var indexes: [KindIndex] = []
     }
 
     /// The pages of every kind registered in `kinds`, then the waiver's.
     public static func pages(_ kinds: DocumentKinds = .standard) -> [Page] {
-        kinds.descriptors.map { Page(fileName: fileName(kind: $0.kind.rawValue), shape: $0.shape, bindingName: $0.bindingName, lookupName: $0.lookupName) }
+        kinds.descriptors.map { Page(fileName: fileName(kind: $0.kind.rawValue), shape: $0.shape, bindingName: $0.bindingName, lookupName: $0.lookupName, indexes: $0.indexes) }
             + [Page(fileName: fileName(kind: DocumentKind.waiver.rawValue), shape: PolicyShapes.waiver, bindingName: nil, lookupName: nil)]
     }
 
@@ -46,6 +48,9 @@ public enum KindReferenceWriter {
             var usage = "A policy with `target: \(shape.name)` reads each document of this kind as `\(binding)`"
             usage += page.lookupName.map { "; every expression can look one up by id in `\($0)`." } ?? "."
             lines += [usage, ""]
+            for index in page.indexes {
+                lines += ["`\(index.name)` maps each `\(index.path.joined(separator: "."))` to the ids of the documents recorded with it (a list of one when it is unique).", ""]
+            }
         } else {
             lines += ["Waivers are read from waiver files only (`waivers` in `clearance.yaml`); policies do not check them.", ""]
         }

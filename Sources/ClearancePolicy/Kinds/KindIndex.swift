@@ -1,0 +1,40 @@
+import ClearanceDocument
+import ClearanceExpression
+
+/// A map a kind contributes from one field's value to the ids of the documents that hold it
+/// (`member_emails`: each email to the members recorded with it).
+///
+/// It is built once per snapshot in one pass over the documents, so a rule can tell whether a
+/// value is unique (`size(member_emails[member.email]) == 1`) without scanning every document
+/// for each one. Documents without the field, or with a value that is not a string, are left out.
+public struct KindIndex: Sendable {
+    /// The name expressions use for the map: `member_emails`.
+    public let name: String
+    /// The path of the field whose value keys the map: `["identity", "idp_id"]`.
+    public let path: [String]
+
+    /// Creates an index of the field at `path`, read as `name`.
+    public init(name: String, path: [String]) {
+        self.name = name
+        self.path = path
+    }
+
+    /// The map over documents given by id and root: each string value of the field at ``path`` to the ids of the
+    /// documents holding it, in document order, built in one pass.
+    public func map(ids: [String], roots: [Node]) -> Value {
+        var keys: [String] = [], holders: [[Value]] = [], slot: [String: Int] = [:]
+        for (id, root) in zip(ids, roots) {
+            var node: Node? = root
+            for key in path { node = node?[key] }
+            guard let value = node?.string else { continue }
+            if let at = slot[value] {
+                holders[at].append(.string(id))
+            } else {
+                slot[value] = keys.count
+                keys.append(value)
+                holders.append([.string(id)])
+            }
+        }
+        return .map(ValueMap(uniqueStringKeys: keys, values: holders.map { .list($0) }))
+    }
+}
