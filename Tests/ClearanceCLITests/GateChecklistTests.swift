@@ -28,12 +28,12 @@ struct GateChecklistTests {
         Golden.expect(result.standardOutput, matches: "checklist-camila.reyes.txt")
     }
 
-    @Test(arguments: [("ana.lopez", Int32(0), "CLEARED (all 7 items met)"),
-                      ("daniela.herrera", 1, "BLOCKED (2 of 7 items not met: PC-01 and PC-02)"),
+    @Test(arguments: [("ana.lopez", Int32(0), "CLEARED (all 11 items met)"),
+                      ("daniela.herrera", 1, "BLOCKED (3 of 11 items not met: PC-01, PC-02 and PC-08)"),
                       ("andres.morales", 1, "BREACHED (credentials issued 2026-07-06 15:00 UTC while PC-01 was open)"),
                       ("santiago.leon", 1, "BREACHED (credentials issued 2026-11-17 16:00 UTC while PC-03 was open)"),
                       ("tomas.vega", 0, "NOT APPLICABLE (offboarding: the person has left)"),
-                      ("jorge.castillo", 0, "CLEARED (all 7 items met)")])
+                      ("jorge.castillo", 0, "CLEARED (all 11 items met)")])
     func theExitCodeIsTheGatesWhateverTheThreshold(id: String, status: Int32, verdict: String) throws {
         for failOn in ["critical", "low"] {
             let result = try CommandRunner.run(["checklist", id, "--fail-on", failOn] + Self.asOf)
@@ -49,10 +49,10 @@ struct GateChecklistTests {
         let result = try copy.run(["checklist", "daniela.herrera"] + Self.asOf)
         #expect(result.status == 1)
         #expect(Self.gateLine(result)
-                == "Before credentials are issued (pre-credentials gate): BREACHED (credentials issued 2026-11-18 09:30 UTC while PC-01 and PC-02 were open)")
+                == "Before credentials are issued (pre-credentials gate): BREACHED (credentials issued 2026-11-18 09:30 UTC while PC-01, PC-02 and PC-08 were open)")
         #expect(result.standardOutput.contains("""
-              ✗ PC-01   Background check passed before credentials
-                        daniela.herrera has no background check that passed before credentials were issued (status: pending, date: not recorded; credentials issued: 2026-11-18T09:30:00Z)
+              ✗ PC-01   A recent background check passed before credentials
+                        daniela.herrera has no background check that passed before credentials were issued, within 180 days (status: pending, date: not recorded; credentials issued: 2026-11-18T09:30:00Z)
             """))
     }
 
@@ -66,12 +66,14 @@ struct GateChecklistTests {
         let checklist = try copy.run(["checklist", "daniela.herrera"] + Self.asOf)
         #expect(checklist.status == 1)
         #expect(Self.gateLine(checklist)
-                == "Before credentials are issued (pre-credentials gate): BLOCKED (3 of 7 items not met: PC-01, PC-02 and PC-06)")
+                == "Before credentials are issued (pre-credentials gate): BLOCKED (4 of 11 items not met: PC-01, PC-02, PC-06 and PC-08)")
         let check = try copy.run(["check"] + Self.asOf + ["Fixtures"])
         #expect(check.status == 1)
         #expect(Self.block(of: "daniela.herrera", in: check).hasPrefix("""
             daniela.herrera  TeamMember · Fixtures/team/daniela.herrera.yaml
-              ✗ PC-01    critical daniela.herrera has no background check that passed before credentials were issued (status: pending, date: not recorded; credentials issued: not yet)
+              ✗ PC-08    high     daniela.herrera's engagement starts on 2026-12-07, still ahead: credentials wait until then (credentials issued: not yet)
+                Fixtures/team/daniela.herrera.yaml:20:10
+              ✗ PC-01    critical daniela.herrera has no background check that passed before credentials were issued, within 180 days (status: pending, date: not recorded; credentials issued: not yet)
             """))
     }
 

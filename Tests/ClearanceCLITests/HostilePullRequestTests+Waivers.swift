@@ -258,7 +258,7 @@ struct WaiverHostilePullRequestTests {
         let noTerm = try project.run(["check"] + Self.asOf)
         #expect(noTerm.status == 2)
         #expect(noTerm.standardError == """
-            clearance.yaml:21:18: waiver_max_days must be a number of days from 1 to 3660; found 0
+            clearance.yaml:23:18: waiver_max_days must be a number of days from 1 to 3660; found 0
             waiver_max_days: 0
                              ^
             1 error; nothing was checked.
@@ -268,7 +268,7 @@ struct WaiverHostilePullRequestTests {
         let noRoles = try project.run(["check"] + Self.asOf)
         #expect(noRoles.status == 2)
         #expect(noRoles.standardError == """
-            clearance.yaml:21:19: waiver_approvers must name at least one role; with none, no waiver could be approved
+            clearance.yaml:23:19: waiver_approvers must name at least one role; with none, no waiver could be approved
             waiver_approvers: []
                               ^
             1 error; nothing was checked.

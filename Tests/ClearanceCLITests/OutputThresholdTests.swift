@@ -49,7 +49,7 @@ struct OutputThresholdTests {
         #expect(github.status == 1)
         #expect(Self.lines(github.standardOutput, startingWith: "::error ") == failing)
         #expect(Self.lines(github.standardOutput, startingWith: "::warning ") == below)
-        #expect(Self.lines(github.standardOutput, startingWith: "::notice ") == 3)  // two pending gate items, the summary
+        #expect(Self.lines(github.standardOutput, startingWith: "::notice ") == 5)  // four pending gate items, the summary
         #expect(github.standardOutput.hasSuffix("; \(failing) failing at or above \(failOn).\n"))
 
         let junit = try Self.sample("junit", failOn: failOn)

@@ -63,7 +63,7 @@ struct TrustMutationValidationTests {
         Mutation(name: "quoted review date", file: valeria, old: "{date: 2026-10-01,", new: "{date: \"2026-10-01\",",
                  errors: ["\(valeria):48:25: `date` must be a date (YYYY-MM-DD) or an RFC 3339 date-time; found '2026-10-01' (unquote it to make it a date)"]),
         Mutation(name: "vendor type agency", file: "Fixtures/vendors.yaml", old: "type: employer-of-record", new: "type: agency",
-                 errors: ["Fixtures/vendors.yaml:8:7: `type` must be one of employer-of-record, staffing-partner, contractor-agency; found 'agency'"]),
+                 errors: ["Fixtures/vendors.yaml:9:7: `type` must be one of employer-of-record, staffing-partner, contractor-agency; found 'agency'"]),
         Mutation(name: "manifest grant environment prod", file: "Fixtures/access/github-acme.yaml", old: "environment: production", new: "environment: prod",
                  errors: ["Fixtures/access/github-acme.yaml:9:80: `environment` must be one of \(environments); found 'prod' (did you mean 'production'?)"]),
         Mutation(name: "manifest grant member missing", file: "Fixtures/access/github-acme.yaml",
