@@ -122,7 +122,7 @@ public enum DocumentShapes {
             Property("required_approving_review_count", .nullable(.integer), "How many approvals a pull request needs."),
             Property("require_code_owner_reviews", flag, "A code owner of the changed files must approve."),
             Property("dismiss_stale_reviews", flag, "Approvals are dismissed when new commits are pushed."),
-        ])))), "Reviews a pull request needs before it merges; null: changes need no pull request."),
+        ]))), "Reviews a pull request needs before it merges; null: changes need no pull request."),
         Property("enforce_admins", flag, "Administrators are held to the protection too (nobody bypasses it)."),
         Property("allow_force_pushes", flag, "Force pushes to the branch are allowed (history can be rewritten)."),
         Property("allow_deletions", flag, "The branch can be deleted."),
