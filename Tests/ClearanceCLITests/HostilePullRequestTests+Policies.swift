@@ -112,7 +112,7 @@ struct HostilePullRequestPolicyTests {
         let untouched = try SampleProjectCopy().run(["check", "--format", "json"] + Self.asOf)
         #expect(untouched.status == 1)
         let expected = try Self.findings(untouched)
-        #expect(expected.count == 38)
+        #expect(expected.count == 51)
         #expect(try Self.findings(trusted) == expected)
     }
 
@@ -209,7 +209,7 @@ struct HostilePullRequestPolicyTests {
             """), "\(result.standardOutput)")
         #expect(result.standardOutput.hasSuffix("""
             ✗ policy 'offboarding' (Policies/offboarding.yaml) has no test cases: add them to a tests file beside it (<pack>.tests.yaml)
-            policy tests: 55 passed, 2 failed
+            policy tests: 87 passed, 2 failed
 
             """), "\(result.standardOutput)")
     }
@@ -222,7 +222,7 @@ struct HostilePullRequestPolicyTests {
         #expect(!result.standardOutput.contains("Policies/offboarding.tests.yaml"))
         #expect(result.standardOutput.hasSuffix("""
             ✗ policy 'offboarding' (Policies/offboarding.yaml) has no test cases: add them to a tests file beside it (<pack>.tests.yaml)
-            policy tests: 55 passed, 1 failed
+            policy tests: 87 passed, 1 failed
 
             """), "\(result.standardOutput)")
     }

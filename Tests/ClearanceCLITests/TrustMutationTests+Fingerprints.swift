@@ -8,7 +8,7 @@ import ClearanceTestSupport
 struct FingerprintMutationTests {
     static let asOf = ["--as-of", "2026-11-20"]
 
-    /// A copy of the sample project with a baseline of today's 34 failing findings in `baseline.json`.
+    /// A copy of the sample project with a baseline of today's 47 failing findings in `baseline.json`.
     static func baselinedCopy() throws -> SampleProjectCopy {
         let copy = SampleProjectCopy()
         let written = try copy.run(["check"] + asOf + ["Fixtures", "--write-baseline", "baseline.json"])
@@ -75,8 +75,8 @@ struct FingerprintMutationTests {
         let copy = try Self.baselinedCopy()
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
-                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "50 documents checked against 60 rules: 842 pass, 47 fail, 0 error, 2 waived, 617 skip, 2 pending; "
+                + "nothing failing at or above low (47 accepted by the baseline, 0 resolved).")
     }
 
     @Test func aCompliantGrantInsertedAtTheTopOfAManifestKeepsEveryFingerprint() throws {
@@ -84,8 +84,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.compliantManifestGrant, in: "Fixtures/access/aws-production.yaml"))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 771 pass, 34 fail, 0 error, 2 waived, 604 skip, 2 pending; "
-                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "50 documents checked against 60 rules: 844 pass, 47 fail, 0 error, 2 waived, 619 skip, 2 pending; "
+                + "nothing failing at or above low (47 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:21:14 · grants[6]"))
     }
 
@@ -96,8 +96,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.camilaManifestGrant, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
-                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "50 documents checked against 60 rules: 842 pass, 47 fail, 0 error, 2 waived, 617 skip, 2 pending; "
+                + "nothing failing at or above low (47 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:9:14 · grants[0]"))
     }
 
@@ -109,8 +109,8 @@ struct FingerprintMutationTests {
         #expect(Self.resolved(result) == [
             "  ✓ AM-04    aws-production grants[5]: aws-production still grants acme-prod/MobileRelease to camila.reyes, who has left",
         ])
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 767 pass, 33 fail, 0 error, 2 waived, 601 skip, 2 pending; "
-                + "nothing failing at or above low (33 accepted by the baseline, 1 resolved).")
+        #expect(Self.summary(result) == "50 documents checked against 60 rules: 840 pass, 46 fail, 0 error, 2 waived, 616 skip, 2 pending; "
+                + "nothing failing at or above low (46 accepted by the baseline, 1 resolved).")
     }
 
     @Test func aCompliantGrantInsertedAtTheTopOfAMembersAccessKeepsEveryFingerprint() throws {
@@ -120,8 +120,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("access:\n", with: "access:\n" + inserted, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 775 pass, 34 fail, 0 error, 2 waived, 607 skip, 2 pending; "
-                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "50 documents checked against 60 rules: 848 pass, 47 fail, 0 error, 2 waived, 622 skip, 2 pending; "
+                + "nothing failing at or above low (47 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:63:15 · access[2]"))
     }
 
@@ -132,8 +132,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("contract:\n", with: Self.luisCompliantGrant + "contract:\n", in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
-                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "50 documents checked against 60 rules: 842 pass, 47 fail, 0 error, 2 waived, 617 skip, 2 pending; "
+                + "nothing failing at or above low (47 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:41:15 · access[0]"))
     }
 
@@ -150,8 +150,8 @@ struct FingerprintMutationTests {
             "  ✓ ZT-08    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-*/DataScientist is not scoped to a single environment",
             "  ✓ AR-02    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-*/DataScientist was not provisioned through an IT ticket (no ticket recorded)",
         ])
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 765 pass, 32 fail, 0 error, 2 waived, 597 skip, 2 pending; "
-                + "nothing failing at or above low (32 accepted by the baseline, 2 resolved).")
+        #expect(Self.summary(result) == "50 documents checked against 60 rules: 838 pass, 45 fail, 0 error, 2 waived, 612 skip, 2 pending; "
+                + "nothing failing at or above low (45 accepted by the baseline, 2 resolved).")
     }
 
     @Test func devicesInsertedFirstAndReorderedKeepEveryFingerprint() throws {
@@ -164,8 +164,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("devices:\n", with: "devices:\n" + added, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 775 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; "
-                + "nothing failing at or above low (34 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "50 documents checked against 60 rules: 848 pass, 47 fail, 0 error, 2 waived, 617 skip, 2 pending; "
+                + "nothing failing at or above low (47 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("""
               ✗ ZT-04    high     device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)  (in the baseline)
                 Fixtures/team/carlos.ibarra.yaml:47:16 · devices[2]
@@ -184,8 +184,8 @@ struct FingerprintMutationTests {
         #expect(Self.resolved(result) == [
             "  ✓ ZT-04    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)",
         ])
-        #expect(Self.summary(result) == "32 documents checked against 44 rules: 767 pass, 33 fail, 0 error, 2 waived, 602 skip, 2 pending; "
-                + "nothing failing at or above low (33 accepted by the baseline, 1 resolved).")
+        #expect(Self.summary(result) == "50 documents checked against 60 rules: 840 pass, 46 fail, 0 error, 2 waived, 617 skip, 2 pending; "
+                + "nothing failing at or above low (46 accepted by the baseline, 1 resolved).")
     }
 
     @Test func aNewFailureAmongMovedElementsIsTheOnlyOneThatFails() throws {
@@ -199,7 +199,7 @@ struct FingerprintMutationTests {
               ✗ AM-05    high     aws-production's production grant of acme-prod/ReadOnly to marta.ruiz needs a ticket and an expiry within the next 90 days (ticket: not recorded; expires: not recorded)
                 Fixtures/access/aws-production.yaml:10:39 · grants[0]
             """))
-        #expect(Self.summary(result).hasSuffix("; 1 failing at or above low (34 accepted by the baseline, 0 resolved)."))
+        #expect(Self.summary(result).hasSuffix("; 1 failing at or above low (47 accepted by the baseline, 0 resolved)."))
     }
 
     @Test func aBaselineOfAnEarlierVersionIsRefusedWithHowToRecreateIt() throws {
@@ -265,7 +265,7 @@ struct FingerprintMutationTests {
               ✓ L-02     ana [0]: device BYOD-1 is not encrypted
 
             1 document checked against 2 rules: 2 pass, 2 fail, 0 error, 0 waived, 0 skip, 0 pending; \
-            1 failing at or above low (1 accepted by the baseline, 1 resolved).
+            1 failing at or above low (14 accepted by the baseline, 1 resolved).
 
             """)
     }

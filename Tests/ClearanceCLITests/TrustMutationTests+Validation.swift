@@ -126,9 +126,9 @@ struct TrustMutationValidationTests {
         #expect(json.status == yaml.status)
         #expect(json.standardError == "")
         #expect(yaml.standardOutput.hasSuffix(
-            "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; 34 failing at or above low.\n"))
+            "50 documents checked against 60 rules: 842 pass, 47 fail, 0 error, 2 waived, 617 skip, 2 pending; 47 failing at or above low.\n"))
         #expect(json.standardOutput.hasSuffix(
-            "32 documents checked against 44 rules: 769 pass, 34 fail, 0 error, 2 waived, 602 skip, 2 pending; 34 failing at or above low.\n"))
+            "50 documents checked against 60 rules: 842 pass, 47 fail, 0 error, 2 waived, 617 skip, 2 pending; 47 failing at or above low.\n"))
     }
 
     @Test func aJSONStringWhereTheShapeSaysTimestampIsATimestamp() throws {
