@@ -92,7 +92,8 @@ struct HostilePullRequestPolicyTests {
         try FileManager.default.copyItem(atPath: project.path + "/Policies", toPath: base + "/Policies")
         try FileManager.default.copyItem(atPath: project.path + "/Fixtures/waivers.yaml", toPath: base + "/Fixtures/waivers.yaml")
         let configuration = project.read("clearance.yaml")
-            .replacingOccurrences(of: "inputs: [Fixtures]", with: "inputs: [Fixtures/team, Fixtures/access, Fixtures/vendors.yaml]")
+            .replacingOccurrences(of: "inputs: [Fixtures]", with: "inputs: [Fixtures/team, Fixtures/access, Fixtures/vendors.yaml, "
+                                  + "Fixtures/repositories.yaml, Fixtures/systems.yaml, Fixtures/ai-workflows.yaml]")
         project.write(".clearance-base/clearance.yaml", configuration)
         project.write("Empty/empty.yaml", Self.emptyPack)
         #expect(project.replace("policies: [Policies]", with: "policies: [Empty]", in: "clearance.yaml"))

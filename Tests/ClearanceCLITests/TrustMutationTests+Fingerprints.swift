@@ -265,7 +265,7 @@ struct FingerprintMutationTests {
               ✓ L-02     ana [0]: device BYOD-1 is not encrypted
 
             1 document checked against 2 rules: 2 pass, 2 fail, 0 error, 0 waived, 0 skip, 0 pending; \
-            1 failing at or above low (14 accepted by the baseline, 1 resolved).
+            1 failing at or above low (1 accepted by the baseline, 1 resolved).
 
             """)
     }
