@@ -92,12 +92,14 @@ struct GateChecklistTests {
         #expect(result.status == 0)
         #expect(Self.block(of: "daniela.herrera", in: result) == """
             daniela.herrera  TeamMember · Fixtures/team/daniela.herrera.yaml
-              … PC-01    critical daniela.herrera has no background check that passed before credentials were issued (status: pending, date: not recorded; credentials issued: not yet)  (pending: blocks credentials, not a violation)
+              … PC-08    high     daniela.herrera's engagement starts on 2026-12-07, still ahead: credentials wait until then (credentials issued: not yet)  (pending: blocks credentials, not a violation)
+                Fixtures/team/daniela.herrera.yaml:20:10
+              … PC-01    critical daniela.herrera has no background check that passed before credentials were issued, within 180 days (status: pending, date: not recorded; credentials issued: not yet)  (pending: blocks credentials, not a violation)
                 Fixtures/team/daniela.herrera.yaml:30:24
               … PC-02    high     daniela.herrera did not complete security awareness training before credentials (completed: not recorded; credentials issued: not yet)  (pending: blocks credentials, not a violation)
                 Fixtures/team/daniela.herrera.yaml:31:34
             """)
-        #expect(result.standardOutput.hasSuffix("32 documents checked against 47 rules: 818 pass, 38 fail, 0 error, 2 waived, 663 skip, 2 pending; "
-                                                + "nothing failing at or above low (38 accepted by the baseline, 0 resolved).\n"))
+        #expect(result.standardOutput.hasSuffix("50 documents checked against 67 rules: 945 pass, 51 fail, 0 error, 2 waived, 726 skip, 4 pending; "
+                                                + "nothing failing at or above low (51 accepted by the baseline, 0 resolved).\n"))
     }
 }

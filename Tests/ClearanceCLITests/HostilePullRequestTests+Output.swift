@@ -157,10 +157,9 @@ struct OutputHostilePullRequestTests {
         #expect(clamped.standardOutput == usual.standardOutput)
     }
 
-    /// Under a 260 MB address-space limit, a 40 MB state file (320 MB to load) cannot be loaded: the run ends in exit 2
-    /// and says so, instead of aborting on an allocation failure (exit 134). The limit leaves room for loading the
-    /// shipped packs, which in a debug build need about 215 MB of address space (most of it the malloc arena of the
-    /// large-stack thread expressions compile on), so a pack that grows does not crash the run before the file is read.
+    /// Under a 260 MB address-space limit, a 40 MB state file cannot be loaded: the run ends in exit 2 and says so,
+    /// instead of aborting on an allocation failure (exit 134). The sample project alone needs about 220 MB of address
+    /// space (mostly reserved, not resident: threads' stacks and malloc arenas), loading the file eight times its size.
     @Test func allocationFailureUnderUlimitEndsInExitTwo() throws {
         let project = SampleProjectCopy()
         var text = "kind: TeamMember\nid: zz.big\nname: Big\nstatus: active\nnotes:\n"

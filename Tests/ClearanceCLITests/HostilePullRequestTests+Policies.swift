@@ -92,7 +92,8 @@ struct HostilePullRequestPolicyTests {
         try FileManager.default.copyItem(atPath: project.path + "/Policies", toPath: base + "/Policies")
         try FileManager.default.copyItem(atPath: project.path + "/Fixtures/waivers.yaml", toPath: base + "/Fixtures/waivers.yaml")
         let configuration = project.read("clearance.yaml")
-            .replacingOccurrences(of: "inputs: [Fixtures]", with: "inputs: [Fixtures/team, Fixtures/access, Fixtures/vendors.yaml]")
+            .replacingOccurrences(of: "inputs: [Fixtures]", with: "inputs: [Fixtures/team, Fixtures/access, Fixtures/vendors.yaml, "
+                                  + "Fixtures/repositories.yaml, Fixtures/systems.yaml, Fixtures/ai-workflows.yaml]")
         project.write(".clearance-base/clearance.yaml", configuration)
         project.write("Empty/empty.yaml", Self.emptyPack)
         #expect(project.replace("policies: [Policies]", with: "policies: [Empty]", in: "clearance.yaml"))
@@ -112,7 +113,7 @@ struct HostilePullRequestPolicyTests {
         let untouched = try SampleProjectCopy().run(["check", "--format", "json"] + Self.asOf)
         #expect(untouched.status == 1)
         let expected = try Self.findings(untouched)
-        #expect(expected.count == 42)
+        #expect(expected.count == 57)
         #expect(try Self.findings(trusted) == expected)
     }
 
@@ -209,7 +210,7 @@ struct HostilePullRequestPolicyTests {
             """), "\(result.standardOutput)")
         #expect(result.standardOutput.hasSuffix("""
             ✗ policy 'offboarding' (Policies/offboarding.yaml) has no test cases: add them to a tests file beside it (<pack>.tests.yaml)
-            policy tests: 65 passed, 2 failed
+            policy tests: 104 passed, 2 failed
 
             """), "\(result.standardOutput)")
     }
@@ -222,7 +223,7 @@ struct HostilePullRequestPolicyTests {
         #expect(!result.standardOutput.contains("Policies/offboarding.tests.yaml"))
         #expect(result.standardOutput.hasSuffix("""
             ✗ policy 'offboarding' (Policies/offboarding.yaml) has no test cases: add them to a tests file beside it (<pack>.tests.yaml)
-            policy tests: 65 passed, 1 failed
+            policy tests: 104 passed, 1 failed
 
             """), "\(result.standardOutput)")
     }

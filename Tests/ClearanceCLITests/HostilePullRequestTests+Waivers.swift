@@ -231,7 +231,7 @@ struct WaiverHostilePullRequestTests {
             Fixtures/waivers.yaml:26:14: warning: \(message)
             approved_by: lucia.ramirez
                          ^
-            8 policies, 47 rules, 3 waivers: 1 warning.
+            11 policies, 67 rules, 3 waivers: 1 warning.
 
             """)
         for command in [["audit"], ["checklist", "ana.lopez"]] {
@@ -249,7 +249,7 @@ struct WaiverHostilePullRequestTests {
         #expect(result.standardError == "")
         #expect(result.standardOutput.contains("(waived by W-NEW until 2026-12-31)"))
         #expect(!result.standardOutput.contains("W-2026-"), "the replaced Fixtures/waivers.yaml was read")
-        #expect(result.standardOutput.hasSuffix("32 documents checked against 47 rules: 818 pass, 38 fail, 0 error, 1 waived, 663 skip, 2 pending; 38 failing at or above low.\n"))
+        #expect(result.standardOutput.hasSuffix("50 documents checked against 67 rules: 945 pass, 51 fail, 0 error, 1 waived, 726 skip, 4 pending; 51 failing at or above low.\n"))
     }
 
     @Test func settingsThatWouldDisableTheChecksAreErrors() throws {
@@ -258,7 +258,7 @@ struct WaiverHostilePullRequestTests {
         let noTerm = try project.run(["check"] + Self.asOf)
         #expect(noTerm.status == 2)
         #expect(noTerm.standardError == """
-            clearance.yaml:23:18: waiver_max_days must be a number of days from 1 to 3660; found 0
+            clearance.yaml:26:18: waiver_max_days must be a number of days from 1 to 3660; found 0
             waiver_max_days: 0
                              ^
             1 error; nothing was checked.
@@ -268,7 +268,7 @@ struct WaiverHostilePullRequestTests {
         let noRoles = try project.run(["check"] + Self.asOf)
         #expect(noRoles.status == 2)
         #expect(noRoles.standardError == """
-            clearance.yaml:23:19: waiver_approvers must name at least one role; with none, no waiver could be approved
+            clearance.yaml:26:19: waiver_approvers must name at least one role; with none, no waiver could be approved
             waiver_approvers: []
                               ^
             1 error; nothing was checked.
@@ -288,7 +288,7 @@ struct WaiverHostilePullRequestTests {
             Fixtures/waivers.yaml:35:10: warning: waiver W-NEW expires 2028-06-30, more than a year after 2026-11-20: accept the risk for a year at most and review it again
             expires: 2028-06-30
                      ^
-            8 policies, 47 rules, 4 waivers: 2 warnings.
+            11 policies, 67 rules, 4 waivers: 2 warnings.
 
             """)
     }

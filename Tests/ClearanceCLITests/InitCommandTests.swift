@@ -52,7 +52,7 @@ struct InitCommandTests {
         let check = try CommandRunner.run(["check", "team/sam.rivera.yaml", "--format", "github"] + Self.asOf,
                                           in: URL(fileURLWithPath: folder.path + "/acme/security"))
         #expect(check.status == 1)
-        #expect(check.standardOutput.contains("::error file=team/sam.rivera.yaml,line=29,col=16,title=ZT-04"), "\(check.standardOutput)")
+        #expect(check.standardOutput.contains("::error file=team/sam.rivera.yaml,line=30,col=16,title=ZT-04"), "\(check.standardOutput)")
     }
 
     @Test func theProjectFileListsEveryPacksSettingsCommentedOut() throws {

@@ -41,7 +41,7 @@ struct OutputThresholdTests {
         }.count
     }
 
-    @Test(arguments: [("critical", 10, 28), ("low", 38, 0)])
+    @Test(arguments: [("critical", 10, 41), ("low", 51, 0)])
     func theSampleTeamsOutputsHoldExactlyTheFailingFindings(failOn: String, failing: Int, below: Int) throws {
         #expect(try Self.failingInJSON(failOn: failOn) == failing)
 
@@ -55,9 +55,9 @@ struct OutputThresholdTests {
         let junit = try Self.sample("junit", failOn: failOn)
         #expect(junit.status == 1)
         #expect(Self.occurrences(junit.standardOutput, of: "<failure ") + Self.occurrences(junit.standardOutput, of: "<error ") == failing)
-        #expect(junit.standardOutput.contains("<testsuites name=\"Clearance\" tests=\"1523\" failures=\"\(failing)\" errors=\"0\">"))
-        // 663 skips, 2 waived, 2 pending, and the fails below the threshold
-        #expect(Self.occurrences(junit.standardOutput, of: "<skipped message=\"") == 667 + below)
+        #expect(junit.standardOutput.contains("<testsuites name=\"Clearance\" tests=\"1728\" failures=\"\(failing)\" errors=\"0\">"))
+        // 726 skips, 2 waived, 4 pending, and the fails below the threshold
+        #expect(Self.occurrences(junit.standardOutput, of: "<skipped message=\"") == 732 + below)
         #expect(Self.occurrences(junit.standardOutput, of: "is below --fail-on \(failOn)\"") == below)
 
         let markdown = try Self.sample("markdown", failOn: failOn)
@@ -80,9 +80,9 @@ struct OutputThresholdTests {
             (managed: true, encrypted: false, endpoint protection: false)
             """))
         #expect(github.standardOutput.contains("""
-            ::notice file=Fixtures/team/daniela.herrera.yaml,line=30,col=24,title=PC-01 Background check passed before credentials \
-            (critical%2C pending%3A blocks credentials)::daniela.herrera has no background check that passed before credentials were issued \
-            (status: pending, date: not recorded; credentials issued: not yet)
+            ::notice file=Fixtures/team/daniela.herrera.yaml,line=30,col=24,title=PC-01 A recent background check passed before credentials \
+            (critical%2C pending%3A blocks credentials)::daniela.herrera has no background check that passed before credentials were issued, \
+            within 180 days (status: pending, date: not recorded; credentials issued: not yet)
             """))
         let junit = try Self.sample("junit", failOn: "critical")
         #expect(junit.standardOutput.contains("""

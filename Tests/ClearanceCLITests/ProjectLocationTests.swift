@@ -17,7 +17,7 @@ struct ProjectLocationTests {
         #expect(below.status == atRoot.status)
         #expect(below.standardOutput == atRoot.standardOutput)
         #expect(below.standardError == atRoot.standardError)
-        #expect(below.standardOutput.contains("Fixtures/team/ana.lopez.yaml:21:8"))
+        #expect(below.standardOutput.contains("Fixtures/team/ana.lopez.yaml:22:8"))
         // A path given on the command line is read from the folder the command runs in; the report names it from the root.
         // The same report but for the command line it records, which named the file from where it ran.
         let withoutCommandLine = { (json: String) in json.split(separator: "\n").filter { !$0.contains("\"commandLine\"") } }

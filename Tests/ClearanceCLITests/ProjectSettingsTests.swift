@@ -67,7 +67,7 @@ struct ProjectSettingsTests {
         #expect(cadence["origin"]?.string == "clearance.yaml:\(Self.paramLine):21")
         let inactivity = try #require(settings.first { $0["name"]?.string == "max_inactivity" })
         #expect(inactivity["origin"]?.string == "default")
-        #expect(packs.count == 8)
+        #expect(packs.count == 11)
         let sarif = try project.run(["check", "--format", "sarif"] + Self.asOf)
         #expect(sarif.standardOutput.contains("\"name\" : \"access-reviews\""))
         #expect(sarif.standardOutput.contains("\"origin\" : \"clearance.yaml:\(Self.paramLine):21\""))
@@ -139,7 +139,7 @@ struct ProjectSettingsTests {
         let cases: [(String, String, String)] = [
             ("    review_cadense: 180d\n", "", "clearance.yaml:\(Self.paramLine):5: pack access-reviews declares no param 'review_cadense' (did you mean 'review_cadence'?)"),
             ("    review_cadence: soon\n", "", "clearance.yaml:\(Self.paramLine):21: settings.access-reviews.review_cadence must be a duration such as 90d, 24h or 30m; found 'soon'"),
-            ("    privileged_grant_roles: admin\n", "", "clearance.yaml:\(Self.paramLine):29: settings.access-reviews.privileged_grant_roles must be a list; found 'admin'"),
+            ("    privileged_roles: admin\n", "", "clearance.yaml:\(Self.paramLine):23: settings.access-reviews.privileged_roles must be a mapping; found 'admin'"),
             ("    max_inactivity: 90\n", "", "clearance.yaml:\(Self.paramLine):21: settings.access-reviews.max_inactivity must be a duration such as 90d, 24h or 30m; found 90"),
             ("", "  zero-trust-baseline: {accepted_mfa: [totp], environments: {prod: x}}\n",
              "clearance.yaml:\(Self.overrideLine - 1):61: settings.zero-trust-baseline.environments must be a list; found a mapping"),

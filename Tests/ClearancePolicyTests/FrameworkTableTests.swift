@@ -51,8 +51,8 @@ struct FrameworkTableTests {
     @Test func theTablesListWhatTheirScopeSays() throws {
         let set = try PolicyLoader(symbols: SymbolTable()).load(paths: [Self.frameworks])
         let soc2 = try #require(set.table(.soc2)), iso = try #require(set.table(.iso27001)), nist = try #require(set.table(.nist80053))
-        // SOC 2: the 33 Common Criteria.
-        let criteria = [5, 3, 4, 2, 3, 8, 5, 1, 2].enumerated().flatMap { series, count in (1...count).map { "CC\(series + 1).\($0)" } }
+        // SOC 2: the 33 Common Criteria, then the two Confidentiality criteria.
+        let criteria = [5, 3, 4, 2, 3, 8, 5, 1, 2].enumerated().flatMap { series, count in (1...count).map { "CC\(series + 1).\($0)" } } + ["C1.1", "C1.2"]
         #expect(soc2.controls.map(\.id) == criteria)
         // ISO/IEC 27001:2022: 37 organizational, 8 people, 14 physical and 34 technological controls.
         let annexA = [(5, 37), (6, 8), (7, 14), (8, 34)].flatMap { theme, count in (1...count).map { "A.\(theme).\($0)" } }
@@ -60,9 +60,9 @@ struct FrameworkTableTests {
         #expect(iso.title(of: "A.5.32") == "Intellectual property rights")
         #expect(iso.title(of: "A.6.7") == "Remote working")
         // NIST SP 800-53 Rev. 5: each listed family in full, withdrawn controls left out.
-        let withdrawn: Set = ["AC-13", "AC-15", "AT-5", "AU-15", "PL-3", "PL-5", "PL-6", "SA-6", "SA-7", "SA-12", "SA-13", "SA-14", "SA-18",
+        let withdrawn: Set = ["AC-13", "AC-15", "AT-5", "AU-15", "PL-3", "PL-5", "PL-6", "RA-4", "SA-6", "SA-7", "SA-12", "SA-13", "SA-14", "SA-18",
                               "SA-19", "SC-9", "SC-14", "SC-19", "SC-33", "SI-9"]
-        let families = [("AC", 25), ("AT", 6), ("AU", 16), ("CM", 14), ("IA", 12), ("MP", 8), ("PL", 11), ("PS", 9), ("SA", 23),
+        let families = [("AC", 25), ("AT", 6), ("AU", 16), ("CM", 14), ("IA", 12), ("MP", 8), ("PL", 11), ("PS", 9), ("PT", 8), ("RA", 10), ("SA", 23),
                         ("SC", 51), ("SI", 23), ("SR", 12)]
         let expected = families.flatMap { family, count in (1...count).map { "\(family)-\($0)" } }.filter { !withdrawn.contains($0) }
         #expect(nist.controls.map(\.id) == expected)

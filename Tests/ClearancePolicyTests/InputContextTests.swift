@@ -16,12 +16,12 @@ struct InputContextTests {
         let documents = try InputLoader(symbols: Self.policies.symbols).load(paths: [member], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"], context: [Self.root + "/Fixtures"],
                                                waiversAreContext: true, policies: Self.policies)
         #expect(documents.subjects.map(\.id) == ["ana.lopez"])
-        #expect(documents.documents.count == 32)
+        #expect(documents.documents.count == 50)
         #expect(documents.document(.vendor, id: "talentbridge") != nil)
         #expect(documents.waivers.map(\.id) == ["W-2026-014", "W-2026-009", "W-2026-017"])
         #expect(documents.reportedWaivers.isEmpty)
         #expect(documents.digests.filter { $0.path == member }.map(\.role) == [.input])
-        #expect(documents.digests.filter { $0.role == .context }.count == 29)
+        #expect(documents.digests.filter { $0.role == .context }.count == 32)
         #expect(!documents.contextFiles.contains(member))
     }
 
@@ -30,7 +30,7 @@ struct InputContextTests {
                                                context: [Self.root + "/Fixtures/team/", Self.root + "/./Fixtures"], policies: Self.policies)
         #expect(documents.contextFiles.isEmpty)
         #expect(documents.subjects.count == documents.documents.count)
-        #expect(documents.digests.count == 30)
+        #expect(documents.digests.count == 33)
         #expect(documents.reportedWaivers.count == 3)
     }
 

@@ -25,7 +25,20 @@ struct KindReferenceTests {
     }
 
     @Test func fileNamesFollowTheSchemas() {
-        #expect(KindReferenceWriter.pages().map(\.fileName) == ["team-member.md", "vendor.md", "access-manifest.md", "waiver.md"])
+        #expect(KindReferenceWriter.pages().map(\.fileName) == ["team-member.md", "vendor.md", "access-manifest.md", "repository.md", "system.md", "ai-workflow.md", "waiver.md"])
+    }
+
+    @Test func fileNamesSplitWordsAndKeepAcronymsWhole() {
+        #expect(KindReferenceWriter.fileName(kind: "TeamMember") == "team-member.md")
+        #expect(KindReferenceWriter.fileName(kind: "AIWorkflow") == "ai-workflow.md")
+        #expect(KindReferenceWriter.fileName(kind: "HTTPServerLog") == "http-server-log.md")
+        #expect(KindReferenceWriter.fileName(kind: "Vendor") == "vendor.md")
+    }
+
+    @Test func aRepositoryExampleHasAnOwnerAndAName() {
+        let page = KindReferenceWriter.page(KindReferenceWriter.pages()[3])
+        #expect(page.contains("```yaml\nkind: Repository\nid: example-org/example\n```\n"))
+        #expect(page.contains("| `access[].permission` | a string | required | `read`, `triage`, `write`, `maintain` or `admin` |  |\n"))
     }
 
     @Test func nestedFieldsAreDottedPathsWithTypesRequirednessAndValues() {

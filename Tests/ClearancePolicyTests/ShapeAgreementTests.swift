@@ -6,12 +6,12 @@ import ClearanceDocument
 @testable import ClearancePolicy
 
 /// The loader and the shipped JSON Schemas judge input documents alike: each mutation of a
-/// sample member, vendor and manifest is accepted by both or rejected by both.
+/// sample member, vendor, manifest, repository, system and AI workflow is accepted by both or rejected by both.
 @Suite("JSON Schemas and the loader agree")
 struct ShapeAgreementTests {
     /// One changed document and whether it is valid.
     struct Mutation: Sendable, CustomTestStringConvertible {
-        enum Base: String, Sendable { case member, vendor, manifest }
+        enum Base: String, Sendable { case member, vendor, manifest, repository, system, workflow }
 
         let name: String
         let base: Base
@@ -28,10 +28,16 @@ struct ShapeAgreementTests {
     static func baseText(_ base: Mutation.Base) -> String {
         switch base {
         case .member: read("Fixtures/team/valeria.gutierrez.yaml")
-        case .vendor: String(read("Fixtures/vendors.yaml").components(separatedBy: "\n---\n")[0]) + "\n"
+        case .vendor: firstDocument("Fixtures/vendors.yaml")
         case .manifest: read("Fixtures/access/github-acme.yaml")
+        case .repository: firstDocument("Fixtures/repositories.yaml")
+        case .system: firstDocument("Fixtures/systems.yaml")
+        case .workflow: firstDocument("Fixtures/ai-workflows.yaml")
         }
     }
+
+    /// The first document of a file that holds several.
+    static func firstDocument(_ file: String) -> String { String(read(file).components(separatedBy: "\n---\n")[0]) + "\n" }
 
     static func read(_ file: String) -> String { (try? String(contentsOfFile: root + "/" + file, encoding: .utf8)) ?? "" }
 
@@ -53,6 +59,14 @@ struct ShapeAgreementTests {
         Mutation(name: "null optional in a vendor", base: .vendor, old: "last_security_audit: 2026-03-15", new: "last_security_audit: null", valid: true),
         Mutation(name: "absent optional in a manifest grant", base: .manifest, old: " expires: 2027-01-15}", new: "}", valid: true),
         Mutation(name: "date-time for a date", base: .member, old: "last_patched: 2026-11-17", new: "last_patched: 2026-11-17T08:00:00Z", valid: true),
+        Mutation(name: "repository unchanged", base: .repository, old: "kind: Repository", new: "kind: Repository", valid: true),
+        Mutation(name: "null protection setting", base: .repository, old: "  enforce_admins: true", new: "  enforce_admins: null", valid: true),
+        Mutation(name: "absent repository grant team", base: .repository, old: "permission: write, via: backend}", new: "permission: write}", valid: true),
+        Mutation(name: "system unchanged", base: .system, old: "kind: System", new: "kind: System", valid: true),
+        Mutation(name: "null log verification", base: .system, old: "verified: 2026-11-02}", new: "verified: null}", valid: true),
+        Mutation(name: "workflow unchanged", base: .workflow, old: "kind: AIWorkflow", new: "kind: AIWorkflow", valid: true),
+        Mutation(name: "null model list", base: .workflow, old: "models: []", new: "models: null", valid: true),
+        Mutation(name: "absent workflow provider", base: .workflow, old: "provider: azure-openai\n", new: "", valid: true),
         // Each enum violated.
         Mutation(name: "status terminated", base: .member, old: "status: active", new: "status: terminated", valid: false),
         Mutation(name: "status null", base: .member, old: "status: active", new: "status: null", valid: false),
@@ -66,6 +80,12 @@ struct ShapeAgreementTests {
         Mutation(name: "vendor touches secrets", base: .vendor, old: "touches: [code, credentials]", new: "touches: [code, secrets]", valid: false),
         Mutation(name: "manifest environment prod", base: .manifest, old: "environment: production", new: "environment: prod", valid: false),
         Mutation(name: "member id with capitals", base: .member, old: "id: valeria.gutierrez", new: "id: Valeria.Gutierrez", valid: false),
+        Mutation(name: "repository id without its owner", base: .repository, old: "id: acme/payments-api", new: "id: payments-api", valid: false),
+        Mutation(name: "repository permission push", base: .repository, old: "permission: write, via: backend}", new: "permission: push, via: backend}", valid: false),
+        Mutation(name: "secret scanning on", base: .repository, old: "{secret_scanning: enabled,", new: "{secret_scanning: active,", valid: false),
+        Mutation(name: "system data pii", base: .system, old: "data: [production, personal, customer]", new: "data: [production, pii]", valid: false),
+        Mutation(name: "dataset classification secret", base: .workflow, old: "classification: confidential", new: "classification: secret", valid: false),
+        Mutation(name: "prompts carry passwords", base: .workflow, old: "contains: [personal-data]", new: "contains: [passwords]", valid: false),
         // Unknown keys at each level.
         Mutation(name: "unknown key at the top", base: .member, old: "title: Machine", new: "team: ml\ntitle: Machine", valid: false),
         Mutation(name: "unknown key identiy", base: .member, old: "identity:", new: "identiy:", valid: false),
@@ -74,6 +94,9 @@ struct ShapeAgreementTests {
         Mutation(name: "unknown key in a review", base: .member, old: "decision: keep}", new: "decision: keep, notes: ok}", valid: false),
         Mutation(name: "unknown key in a clause", base: .member, old: "survives_termination: true}", new: "survives_termination: true, perpetual: true}", valid: false),
         Mutation(name: "unknown key in a vendor", base: .vendor, old: "ip_assignment_flowdown: true", new: "ip_assignment_flowdown: true\ncountry: MX", valid: false),
+        Mutation(name: "unknown key in a branch protection", base: .repository, old: "  allow_deletions: false", new: "  allow_deletions: false\n  require_signatures: true", valid: false),
+        Mutation(name: "unknown key in system logs", base: .system, old: "retention_days: 400,", new: "retention_days: 400, tier: hot,", valid: false),
+        Mutation(name: "unknown key in a dataset", base: .workflow, old: "personal_data: true,", new: "personal_data: true, rows: 1200,", valid: false),
         Mutation(name: "unknown key in a manifest grant", base: .manifest, old: "ticket: SEC-1300,", new: "ticket: SEC-1300, reason: launch,", valid: false),
         // Wrong types.
         Mutation(name: "sso as text", base: .member, old: "sso: true", new: "sso: \"yes\"", valid: false),
@@ -84,6 +107,9 @@ struct ShapeAgreementTests {
         Mutation(name: "timestamp as words", base: .member, old: "last_patched: 2026-11-17", new: "last_patched: last week", valid: false),
         Mutation(name: "timestamp with month 13", base: .member, old: "last_patched: 2026-11-17", new: "last_patched: \"2026-13-17\"", valid: false),
         Mutation(name: "flag as a number", base: .vendor, old: "ip_assignment_flowdown: true", new: "ip_assignment_flowdown: 1", valid: false),
+        Mutation(name: "review count as words", base: .repository, old: "required_approving_review_count: 2", new: "required_approving_review_count: two", valid: false),
+        Mutation(name: "retention as words", base: .system, old: "retention_days: 400", new: "retention_days: a year", valid: false),
+        Mutation(name: "training flag as text", base: .workflow, old: "provider_trains_on_data: false", new: "provider_trains_on_data: \"no\"", valid: false),
         // Missing required fields at each level.
         Mutation(name: "member without a name", base: .member, old: "name: Valeria Gutiérrez Rojas\n", new: "", valid: false),
         Mutation(name: "member without a status", base: .member, old: "status: active\n", new: "", valid: false),
@@ -94,6 +120,9 @@ struct ShapeAgreementTests {
         Mutation(name: "review without a date", base: .member, old: "{date: 2026-10-01, ", new: "{", valid: false),
         Mutation(name: "background without a status", base: .member, old: "{status: passed, date: 2026-02-03}", new: "{date: 2026-02-03}", valid: false),
         Mutation(name: "vendor without a type", base: .vendor, old: "type: employer-of-record\n", new: "", valid: false),
+        Mutation(name: "repository grant without a permission", base: .repository, old: "{member: andres.morales, permission: admin}", new: "{member: andres.morales}", valid: false),
+        Mutation(name: "system without a name", base: .system, old: "name: AWS (acme-prod, acme-staging, acme-dev)\n", new: "", valid: false),
+        Mutation(name: "dataset without an id", base: .workflow, old: "{id: support-tickets-2026, ", new: "{", valid: false),
         Mutation(name: "manifest without a system", base: .manifest, old: "system: github\n", new: "", valid: false),
         Mutation(name: "manifest grant without a member", base: .manifest, old: "{member: ana.lopez, resource: acme/payments-api, role: write, environment: production,",
                  new: "{resource: acme/payments-api, role: write, environment: production,", valid: false),
@@ -128,6 +157,7 @@ struct ShapeAgreementTests {
 
     static let schemas: [Mutation.Base: String] = [
         .member: "Schemas/team-member.schema.json", .vendor: "Schemas/vendor.schema.json", .manifest: "Schemas/access-manifest.schema.json",
+        .repository: "Schemas/repository.schema.json", .system: "Schemas/system.schema.json", .workflow: "Schemas/ai-workflow.schema.json",
     ]
 
     @Test func theLoaderJudgesEachMutationAsIntended() throws {
@@ -185,7 +215,7 @@ struct ShapeAgreementTests {
                 if case .object(let object) = inner { visit(object) }
             }
         }
-        for shape in [DocumentShapes.teamMember, DocumentShapes.vendor, DocumentShapes.accessManifest] { visit(shape) }
+        for descriptor in DocumentKinds.standard.descriptors { visit(descriptor.shape) }
         #expect(optionalNotNullable == [])
     }
 }

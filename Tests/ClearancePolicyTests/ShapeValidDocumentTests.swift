@@ -37,7 +37,7 @@ import Testing
             }
         }
         print("shape-valid documents: \(teams) teams, \(documents) documents, \(findings) findings, \(errors.count) errors (seed \(seed))")
-        #expect(documents >= teams * 13)
+        #expect(documents >= teams * 19)
         if !errors.isEmpty {
             Issue.record("\(errors.count) error findings; the first:\n\(errors.prefix(5).joined(separator: "\n"))")
         }

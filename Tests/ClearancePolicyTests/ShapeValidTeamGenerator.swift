@@ -44,12 +44,15 @@ struct ShapeValidTeamGenerator {
         vendorIDs = (0..<vendors).map { "vendor-\($0)" }
     }
 
-    /// A team: every member, every vendor and two access manifests.
+    /// A team: every member, every vendor, and two each of access manifests, repositories, systems and AI workflows.
     mutating func team() -> Team {
         var documents: [String] = []
         for id in memberIDs { documents.append(document(DocumentShapes.teamMember, id: id)) }
         for id in vendorIDs { documents.append(document(DocumentShapes.vendor, id: id)) }
         for index in 0..<2 { documents.append(document(DocumentShapes.accessManifest, id: "manifest-\(index)")) }
+        for index in 0..<2 { documents.append(document(DocumentShapes.repository, id: "acme/repository-\(index)")) }
+        for index in 0..<2 { documents.append(document(DocumentShapes.system, id: "system-\(index)")) }
+        for index in 0..<2 { documents.append(document(DocumentShapes.aiWorkflow, id: "workflow-\(index)")) }
         return Team(documents: documents)
     }
 
@@ -103,6 +106,7 @@ struct ShapeValidTeamGenerator {
     private mutating func string(for key: String) -> String {
         switch key {
         case "security_owner", "approved_by", "reviewer", "owner", "member": random.pick(memberIDs + ["nobody"])
+        case "access", "admin_actions": random.pick(["datadog", "system-0", "", "splunk"])
         case "id": "LAP-\(random.below(20))"
         case "vendor": random.pick(vendorIDs + ["unknown-vendor"])
         case "ticket": random.pick(["SEC-\(random.below(9999))", "IT-\(random.below(999))", "", "chat"])

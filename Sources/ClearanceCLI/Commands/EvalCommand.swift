@@ -25,7 +25,7 @@ struct EvalCommand: ParsableCommand {
     @Argument(help: "The expression to evaluate.")
     var expression: String
 
-    @Argument(help: ArgumentHelp("YAML or JSON files or folders of team members, vendors or access manifests, bound by kind.", valueName: "file"))
+    @Argument(help: ArgumentHelp("YAML or JSON files or folders of documents (team members, vendors, repositories, ...), bound by kind.", valueName: "file"))
     var files: [String] = []
 
     @OptionGroup var time: EvaluationTime

@@ -5,7 +5,7 @@ import ClearancePolicy
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Write the JSON Schemas (draft 2020-12) of team members, vendors, access manifests, waivers, policies, framework tables and tests files.",
+        abstract: "Write the JSON Schemas (draft 2020-12) of every document kind, waivers, policies, framework tables and tests files.",
         discussion: "Reference one from a YAML file with a first-line comment: # yaml-language-server: $schema=Schemas/team-member.schema.json"
     )
 

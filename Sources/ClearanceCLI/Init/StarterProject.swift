@@ -68,6 +68,7 @@ struct StarterProject {
         security_owner: riley.chen
         identity:
           sso: true
+          idp_id: idp-sam-rivera             # the person's one identity in the identity provider
           mfa: [webauthn]
           last_login: \(day(-1))T09:00:00Z
           credentials_issued: \(day(-120))T15:00:00Z
@@ -82,17 +83,20 @@ struct StarterProject {
             endpoint_protection: true
             auto_updates: true
             last_patched: \(day(-3))
+            screen_lock_minutes: 5
+            password_manager: true
         access:
           - system: github
             resource: example/web-app
             role: write
             environment: development
             granted: \(day(-119))
-            approved_by: riley.chen
+            approved_by: riley.chen             # the approver, before the grant; someone else reviews it
+            approved: \(day(-120))
             ticket: SEC-101
             credential: sso
             expires: null
-            last_review: {date: \(day(-20)), reviewer: riley.chen, decision: keep}
+            last_review: {date: \(day(-20)), reviewer: alex.kim, decision: keep}
             revoked: null
         contract:
           signed: \(day(-135))
@@ -126,6 +130,7 @@ struct StarterProject {
         security_owner: \(owner)
         identity:
           sso: true
+          idp_id: idp-\(id.replacingOccurrences(of: ".", with: "-"))
           mfa: [webauthn]
           last_login: \(day(-1))T10:00:00Z
           credentials_issued: \(day(-since))T15:00:00Z
@@ -140,6 +145,8 @@ struct StarterProject {
             endpoint_protection: true
             auto_updates: true
             last_patched: \(day(-2))
+            screen_lock_minutes: 5
+            password_manager: true
         access: []
         contract:
           signed: \(day(-since - 10))

@@ -24,6 +24,12 @@ public struct DocumentKind: RawRepresentable, Hashable, Comparable, Sendable, Co
     public static let vendor = DocumentKind("Vendor")
     /// Who gets what on one system, as code.
     public static let accessManifest = DocumentKind("AccessManifest")
+    /// A source code repository.
+    public static let repository = DocumentKind("Repository")
+    /// A system in the inventory, with where its logs go.
+    public static let system = DocumentKind("System")
+    /// A workflow that uses an AI model.
+    public static let aiWorkflow = DocumentKind("AIWorkflow")
     /// An accepted exception to one rule for one subject (read from waiver files only).
     public static let waiver = DocumentKind("Waiver")
     /// A change `clearance.yaml` makes to a rule (read from its `rules:` only).

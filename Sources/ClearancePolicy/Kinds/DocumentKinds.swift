@@ -18,8 +18,9 @@ public struct DocumentKinds: Sendable {
     /// The expression type of each kind, made once.
     private let types: [DocumentKind: ExpressionType]
 
-    /// The kinds Clearance ships: TeamMember, Vendor and AccessManifest.
-    public static let standard = DocumentKinds(checked: [TeamMemberKind.descriptor, VendorKind.descriptor, AccessManifestKind.descriptor])
+    /// The kinds Clearance ships: TeamMember, Vendor, AccessManifest, Repository, System and AIWorkflow.
+    public static let standard = DocumentKinds(checked: [TeamMemberKind.descriptor, VendorKind.descriptor, AccessManifestKind.descriptor,
+                                                         RepositoryKind.descriptor, SystemKind.descriptor, AIWorkflowKind.descriptor])
 
     /// Registers `descriptors`, refusing two kinds with one name, binding name or lookup name, a name
     /// policies already use (`params`, `now`, `Waiver`, `Policy`), and a shape whose patterns do not compile.

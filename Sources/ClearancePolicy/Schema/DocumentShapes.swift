@@ -110,6 +110,86 @@ public enum DocumentShapes {
         evidence("due_diligence_completed", "When the due diligence before the vendor's first placement (security and legal review) was completed."),
     ])
 
+    /// A source code repository, in GitHub's terms: its owner, how its default branch is protected,
+    /// secret scanning, and who can push to it.
+    public static let repository = ObjectShape(name: "Repository", summary: "A source code repository: its owner, default-branch protection, secret scanning and who can push.", properties: [
+        Property("kind", .string(allowed: ["Repository"]), required: true),
+        Property("id", .pattern("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", description: "owner/name, such as acme/payments-api"), required: true,
+                 "The repository as its host names it: owner/name (GitHub's full_name)."),
+        Property("owner", .nullable(.string()), "TeamMember id of the person accountable for the repository."),
+        Property("visibility", .nullable(.string(allowed: ["public", "private", "internal"]))),
+        Property("archived", flag, "Read-only on the host: nobody can push, so the source-control rules leave it out."),
+        Property("touched_by_team", flag, "Whether the team works in it; absent counts as yes, and so does write access held by a loaded member."),
+        Property("default_branch", .nullable(.string()), "The branch pull requests merge into, such as main."),
+        Property("branch_protection", .nullable(.object(branchProtection)), "The protection of the default branch (a branch protection rule or a ruleset); null: unprotected."),
+        Property("security_and_analysis", .nullable(.object(ObjectShape(name: "security_and_analysis", summary: "Secret scanning settings.", properties: [
+            Property("secret_scanning", .nullable(.string(allowed: ["enabled", "disabled"])), "Secrets committed to the repository are detected and alerted on."),
+            Property("secret_scanning_push_protection", .nullable(.string(allowed: ["enabled", "disabled"])), "A push that contains a secret is blocked."),
+        ]))), "Secret scanning settings, as GitHub's security_and_analysis names them."),
+        Property("access", .nullable(.list(.object(repositoryGrant))), "Who can push or administer: collaborators and team members, by TeamMember id."),
+    ])
+
+    static let branchProtection = ObjectShape(name: "branch_protection", summary: "How the default branch is protected.", properties: [
+        Property("required_pull_request_reviews", .nullable(.object(ObjectShape(name: "required_pull_request_reviews", summary: "Reviews a pull request needs before it merges; null: changes need no pull request.", properties: [
+            Property("required_approving_review_count", .nullable(.integer), "How many approvals a pull request needs."),
+            Property("require_code_owner_reviews", flag, "A code owner of the changed files must approve."),
+            Property("dismiss_stale_reviews", flag, "Approvals are dismissed when new commits are pushed."),
+        ]))), "Reviews a pull request needs before it merges; null: changes need no pull request."),
+        Property("enforce_admins", flag, "Administrators are held to the protection too (nobody bypasses it)."),
+        Property("allow_force_pushes", flag, "Force pushes to the branch are allowed (history can be rewritten)."),
+        Property("allow_deletions", flag, "The branch can be deleted."),
+    ])
+
+    static let repositoryGrant = ObjectShape(name: "repository grant", summary: "One person's permission on the repository.", properties: [
+        Property("member", .string(), required: true, "TeamMember id."),
+        Property("permission", .string(allowed: ["read", "triage", "write", "maintain", "admin"]), required: true),
+        Property("via", .nullable(.string()), "The team it comes through, or null when granted directly."),
+    ], identity: ["member", "permission"])
+
+    /// A system in the inventory: what data it holds and where its access and admin logs go.
+    public static let system = ObjectShape(name: "System", summary: "A system in the inventory: what data it holds and where its access and admin logs go.", properties: [
+        Property("kind", .string(allowed: ["System"]), required: true),
+        Property("id", .string(), required: true, "The system's name as grants and manifests spell it, such as aws."),
+        Property("name", .string(), required: true), Property("owner", .nullable(.string()), "TeamMember id of the system owner."),
+        Property("data", .nullable(.list(.string(allowed: ["production", "personal", "customer", "financial", "source-code", "internal"]))),
+                 "What the system holds."),
+        Property("logs", .nullable(.object(ObjectShape(name: "logs", summary: "Where the system's audit events go.", properties: [
+            Property("access", .nullable(.string()), "The log sign-ins and access events are shipped to; null: kept only in the system."),
+            Property("admin_actions", .nullable(.string()), "The log administrative actions (settings, roles, users) are shipped to; null: kept only in the system."),
+            Property("retention_days", .nullable(.integer), "How many days the central log keeps the events."),
+            evidence("verified", "When an event from the system was last seen arriving in the central log."),
+        ]))), "Where the system's access and admin events go, and for how long they are kept."),
+    ])
+
+    /// A workflow that uses an AI model: the datasets it reads, what its prompts carry, the models it produces.
+    public static let aiWorkflow = ObjectShape(name: "AIWorkflow", summary: "A workflow that uses an AI model: its datasets, its prompts and the models it produces.", properties: [
+        Property("kind", .string(allowed: ["AIWorkflow"]), required: true),
+        Property("id", .string(), required: true), Property("name", .string(), required: true),
+        Property("owner", .nullable(.string()), "TeamMember id of the person accountable for the workflow."),
+        Property("provider", .nullable(.string()), "Who runs the model: a vendor's hosted service, or self-hosted."),
+        Property("datasets", .nullable(.list(.object(ObjectShape(name: "dataset", summary: "A dataset the workflow reads, for training, evaluation or retrieval.", properties: [
+            Property("id", .string(), required: true),
+            Property("classification", .nullable(.string(allowed: classifications)), "The data classification of the dataset."),
+            Property("personal_data", flag), Property("purpose", .nullable(.string()), "What the dataset is used for, as approved."),
+            Property("approved_by", .nullable(.string()), "TeamMember id of who approved the use."), evidence("approved"),
+        ], identity: ["id"])))), "The datasets the workflow reads."),
+        Property("prompts", .nullable(.object(ObjectShape(name: "prompts", summary: "What the workflow sends to the model and what the provider keeps.", properties: [
+            Property("contains", .nullable(.list(.string(allowed: ["personal-data", "secrets", "confidential", "source-code"]))),
+                     "Sensitive content prompts may carry; an empty list: none."),
+            Property("approved_by", .nullable(.string()), "TeamMember id of who approved sending that content."), evidence("approved"),
+            Property("provider_retention_days", .nullable(.integer), "How many days the provider keeps prompts, outputs and their logs; 0: not kept."),
+            Property("provider_trains_on_data", flag, "Whether the provider may train its models on them."),
+        ]))), "What prompts may carry and what the provider keeps."),
+        Property("models", .nullable(.list(.object(ObjectShape(name: "model", summary: "A model artefact the workflow produces or fine-tunes.", properties: [
+            Property("id", .string(), required: true),
+            Property("registry", .nullable(.string()), "The model registry holding the artefact; null: stored elsewhere."),
+            Property("version", .nullable(.string())), Property("owner", .nullable(.string()), "TeamMember id of the artefact's owner."),
+            Property("access", .nullable(.string(allowed: ["restricted", "organization", "public"])), "Who can read or change it: named people only, the whole organisation, or anyone."),
+        ], identity: ["id"])))), "The model artefacts the workflow produces or fine-tunes."),
+    ])
+
+    static let classifications = ["public", "internal", "confidential", "restricted"]
+
     /// The file a CI gate guards: who gets what on one system, as code.
     public static let accessManifest = ObjectShape(name: "AccessManifest", summary: "Who gets what on one system, as code.", properties: [
         Property("kind", .string(allowed: ["AccessManifest"]), required: true), Property("id", .string(), required: true),

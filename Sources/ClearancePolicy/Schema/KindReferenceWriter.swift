@@ -21,11 +21,15 @@ public enum KindReferenceWriter {
             + [Page(fileName: fileName(kind: DocumentKind.waiver.rawValue), shape: PolicyShapes.waiver, bindingName: nil, lookupName: nil)]
     }
 
-    /// A kind's page file name: `TeamMember` becomes `team-member.md`.
+    /// A kind's page file name: `TeamMember` becomes `team-member.md`, `AIWorkflow` `ai-workflow.md`.
     public static func fileName(kind: String) -> String {
+        let characters = Array(kind)
         var name = ""
-        for character in kind {
-            if character.isUppercase, !name.isEmpty { name += "-" }
+        for (index, character) in characters.enumerated() {
+            // A word starts at an uppercase letter after a lowercase one, or at the last capital of an acronym (`AIWorkflow`).
+            let previous = index > 0 ? characters[index - 1] : nil, next = index + 1 < characters.count ? characters[index + 1] : nil
+            if character.isUppercase, let previous,
+               !previous.isUppercase || next?.isLowercase == true { name += "-" }
             name += character.lowercased()
         }
         return name + ".md"
@@ -144,7 +148,7 @@ public enum KindReferenceWriter {
         case .string(let values?): .scalar(values.first ?? "example")
         case .string, .template, .any: .scalar(placeholder(name))
         case .pattern(let pattern):
-            .scalar([placeholder(name), "example", "EXAMPLE-1", "1"].first(where: pattern.matches) ?? "example")
+            .scalar([placeholder(name), "example", "EXAMPLE-1", "1", "example-org/example"].first(where: pattern.matches) ?? "example")
         case .expression: .scalar("'true'")
         case .boolean: .scalar("true")
         case .integer: .scalar("1")

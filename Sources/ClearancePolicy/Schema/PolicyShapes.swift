@@ -59,7 +59,7 @@ public enum PolicyShapes {
     /// `clearance.yaml`: what `clearance audit` checks when run with no arguments.
     public static let configuration = ObjectShape(name: "clearance.yaml", summary: "What `clearance audit` checks when run with no arguments.", properties: [
         Property("policies", .list(.string()), "Policy files or folders."),
-        Property("inputs", .list(.string()), "Input files or folders: team members, vendors, access manifests."),
+        Property("inputs", .list(.string()), "Input files or folders: team members, vendors, access manifests, repositories, systems, AI workflows."),
         Property("waivers", .list(.string()), "Waiver files: the only place waivers are read from (a waiver file under an input folder is not an input)."),
         Property("waiver_approvers", .list(.string()), "The roles whose active holders may approve a waiver (default [security-owner])."),
         Property("waiver_max_days", .integer, "The longest a waiver may run after the evaluation time, in days (default 90)."),
