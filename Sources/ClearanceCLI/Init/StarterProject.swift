@@ -98,15 +98,7 @@ struct StarterProject {
             expires: null
             last_review: {date: \(day(-20)), reviewer: alex.kim, decision: keep}
             revoked: null
-        contract:
-          signed: \(day(-135))
-          clauses:
-            ip_assignment: {signed: true, covers: [code, models, documentation, prompts, datasets, derivative-works]}
-            confidentiality: {signed: true, survives_termination: true}
-            security_obligations: {device_control: true, access_management: true, incident_notification_hours: 24}
-            termination: {notice_days: 30, transition_support: true, return_of_assets: true, access_revocation: same-day}
-            service_expectations: {availability: true, communication_cadence: weekly, quality_standards: true}
-
+        \(contract(signed: -135))
         """
     }
 
@@ -148,8 +140,15 @@ struct StarterProject {
             screen_lock_minutes: 5
             password_manager: true
         access: []
+        \(contract(signed: -since - 10))
+        """
+    }
+
+    /// A signed contract whose clauses meet every contract rule, signed `signed` days from today.
+    func contract(signed: Int) -> String {
+        """
         contract:
-          signed: \(day(-since - 10))
+          signed: \(day(signed))
           clauses:
             ip_assignment: {signed: true, covers: [code, models, documentation, prompts, datasets, derivative-works]}
             confidentiality: {signed: true, survives_termination: true}

@@ -169,10 +169,9 @@ struct DocumentChecker: Sendable {
             problems.append(ShapeChecker.diagnostic(root[key]!, code: "input.waiver", "waiver \(id) has an empty `\(key)`"))  // safe: read above
             return nil
         }
-        let isDate = expiresNode.document.isDate(expiresNode.id)
-        let end = isDate ? Timestamp(seconds: expires.seconds + 86_400) ?? expires : expires
-        return Waiver(id: id, ruleID: rule, subject: subject, justification: justification, approvedBy: approvedBy, expiresAt: end,
-                      expiresText: isDate ? String(expires.rfc3339.prefix(10)) : expires.rfc3339, location: root.location,
+        let expiry = Expiry(expires, writtenIn: expiresNode)
+        return Waiver(id: id, ruleID: rule, subject: subject, justification: justification, approvedBy: approvedBy, expiresAt: expiry.end,
+                      expiresText: expiry.text, location: root.location,
                       expiresLocation: expiresNode.location, subjectLocation: subjectNode.location,
                       approverLocation: approverNode.location, source: root.document.source)
     }

@@ -61,10 +61,9 @@ public struct RuleOverride: Sendable {
                                                     "rules.\(VisibleText.value(ruleID)) both changes the severity and turns the rule off; choose one"))
         }
         guard problems.isEmpty else { return .failure(Diagnostics(problems)) }
-        let isDate = expiresNode.document.isDate(expiresNode.id)
-        let end = isDate ? Timestamp(seconds: expires.seconds + 86_400) ?? expires : expires
+        let expiry = Expiry(expires, writtenIn: expiresNode)
         return .success(RuleOverride(ruleID: ruleID, severity: severity, disabled: disabled, justification: justification, approvedBy: approvedBy,
-                                     expiresAt: end, expiresText: isDate ? String(expires.rfc3339.prefix(10)) : expires.rfc3339,
+                                     expiresAt: expiry.end, expiresText: expiry.text,
                                      location: key.location, expiresLocation: expiresNode.location,
                                      approverLocation: approverNode.location, source: key.document.source))
     }
