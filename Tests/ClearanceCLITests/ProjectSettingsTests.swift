@@ -135,6 +135,15 @@ struct ProjectSettingsTests {
                 "\(result.standardError)")
     }
 
+    @Test func aTimeZoneThatIsAPathIsRefused() throws {
+        let project = SampleProjectCopy()
+        #expect(project.replace("  offboarding:\n", with: "  offboarding:\n    timezone: ../../../../etc/localtime\n", in: "clearance.yaml"))
+        let result = try project.run(["check"] + Self.asOf)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("settings.offboarding.timezone must be timezone: '../../../../etc/localtime' is not a time zone"),
+                "\(result.standardError)")
+    }
+
     @Test func mistakesInSettingsAreErrorsAtTheirLine() throws {
         let cases: [(String, String, String)] = [
             ("    review_cadense: 180d\n", "", "clearance.yaml:\(Self.paramLine):5: pack access-reviews declares no param 'review_cadense' (did you mean 'review_cadence'?)"),

@@ -100,6 +100,6 @@ public enum ParameterType: String, CaseIterable, Sendable {
             guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]) else { return false }
             return (0...23).contains(hours) && (0...59).contains(minutes)
         }
-        return text.utf8.count <= 64 && !text.contains(":") && TimeZone(identifier: text) != nil
+        return TimeZones.isIANAName(text) && TimeZone(identifier: text) != nil
     }
 }

@@ -19,6 +19,9 @@ import Testing
         ("deadline(timestamp('2026-11-13T23:00:00Z'), '-1h', 'UTC')",
          "error: unknown window \"-1h\": expected a duration such as '24h', 'same-day' or 'next-business-day'"),
         ("deadline(timestamp('2026-11-13T23:00:00Z'), '24h', 'Mars/Olympus')", "error: unknown time zone \"Mars/Olympus\""),
+        // A zone name is looked up on disk: one that climbs out of the zone database is refused before any file is read.
+        ("deadline(timestamp('2026-11-13T23:00:00Z'), 'same-day', '../../../../etc/localtime')", "error: unknown time zone \"../../../../etc/localtime\""),
+        ("timestamp('2026-11-13T23:00:00Z').getHours('/etc/localtime')", "error: unknown time zone \"/etc/localtime\""),
         ("deadline(timestamp('2026-11-13T23:00:00Z'), 'next-business-day', 'UTC', ['2026-02-30'])",
          "error: holiday \"2026-02-30\" is not a date such as '2026-12-25'"),
         ("deadline(timestamp('2026-11-13T23:00:00Z'), 'next-business-day', 'UTC', ['16/11/2026'])",

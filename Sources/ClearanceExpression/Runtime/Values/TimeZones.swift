@@ -2,14 +2,23 @@ import ClearanceCore
 import Foundation
 
 /// Time zones for the timestamp accessors: IANA names (`America/Mexico_City`) or fixed offsets (`-06:00`).
-enum TimeZones {
+public enum TimeZones {
     /// Seconds east of UTC of a zone at an instant, or an error for an unknown zone.
     static func offset(of zone: String, at instant: Timestamp) throws(EvaluationError) -> Int {
         if let fixed = fixedOffset(zone) { return fixed }
-        guard !zone.contains(":"), let timeZone = TimeZone(identifier: zone) else {
+        guard isIANAName(zone), let timeZone = TimeZone(identifier: zone) else {
             throw EvaluationError(message: RuntimeMessages.invalidTimeZone(zone))
         }
         return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.seconds)))
+    }
+
+    /// Whether `zone` is spelt like an IANA zone name (`America/Mexico_City`, `Etc/GMT+6`, `UTC`): letters, digits, `_`,
+    /// `+`, `-` and inner `/`, never `..`. The zone database is read by name from disk, so nothing else may reach it.
+    public static func isIANAName(_ zone: String) -> Bool {
+        guard !zone.isEmpty, zone.utf8.count <= 64, !zone.hasPrefix("/"), !zone.hasSuffix("/"), !zone.contains(".."), !zone.contains("//") else { return false }
+        return zone.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || "_+-/".utf8.contains(byte)
+        }
     }
 
     /// A `[+-]HH:MM` offset in seconds, read as cel-go reads it; `nil` when the text has no colon.
