@@ -42,6 +42,8 @@ struct OrganisationGenerator {
         ("jira", ["PAYMENTS", "LEDGER", "SECURITY"], ["user", "admin"]),
         ("slack", ["acme.slack.com"], ["member", "admin"]),
     ]
+    /// The roles the packs' default `privileged_roles` count as privileged, for the systems above.
+    static let privilegedRoles = ["github": ["admin", "maintain"], "azure": ["Contributor"], "slack": ["admin"]]
     static let environments = ["production", "staging", "development", "corporate"]
     static let reasons = ["On-call rotation for the payments service", "Feature work on ledger reconciliation",
                           "Dashboards for the growth analytics team", "Migration of build pipelines to the new runners",
@@ -76,6 +78,8 @@ struct OrganisationGenerator {
         let first = Self.firstNames[index % Self.firstNames.count]
         let last = Self.lastNames[(index / Self.firstNames.count) % Self.lastNames.count]
         let owner = memberID(ownerIndex(of: index))
+        let secondReviewerIndex = ownerIndex(of: ownerIndex(of: index))
+        let secondReviewer = memberID(secondReviewerIndex == index || secondReviewerIndex == ownerIndex(of: index) ? 0 : secondReviewerIndex)
         let securityOwner = isSecurityOwner(index)
         let status = securityOwner ? "active"
             : random.pick(["active", "active", "active", "active", "active", "active", "active", "onboarding", "offboarding", "candidate"])
@@ -107,8 +111,9 @@ struct OrganisationGenerator {
         let contractEnd = model == "contractor" ? Day(random.int(60...300)) : nil
         y += "  start: \(hired)\n  end: \(contractEnd.map(\.description) ?? "null")\n"
         y += "security_owner: \(owner)\n"
-        y += "identity:\n  sso: \(!violations.contains(.noSSO))\n"
-        y += "  mfa: \(violations.contains(.smsOnly) ? "[sms]" : random.pick(["[webauthn, totp]", "[webauthn]", "[push, webauthn]"]))\n"
+        y += "identity:\n  sso: \(!violations.contains(.noSSO))\n  idp_id: 00u-\(id)\n"
+        // Production and privileged access needs phishing-resistant MFA alone, so WebAuthn is all most people keep.
+        y += "  mfa: \(violations.contains(.smsOnly) ? "[sms]" : "[webauthn]")\n"
         y += "  last_login: \(status == "candidate" ? "null" : Day(-random.int(1...20)).dateTime(hour: random.int(7...20), minute: random.int(0...59)))\n"
         y += "  credentials_issued: \(credentials.map { $0.dateTime(hour: 15, minute: 0) } ?? "null")\n"
         y += "checks:\n"
@@ -116,7 +121,9 @@ struct OrganisationGenerator {
         // Trained just before credentials; after a year, the latest renewal is what the file holds.
         let trained = hired.offset <= -370 ? Day(-random.int(10...300)) : Day(ready.offset - 2)
         y += "  security_training: {completed: \(trained), expires: \(Day(trained.offset + 365))}\n"
-        y += "  policies_acknowledged: \(Day(ready.offset - 1))\n"
+        // Acknowledged just before credentials; after a year, the yearly re-acknowledgement is what the file holds.
+        let acknowledged = hired.offset <= -370 ? Day(-random.int(10...300)) : Day(ready.offset - 1)
+        y += "  policies_acknowledged: \(acknowledged)\n"
 
         y += "devices:\n"
         for device in 0..<random.int(1...3) {
@@ -126,6 +133,7 @@ struct OrganisationGenerator {
             y += "  - id: \(random.pick(["LAP", "MBP", "WKS"]))-\(String(index * 3 + device))\n"
             y += "    managed: true\n    encrypted: \(!unencrypted)\n    endpoint_protection: true\n    auto_updates: \(!stale)\n"
             y += "    last_patched: \(stale ? Day(-75) : Day(-random.int(1...25)))\n"
+            y += "    screen_lock_minutes: \(random.pick([2, 5, 10]))\n    password_manager: true\n"
         }
 
         y += "access:\n"
@@ -137,14 +145,16 @@ struct OrganisationGenerator {
             let system = random.pick(Self.systems)
             let environment = random.pick(Self.environments)
             let role = random.pick(system.roles)
-            let privileged = environment == "production" || role == "admin" || role == "owner"
+            let elevated = Self.privilegedRoles[system.name, default: []].contains(role)
+            let privileged = environment == "production" || elevated
             let granted = Day(max(-(issuedDay - random.int(0...30)), -random.int(20...(issuedDay > 25 ? issuedDay : 25))))
             var expires: Day? = nil
-            if environment == "production" && (role == "admin" || role == "owner") { expires = Day(granted.offset + random.int(30...90)) }
+            if elevated { expires = Day(granted.offset + random.int(30...90)) }
             if let contractEnd { expires = Day(min(expires?.offset ?? contractEnd.offset, contractEnd.offset)) }
             let reviewAge = violations.contains(.staleReview) && grant == 0 ? 150 : (privileged ? random.int(1...25) : random.int(5...80))
             let reviewDay = Day(max(-reviewAge, granted.offset))
-            let reviewer = violations.contains(.selfReview) && grant == 0 ? id : owner
+            // The owner approves; another security owner reviews, so no one reviews their own approval.
+            let reviewer = violations.contains(.selfReview) && grant == 0 ? id : secondReviewer
             let cloud = ["aws", "azure", "gcp"].contains(system.name)
             let credential = violations.contains(.staticKey) && grant == 0 && cloud ? "static-key" : random.pick(["sso", "sso", "short-lived"])
             let resource = violations.contains(.staticKey) && grant == 0 && cloud ? "acme-prod/iam-user/\(id)" : random.pick(system.resources)
@@ -160,7 +170,7 @@ struct OrganisationGenerator {
             y += "    role: \(role)\n"
             y += "    environment: \(violations.contains(.staticKey) && grant == 0 && cloud ? "production" : environment)\n"
             y += "    granted: \(granted)\n"
-            y += "    approved_by: \(owner)\n"
+            y += "    approved_by: \(owner)\n    approved: \(Day(granted.offset - 1))\n"
             y += "    ticket: \(violations.contains(.missingTicket) && grant == 0 ? "null" : "\(random.pick(["SEC", "IT"]))-\(random.int(1000...9999))")\n"
             y += "    credential: \(credential)\n"
             y += "    expires: \(expires.map(\.description) ?? "null")\n"
@@ -183,6 +193,7 @@ struct OrganisationGenerator {
             y += "offboarding:\n  exit: \(exit.dateTime(hour: 17, minute: 0))\n"
             y += "  access_revoked: \(left ? (violations.contains(.unrevokedAfterExit) ? "null" : exit.dateTime(hour: 18, minute: 30)) : "null")\n"
             y += "  assets_returned: \(left)\n  devices_wiped: \(left)\n"
+            if left { y += "  ticket: IT-\(random.int(1000...9999))\n" }
         }
         return Member(id: id, yaml: y)
     }
@@ -196,6 +207,7 @@ struct OrganisationGenerator {
         type: employer-of-record
         touches: [code, credentials]
         last_security_audit: 2026-03-15
+        due_diligence_completed: 2024-01-10
         ip_assignment_flowdown: true
         ---
         kind: Vendor
@@ -204,6 +216,7 @@ struct OrganisationGenerator {
         type: staffing-partner
         touches: [code, data]
         last_security_audit: 2026-02-10
+        due_diligence_completed: 2024-01-10
         ip_assignment_flowdown: true
         ---
         kind: Vendor
@@ -212,6 +225,7 @@ struct OrganisationGenerator {
         type: contractor-agency
         touches: [code]
         last_security_audit: 2026-06-01
+        due_diligence_completed: 2024-01-10
         ip_assignment_flowdown: true
 
         """
