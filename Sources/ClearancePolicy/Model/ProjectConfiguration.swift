@@ -36,17 +36,8 @@ public struct ProjectConfiguration: Sendable {
         self.output = output
     }
 
-    /// The file name looked for in the current folder.
+    /// The name of the project file, looked for in the current folder and the folders above it.
     public static let fileName = "clearance.yaml"
-
-    /// The project file of the current folder. Like a link among the inputs, a `clearance.yaml` that is a symbolic
-    /// link leaving the current folder is not followed: a checked tree could point it at a secret of the machine.
-    public static func loadFromCurrentFolder() throws(Diagnostics) -> ProjectConfiguration {
-        if let folder = FileCollector.realPath("."), let file = FileCollector.realPath(fileName), !file.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") {
-            throw Diagnostics([Diagnostic(code: "config.symlink", message: "a symbolic link that leaves the current folder; it is not followed", file: fileName)])
-        }
-        return try load(path: fileName)
-    }
 
     /// Reads a configuration file; paths in it are relative to its folder, except `inputs` and `output` when
     /// `inputsHere` is set (a trusted copy kept apart from the tree it checks): those are then relative to the current folder.
