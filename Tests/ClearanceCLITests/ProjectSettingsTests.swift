@@ -135,6 +135,20 @@ struct ProjectSettingsTests {
                 "\(result.standardError)")
     }
 
+    /// A text that reads a setting prints it escaped: a terminal escape in a pattern never reaches a terminal or a report.
+    @Test func aSettingReadByATitleIsEscapedEverywhere() throws {
+        let project = SampleProjectCopy()
+        #expect(project.replace("ticket_pattern: '^(SEC|IT)-[0-9]+$'", with: "ticket_pattern: \"^(SEC|IT)-[0-9]+$\\e]8;;http://evil\\a\"", in: "clearance.yaml"))
+        var outputs = [try project.run(["explain", "AR-02"]).standardOutput]
+        #expect(outputs[0].contains("ids matching ^(SEC|IT)-[0-9]+$\\u{1B}]8;;http://evil\\u{07})"), "\(outputs[0])")
+        for format in ["text", "json", "sarif", "html", "markdown", "junit", "github"] {
+            outputs.append(try project.run(["check", "--format", format] + Self.asOf).standardOutput)
+        }
+        for output in outputs {
+            #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" })
+        }
+    }
+
     @Test func aTimeZoneThatIsAPathIsRefused() throws {
         let project = SampleProjectCopy()
         #expect(project.replace("  offboarding:\n", with: "  offboarding:\n    timezone: ../../../../etc/localtime\n", in: "clearance.yaml"))

@@ -20,7 +20,7 @@ struct ExplainCommand: ParsableCommand {
         if let disabled = policies.policies.lazy.flatMap(\.disabledRules).first(where: { $0.info.id == rule }) {
             let override = disabled.override
             print("""
-                \(rule) · \(disabled.info.title)
+                \(VisibleText.value(rule)) · \(VisibleText.escaped(disabled.info.title))
 
                 disabled   by \(override.location), approved by \(VisibleText.value(override.approvedBy)) until \(override.expiresText)
                            \(VisibleText.value(override.justification))
@@ -81,7 +81,8 @@ struct RuleExplanation {
             }
         }
         if let remediation = rule.remediation { lines += ["", "remediation", "  " + remediation] }
-        return lines.joined(separator: "\n") + "\n"
+        // Titles and descriptions may read settings, so every line is escaped like any other output.
+        return lines.map(VisibleText.escaped).joined(separator: "\n") + "\n"
     }
 
     /// The names of the params a rule's expressions read (`params.NAME`), in the order first read.
