@@ -9,7 +9,8 @@ struct InitCommandTests {
 
     /// The files init writes, in the order it lists them.
     static let written = ["clearance.yaml", "team/sam.rivera.yaml", "team/riley.chen.yaml", "team/alex.kim.yaml",
-                          "vendors/example-staffing.yaml", "access/github.yaml", "README.md"]
+                          "vendors/example-staffing.yaml", "access/github.yaml", "systems/github.yaml", "repositories/web-app.yaml",
+                          "ai/support-triage.yaml", "README.md"]
 
     @Test func initThenAuditPassesAtTheRootAndFromASubfolder() throws {
         let folder = TemporaryDirectory()
@@ -23,7 +24,8 @@ struct InitCommandTests {
         // The starting point passes every built-in rule on the day it was written.
         #expect(atRoot.standardOutput.contains(" pass, 0 fail, 0 error, 0 waived, "), "\(atRoot.standardOutput)")
         #expect(atRoot.standardOutput.hasSuffix(" 0 pending; nothing failing at or above low.\n"), "\(atRoot.standardOutput)")
-        #expect(atRoot.standardOutput.hasPrefix("5 documents checked against "), "\(atRoot.standardOutput)")
+        // One document of each of the six kinds, three of them people: every pack has something to check.
+        #expect(atRoot.standardOutput.hasPrefix("8 documents checked against "), "\(atRoot.standardOutput)")
         #expect(atRoot.standardError == "audit report written to clearance-report/: report.html, report.json, report.sarif, junit.xml, summary.md\n")
         let rootReport = try String(contentsOfFile: folder.path + "/clearance-report/report.json", encoding: .utf8)
         #expect(rootReport.contains(#""path": "builtin:access-reviews.yaml""#))

@@ -21,6 +21,9 @@ struct StarterProject {
             ("team/alex.kim.yaml", securityOwner(id: "alex.kim", name: "Alex Kim", title: "Chief Technology Officer", owner: "riley.chen", device: "LAP-0003", since: 700)),
             ("vendors/example-staffing.yaml", vendor),
             ("access/github.yaml", manifest),
+            ("systems/github.yaml", system),
+            ("repositories/web-app.yaml", repository),
+            ("ai/support-triage.yaml", workflow),
             ("README.md", readme),
         ]
     }
@@ -38,7 +41,7 @@ struct StarterProject {
         # The Clearance project file. `clearance audit` here, or in any folder below, checks what it names;
         # paths are relative to this file's folder, and reports name files from it.
         policies: [builtin]          # the packs built into clearance (`clearance explain RULE`); add a folder of your own beside it
-        inputs: [team, vendors, access]
+        inputs: [team, vendors, access, systems, repositories, ai]
         waivers: []                  # files of approved exceptions, read only from here: see README.md
         waiver_approvers: [security-owner]
         fail_on: low                 # the lowest severity that fails a run: info, low, medium, high, critical
@@ -187,12 +190,66 @@ struct StarterProject {
         """
     }
 
+    var system: String {
+        """
+        # A system the team uses: what it holds, and where its access and admin events go (the central-logging pack).
+        kind: System
+        id: github
+        name: GitHub (example organisation)
+        owner: riley.chen
+        data: [source-code]
+        logs: {access: central-log, admin_actions: central-log, retention_days: 400, verified: \(day(-7))}
+
+        """
+    }
+
+    var repository: String {
+        """
+        # A repository the team works in: the protection of its default branch and who can push (the source-control pack).
+        kind: Repository
+        id: example/web-app
+        owner: riley.chen
+        visibility: private
+        touched_by_team: true
+        default_branch: main
+        branch_protection:
+          required_pull_request_reviews: {required_approving_review_count: 1, require_code_owner_reviews: true, dismiss_stale_reviews: true}
+          enforce_admins: true
+          allow_force_pushes: false
+          allow_deletions: false
+        security_and_analysis: {secret_scanning: enabled, secret_scanning_push_protection: enabled}
+        access:
+          - {member: riley.chen, permission: admin}
+          - {member: sam.rivera, permission: write}
+
+        """
+    }
+
+    var workflow: String {
+        """
+        # A workflow that uses an AI model: the data it reads, what its prompts may carry, what the provider keeps (the ai-workflows pack).
+        kind: AIWorkflow
+        id: support-triage
+        name: Support ticket triage
+        owner: sam.rivera
+        provider: example-llm
+        datasets:
+          - {id: support-tickets, classification: confidential, personal_data: true,
+             purpose: Evaluate the triage prompts against labelled tickets, approved_by: riley.chen, approved: \(day(-30))}
+        prompts: {contains: [personal-data], approved_by: riley.chen, approved: \(day(-30)),
+                  provider_retention_days: 0, provider_trains_on_data: false}
+        models: []
+
+        """
+    }
+
     var readme: String {
         """
         # Security and compliance checks
 
         This folder is a Clearance project: the state of the team (`team/`, one file per person), the vendors that
-        place people (`vendors/`), who holds what on each system (`access/`), checked against the policy packs built into `clearance` (`policies: [builtin]` in
+        place people (`vendors/`), who holds what on each system (`access/`), the systems themselves (`systems/`), the
+        repositories the team works in (`repositories/`) and its AI workflows (`ai/`), checked against the policy packs built into `clearance` (`policies: [builtin]` in
         `clearance.yaml`).
 
         - `clearance audit` checks everything and writes the report set into `clearance-report/`; it exits 0 when
