@@ -38,6 +38,31 @@ public enum FuzzEntry {
         }
     }
 
+    /// Reads `bytes` as a CSV export and checks what every reader of a table relies on: cells in file order, each at
+    /// a place inside the file, an unquoted cell's text exactly the bytes it starts at.
+    public static func csv(_ bytes: [UInt8]) -> FuzzOutcome {
+        let table: CSVTable
+        do throws(Diagnostic) {
+            table = try CSVReader(maximumFileSize: 1 << 20, maximumCellsPerRecord: 1_000).read(bytes: bytes, name: "export.csv")
+        } catch {
+            return .diagnostic(error.rendered)
+        }
+        var previous = -1, cells = 0
+        for record in table.records {
+            for cell in record {
+                precondition(cell.offset > previous && cell.offset <= bytes.count, "cells out of order or outside the file")
+                previous = cell.offset
+                cells += 1
+                if !cell.quoted {
+                    precondition(bytes[cell.offset...].starts(with: Array(cell.text.utf8)), "an unquoted cell is not the bytes it starts at")
+                }
+                let location = table.location(of: cell)
+                precondition(location.line >= 1 && location.column >= 1, "a cell without a line and a column")
+            }
+        }
+        return .value("\(table.records.count) records, \(cells) cells")
+    }
+
     /// Compiles `bytes` as an expression against the policy declarations.
     public static func expressionCompile(_ bytes: [UInt8]) -> FuzzOutcome {
         withWorld { world in
