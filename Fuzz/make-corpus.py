@@ -6,6 +6,7 @@ adds nothing twice; inputs the fuzzer added are left alone.
 fuzz-yaml               the yaml of every yaml-test-suite case, every policy, policy test and fixture
 fuzz-expression-*       every CEL conformance expression, and every expression of the shipped policies
 fuzz-policy             the shipped policies, and each of their rules as a policy of its own
+fuzz-csv                every csv-spectrum case
 every target            its regression inputs (Tests/*/Resources/fuzz-regressions/<target>/)
 
 Reading the policies' expressions needs PyYAML (`pip install pyyaml`); without it they are skipped.
@@ -90,6 +91,9 @@ def main():
     for expression in expressions:
         write("fuzz-expression-compile", expression)
         write("fuzz-expression-eval", expression)
+
+    for path in repo("Tests/ClearanceYAMLTests/Resources/csv-spectrum/csvs/*.csv"):
+        write("fuzz-csv", read(path))
 
     for path in repo("Tests/*/Resources/fuzz-regressions/fuzz-*/*"):
         write(os.path.basename(os.path.dirname(path)), read(path))

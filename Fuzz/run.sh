@@ -15,9 +15,10 @@ fuzz=$PWD
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-yaml fuzz-expression-compile fuzz-expression-eval fuzz-policy)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-yaml fuzz-expression-compile fuzz-expression-eval fuzz-policy fuzz-csv)
 parallel=${FUZZ_PARALLEL:-$(nproc)}
-build_flags=(-c release -Xswiftc -sanitize=fuzzer,address)
+# lld: gold stops with an internal error (dwarf_reader.cc) on these sanitized release builds.
+build_flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
 
 echo "== build: swift build ${build_flags[*]} (in Fuzz/)"
 swift build "${build_flags[@]}" 2>&1 | grep -E "error|warning: unre|Compiling Clearance|Build complete" | grep -v "^\[.*Compiling" || true
@@ -32,6 +33,7 @@ python3 make-corpus.py
 dictionary() {
     case $1 in
         fuzz-yaml) echo "$fuzz/Dictionaries/yaml.dict" ;;
+        fuzz-csv) echo "$fuzz/Dictionaries/csv.dict" ;;
         fuzz-policy) cat Dictionaries/policy.dict Dictionaries/yaml.dict Dictionaries/cel.dict > Logs/policy-all.dict
                      echo "$fuzz/Logs/policy-all.dict" ;;
         *) echo "$fuzz/Dictionaries/cel.dict" ;;
