@@ -39,7 +39,10 @@ public final class DocumentSet: Sendable {
         for document in documents { byKind[document.kind, default: []].append(document) }
         self.byKind = byKind
         lookupValues = kinds.lookups.map { Self.lookupMap(byKind[$0.kind] ?? []) }
-            + kinds.indexes.map { $0.index.map(ids: (byKind[$0.kind] ?? []).map(\.id), roots: (byKind[$0.kind] ?? []).map(\.root)) }
+            + kinds.indexes.map { kind, index in
+                let documents = byKind[kind] ?? []
+                return index.map(ids: documents.map(\.id), roots: documents.map(\.root))
+            }
     }
 
     /// A copy sharing everything, lookup maps included, with more advisories.

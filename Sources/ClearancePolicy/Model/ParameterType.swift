@@ -2,7 +2,6 @@ import ClearanceCore
 import ClearanceDocument
 import ClearanceExpression
 import ClearanceRegex
-import Foundation
 
 /// The type a pack declares for one of its params, which every value set for it must have.
 public enum ParameterType: String, CaseIterable, Sendable {
@@ -76,7 +75,7 @@ public enum ParameterType: String, CaseIterable, Sendable {
                 return "'\(VisibleText.value(text))' is not a regular expression: \(error)"
             }
         case .timezone:
-            return Self.isTimeZone(text) ? nil : "'\(VisibleText.value(text))' is not a time zone (an IANA name such as America/Mexico_City, or an offset such as -06:00)"
+            return TimeZones.isKnown(text) ? nil : "'\(VisibleText.value(text))' is not a time zone (an IANA name such as America/Mexico_City, or an offset such as -06:00)"
         default:
             return nil
         }
@@ -93,13 +92,4 @@ public enum ParameterType: String, CaseIterable, Sendable {
     /// A duration, `same-day` or `next-business-day`.
     static let windowPattern = TextPattern("^(([0-9]+(d|h|m|s))+|same-day|next-business-day)$",
                                            description: "a duration such as 24h, or same-day, or next-business-day")
-
-    private static func isTimeZone(_ text: String) -> Bool {
-        if text.utf8.count == 6, let sign = text.first, sign == "+" || sign == "-" {
-            let parts = text.dropFirst().split(separator: ":")
-            guard parts.count == 2, let hours = Int(parts[0]), let minutes = Int(parts[1]) else { return false }
-            return (0...23).contains(hours) && (0...59).contains(minutes)
-        }
-        return TimeZones.isIANAName(text) && TimeZone(identifier: text) != nil
-    }
 }

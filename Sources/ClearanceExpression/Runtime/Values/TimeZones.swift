@@ -12,6 +12,17 @@ public enum TimeZones {
         return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(instant.seconds)))
     }
 
+    /// Whether expressions accept `zone`: a fixed offset, or a known IANA zone name.
+    public static func isKnown(_ zone: String) -> Bool {
+        do throws(EvaluationError) {
+            guard let epoch = Timestamp(seconds: 0) else { return false }
+            _ = try offset(of: zone, at: epoch)
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// Whether `zone` is spelt like an IANA zone name (`America/Mexico_City`, `Etc/GMT+6`, `UTC`): letters, digits, `_`,
     /// `+`, `-` and inner `/`, never `..`. The zone database is read by name from disk, so nothing else may reach it.
     public static func isIANAName(_ zone: String) -> Bool {
