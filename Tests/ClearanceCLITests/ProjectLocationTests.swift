@@ -98,4 +98,15 @@ struct ProjectLocationTests {
         let real = URL(fileURLWithPath: project.path).resolvingSymlinksInPath().path
         #expect(result.standardError == "\(real)/clearance.yaml: a symbolic link that leaves its folder \(real)/; it is not followed\n1 error; nothing was checked.\n")
     }
+
+    /// A project file named by --config that is a link out of its folder is refused like a found one, its target never shown.
+    @Test func aConfigThatLinksOutOfItsFolderIsNotFollowed() throws {
+        let project = TemporaryDirectory()
+        let secret = TemporaryDirectory()
+        secret.write("secret.yaml", "root:*:20228:0:99999:7:::\n")
+        try FileManager.default.createSymbolicLink(atPath: project.path + "/ci.yaml", withDestinationPath: secret.path + "/secret.yaml")
+        let result = try CommandRunner.run(["lint", "--config", "ci.yaml"], in: URL(fileURLWithPath: project.path))
+        #expect(result.status == 2)
+        #expect(result.standardError == "ci.yaml: a symbolic link that leaves the current folder; it is not followed\n1 error; nothing was checked.\n")
+    }
 }

@@ -77,6 +77,8 @@ struct ProjectLocation: Sendable {
             if let real = FileCollector.realPath(parent) {
                 folder = real
                 file = (folder == "/" ? "" : folder) + "/" + named[named.index(after: slash)...]
+                // A file named on the command line is no safer than one found: a checked tree can put a link in its place.
+                try requireInsideItsFolder(file!, searchedFrom: here, named: config)  // safe: just set
             } else {
                 file = nil  // a folder that does not exist: read (and fail to read) the file as named
             }
@@ -130,13 +132,13 @@ struct ProjectLocation: Sendable {
         }
     }
 
-    /// Fails when the project file found, `file`, is a symbolic link leaving its folder: like a link among the inputs, it
+    /// Fails when the project file found (or named by `--config`, as `given`), `file`, is a symbolic link leaving its folder: like a link among the inputs, it
     /// is not followed, since a checked tree could point it at a secret of the machine.
-    static func requireInsideItsFolder(_ file: String, searchedFrom start: String) throws(Diagnostics) {
+    static func requireInsideItsFolder(_ file: String, searchedFrom start: String, named given: String? = nil) throws(Diagnostics) {
         let folder = file.lastIndex(of: "/").map { $0 == file.startIndex ? "/" : String(file[..<$0]) } ?? "/"
         guard let real = FileCollector.realPath(file), !TrustedConfiguration.contains(folder, real) else { return }
         let shown = folder == start ? "the current folder" : "its folder \(folder)/"
-        let name = folder == start ? ProjectConfiguration.fileName : file
+        let name = given.map(VisibleText.value) ?? (folder == start ? ProjectConfiguration.fileName : file)
         throw Diagnostics([Diagnostic(code: "config.symlink", message: "a symbolic link that leaves \(shown); it is not followed", file: name)])
     }
 
