@@ -97,6 +97,7 @@ struct ShapeValidTeamGenerator {
             return "[" + (0..<count).map { _ in value(element, key: key) }.joined(separator: ", ") + "]"
         case .dictionary: return "{}"
         case .object(let object): return self.object(object)
+        case .oneOf(let shapes): return value(random.pick(shapes), key: key)
         case .any: return quoted(string(for: key))
         }
     }

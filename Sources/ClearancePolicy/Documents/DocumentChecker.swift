@@ -29,6 +29,8 @@ struct DocumentChecker: Sendable {
         case waiverFile
         /// Documents given inline (a policy test's): any kind.
         case inline
+        /// Documents built from a vendor's export (`sources:`): observed kinds.
+        case source
     }
 
     let policies: PolicySet
@@ -82,6 +84,11 @@ struct DocumentChecker: Sendable {
         if kind != .waiver, origin == .waiverFile {
             entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.not-a-waiver",
                                                           "a \(kind.rawValue) in a waiver file; a waiver file holds only Waiver documents"))
+            return entry
+        }
+        if origin == .inputFile || origin == .waiverFile, policies.kinds.descriptor(kind)?.isObserved == true {
+            entry.problems.append(ShapeChecker.diagnostic(kindNode, code: "input.observed-kind",
+                                                          "a \(kind.rawValue) among the inputs; \(kind.rawValue) documents are read only from vendors' exports named under `sources` in clearance.yaml, never written by hand"))
             return entry
         }
         guard let idNode = root[idKey] else {

@@ -5,8 +5,8 @@ import Crypto
 public struct FileDigest: Sendable, Hashable {
     /// What the file was read as.
     public enum Role: String, Sendable {
-        /// A policy file; an input file reported on; a file read only as context for lookups.
-        case policy, input, context
+        /// A policy file; an input file reported on; a file read only as context for lookups; a vendor's export read as a source.
+        case policy, input, context, source
     }
 
     /// The path as given.

@@ -30,6 +30,14 @@ public struct DocumentKind: RawRepresentable, Hashable, Comparable, Sendable, Co
     public static let system = DocumentKind("System")
     /// A workflow that uses an AI model.
     public static let aiWorkflow = DocumentKind("AIWorkflow")
+    /// An account on a system, read from the system's export.
+    public static let account = DocumentKind("Account")
+    /// A person's employment, read from the HR system's roster.
+    public static let employment = DocumentKind("Employment")
+    /// A vendor's export read as evidence.
+    public static let source = DocumentKind("Source")
+    /// A declared non-person account with an accountable owner.
+    public static let serviceAccount = DocumentKind("ServiceAccount")
     /// An accepted exception to one rule for one subject (read from waiver files only).
     public static let waiver = DocumentKind("Waiver")
     /// A change `clearance.yaml` makes to a rule (read from its `rules:` only).

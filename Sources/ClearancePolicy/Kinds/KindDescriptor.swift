@@ -17,13 +17,17 @@ public struct KindDescriptor: Sendable {
     public let indexes: [KindIndex]
     /// How reports name a document of this kind.
     public let naming: SubjectNaming
+    /// Whether documents of the kind are only built from sources (vendors' exports): an input file may not hold one.
+    public let isObserved: Bool
     /// Every path to a timestamp (JSON inputs read timestamp-shaped strings there as timestamps).
     let timestampPaths: [PropertyPath]
     /// Every path to a timestamp of evidence (never later than the evaluation time).
     let evidencePaths: [PropertyPath]
 
     /// Creates a descriptor.
-    public init(kind: DocumentKind, bindingName: String, shape: ObjectShape, lookupName: String? = nil, indexes: [KindIndex] = [], naming: SubjectNaming) {
+    public init(kind: DocumentKind, bindingName: String, shape: ObjectShape, lookupName: String? = nil, indexes: [KindIndex] = [], naming: SubjectNaming,
+                isObserved: Bool = false) {
+        self.isObserved = isObserved
         self.kind = kind
         self.bindingName = bindingName
         self.shape = shape

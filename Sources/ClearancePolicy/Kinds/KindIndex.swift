@@ -12,27 +12,39 @@ public struct KindIndex: Sendable {
     public let name: String
     /// The path of the field whose value keys the map: `["identity", "idp_id"]`.
     public let path: [String]
+    /// What the map gives for a value: the ids of the documents holding it, or the documents themselves.
+    public let holds: Holding
 
-    /// Creates an index of the field at `path`, read as `name`.
-    public init(name: String, path: [String]) {
+    /// What an index's map gives for each value.
+    public enum Holding: Sendable {
+        /// The ids of the documents holding the value (`member_emails`).
+        case ids
+        /// The documents holding the value (`accounts_of`: each person's accounts).
+        case documents
+    }
+
+    /// Creates an index of the field at `path`, read as `name`, giving ids or documents.
+    public init(name: String, path: [String], holds: Holding = .ids) {
         self.name = name
         self.path = path
+        self.holds = holds
     }
 
     /// The map over documents given by id and root: each string value of the field at ``path`` to the ids of the
-    /// documents holding it, in document order, built in one pass.
+    /// documents holding it (or the documents, as ``holds`` says), in document order, built in one pass.
     public func map(ids: [String], roots: [Node]) -> Value {
         var keys: [String] = [], holders: [[Value]] = [], slot: [String: Int] = [:]
         for (id, root) in zip(ids, roots) {
             var node: Node? = root
             for key in path { node = node?[key] }
             guard let value = node?.string else { continue }
+            let holder = holds == .ids ? Value.string(id) : Value(node: root)
             if let at = slot[value] {
-                holders[at].append(.string(id))
+                holders[at].append(holder)
             } else {
                 slot[value] = keys.count
                 keys.append(value)
-                holders.append([.string(id)])
+                holders.append([holder])
             }
         }
         return .map(ValueMap(uniqueStringKeys: keys, values: holders.map { .list($0) }))

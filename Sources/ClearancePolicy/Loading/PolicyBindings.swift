@@ -32,8 +32,8 @@ public enum PolicyBindings {
         for lookup in kinds.lookups {
             declarations.declare(lookup.lookupName ?? "", as: .map(.string, kinds.type(of: lookup.kind)))
         }
-        for (_, index) in kinds.indexes {
-            declarations.declare(index.name, as: .map(.string, .list(.string)))
+        for (kind, index) in kinds.indexes {
+            declarations.declare(index.name, as: .map(.string, .list(index.holds == .ids ? .string : kinds.type(of: kind))))
         }
         return declarations
     }

@@ -25,6 +25,8 @@ public struct ProjectConfiguration: Sendable {
     public var policiesReplaced = false
     /// The packs' params and the rule overrides it sets.
     public var settings = ProjectSettings.none
+    /// The vendors' exports read as evidence (`sources:`), files named from where the command runs.
+    public var sources: [SourceDeclaration] = []
 
     /// The configuration of a project with no `clearance.yaml`: policies in `Policies/`.
     public init(policies: [String] = ["Policies"], inputs: [String] = [], waivers: [String] = [], failOn: Severity = .low,
@@ -39,7 +41,7 @@ public struct ProjectConfiguration: Sendable {
     /// The name of the project file, looked for in the current folder and the folders above it.
     public static let fileName = "clearance.yaml"
 
-    /// Reads a configuration file; paths in it are relative to its folder, except `inputs` and `output` when
+    /// Reads a configuration file; paths in it are relative to its folder, except `inputs`, `sources` and `output` when
     /// `inputsHere` is set (a trusted copy kept apart from the tree it checks): those are then relative to the current folder.
     public static func load(path: String, inputsHere: Bool = false) throws(Diagnostics) -> ProjectConfiguration {
         let root: Node
@@ -72,6 +74,7 @@ public struct ProjectConfiguration: Sendable {
             throw Diagnostics([ShapeChecker.diagnostic(node, code: "config.waiver-approvers", "waiver_approvers must name at least one role; with none, no waiver could be approved")])
         }
         configuration.settings = try ProjectSettings.read(root)
+        configuration.sources = try SourceDeclaration.read(root["sources"], folder: checkedFolder)
         configuration.output = root["output"]?.string.map { $0.hasPrefix("/") ? $0 : checkedFolder + $0 } ?? checkedFolder + "clearance-report"
         return configuration
     }

@@ -52,6 +52,7 @@ public enum JSONSchemaWriter {
         case .list(let element): .object([("type", .string("array")), ("items", schema(element))])
         case .dictionary(let value): .object([("type", .string("object")), ("additionalProperties", schema(value))])
         case .object(let object): .object(self.object(object))
+        case .oneOf(let shapes): .object([("anyOf", .array(shapes.map(schema)))])
         case .any: .object([])
         }
     }

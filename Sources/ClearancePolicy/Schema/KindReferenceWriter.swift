@@ -110,6 +110,7 @@ public enum KindReferenceWriter {
         case .nullable(let inner): words(inner) + " or null"
         case .list(let element): "a list of " + plural(element)
         case .dictionary(let value): "a mapping of names to " + plural(value)
+        case .oneOf(let shapes): shapes.map(words).joined(separator: " or ")
         default: shape.summary
         }
     }
@@ -127,6 +128,7 @@ public enum KindReferenceWriter {
         case .list(let element): "lists of " + plural(element)
         case .dictionary: "mappings"
         case .object(let object): "mappings (\(object.name))"
+        case .oneOf(let shapes): shapes.map(plural).joined(separator: " or ")
         case .any: "values"
         }
     }
@@ -157,6 +159,7 @@ public enum KindReferenceWriter {
         case .list(let element): .list([example(element, name: name)])
         case .dictionary: .mapping([])
         case .object(let object): example(object)
+        case .oneOf(let shapes): shapes.first.map { example($0, name: name) } ?? .scalar(placeholder(name))
         }
     }
 

@@ -69,6 +69,24 @@ public enum PolicyShapes {
                  "Params by pack id, such as access-reviews: {review_cadence: 180d}; each is checked against the type the pack declares."),
         Property("rules", .dictionary(.object(ruleOverride)),
                  "Changes to shipped rules by rule id: a severity, or disabled: true; each justified, approved and expiring like a waiver."),
+        Property("sources", .list(.object(source)),
+                 "Vendors' exports read as evidence: each record becomes an Account or Employment document linked to a person."),
+    ])
+
+    /// One entry of `sources:` in `clearance.yaml`.
+    public static let source = ObjectShape(name: "source", summary: "One vendor's export, read as it comes out of the vendor's tool.", properties: [
+        Property("format", .string(allowed: SourceFormats.standard.names), required: true, "The export's format."),
+        Property("file", .string(), required: true, "The export file, relative to clearance.yaml."),
+        Property("system", .string(), "The system its accounts belong to, as grants name it (default: the format's: aws, github, okta, hris)."),
+        Property("scope", .string(), "The account, organisation or tenant (optional where the file names it, as AWS ARNs do)."),
+        Property("environment", .string(), "The environment, such as production."),
+        Property("generated_at", .timestamp, "When the export was made (required: none of these formats carries it)."),
+        Property("admins", .string(), "github-org-members: the JSON of GET /orgs/{org}/members?role=admin."),
+        Property("two_factor_disabled", .string(), "github-org-members: the JSON of GET /orgs/{org}/members?filter=2fa_disabled."),
+        Property("outside_collaborators", .string(), "github-org-members: the JSON of GET /orgs/{org}/outside_collaborators."),
+        Property("factors", .string(), "okta-users: a JSON mapping of each user id to its factors (GET /api/v1/users/{id}/factors)."),
+        Property("preset", .string(), "hris-roster: the HR system whose column names the roster uses (bamboohr, generic)."),
+        Property("columns", .dictionary(.string()), "hris-roster: each field's column name, such as {employee_id: Employee #, email: Work Email}."),
     ])
 
     /// A change to one rule in `clearance.yaml`.

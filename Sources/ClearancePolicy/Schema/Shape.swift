@@ -21,6 +21,8 @@ public indirect enum Shape: Sendable {
     /// A mapping with free keys and values of one shape.
     case dictionary(Shape)
     case object(ObjectShape)
+    /// A value of any one of the shapes (a login or a list of logins).
+    case oneOf([Shape])
     /// Anything at all.
     case any
 
@@ -39,6 +41,7 @@ public indirect enum Shape: Sendable {
         case .list: "a list"
         case .dictionary: "a mapping"
         case .object(let object): "a mapping (\(object.name))"
+        case .oneOf(let shapes): shapes.map(\.summary).joined(separator: " or ")
         case .any: "any value"
         }
     }
@@ -54,6 +57,7 @@ extension Shape {
         case .pattern(let pattern): [pattern]
         case .nullable(let inner), .list(let inner), .dictionary(let inner): inner.patterns
         case .object(let object): object.properties.flatMap(\.shape.patterns)
+        case .oneOf(let shapes): shapes.flatMap(\.patterns)
         default: []
         }
     }

@@ -51,6 +51,10 @@ public struct ShapeChecker {
         case .object(let object):
             guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
             checkObject(node, object, name: name, into: &found)
+        case .oneOf(let shapes):
+            // The first shape the node's kind suits is the one it is checked against in full.
+            guard let chosen = shapes.first(where: { Self.matches(node, $0) }) else { return mismatch(node, name, shape, into: &found) }
+            walk(node, chosen, name: name, into: &found)
         default:
             if checksValues, !Self.matches(node, shape) { mismatch(node, name, shape, into: &found) }
         }
@@ -147,6 +151,7 @@ public struct ShapeChecker {
         case .nullable(let inner): return node.isNull || matches(node, inner)
         case .list: return node.kind == .sequence
         case .dictionary, .object: return node.kind == .mapping
+        case .oneOf(let shapes): return shapes.contains { matches(node, $0) }
         }
     }
 

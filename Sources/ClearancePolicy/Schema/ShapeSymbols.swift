@@ -17,6 +17,7 @@ struct ShapeSymbols: Sendable {
         while let shape = pending.popLast() {
             switch shape {
             case .nullable(let inner), .list(let inner), .dictionary(let inner): pending.append(inner)
+            case .oneOf(let shapes): pending += shapes
             case .object(let object):
                 guard positions[ObjectIdentifier(object)] == nil else { continue }
                 positions[ObjectIdentifier(object)] = Dictionary(uniqueKeysWithValues: object.positionsByName.map { (table.intern($0.key), $0.value) })

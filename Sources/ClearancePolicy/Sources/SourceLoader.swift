@@ -1,0 +1,115 @@
+import ClearanceCore
+import ClearanceDocument
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the sources of `clearance.yaml` into observed documents: each export through its format, each record
+/// linked to the declared members and service accounts, and one Source document per export.
+public struct SourceLoader: Sendable {
+    /// The formats the loader knows.
+    public let formats: SourceFormats
+    /// The limits files are read within.
+    public let limits: LoaderLimits
+    /// The table the documents' keys are symbols of.
+    public let symbols: SymbolTable
+    /// Whether reading adds keys to `symbols` or only looks them up.
+    public let keys: KeyInterning
+
+    /// A loader.
+    public init(formats: SourceFormats = .standard, limits: LoaderLimits = .standard, symbols: SymbolTable, keys: KeyInterning = .intern) {
+        self.formats = formats
+        self.limits = limits
+        self.symbols = symbols
+        self.keys = keys
+    }
+
+    /// What one source gave.
+    public struct Loaded: Sendable {
+        /// The records' documents, then the Source document.
+        public var documents: [Document]
+        /// The export's summary.
+        public var summary: SourceSummary
+        /// The digests of the files read (the export, then its further files).
+        public var digests: [FileDigest]
+    }
+
+    /// Every source, read on up to `jobs` threads and linked by `linker`; every problem of every source is reported together.
+    public func load(_ declarations: [SourceDeclaration], linker: IdentityLinker, jobs: Int = 1) throws(Diagnostics) -> [Loaded] {
+        let results = ParallelMap.map(declarations.count, jobs: jobs) { index -> Result<Loaded, Diagnostics> in
+            do throws(Diagnostics) { return .success(try load(declarations[index], linker: linker)) } catch { return .failure(error) }
+        }
+        var loaded: [Loaded] = [], problems: [Diagnostic] = []
+        for result in results {
+            switch result {
+            case .success(let one): loaded.append(one)
+            case .failure(let found): problems += found.items
+            }
+        }
+        guard problems.isEmpty else { throw Diagnostics(problems) }
+        return loaded
+    }
+
+    /// One source.
+    public func load(_ declaration: SourceDeclaration, linker: IdentityLinker) throws(Diagnostics) -> Loaded {
+        guard let format = formats.format(named: declaration.format) else {
+            throw Diagnostics([declaration.problem("format", code: "source.format",
+                                                   "unknown source format \(declaration.format.quotedExcerpt)\(Suggestion.didYouMean(declaration.format, among: formats.names))")])
+        }
+        guard let generatedAt = declaration.generatedAt else {
+            throw Diagnostics([declaration.problem("file", code: "config.source-generated-at", "source \(declaration.file.quotedExcerpt) has no `generated_at`")])
+        }
+        let (file, digest) = try read(declaration.path, written: declaration.file, declaration: declaration, key: "file")
+        var extras: [String: SourceFile] = [:], digests = [digest]
+        for key in declaration.extraFiles.keys.sorted() {
+            let (written, path) = declaration.extraFiles[key]!  // safe: iterating its keys
+            let (extra, extraDigest) = try read(path, written: written, declaration: declaration, key: key)
+            extras[key] = extra
+            digests.append(extraDigest)
+        }
+        let records = try format.records(in: SourceExport(declaration: declaration, file: file, extras: extras, limits: limits))
+        var writer = ObservedDocumentWriter(declaration: declaration, kind: format.recordKind, file: file, sha256: digest.sha256,
+                                            generatedAt: generatedAt, limits: limits, symbols: symbols, keys: keys)
+        var documents: [Document] = []
+        documents.reserveCapacity(records.count + 1)
+        var links: [String: Int] = [:]
+        do throws(Diagnostic) {
+            for record in records {
+                let link = format.recordKind == .employment
+                    ? linker.employment(employeeID: record.nativeID, email: record.string("email"))
+                    : linker.account(system: declaration.system, scope: record.scope ?? declaration.scope, nativeID: record.nativeID,
+                                     login: record.string("login"), email: record.string("email"))
+                links[link.state, default: 0] += 1
+                documents.append(try writer.document(record, link: link))
+            }
+            documents.append(try ObservedDocumentWriter.sourceDocument(declaration, sha256: digest.sha256, generatedAt: generatedAt, records: records.count,
+                                                                       limits: limits, symbols: symbols, keys: keys))
+        } catch {
+            throw Diagnostics([error])
+        }
+        let summary = SourceSummary(format: declaration.format, file: declaration.file, system: declaration.system, scope: declaration.scope,
+                                    sha256: digest.sha256, generatedAt: generatedAt, records: records.count, links: links,
+                                    extraFiles: Array(digests.dropFirst()))
+        return Loaded(documents: documents, summary: summary, digests: digests)
+    }
+
+    /// The bytes of an export named in `clearance.yaml` as a source file with its digest; a link is not followed
+    /// (an export is evidence: it is read where it lies, never through a link out of the tree).
+    private func read(_ path: String, written: String, declaration: SourceDeclaration, key: String) throws(Diagnostics) -> (SourceFile, FileDigest) {
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK {
+            throw Diagnostics([declaration.problem(key, code: "source.link",
+                                                   "\(VisibleText.escaped(written)): a symbolic link; an export is read only from a regular file, never through a link")])
+        }
+        do throws(Diagnostic) {
+            let bytes = try FileReader.read(path: path, limit: limits.maximumFileSize)
+            return (SourceFile(path: path, text: bytes), FileDigest(path: path, role: .source, bytes: bytes))
+        } catch {
+            var located = declaration.problem(key, code: error.code, "\(VisibleText.escaped(written)): \(error.message)")
+            located.notes = error.notes
+            throw Diagnostics([located])
+        }
+    }
+}
