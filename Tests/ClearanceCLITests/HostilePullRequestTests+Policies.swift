@@ -210,7 +210,7 @@ struct HostilePullRequestPolicyTests {
             """), "\(result.standardOutput)")
         #expect(result.standardOutput.hasSuffix("""
             ✗ policy 'offboarding' (Policies/offboarding.yaml) has no test cases: add them to a tests file beside it (<pack>.tests.yaml)
-            policy tests: 104 passed, 2 failed
+            policy tests: 120 passed, 2 failed
 
             """), "\(result.standardOutput)")
     }
