@@ -36,6 +36,7 @@ struct ShapeValidTeamGenerator {
     let now: Timestamp
     let memberIDs: [String]
     let vendorIDs: [String]
+    let serviceAccountIDs = ["service-0", "service-1"]
 
     init(seed: UInt64, now: Timestamp, members: Int = 8, vendors: Int = 3) {
         random = Random(state: seed)
@@ -44,7 +45,8 @@ struct ShapeValidTeamGenerator {
         vendorIDs = (0..<vendors).map { "vendor-\($0)" }
     }
 
-    /// A team: every member, every vendor, and two each of access manifests, repositories, systems and AI workflows.
+    /// A team: every member, every vendor, two each of access manifests, repositories, systems, AI workflows and
+    /// service accounts, four accounts, two employment records and a source.
     mutating func team() -> Team {
         var documents: [String] = []
         for id in memberIDs { documents.append(document(DocumentShapes.teamMember, id: id)) }
@@ -53,6 +55,10 @@ struct ShapeValidTeamGenerator {
         for index in 0..<2 { documents.append(document(DocumentShapes.repository, id: "acme/repository-\(index)")) }
         for index in 0..<2 { documents.append(document(DocumentShapes.system, id: "system-\(index)")) }
         for index in 0..<2 { documents.append(document(DocumentShapes.aiWorkflow, id: "workflow-\(index)")) }
+        for id in serviceAccountIDs { documents.append(document(ObservedShapes.serviceAccount, id: id)) }
+        for index in 0..<4 { documents.append(document(ObservedShapes.account, id: "account-\(index)")) }
+        for index in 0..<2 { documents.append(document(ObservedShapes.employment, id: "employment-\(index)")) }
+        documents.append(document(ObservedShapes.source, id: "exports/source.csv"))
         return Team(documents: documents)
     }
 
@@ -106,7 +112,8 @@ struct ShapeValidTeamGenerator {
     /// the IT queue or not, anything else from a few words.
     private mutating func string(for key: String) -> String {
         switch key {
-        case "security_owner", "approved_by", "reviewer", "owner", "member": random.pick(memberIDs + ["nobody"])
+        case "security_owner", "approved_by", "reviewer", "owner", "member", "person", "claimants": random.pick(memberIDs + ["nobody"])
+        case "service_account": random.pick(serviceAccountIDs + ["unknown-service"])
         case "access", "admin_actions": random.pick(["datadog", "system-0", "", "splunk"])
         case "id": "LAP-\(random.below(20))"
         case "vendor": random.pick(vendorIDs + ["unknown-vendor"])
