@@ -83,6 +83,8 @@ public struct HRISRosterFormat: SourceFormat {
         let columns: [String: Int]
         /// The columns the display name is joined from, when no one column holds it.
         let nameParts: [Int]
+        /// The employee id's and the status's columns.
+        let idColumn, statusColumn: Int
 
         /// The columns of `csv` for the preset and the entry's `columns`; a required one missing, or one named twice, is an error at the header.
         init(csv: CSVExport, declaration: SourceDeclaration, preset: String) throws(Diagnostics) {
@@ -90,7 +92,7 @@ public struct HRISRosterFormat: SourceFormat {
             names = csv.headerNames
             var named: [String: Node] = [:]
             for (key, value) in declaration.node["columns"]?.entries ?? [] { if let field = key.string { named[field] = value } }
-            var headers = Self.presetColumns(preset)
+            var headers = presets[preset] ?? [:]
             for (field, column) in declaration.columns { headers[field] = column }
             let joinsName = preset == "bamboohr" && declaration.columns["display_name"] == nil
             var problems = csv.repeatedColumns(among: Set(headers.values).union(joinsName ? nameColumns : []).sorted())
@@ -115,15 +117,12 @@ public struct HRISRosterFormat: SourceFormat {
             guard problems.isEmpty else { throw Diagnostics(problems) }
             self.columns = columns
             nameParts = joinsName ? nameColumns.compactMap(csv.column) : []
+            // Both are required: a header without them ended above.
+            (idColumn, statusColumn) = (columns["employee_id"] ?? 0, columns["status"] ?? 0)
         }
-
-        /// A preset's columns by field.
-        private static func presetColumns(_ preset: String) -> [String: String] { presets[preset] ?? [:] }
 
         /// The employment record of one row.
         func record(_ row: CSVRow) throws(Diagnostic) -> ObservedRecord {
-            // Required: the reader is made only when the header has these columns.
-            let idColumn = columns["employee_id"] ?? 0, statusColumn = columns["status"] ?? 0
             let idCell = row[idColumn]
             guard !idCell.text.isEmpty else {
                 throw csv.problem(idCell, code: "source.cell", "\(CSVExport.named(names[idColumn])) is empty; every row has its employee id")
