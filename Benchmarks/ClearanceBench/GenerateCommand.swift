@@ -18,6 +18,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Write every TeamMember into this one multi-document file instead of a directory.")
     var singleFile: String?
 
+    @Flag(help: "Also write exports/aws-credential-report.csv (one IAM user per member, which the member claims, and one in twenty unclaimed) and a clearance.yaml reading it as a source.")
+    var credentialReport = false
+
     @Argument(help: "Output directory (created if missing).")
     var directory: String?
 
@@ -28,6 +31,7 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         var generator = OrganisationGenerator(seed: seed, memberCount: members)
+        generator.claimsAccounts = credentialReport
         let manager = FileManager.default
         if let singleFile {
             var text = ""
@@ -54,5 +58,15 @@ struct GenerateCommand: ParsableCommand {
             bytes += text.utf8.count
         }
         print("wrote \(members) members to \(directory) (\(bytes + vendors.utf8.count) bytes)")
+        if credentialReport {
+            try manager.createDirectory(atPath: directory + "/exports", withIntermediateDirectories: true)
+            var report = CredentialReportGenerator(seed: seed)
+            let text = report.report(users: (0..<members).map(generator.memberID))
+            try text.write(toFile: directory + "/exports/aws-credential-report.csv", atomically: false, encoding: .utf8)
+            let configuration = "inputs: [team, vendors.yaml, access]\nsources:\n  - format: aws-iam-credential-report\n"
+                + "    file: exports/aws-credential-report.csv\n    scope: \"\(CredentialReportGenerator.account)\"\n    generated_at: 2026-11-19T06:00:00Z\n"
+            try configuration.write(toFile: directory + "/clearance.yaml", atomically: false, encoding: .utf8)
+            print("wrote exports/aws-credential-report.csv (\(text.utf8.count) bytes) and clearance.yaml")
+        }
     }
 }

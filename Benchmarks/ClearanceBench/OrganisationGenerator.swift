@@ -21,6 +21,8 @@ struct OrganisationGenerator {
 
     private var random: RandomSource
     private let memberCount: Int
+    /// Whether each member claims an AWS IAM user named by its id (`accounts: {aws: <id>}`), for a generated credential report.
+    var claimsAccounts = false
 
     init(seed: UInt64, memberCount: Int) {
         random = RandomSource(seed: seed)
@@ -111,6 +113,7 @@ struct OrganisationGenerator {
         let contractEnd = model == "contractor" ? Day(random.int(60...300)) : nil
         y += "  start: \(hired)\n  end: \(contractEnd.map(\.description) ?? "null")\n"
         y += "security_owner: \(owner)\n"
+        if claimsAccounts { y += "accounts: {aws: \(id)}\n" }
         y += "identity:\n  sso: \(!violations.contains(.noSSO))\n  idp_id: 00u-\(id)\n"
         // Production and privileged access needs phishing-resistant MFA alone, so WebAuthn is all most people keep.
         y += "  mfa: \(violations.contains(.smsOnly) ? "[sms]" : "[webauthn]")\n"

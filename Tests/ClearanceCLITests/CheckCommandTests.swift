@@ -121,7 +121,7 @@ struct CheckCommandTests {
         let result = try check()
         #expect(result.status == 2)
         #expect(result.standardError == """
-            team/odd.yaml:1:7: unknown kind 'TeamMembr' (did you mean 'TeamMember'?); expected one of TeamMember, Vendor, AccessManifest, Repository, System, AIWorkflow, Waiver
+            team/odd.yaml:1:7: unknown kind 'TeamMembr' (did you mean 'TeamMember'?); expected one of TeamMember, Vendor, AccessManifest, Repository, System, AIWorkflow, ServiceAccount, Waiver
             kind: TeamMembr
                   ^
             1 error; nothing was checked.

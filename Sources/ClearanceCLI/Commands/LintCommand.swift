@@ -43,8 +43,8 @@ struct LintCommand: ParsableCommand {
             checks.unmatchedSubject = configuration.inputs.isEmpty ? nil : .warning
             checks.unapproved = checks.unmatchedSubject
             let documents = try InputLoader(symbols: policies.symbols).load(paths: [], waiverPaths: configuration.waivers, ignoring: configuration.replacedWaivers,
-                                                   context: configuration.inputs,
-                                                   waiverChecks: checks, policies: policies, digests: false)
+                                                   context: configuration.inputs, sources: configuration.inputs.isEmpty ? [] : configuration.sources,
+                                                   sourcesAreContext: true, waiverChecks: checks, policies: policies, digests: false)
             return (policies, documents.reportedWaivers, documents.advisories)
         }
         let notes = advisories.filter { $0.level == .note }

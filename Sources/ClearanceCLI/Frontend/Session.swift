@@ -51,17 +51,18 @@ enum Session {
     /// The loaded inputs, checked against the policies and loaded with their symbol table: the documents under `paths` as subjects, the
     /// rest of the configured inputs and `context` for lookups only; notes about them go to standard error.
     ///
-    /// With no `paths`, the configured inputs are the subjects. Configured waiver files are context when
+    /// With no `paths`, the configured inputs and sources are the subjects; with `paths`, the sources are context. Configured waiver files are context when
     /// `paths` narrow the run (their expiry is reported by the full run), unless `--waivers` named them.
     static func documents(_ paths: [String], context: [String] = [], _ configuration: ProjectConfiguration, _ project: ProjectOptions,
                           _ policies: PolicySet, digests: Bool = true, progress: ProgressLine? = nil) throws(Diagnostics) -> DocumentSet {
         let subjects = paths.isEmpty ? configuration.inputs : paths
-        guard !subjects.isEmpty else {
+        guard !subjects.isEmpty || !configuration.sources.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check, or list them under `inputs` in clearance.yaml", location: nil)])
         }
         let documents = try InputLoader(symbols: policies.symbols).load(paths: subjects, waiverPaths: configuration.waivers, ignoring: configuration.replacedWaivers,
                                                context: context + (paths.isEmpty ? [] : configuration.inputs),
-                                               waiversAreContext: !paths.isEmpty && project.waivers.isEmpty, waiverChecks: project.waiverChecks(configuration),
+                                               waiversAreContext: !paths.isEmpty && project.waivers.isEmpty,
+                                               sources: configuration.sources, sourcesAreContext: !paths.isEmpty, waiverChecks: project.waiverChecks(configuration),
                                                policies: policies, jobs: project.threadCount, digests: digests,
                                                progress: progress?.callback("reading", "files"))
         loaded.withLock { $0.append(documents) }

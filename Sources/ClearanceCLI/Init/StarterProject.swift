@@ -47,6 +47,18 @@ struct StarterProject {
         fail_on: low                 # the lowest severity that fails a run: info, low, medium, high, critical
         output: clearance-report     # where `clearance audit` writes its report set
 
+        # Evidence from your systems: exports read as they come out of each vendor's tool, every account linked to a
+        # person (a member's `email`, or `accounts: {github: sam-r}`), and checked by the observed-access pack.
+        # `clearance sources` lists what each gave and every account nobody claims.
+        # sources:
+        #   - format: aws-iam-credential-report   # aws iam get-credential-report, the CSV decoded
+        #     file: exports/aws-credential-report.csv
+        #     scope: "111122223333"
+        #     generated_at: 2026-11-19T06:00:00Z
+        #   - format: okta-users                  # GET /api/v1/users, with the DEPROVISIONED ones
+        #     file: exports/okta-users.json
+        #     generated_at: 2026-11-19T06:00:00Z
+
         \(settings)
         """
     }

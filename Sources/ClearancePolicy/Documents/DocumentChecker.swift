@@ -52,8 +52,8 @@ struct DocumentChecker: Sendable {
         self.idKey = ResolvedKey(interning: "id", in: symbols)
     }
 
-    /// The kinds an input document may have: the registered ones and Waiver.
-    private var kindNames: [String] { policies.kinds.kinds.map(\.rawValue) + [DocumentKind.waiver.rawValue] }
+    /// The kinds an input file may hold: the registered ones not built from sources, and Waiver.
+    private var kindNames: [String] { policies.kinds.descriptors.filter { !$0.isObserved }.map(\.kind.rawValue) + [DocumentKind.waiver.rawValue] }
 
     /// Checks one document on its own, read from `origin`.
     func inspect(_ root: Node, from origin: Origin = .inline) -> Entry {

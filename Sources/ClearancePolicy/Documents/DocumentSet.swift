@@ -14,8 +14,10 @@ public final class DocumentSet: Sendable {
     public let subjects: [InputDocument]
     /// The waivers, from the inputs, the waiver files and the context files: all of them apply.
     public let waivers: [Waiver]
-    /// The input files read, in order, with their digests.
+    /// The input files read, in order, with their digests (the sources' exports last).
     public let digests: [FileDigest]
+    /// The vendors' exports read as sources, in the order `clearance.yaml` lists them.
+    public let sources: [SourceSummary]
     /// The files read as context only, as named.
     public let contextFiles: Set<String>
     /// Notes and warnings about the inputs that do not stop the run (a waiver for a rule outside narrowed policies, say).
@@ -27,8 +29,10 @@ public final class DocumentSet: Sendable {
     public let lookupValues: [Value]
     private let byKind: [DocumentKind: [InputDocument]]
 
-    init(kinds: DocumentKinds, documents: [InputDocument], waivers: [Waiver], digests: [FileDigest], contextFiles: Set<String>, advisories: [Diagnostic]) {
+    init(kinds: DocumentKinds, documents: [InputDocument], waivers: [Waiver], digests: [FileDigest], sources: [SourceSummary] = [],
+         contextFiles: Set<String>, advisories: [Diagnostic]) {
         self.kinds = kinds
+        self.sources = sources
         self.documents = documents
         self.subjects = contextFiles.isEmpty ? documents : documents.filter { !contextFiles.contains($0.document.source.path) }
         self.waivers = waivers
@@ -48,6 +52,7 @@ public final class DocumentSet: Sendable {
     /// A copy sharing everything, lookup maps included, with more advisories.
     private init(_ set: DocumentSet, advisories: [Diagnostic]) {
         (documents, subjects, waivers, digests, contextFiles) = (set.documents, set.subjects, set.waivers, set.digests, set.contextFiles)
+        sources = set.sources
         (kinds, lookupValues, byKind) = (set.kinds, set.lookupValues, set.byKind)
         self.advisories = (set.advisories + advisories).sorted()
     }
@@ -58,7 +63,7 @@ public final class DocumentSet: Sendable {
     /// The same files, context and waivers with other trees for the documents (as rules read them at a time):
     /// the lookup maps are built from the new trees.
     func replacing(documents read: [InputDocument]) -> DocumentSet {
-        DocumentSet(kinds: kinds, documents: read, waivers: waivers, digests: digests, contextFiles: contextFiles, advisories: advisories)
+        DocumentSet(kinds: kinds, documents: read, waivers: waivers, digests: digests, sources: sources, contextFiles: contextFiles, advisories: advisories)
     }
 
     /// The lookup map a kind contributes (`members` for TeamMember), empty when it contributes none.

@@ -23,21 +23,23 @@ public struct InputLoader: Sendable {
         self.readers = readers
     }
 
-    /// Loads the inputs under `paths`, the waiver files `waiverPaths` and the documents under `context`,
-    /// checked against `policies`; files under `ignoring` (waiver files the command line replaced) are not read.
+    /// Loads the inputs under `paths`, the waiver files `waiverPaths`, the documents under `context` and the vendors' exports of
+    /// `sources` (each record linked to the members and service accounts loaded), checked against `policies`; files under
+    /// `ignoring` (waiver files the command line replaced) are not read.
     ///
     /// Every named path must hold at least one file. A file is read once however many paths name it
     /// (compared by real path), in the role of the first: `paths`, then `waiverPaths`, then `context`.
-    /// Context documents (and the waiver files, with `waiversAreContext`) are loaded and checked
-    /// like the rest, but are not subjects; one whose kind and id a subject has is left out.
+    /// Context documents (and the waiver files, with `waiversAreContext`, and the sources' documents, with `sourcesAreContext`)
+    /// are loaded and checked like the rest, but are not subjects; one whose kind and id a subject has is left out.
     /// Files are read and parsed in batches on up to `jobs` threads and put back in input order.
     /// With `digests`, each file's SHA-256 is recorded as evidence; `progress`, when given, hears
     /// how many files have been read of how many.
     public func load(paths: [String], waiverPaths: [String] = [], ignoring: [String] = [], context: [String] = [], waiversAreContext: Bool = false,
+                     sources: [SourceDeclaration] = [], sourcesAreContext: Bool = false, formats: SourceFormats = .standard,
                      waiverChecks: WaiverChecks = .strict, policies: PolicySet, jobs: Int = 1, digests: Bool = true,
                      progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws(Diagnostics) -> DocumentSet {
         let named = paths.map { ($0, false, false) } + waiverPaths.map { ($0, waiversAreContext, true) } + context.map { ($0, true, false) }
-        guard !named.isEmpty else {
+        guard !named.isEmpty || !sources.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check", location: nil)])
         }
         let collected = Self.collect(named, ignoring: ignoring, readers: readers)
@@ -72,17 +74,47 @@ public struct InputLoader: Sendable {
         }
         var problems = collected.problems + batches.flatMap(\.problems)
         let advisories = collected.notes
-        let checked = checker.combine(batches.flatMap(\.entries))
+        var entries = batches.flatMap(\.entries)
+        var contextFiles = Set(files.filter(\.isContext).map(\.path))
+        let observed = sources.isEmpty ? nil : readSources(sources, linking: entries, formats: formats, checker: checker, jobs: jobs)
+        if let observed {
+            problems += observed.problems
+            entries += observed.entries.map { entry in
+                var entry = entry
+                entry.isContext = sourcesAreContext
+                return entry
+            }
+            if sourcesAreContext { contextFiles.formUnion(observed.files) }
+        }
+        let checked = checker.combine(entries)
         problems += checked.problems
         guard problems.isEmpty else { throw Diagnostics(problems) }
-        let contextFiles = Set(files.filter(\.isContext).map(\.path))
-        let documents = DocumentSet(kinds: policies.kinds, documents: checked.documents, waivers: checked.waivers, digests: batches.flatMap(\.digests),
+        let documents = DocumentSet(kinds: policies.kinds, documents: checked.documents, waivers: checked.waivers,
+                                    digests: batches.flatMap(\.digests) + (digests ? observed?.digests ?? [] : []), sources: observed?.summaries ?? [],
                                     contextFiles: contextFiles, advisories: advisories + checked.advisories)
         let found = (waiverChecks.unmatchedSubject.map { WaiverSubjectCheck(policies: policies).diagnostics(documents.waivers, in: documents, level: $0) } ?? [])
             + WaiverApprovalCheck(checks: waiverChecks).diagnostics(documents.waivers, in: documents)
         let errors = found.filter { $0.level == .error }
         if !errors.isEmpty { throw Diagnostics(errors.sorted()) }
         return documents.adding(advisories: found)
+    }
+
+    /// The documents of every source, linked to the members and service accounts among `linking`, each checked on its own,
+    /// with the files they are located in (the exports and `clearance.yaml`).
+    private func readSources(_ sources: [SourceDeclaration], linking entries: [DocumentChecker.Entry], formats: SourceFormats,
+                             checker: DocumentChecker, jobs: Int)
+        -> (entries: [DocumentChecker.Entry], summaries: [SourceSummary], digests: [FileDigest], files: Set<String>, problems: [Diagnostic]) {
+        let declared = entries.compactMap { entry in entry.isContext && entry.replacesContext ? nil : entry.document }
+        let linker = IdentityLinker(declared.filter { $0.kind == .teamMember || $0.kind == .serviceAccount })
+        do throws(Diagnostics) {
+            let loaded = try SourceLoader(formats: formats, limits: limits, symbols: symbols, keys: keys).load(sources, linker: linker, jobs: jobs)
+            let documents = loaded.flatMap(\.documents)
+            let checked = ParallelMap.map(documents.count, jobs: jobs) { index in checker.inspect(documents[index].root, from: .source) }
+            let files = Set(documents.map(\.source.path))
+            return (checked, loaded.map(\.summary), loaded.flatMap(\.digests), files, [])
+        } catch {
+            return ([], [], [], [], error.items)
+        }
     }
 
     /// The files under each named path (with notes on what was passed over), each file once (by real path) in the role of the first path

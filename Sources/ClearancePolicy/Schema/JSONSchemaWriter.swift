@@ -18,6 +18,7 @@ public enum JSONSchemaWriter {
         SchemaFile(fileName: "repository.schema.json", shape: DocumentShapes.repository),
         SchemaFile(fileName: "system.schema.json", shape: DocumentShapes.system),
         SchemaFile(fileName: "ai-workflow.schema.json", shape: DocumentShapes.aiWorkflow),
+        SchemaFile(fileName: "service-account.schema.json", shape: ObservedShapes.serviceAccount),
         SchemaFile(fileName: "waiver.schema.json", shape: PolicyShapes.waiver),
         SchemaFile(fileName: "policy.schema.json", shape: PolicyShapes.policy),
         SchemaFile(fileName: "framework.schema.json", shape: PolicyShapes.framework),

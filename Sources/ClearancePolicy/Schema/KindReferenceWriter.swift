@@ -13,11 +13,14 @@ public enum KindReferenceWriter {
         public let lookupName: String?
         /// The maps from a field's value to the ids holding it (`member_emails`) the kind contributes.
         public var indexes: [KindIndex] = []
+        /// Whether documents of the kind are built from sources only (never written by hand).
+        public var isObserved = false
     }
 
     /// The pages of every kind registered in `kinds`, then the waiver's.
     public static func pages(_ kinds: DocumentKinds = .standard) -> [Page] {
-        kinds.descriptors.map { Page(fileName: fileName(kind: $0.kind.rawValue), shape: $0.shape, bindingName: $0.bindingName, lookupName: $0.lookupName, indexes: $0.indexes) }
+        kinds.descriptors.map { Page(fileName: fileName(kind: $0.kind.rawValue), shape: $0.shape, bindingName: $0.bindingName, lookupName: $0.lookupName, indexes: $0.indexes,
+                                        isObserved: $0.isObserved) }
             + [Page(fileName: fileName(kind: DocumentKind.waiver.rawValue), shape: PolicyShapes.waiver, bindingName: nil, lookupName: nil)]
     }
 
@@ -53,7 +56,13 @@ public enum KindReferenceWriter {
             usage += page.lookupName.map { "; every expression can look one up by id in `\($0)`." } ?? "."
             lines += [usage, ""]
             for index in page.indexes {
-                lines += ["`\(index.name)` maps each `\(index.path.joined(separator: "."))` to the ids of the documents recorded with it (a list of one when it is unique).", ""]
+                lines += [index.holds == .ids
+                          ? "`\(index.name)` maps each `\(index.path.joined(separator: "."))` to the ids of the documents recorded with it (a list of one when it is unique)."
+                          : "`\(index.name)` maps each `\(index.path.joined(separator: "."))` to the documents recorded with it, in the order read.", ""]
+            }
+            if page.isObserved {
+                lines += ["Documents of this kind are built from vendors' exports named under `sources` in `clearance.yaml`, each node located at the "
+                          + "cell or node it was read from; an input file that holds one is refused. See [sources](../sources.md).", ""]
             }
         } else {
             lines += ["Waivers are read from waiver files only (`waivers` in `clearance.yaml`); policies do not check them.", ""]

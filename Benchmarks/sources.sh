@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Sources benchmark (issue 15): what reading and linking a vendor's export costs per record, next to what a YAML
+# member costs per document. For N generated members (`clearance-bench generate --credential-report`: each member
+# claims an IAM user named by its id; the report has N + N/20 users and the root row), times side by side in one
+# hyperfine run per size:
+#   (a) `check` of the members alone, with one trivial rule (reading, not evaluating);
+#   (b) the same `check` with the credential report as a source (every row read, located, linked and shape-checked);
+#   (c) (b) with the reconciliation pack's rules over every account too.
+# Per-record cost of the source: ((b) - (a)) / rows; per-document cost of YAML members: the slope of (a) between sizes.
+# Needs hyperfine. SIZES="10000 100000" RUNS=5 BENCH_DIR=... as in check.sh. Writes Benchmarks/RESULTS-sources.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work=${BENCH_DIR:-$(mktemp -d)}
+mkdir -p "$work"
+sizes=${SIZES:-"10000 100000"}
+asof=2026-11-20
+
+swift build -c release --product clearance >/dev/null
+swift build -c release --product clearance-bench >/dev/null
+rows=()
+for n in $sizes; do
+    org="$work/sources-$n"
+    [ -d "$org" ] || "$root/.build/release/clearance-bench" generate --members "$n" --seed 1 --credential-report "$org" >/dev/null
+    printf 'inputs: [team, vendors.yaml, access]\n' > "$org/members-only.yaml"
+    records=$(($(wc -l < "$org/exports/aws-credential-report.csv") - 1))
+    runs=${RUNS:-$([ "$n" -ge 100000 ] && echo 3 || echo 7)}
+    find "$org" -type f -exec cat {} + > /dev/null  # warm the page cache
+    (cd "$org" && hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/sources-$n.json" \
+        -n "members" "$root/.build/release/clearance check --config members-only.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof" \
+        -n "members+source" "$root/.build/release/clearance check --config clearance.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof" \
+        -n "members+source+OBS" "$root/.build/release/clearance check --config clearance.yaml --policies $root/Benchmarks/TrivialPolicy --policies $root/Policies/observed-access.yaml --policies $root/Policies/frameworks --as-of $asof" >&2)
+    read -r members withSource withRules < <(python3 -c "
+import json, sys
+r = {x['command']: x['median'] for x in json.load(open(sys.argv[1]))['results']}
+print(r['members'], r['members+source'], r['members+source+OBS'])" "$work/sources-$n.json")
+    bytes=$(stat -c %s "$org/exports/aws-credential-report.csv")
+    rows+=("$n $records $bytes $members $withSource $withRules")
+done
+
+python3 - "${rows[@]}" > Benchmarks/RESULTS-sources.md <<'PY'
+import sys
+rows = [[float(x) for x in line.split()] for line in sys.argv[1:]]
+print("# Sources benchmark\n")
+print("`Benchmarks/sources.sh`: organisations from `clearance-bench generate --members N --seed 1 --credential-report`, each member")
+print("claiming the IAM user named by its id, checked as of 2026-11-20 on this machine's 2 cores with one trivial rule over")
+print("members (so the times are reading, not evaluating). Medians of hyperfine runs, side by side in one run per size.\n")
+print("| members | report rows | report MB | (a) members alone (s) | (b) with the report (s) | (b) − (a) per row (µs) | (c) with the OBS rules (s) | (c) − (b) per row (µs) |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for n, records, size, a, b, c in rows:
+    print(f"| {int(n):,} | {int(records):,} | {size / 1e6:.1f} | {a:.3f} | {b:.3f} | {(b - a) / records * 1e6:.1f} | {c:.3f} | {(c - b) / records * 1e6:.1f} |")
+if len(rows) >= 2:
+    (n1, r1, _, a1, b1, _), (n2, r2, _, a2, b2, _) = rows[0], rows[-1]
+    member = (a2 - a1) / (n2 - n1) * 1e6
+    record = ((b2 - a2) - (b1 - a1)) / (r2 - r1) * 1e6
+    print(f"\nPer YAML member (slope of (a) from {int(n1):,} to {int(n2):,}): {member:.1f} µs. Per report row (slope of (b) − (a)): {record:.1f} µs,")
+    print(f"{record / member:.2f}× a member. Linearity: (b) − (a) per row at {int(n2):,} members is "
+          f"{((b2 - a2) / r2) / ((b1 - a1) / r1):.2f}× that at {int(n1):,}.")
+PY
+cat Benchmarks/RESULTS-sources.md
