@@ -14,7 +14,7 @@ public struct AWSCredentialReportFormat: SourceFormat {
     /// `aws-iam-credential-report`.
     public var name: String { "aws-iam-credential-report" }
     /// What the export is.
-    public var summary: String { "the AWS IAM credential report (CSV, as aws iam get-credential-report decodes)" }
+    public var summary: String { "the AWS IAM credential report (CSV, decoded from aws iam get-credential-report)" }
     /// Its records' kind.
     public var recordKind: DocumentKind { .account }
     /// `aws`.

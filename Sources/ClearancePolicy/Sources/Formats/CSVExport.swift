@@ -19,7 +19,7 @@ struct CSVExport {
     /// Reads the export's main file; a file with no header line is an error at its start (`emptyHint` says what header was expected).
     init(_ export: SourceExport, emptyHint: String) throws(Diagnostics) {
         do throws(Diagnostic) {
-            table = try CSVReader(maximumFileSize: export.limits.maximumFileSize).read(export.file)
+            table = try CSVReader(maximumFileSize: export.limits.maximumFileSize).read(bytes: export.file.text, name: export.file.path)
         } catch {
             throw Diagnostics([error])
         }
