@@ -147,6 +147,10 @@ struct AWSCredentialReportTests {
             "report.csv:3:1: a malformed row: it has 21 cells and the header 22; every row has one cell per column",
             "report.csv:4:1: a malformed row: it has 23 cells and the header 22; every row has one cell per column",
         ])
+        // Every problem is reported, up to 20; then reading stops.
+        let many = Self.header + "\n" + String(repeating: short + "\n", count: 25)
+        #expect(try Self.problems(many)?.count == 20)
+        #expect(try Self.problems(many)?.last?.hasPrefix("report.csv:21:1: a malformed row") == true)
     }
 
     @Test func anEmptyExportHasNoHeaderAndAHeaderAloneNoRecords() throws {

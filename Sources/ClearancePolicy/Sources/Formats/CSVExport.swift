@@ -13,7 +13,7 @@ struct CSVExport {
     /// The header cells that repeat a name written before them.
     private var repeats: [String: CSVCell] = [:]
 
-    /// The most problems one export reports; reading stops at the next one.
+    /// The most problems one export reports; reading stops there.
     static let maximumProblems = 20
 
     /// Reads the export's main file; a file with no header line is an error at its start (`emptyHint` says what header was expected).
