@@ -68,6 +68,7 @@ struct HostilePullRequestFileTests {
     @Test func otherFilesAreListedInANote() throws {
         project.write("Fixtures/team/README.txt", "Who is on the team.\n")
         project.write("Fixtures/team/notes", "no extension\n")
+        project.write("Fixtures/team/okta-export.CSV", "id,login\n")
         let result = try check()
         #expect(result.status == 1)
         #expect(result.standardError.contains(
@@ -75,6 +76,8 @@ struct HostilePullRequestFileTests {
             "\(result.standardError)")
         // Markdown beside the data (the sample's own README.md) is documentation, passed over quietly.
         #expect(!result.standardError.contains("README.md"))
+        // So is a CSV file: a vendor's export, read only through `sources:` (the sample keeps two under Fixtures/exports).
+        #expect(!result.standardError.contains(".csv") && !result.standardError.contains(".CSV"))
     }
 
     // MARK: Entries that cannot be examined

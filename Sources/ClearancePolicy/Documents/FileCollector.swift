@@ -43,7 +43,7 @@ public struct FileCollector: Sendable {
         return FileCollector(endings: endings) { name in
             let lower = name.lowercased()
             return isTestsFile(name) ? .refused("a policy test file among the inputs; policy tests belong with the policies")
-                : lowered.contains(where: lower.hasSuffix) ? .read : isMarkdown(name) ? .elsewhere : .other
+                : lowered.contains(where: lower.hasSuffix) ? .read : isMarkdown(name) || isCSV(name) ? .elsewhere : .other
         }
     }
 
@@ -67,6 +67,9 @@ public struct FileCollector: Sendable {
 
     /// Whether a name ends in `.md`, in any case: documentation beside the data, passed over quietly.
     public static func isMarkdown(_ name: String) -> Bool { name.lowercased().hasSuffix(".md") }
+
+    /// Whether a name ends in `.csv`, in any case: a vendor's export beside the inputs, read only through `sources:`, passed over quietly.
+    public static func isCSV(_ name: String) -> Bool { name.lowercased().hasSuffix(".csv") }
 
     /// Whether a name ends in `.tests.yaml` (or `.tests.yml`), in any case.
     public static func isTestsFile(_ name: String) -> Bool {
