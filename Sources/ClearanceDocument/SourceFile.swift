@@ -16,7 +16,7 @@ public final class SourceFile: Sendable {
     /// Where each line starts; the first line starts after a byte-order mark.
     let lines: LineIndex
     /// The file's bytes, as read.
-    let text: [UInt8]
+    public let text: [UInt8]
 
     init(path: String, lineStarts: [UInt32], text: [UInt8]) {
         self.path = path

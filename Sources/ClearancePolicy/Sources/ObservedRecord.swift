@@ -15,14 +15,17 @@ public struct ObservedRecord: Sendable {
     public var offset: Int
     /// The fields, in the order the kind's shape documents them; absent optional fields may be left out.
     public var fields: [ObservedField]
+    /// The further file the record was read from (a GitHub outside collaborator), when not the main file: its offsets are in it.
+    public var file: SourceFile?
 
     /// Creates a record.
-    public init(nativeID: String, scope: String? = nil, position: Int, offset: Int, fields: [ObservedField]) {
+    public init(nativeID: String, scope: String? = nil, position: Int, offset: Int, fields: [ObservedField], file: SourceFile? = nil) {
         self.nativeID = nativeID
         self.scope = scope
         self.position = position
         self.offset = offset
         self.fields = fields
+        self.file = file
     }
 
     /// The value of the field `name`, if the record has it.
