@@ -12,6 +12,8 @@ struct JSONExport {
     var problems: [Diagnostic] = []
     /// The nodes already reported as not being the object a path goes through.
     private var notObjects: Set<NodeID> = []
+    /// Each path's keys, resolved once in the document's symbol table.
+    private var resolved: [String: [ResolvedKey]] = [:]
 
     /// Reads `file`, an export whose records are `noun`s (`what` says what the file is, for messages: "a JSON array of
     /// users (GET /api/v1/users)"); an empty file, a file that is not JSON or that holds more than one document is an error.
@@ -80,15 +82,17 @@ struct JSONExport {
 
     /// The node at `path`, or nil; `blocked` when a step was not an object (a problem reported once per node).
     private mutating func walk(_ path: String, of record: Node) -> (node: Node?, blocked: Bool) {
+        let keys = resolved[path] ?? path.split(separator: ".").map { ResolvedKey(String($0), in: root.document.symbols) }
+        if resolved[path] == nil { resolved[path] = keys }
         var current = record
-        var walked = ""
-        for key in path.split(separator: ".") {
+        for (index, key) in keys.enumerated() {
             guard current.kind == .mapping else {
-                if notObjects.insert(current.id).inserted { problem(current, "`\(walked)` is \(Self.describe(current)); expected an object") }
+                if notObjects.insert(current.id).inserted {
+                    problem(current, "`\(keys[..<index].map(\.name).joined(separator: "."))` is \(Self.describe(current)); expected an object")
+                }
                 return (nil, true)
             }
-            guard let next = current[String(key)] else { return (nil, false) }
-            walked += walked.isEmpty ? String(key) : "." + key
+            guard let next = current[key] else { return (nil, false) }
             current = next
         }
         return (current, false)
