@@ -11,7 +11,7 @@ public struct ObservedRecord: Sendable {
     public var scope: String?
     /// The record's place: its line in a CSV file, its position (from 1) in a JSON list.
     public var position: Int
-    /// The byte offset the record starts at in the source's main file.
+    /// The byte offset the record starts at in the source's main file (in `file`, when the record names one).
     public var offset: Int
     /// The fields, in the order the kind's shape documents them; absent optional fields may be left out.
     public var fields: [ObservedField]

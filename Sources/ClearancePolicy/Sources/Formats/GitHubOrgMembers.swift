@@ -8,7 +8,8 @@ import ClearanceDocument
 /// The main file is the JSON array of simple-users (`login`, `id`, `type`, ...), all pages in one array or an array of
 /// pages (`gh api --paginate --slurp`). The native id is the numeric `id` (it survives a renamed login). The members
 /// API reports no email, no sign-in and no creation time, so those are null; `privileged` is known only with the
-/// `admins` file and `mfa.enabled` only with the `two_factor_disabled` file. A `Bot` cannot sign in (not interactive).
+/// `admins` file and `mfa.enabled` only with the `two_factor_disabled` file. A `Bot` cannot sign in (not interactive);
+/// `site_admin` (GitHub staff, or an Enterprise Server administrator) is no role in the organisation and is not read.
 /// The organisation is the entry's `scope`, which this format requires.
 public struct GitHubOrgMembersFormat: SourceFormat {
     /// The format.
