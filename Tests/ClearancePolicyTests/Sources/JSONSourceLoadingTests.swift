@@ -72,4 +72,21 @@ struct JSONSourceLoadingTests {
         #expect(roots[2]["link"]?.location.description == folder.path + "/outside.json:2:12")
         #expect(roots[2]["source"]?["record"]?.int == 1)
     }
+
+    @Test func theSampleExportsGiveDocumentsOfTheirShapes() throws {
+        let folder = JSONSourceFixture.exports.dropLast().description
+        let sources = [
+            try declaration(format: "okta-users", folder: folder, file: "okta-users.json", scope: nil, extras: ["factors": "okta-factors.json"]),
+            try declaration(format: "github-org-members", folder: folder, file: "github-members.json", scope: "acme",
+                            extras: ["admins": "github-admins.json", "two_factor_disabled": "github-2fa-disabled.json"]),
+        ]
+        let loaded = try SourceLoader(symbols: SymbolTable()).load(sources, linker: linker([]))
+        #expect(loaded.map(\.documents.count) == [27, 21])
+        for source in loaded {
+            for document in source.documents.dropLast() {
+                #expect(ShapeChecker.all(document.root, .object(ObservedShapes.account), name: "account").map(\.description) == [])
+            }
+            #expect(ShapeChecker.all(source.documents.last!.root, .object(ObservedShapes.source), name: "source").map(\.description) == [])  // safe: a Source document ends every source
+        }
+    }
 }
