@@ -12,6 +12,7 @@ struct ObservedDocumentWriter {
     let sha256: String
     let generatedAt: Timestamp
     private var builder: TreeBuilder
+    private let limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning
 
     /// A writer of documents read from `file`, keys interned in `symbols` as `keys` says.
     init(declaration: SourceDeclaration, kind: DocumentKind, file: SourceFile, sha256: String, generatedAt: Timestamp,
@@ -21,6 +22,7 @@ struct ObservedDocumentWriter {
         self.sha256 = sha256
         self.generatedAt = generatedAt
         self.builder = TreeBuilder(source: file, limits: limits, symbols: symbols, keys: keys)
+        (self.limits, self.symbols, self.keys) = (limits, symbols, keys)
     }
 
     /// The id of a record of this source: `<system>:<scope>:<native id>` (`hris:<scope>:<employee id>` for a roster).
@@ -30,6 +32,16 @@ struct ObservedDocumentWriter {
 
     /// The document of one record, linked as `link` says.
     mutating func document(_ record: ObservedRecord, link: IdentityLinker.Link) throws(Diagnostic) -> Document {
+        if let other = record.file {  // a record of a further file is located in that file
+            let main = builder
+            builder = TreeBuilder(source: other, limits: limits, symbols: symbols, keys: keys)
+            defer { builder = main }
+            return try write(record, link: link)
+        }
+        return try write(record, link: link)
+    }
+
+    private mutating func write(_ record: ObservedRecord, link: IdentityLinker.Link) throws(Diagnostic) -> Document {
         let at = record.offset
         try builder.beginMapping(at: at)
         try field("kind", .string(kind.rawValue, at: at))

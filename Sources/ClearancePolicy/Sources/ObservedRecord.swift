@@ -11,18 +11,21 @@ public struct ObservedRecord: Sendable {
     public var scope: String?
     /// The record's place: its line in a CSV file, its position (from 1) in a JSON list.
     public var position: Int
-    /// The byte offset the record starts at in the source's main file.
+    /// The byte offset the record starts at in the source's main file (in `file`, when the record names one).
     public var offset: Int
     /// The fields, in the order the kind's shape documents them; absent optional fields may be left out.
     public var fields: [ObservedField]
+    /// The further file the record was read from (a GitHub outside collaborator), when not the main file: its offsets are in it.
+    public var file: SourceFile?
 
     /// Creates a record.
-    public init(nativeID: String, scope: String? = nil, position: Int, offset: Int, fields: [ObservedField]) {
+    public init(nativeID: String, scope: String? = nil, position: Int, offset: Int, fields: [ObservedField], file: SourceFile? = nil) {
         self.nativeID = nativeID
         self.scope = scope
         self.position = position
         self.offset = offset
         self.fields = fields
+        self.file = file
     }
 
     /// The value of the field `name`, if the record has it.
