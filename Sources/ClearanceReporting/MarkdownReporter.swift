@@ -47,7 +47,7 @@ public struct MarkdownReporter: Reporter {
     /// The vendors' exports read as sources: when each was made, its records and how they linked, and its digest.
     static func sources(_ report: Report) -> [String] {
         guard !report.sources.isEmpty else { return [] }
-        let states = ObservedShapes.linkStates
+        let states = SourcesListing.linkStates
         var lines = ["### Sources", "", "| export | format | generated | records | " + states.joined(separator: " | ") + " | SHA-256 |",
                      "| --- | --- | --- | ---: |" + String(repeating: " ---: |", count: states.count) + " --- |"]
         for source in report.sources {

@@ -52,7 +52,7 @@ public struct TextReporter: Reporter {
     public static func sourcesLine(_ report: Report) -> String? {
         guard let oldest = report.sources.map(\.generatedAt).min() else { return nil }
         let exports = report.sources.count, records = report.sources.map(\.records).reduce(0, +)
-        let links = ObservedShapes.linkStates.map { state in "\(report.sources.map { $0.links[state] ?? 0 }.reduce(0, +)) \(state)" }
+        let links = SourcesListing.linkStates.map { state in "\(report.sources.map { $0.links[state] ?? 0 }.reduce(0, +)) \(state)" }
         return "Sources: \(exports) export\(exports == 1 ? "" : "s"), \(records) record\(records == 1 ? "" : "s") (" + links.joined(separator: ", ") + "), "
             + (exports == 1 ? "generated " : "the oldest generated ") + oldest.rfc3339 + "; `clearance sources` lists them."
     }

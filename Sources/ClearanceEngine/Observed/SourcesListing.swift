@@ -16,8 +16,11 @@ public struct SourcesListing: Sendable {
         public func count(_ state: String) -> Int { summary.links[state] ?? 0 }
 
         /// The link states its records can have, in the order listings show them (no `service` for an HR roster).
-        public var states: [String] { recordKind == .employment ? ["linked", "unlinked", "ambiguous"] : ObservedShapes.linkStates }
+        public var states: [String] { recordKind == .employment ? ["linked", "unlinked", "ambiguous"] : SourcesListing.linkStates }
     }
+
+    /// The link states, in the order listings and reports count them.
+    public static let linkStates = ["linked", "service", "unlinked", "ambiguous"]
 
     /// One member's claim on an ambiguous record.
     public struct Claim: Sendable, Equatable {

@@ -84,7 +84,7 @@ struct EvidenceSection {
         sources = report.sources.map { source in
             Source(file: source.file, format: source.format, system: source.system + (source.scope.map { " " + $0 } ?? ""),
                    generatedAt: source.generatedAt.rfc3339, records: source.records.grouped,
-                   links: ObservedShapes.linkStates.compactMap { state in source.links[state].map { "\($0.grouped) \(state)" } }.joined(separator: " · "),
+                   links: SourcesListing.linkStates.compactMap { state in source.links[state].map { "\($0.grouped) \(state)" } }.joined(separator: " · "),
                    sha256: source.sha256)
         }
         hasSources = !sources.isEmpty

@@ -19,7 +19,7 @@ public enum SourcesListingJSON {
             ("format", .string(summary.format)), ("file", .string(summary.file)), ("system", .string(summary.system)),
             ("scope", .optional(summary.scope)), ("sha256", .string(summary.sha256)), ("generatedAt", .string(summary.generatedAt.rfc3339)),
             ("records", .int(Int64(summary.records))),
-            ("links", .object(ObservedShapes.linkStates.map { ($0, .int(Int64(summary.links[$0] ?? 0))) })),
+            ("links", .object(SourcesListing.linkStates.map { ($0, .int(Int64(summary.links[$0] ?? 0))) })),
             ("files", .array(summary.extraFiles.map { file in
                 .object([("path", .string(file.path)), ("sha256", .string(file.sha256)), ("bytes", .int(Int64(file.size)))])
             })),

@@ -49,7 +49,7 @@ public struct SourcesListingText: Sendable {
     /// `2 sources, 14 records: 9 linked, 1 service, 2 unlinked, 2 ambiguous.`
     static func summaryLine(_ listing: SourcesListing) -> String {
         let sources = listing.sources.count, records = listing.sources.map(\.summary.records).reduce(0, +)
-        let states = ObservedShapes.linkStates.map { state in "\(listing.sources.map { $0.count(state) }.reduce(0, +)) \(state)" }
+        let states = SourcesListing.linkStates.map { state in "\(listing.sources.map { $0.count(state) }.reduce(0, +)) \(state)" }
         return "\(sources) source\(sources == 1 ? "" : "s"), \(records) record\(records == 1 ? "" : "s"): " + states.joined(separator: ", ") + "."
     }
 

@@ -1,3 +1,4 @@
+import ClearanceEngine
 import ClearancePolicy
 
 /// A file read during the run, with its SHA-256 digest and length: the evidence of exactly what was checked.
@@ -28,7 +29,7 @@ struct SARIFArtifact: Encodable {
         roles = [file.role == .policy ? "policy" : file.role == .context ? "unmodified" : "analysisTarget"]
         properties = source.map { source in
             SourceProperties(format: source.format, system: source.system, scope: source.scope, generatedAt: source.generatedAt.rfc3339,
-                             records: source.records, links: Dictionary(uniqueKeysWithValues: ObservedShapes.linkStates.map { ($0, source.links[$0] ?? 0) }))
+                             records: source.records, links: Dictionary(uniqueKeysWithValues: SourcesListing.linkStates.map { ($0, source.links[$0] ?? 0) }))
         }
     }
 
