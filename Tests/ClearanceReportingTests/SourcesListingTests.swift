@@ -33,7 +33,7 @@ struct SourcesListingTests {
                     ObservedField("native_id", .string(cells[0], at: starts[0])), ObservedField("login", .string(cells[1], at: starts[1])),
                     ObservedField("email", .string(cells[2].isEmpty ? nil : cells[2], at: starts[2])),
                     ObservedField("status", .string(cells[3], at: starts[3])), ObservedField("interactive", .bool(true, at: offset)),
-                    ObservedField("root", .bool(false, at: offset)),
+                    ObservedField("root", .bool(cells[0] == "<root_account>", at: offset)),
                     ObservedField("mfa", .mapping([ObservedField("enabled", .bool(mfa, at: offset)),
                                                    ObservedField("methods", .list(mfa == true ? [.string("webauthn", at: offset)] : [], at: offset))], at: offset)),
                     ObservedField("last_seen", .time(lastSeen, at: offset)),
@@ -90,6 +90,7 @@ struct SourcesListingTests {
         u9,stranger,x@other.com,suspended
         u10,cyrus2,cyrus@acme.io,active
         u11,true,,active
+        <root_account>,<root_account>,,active
 
         """
 
@@ -124,8 +125,8 @@ struct SourcesListingTests {
         let (documents, _, folder) = try Self.load()
         let listing = SourcesListing(documents, formats: SourceFormats([LinesFormat()]))
         #expect(listing.sources.map { "\($0.summary.file) \($0.recordKind?.rawValue ?? "-") \($0.summary.records) \($0.states)" }
-                == ["exports/accounts.txt Account 7 [\"linked\", \"service\", \"unlinked\", \"ambiguous\"]"])
-        #expect(listing.sources.first.map { source in SourcesListing.linkStates.map { source.count($0) } } == [2, 0, 3, 2])
+                == ["exports/accounts.txt Account 8 [\"linked\", \"service\", \"unlinked\", \"ambiguous\"]"])
+        #expect(listing.sources.first.map { source in SourcesListing.linkStates.map { source.count($0) } } == [2, 0, 4, 2])
         let records = listing.records.map { record in
             [record.id, record.link, "\(record.location.line):\(record.location.column)", record.claims.map { "\($0.member)/\($0.by)" }.joined(separator: "+"),
              record.serviceAccount ?? "-", record.closestMember ?? "-", record.memberYAML ?? "-"].joined(separator: " ")
@@ -136,6 +137,7 @@ struct SourcesListingTests {
             "test:acme:u9 unlinked 5:1  - - accounts: {test: stranger}",  // nobody's email or id is near x@other.com or stranger
             "test:acme:u10 unlinked 6:1  - cy accounts: {test: [deploy, cyrus2]}",  // cy's email differs only in its domain; cy holds deploy already
             "test:acme:u11 unlinked 7:1  - - accounts: {test: \"true\"}",  // quoted, or YAML would read a boolean
+            "test:acme:<root_account> unlinked 8:1  - - -",  // no one's
         ])
         #expect(listing.records.allSatisfy { $0.location.file == folder.path + "/exports/accounts.txt" && $0.source == "exports/accounts.txt" })
         #expect(listing.records[0].advice
@@ -161,10 +163,10 @@ struct SourcesListingTests {
         let digest = documents.sources[0].sha256
         #expect(text == """
             exports/accounts.txt · test-lines · test acme
-              generated 2026-11-24T06:00:00Z · 7 records: 2 linked, 0 service, 3 unlinked, 2 ambiguous
+              generated 2026-11-24T06:00:00Z · 8 records: 2 linked, 0 service, 4 unlinked, 2 ambiguous
               sha256 \(digest)
 
-            5 records not linked to one member or service account
+            6 records not linked to one member or service account
 
             exports/accounts.txt:3:1  ambiguous  test:acme:u3 · login shared · active
                 claimed by ana (by accounts), bo (by accounts): one member only may claim it; remove it from the `accounts.test` of the others
@@ -208,7 +210,10 @@ struct SourcesListingTests {
                   owner: <member id>
                   purpose: <what it is for>
 
-            1 source, 7 records: 2 linked, 0 service, 3 unlinked, 2 ambiguous.
+            exports/accounts.txt:8:1  unlinked  test:acme:<root_account> · login <root_account> · active
+                the system's root account: it is no one's and links to no one; guard it with MFA and no access keys
+
+            1 source, 8 records: 2 linked, 0 service, 4 unlinked, 2 ambiguous.
 
             """)
     }
@@ -222,15 +227,17 @@ struct SourcesListingTests {
         #expect(source?["format"] == .string("test-lines"))
         #expect(source?["scope"] == .string("acme"))
         #expect(source?["generatedAt"] == .string("2026-11-24T06:00:00Z"))
-        #expect(source?["records"] == .number(7))
+        #expect(source?["records"] == .number(8))
         #expect(source?["sha256"] == .string(documents.sources[0].sha256))
         let links: [JSONValue?] = ["linked", "service", "unlinked", "ambiguous"].map { source?["links"]?[$0] }
-        #expect(links == [JSONValue.number(2), JSONValue.number(0), JSONValue.number(3), JSONValue.number(2)])
+        #expect(links == [JSONValue.number(2), JSONValue.number(0), JSONValue.number(4), JSONValue.number(2)])
         let records = json["records"]?.array ?? []
-        #expect(records.map { $0["id"]?.string ?? "" } == ["test:acme:u3", "test:acme:deploy", "test:acme:u9", "test:acme:u10", "test:acme:u11"])
+        #expect(records.map { $0["id"]?.string ?? "" } == ["test:acme:u3", "test:acme:deploy", "test:acme:u9", "test:acme:u10", "test:acme:u11", "test:acme:<root_account>"])
         #expect(records.first?["claimants"]?.array?.map { "\($0["member"]?.string ?? "")/\($0["by"]?.string ?? "")" } == ["ana/accounts", "bo/accounts"])
         #expect(records.first?["memberYaml"] == .null)
-        #expect(records.count == 5)
+        #expect(records.count == 6)
+        #expect(records[5]["memberYaml"] == .null)
+        #expect(records[5]["serviceAccountYaml"] == .null)
         #expect(records[3]["location"]?["line"] == .number(6))
         #expect(records[3]["closestMember"] == .string("cy"))
         #expect(records[3]["memberYaml"] == .string("accounts: {test: [deploy, cyrus2]}"))

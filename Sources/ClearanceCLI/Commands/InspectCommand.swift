@@ -104,11 +104,16 @@ struct InspectCommand: ParsableCommand {
                 print(loaded.documents.map { $0.root.json(marks: marks) + "\n" }.joined(), terminator: "")
             } catch {
                 failed = true
-                Terminal.standardError.write(error.rendered + "\n")
+                // A problem with the entry the command line describes is told without the entry's made-up place.
+                let told = error.items.map { $0.location?.file == Self.entryName ? Diagnostic(code: $0.code, message: $0.message, location: nil) : $0 }
+                Terminal.standardError.write(Diagnostics(told).rendered + "\n")
             }
         }
         if failed { throw ExitStatus.untrusted }
     }
+
+    /// The name of the `sources:` entry made from the command line.
+    private static let entryName = "command line"
 
     /// A linker over the members and service accounts of the project's inputs (none without a project).
     private static func linker(_ location: ProjectLocation) throws(Diagnostics) -> IdentityLinker {
@@ -149,7 +154,7 @@ struct InspectCommand: ParsableCommand {
         if !columns.isEmpty { text += "columns:\n" + columns.sorted { $0.key < $1.key }.map { "  " + JSONText.string($0.key).compact + ": " + JSONText.string($0.value).compact }.joined(separator: "\n") + "\n" }
         let node: Node
         do {
-            node = try YAMLLoader(symbols: SymbolTable()).load(text: text, name: "command line")[0].root
+            node = try YAMLLoader(symbols: SymbolTable()).load(text: text, name: Self.entryName)[0].root
         } catch {
             throw Diagnostics([error])
         }

@@ -62,7 +62,7 @@ public struct SourcesListing: Sendable {
         public let closestMember: String?
         /// The closest member's file, where ``memberYAML`` goes.
         public let closestMemberFile: String?
-        /// What to add to a TeamMember to link an unlinked record: `accounts: {github: dana-k}` or `employee_id: "1042"`.
+        /// What to add to a TeamMember to link an unlinked record: `accounts: {github: dana-k}` or `employee_id: "1042"` (none for a root account).
         public let memberYAML: String?
         /// A ServiceAccount document that declares an unlinked account as a non-person account (owner and purpose to fill in).
         public let serviceAccountYAML: String?
@@ -113,6 +113,8 @@ public struct SourcesListing: Sendable {
         let advice: String
         if link == "ambiguous" {
             advice = Self.ambiguousAdvice(claims: claims, serviceAccount: serviceAccount, system: system, name: name, isEmployment: isEmployment)
+        } else if root["root"]?.bool == true {
+            advice = "the system's root account: it is no one's and links to no one; guard it with MFA and no access keys"
         } else {
             closest = Self.closestMember(to: [email, login, nativeID, root["display_name"]?.string].compactMap { $0 }, among: members)
             if isEmployment {

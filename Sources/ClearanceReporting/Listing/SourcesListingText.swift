@@ -63,7 +63,7 @@ public struct SourcesListingText: Sendable {
         if let status = record.status { facts.append(shown(status)) }
         let colour: TextStyle.Colour = record.link == "ambiguous" ? .yellow : .red
         var lines = [VisibleText.lineStart(shown(record.location.description)) + "  " + style.color(colour, record.link) + "  " + facts.joined(separator: " · ")]
-        if record.link == "ambiguous" {
+        if record.link == "ambiguous" || record.memberYAML == nil {
             lines.append("    " + VisibleText.escaped(record.advice))
         } else {
             if let yaml = record.memberYAML {
