@@ -187,7 +187,7 @@ struct SourcesListingTests {
                   purpose: <what it is for>
 
             exports/accounts.txt:6:1  unlinked  test:acme:u10 · login cyrus2 · cyrus@acme.io · active
-                add to TeamMember cy (inputs/team.yaml), the closest by email, or to whoever holds it:
+                add to TeamMember cy (inputs/team.yaml), whose name is closest, or to whoever holds it:
                   accounts: {test: [deploy, cyrus2]}
                 or, for an account no person signs in with, declare it in a team file:
                   kind: ServiceAccount

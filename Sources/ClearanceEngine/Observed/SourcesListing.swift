@@ -58,7 +58,7 @@ public struct SourcesListing: Sendable {
         public let claims: [Claim]
         /// The ServiceAccount that names it (an ambiguous account claimed by a member too).
         public let serviceAccount: String?
-        /// The member whose email (or id) is closest to the record's, for an unlinked record; `nil` when none is close.
+        /// The member with the record's email, login or name, or the nearest (for an unlinked record); `nil` when none is near.
         public let closestMember: String?
         /// The closest member's file, where ``memberYAML`` goes.
         public let closestMemberFile: String?
@@ -78,13 +78,14 @@ public struct SourcesListing: Sendable {
     /// The listing of a loaded document set; `formats` tell each source's kind of record.
     public init(_ documents: DocumentSet, formats: SourceFormats = .standard) {
         sources = documents.sources.map { Source(summary: $0, recordKind: formats.format(named: $0.format)?.recordKind) }
-        let members = documents.documents(of: .teamMember)
+        let members = MemberNames(documents.documents(of: .teamMember))
         let order = Dictionary(documents.sources.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
         var records: [Record] = []
         for document in documents.documents where document.kind == .account || document.kind == .employment {
             let root = document.root
             guard let link = root["link"]?.string, link == "unlinked" || link == "ambiguous" else { continue }
-            records.append(Self.record(document, link: link, members: members))
+            // Past the first few thousand, only exact names are looked for: a near one costs a comparison with every member.
+            records.append(Self.record(document, link: link, members: members, nearNames: records.count < Self.nearNameLimit))
         }
         // Stable: documents of one source are in export order already.
         self.records = records.enumerated().sorted { lhs, rhs in
@@ -93,8 +94,11 @@ public struct SourcesListing: Sendable {
         }.map(\.element)
     }
 
+    /// How many unlinked or ambiguous records get a member whose name is near theirs, not only the same.
+    static let nearNameLimit = 2_000
+
     /// The entry of one unlinked or ambiguous record.
-    static func record(_ document: InputDocument, link: String, members: [InputDocument]) -> Record {
+    static func record(_ document: InputDocument, link: String, members: MemberNames, nearNames: Bool) -> Record {
         let root = document.root
         let system = root["system"]?.string ?? ""
         let isEmployment = document.kind == .employment
@@ -102,7 +106,7 @@ public struct SourcesListing: Sendable {
         let login = isEmployment ? nil : root["login"]?.string
         let email = root["email"]?.string
         let claimants = Set(root["claimants"]?.elements.compactMap(\.string) ?? [])
-        let claims = members.filter { claimants.contains($0.id) }.map { member in
+        let claims = claimants.isEmpty ? [] : members.documents.filter { claimants.contains($0.id) }.map { member in
             Claim(member: member.id, by: isEmployment ? Self.employmentClaim(member, employeeID: nativeID)
                                                       : Self.accountClaim(member, system: system, names: [nativeID, login].compactMap { $0 }))
         }
@@ -116,7 +120,7 @@ public struct SourcesListing: Sendable {
         } else if root["root"]?.bool == true {
             advice = "the system's root account: it is no one's and links to no one; guard it with MFA and no access keys"
         } else {
-            closest = Self.closestMember(to: [email, login, nativeID, root["display_name"]?.string].compactMap { $0 }, among: members)
+            closest = members.closest(to: [email, login, nativeID, root["display_name"]?.string].compactMap { $0 }, near: nearNames)
             if isEmployment {
                 memberYAML = "employee_id: " + Self.yamlScalar(nativeID)
                 advice = "add `\(memberYAML!)` to the TeamMember who is this person"  // safe: set above
@@ -168,27 +172,6 @@ public struct SourcesListing: Sendable {
         return advice
     }
 
-    /// The member whose email, the part of it before `@`, or id is nearest to one of `keys` (the record's email, login, native id and name),
-    /// when one is near enough to be likely (``Suggestion/closest(to:among:)``'s distances); ties go to the first member.
-    static func closestMember(to keys: [String], among members: [InputDocument]) -> InputDocument? {
-        var best: (member: InputDocument, distance: Int)?
-        for key in keys.map({ $0.lowercased() }) where !key.isEmpty {
-            let local = key.split(separator: "@").first.map(String.init) ?? key
-            let allowed = local.count <= 4 ? 1 : local.count <= 8 ? 2 : 3
-            for member in members {
-                let email = member.root["email"]?.string?.lowercased()
-                var candidates = [member.id.lowercased()]
-                if let email { candidates += [email, email.split(separator: "@").first.map(String.init) ?? email] }
-                if let name = member.root["name"]?.string { candidates.append(name.lowercased()) }
-                for candidate in candidates where abs(candidate.count - local.count) <= allowed || candidate == key {
-                    let distance = candidate == key ? 0 : Suggestion.editDistance(local, candidate)
-                    if distance <= allowed, distance < (best?.distance ?? Int.max) { best = (member, distance) }
-                }
-            }
-        }
-        return best?.member
-    }
-
     /// A ServiceAccount document declaring an account, its owner and purpose left to fill in.
     private static func serviceAccountYAML(system: String, scope: String?, nativeID: String, name: String) -> String {
         let id = String(name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }).trimmingDashes
@@ -207,6 +190,51 @@ public struct SourcesListing: Sendable {
         let numeric = text.first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." } ?? false
         if plain && !reserved && !numeric { return text }
         return JSONText.string(text).compact
+    }
+}
+
+/// The names a member may be recognised by in an export (id, email, the email's part before `@`, name), lowercased, for
+/// finding the member an unlinked record most likely belongs to.
+struct MemberNames {
+    /// The members, in input order.
+    let documents: [InputDocument]
+    /// Each member's names.
+    private let names: [[String]]
+    /// The first member with each name.
+    private let exact: [String: Int]
+
+    init(_ documents: [InputDocument]) {
+        self.documents = documents
+        var names: [[String]] = [], exact: [String: Int] = [:]
+        for (index, member) in documents.enumerated() {
+            var own = [member.id.lowercased()]
+            if let email = member.root["email"]?.string?.lowercased() { own += [email, email.split(separator: "@").first.map(String.init) ?? email] }
+            if let name = member.root["name"]?.string { own.append(name.lowercased()) }
+            for name in own where exact[name] == nil { exact[name] = index }
+            names.append(own)
+        }
+        self.names = names
+        self.exact = exact
+    }
+
+    /// The member with one of `keys` (an email, login, native id, name), or its part before `@`, as a name; else, when `near`,
+    /// the member with the nearest name within ``Suggestion/closest(to:among:)``'s distances (ties to the first member).
+    func closest(to keys: [String], near: Bool) -> InputDocument? {
+        let keys = keys.map { $0.lowercased() }.filter { !$0.isEmpty }
+        let locals = keys.map { key in key.split(separator: "@").first.map(String.init) ?? key }
+        for key in keys + locals { if let index = exact[key] { return documents[index] } }
+        guard near else { return nil }
+        var best: (index: Int, distance: Int)?
+        for local in locals {
+            let allowed = local.count <= 4 ? 1 : local.count <= 8 ? 2 : 3
+            for (index, own) in names.enumerated() {
+                for candidate in own where abs(candidate.count - local.count) <= allowed {
+                    let distance = Suggestion.editDistance(local, candidate)
+                    if distance <= allowed, distance < (best?.distance ?? Int.max) { best = (index, distance) }
+                }
+            }
+        }
+        return best.map { documents[$0.index] }
     }
 }
 

@@ -68,7 +68,7 @@ public struct SourcesListingText: Sendable {
         } else {
             if let yaml = record.memberYAML {
                 let target = record.closestMember.map { member in
-                    "add to TeamMember \(shown(member))" + (record.closestMemberFile.map { " (\(shown($0)))" } ?? "") + ", the closest by email, or to whoever holds it:"
+                    "add to TeamMember \(shown(member))" + (record.closestMemberFile.map { " (\(shown($0)))" } ?? "") + ", whose name is closest, or to whoever holds it:"
                 } ?? (record.kind == .employment ? "add to the TeamMember who is this person:" : "add to the TeamMember who holds it:")
                 lines += ["    " + target, "      " + VisibleText.escaped(yaml)]
             }
