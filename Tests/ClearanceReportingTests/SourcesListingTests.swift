@@ -261,6 +261,14 @@ struct SourcesListingTests {
             "test acme ana (u1) active MFA on (webauthn) last seen 2026-11-18T09:00:00Z line 1",
             "test acme ana-admin (u2) active MFA off last seen not reported line 2",
         ])
+        #expect(ObservedAccountsText.lines(accounts) == [
+            "Accounts observed in the sources",
+            "  test acme",
+            "    ana (u1)         active · MFA on (webauthn) · last seen 2026-11-18T09:00:00Z",
+            "      \(accounts[0].location.file):1:1",
+            "    ana-admin (u2)   active · MFA off · last seen not reported",
+            "      \(accounts[0].location.file):2:1",
+        ])
         #expect(Checklist.all(report, subjects: report.subjects.filter { $0.kind == .teamMember }).map { "\($0.subject.id) \($0.accounts.count)" } == ["ana 2", "bo 0", "cy 0"])
     }
 }

@@ -92,27 +92,8 @@ struct ChecklistText {
             for item in section.items { lines += itemLines(item) }
             lines.append("")
         }
-        if !checklist.accounts.isEmpty { lines += accountLines(checklist.accounts) + [""] }
+        if !checklist.accounts.isEmpty { lines += ObservedAccountsText.lines(checklist.accounts, style: style) + [""] }
         return lines.joined(separator: "\n")
-    }
-
-    /// The person's accounts as the sources observed them, under a heading per system and scope.
-    private func accountLines(_ accounts: [ObservedAccount]) -> [String] {
-        let shown = VisibleText.value
-        var lines = [style.bold("Accounts observed in the sources")]
-        var heading: String?
-        for account in accounts {
-            let system = shown(account.system) + (account.scope.map { " " + shown($0) } ?? "")
-            if system != heading {
-                lines.append("  " + system)
-                heading = system
-            }
-            var facts = [shown(account.status), "MFA " + shown(account.mfaText), "last seen " + account.lastSeenText]
-            if account.privileged == true { facts.insert("administrator", at: 1) }
-            lines.append("    " + TextReporter.pad(shown(account.name), 16) + " " + facts.joined(separator: " · "))
-            lines.append("      " + style.dim(shown(account.location.description)))
-        }
-        return lines
     }
 
     /// The rule's line and, for anything not done, the findings' messages and places.
