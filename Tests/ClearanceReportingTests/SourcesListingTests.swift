@@ -44,6 +44,29 @@ struct SourcesListingTests {
         }
     }
 
+    /// One HR record per line, `employee_id,email,status,display_name`.
+    struct RosterFormat: SourceFormat {
+        var name: String { "test-roster" }
+        var summary: String { "people, one per line" }
+        var recordKind: DocumentKind { .employment }
+        var defaultSystem: String { "hris" }
+
+        func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
+            var records: [ObservedRecord] = [], offset = 0, line = 0
+            for text in String(decoding: export.file.text, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false) {
+                line += 1
+                defer { offset += text.utf8.count + 1 }
+                guard !text.isEmpty else { continue }
+                let cells = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                records.append(ObservedRecord(nativeID: cells[0], position: line, offset: offset, fields: [
+                    ObservedField("employee_id", .string(cells[0], at: offset)), ObservedField("email", .string(cells[1], at: offset)),
+                    ObservedField("display_name", .string(cells[3], at: offset)), ObservedField("status", .string(cells[2], at: offset)),
+                ]))
+            }
+            return records
+        }
+    }
+
     /// Dates in the export.
     enum EvaluationTimeParsing {
         static func timestamp(_ text: String) -> Timestamp? {
@@ -187,7 +210,7 @@ struct SourcesListingTests {
                   purpose: <what it is for>
 
             exports/accounts.txt:6:1  unlinked  test:acme:u10 · login cyrus2 · cyrus@acme.io · active
-                add to TeamMember cy (inputs/team.yaml), whose name is closest, or to whoever holds it:
+                add to TeamMember cy (inputs/team.yaml), whose name is closest, or to the TeamMember who holds it:
                   accounts: {test: [deploy, cyrus2]}
                 or, for an account no person signs in with, declare it in a team file:
                   kind: ServiceAccount
@@ -214,6 +237,64 @@ struct SourcesListingTests {
                 the system's root account: it is no one's and links to no one; guard it with MFA and no access keys
 
             1 source, 8 records: 2 linked, 0 service, 4 unlinked, 2 ambiguous.
+
+            """)
+    }
+
+    @Test func anHRRecordIsLinkedByEmployeeIDAndItsListingSaysWhichMemberToGiveIt() throws {
+        let folder = TemporaryDirectory()
+        folder.write("inputs/team.yaml", """
+            kind: TeamMember
+            id: ana
+            name: Ana
+            status: active
+            email: ana@acme.com
+            employee_id: "1001"
+            ---
+            kind: TeamMember
+            id: bo
+            name: Bo
+            status: active
+            email: bo@acme.com
+            ---
+            kind: TeamMember
+            id: cy
+            name: Cy
+            status: active
+            employee_id: "1002"
+            ---
+            kind: TeamMember
+            id: dora.diaz
+            name: Dora Díaz
+            status: active
+            email: dora.diaz@acme.com
+            """)
+        folder.write("exports/people.txt", "1001,ana@acme.com,active,Ana\n1002,bo@acme.com,active,Bo\n1042,dora.diaz@acme.io,inactive,Dora Díaz\n")
+        folder.write("policies/p.yaml", "kind: Policy\nid: people\ntitle: People\ntarget: TeamMember\nrules:\n  - {id: P-01, title: Active, severity: low, require: \"true\"}\n")
+        folder.write("clearance.yaml", "sources:\n  - format: test-roster\n    file: exports/people.txt\n    generated_at: 2026-11-19T06:00:00Z\n")
+        let entry = try YAMLLoader(symbols: SymbolTable()).load(file: folder.path + "/clearance.yaml")[0].root["sources"]!.elements[0]
+        let declaration = SourceDeclaration(format: "test-roster", file: "exports/people.txt", path: folder.path + "/exports/people.txt", system: "hris",
+                                            generatedAt: Timestamp(seconds: 1_795_500_000), node: entry)
+        let symbols = SymbolTable()
+        let policies = try PolicyLoader(symbols: symbols).load(paths: [folder.path + "/policies"])
+        let formats = SourceFormats([RosterFormat()])
+        let documents = try InputLoader(symbols: symbols).load(paths: [folder.path + "/inputs"], sources: [declaration], formats: formats, policies: policies)
+        let text = SourcesListingText(SourcesListing(documents, formats: formats)).text.replacingOccurrences(of: folder.path + "/", with: "")
+        #expect(text == """
+            exports/people.txt · test-roster · hris
+              generated 2026-11-24T06:00:00Z · 3 records: 1 linked, 1 unlinked, 1 ambiguous
+              sha256 \(documents.sources[0].sha256)
+
+            2 records not linked to one member or service account
+
+            exports/people.txt:2:1  ambiguous  hris::1002 · bo@acme.com · Bo · active
+                claimed by bo (by email), cy (by employee_id): one member only may claim it; remove it from the `employee_id` of the others (an email claims it too: bo has the record's email)
+
+            exports/people.txt:3:1  unlinked  hris::1042 · dora.diaz@acme.io · Dora Díaz · inactive
+                add to TeamMember dora.diaz (inputs/team.yaml), whose name is closest, or to the TeamMember who is this person:
+                  employee_id: "1042"
+
+            1 source, 3 records: 1 linked, 0 service, 1 unlinked, 1 ambiguous.
 
             """)
     }

@@ -67,9 +67,10 @@ public struct SourcesListingText: Sendable {
             lines.append("    " + VisibleText.escaped(record.advice))
         } else {
             if let yaml = record.memberYAML {
+                let owner = record.kind == .employment ? "the TeamMember who is this person" : "the TeamMember who holds it"
                 let target = record.closestMember.map { member in
-                    "add to TeamMember \(shown(member))" + (record.closestMemberFile.map { " (\(shown($0)))" } ?? "") + ", whose name is closest, or to whoever holds it:"
-                } ?? (record.kind == .employment ? "add to the TeamMember who is this person:" : "add to the TeamMember who holds it:")
+                    "add to TeamMember \(shown(member))" + (record.closestMemberFile.map { " (\(shown($0)))" } ?? "") + ", whose name is closest, or to \(owner):"
+                } ?? "add to \(owner):"
                 lines += ["    " + target, "      " + VisibleText.escaped(yaml)]
             }
             if let service = record.serviceAccountYAML {
