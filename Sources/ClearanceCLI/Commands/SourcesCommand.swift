@@ -49,8 +49,7 @@ struct SourcesCommand: ParsableCommand {
             print(format == "json" ? SourcesListingJSON.render(listing) : SourcesListingText(listing, style: TextStyle(enabled: Session.wantsColor)).text,
                   terminator: "")
         } else {
-            print(format == "json" ? "{\n  \"sources\": [],\n  \"records\": []\n}\n" : "No sources: clearance.yaml lists no vendor's export under `sources`.\n",
-                  terminator: "")
+            print(format == "json" ? SourcesListingJSON.noSources : SourcesListingText.noSources, terminator: "")
         }
     }
 

@@ -116,20 +116,23 @@ public struct SourcesListing: Sendable {
         var memberYAML: String?, serviceYAML: String?
         let advice: String
         if link == "ambiguous" {
-            advice = Self.ambiguousAdvice(claims: claims, serviceAccount: serviceAccount, system: system, name: name, isEmployment: isEmployment)
+            advice = Self.ambiguousAdvice(claims: claims, serviceAccount: serviceAccount, system: system, isEmployment: isEmployment)
         } else if root["root"]?.bool == true {
             advice = "the system's root account: it is no one's and links to no one; guard it with MFA and no access keys"
         } else {
             closest = members.closest(to: [email, login, nativeID, root["display_name"]?.string].compactMap { $0 }, near: nearNames)
             if isEmployment {
-                memberYAML = "employee_id: " + Self.yamlScalar(nativeID)
-                advice = "add `\(memberYAML!)` to the TeamMember who is this person"  // safe: set above
+                let yaml = "employee_id: " + Self.yamlScalar(nativeID)
+                memberYAML = yaml
+                advice = "add `\(yaml)` to the TeamMember who is this person"
             } else {
-                let held = closest.map { Self.claimedNames($0, system: system) } ?? []
-                let names = held + [name]
-                memberYAML = "accounts: {\(Self.yamlScalar(system)): " + (names.count == 1 ? Self.yamlScalar(name) : "[" + names.map(Self.yamlScalar).joined(separator: ", ") + "]") + "}"
+                // The member's own logins on the system stay: the YAML replaces its entry for the system.
+                let names = (closest.map { Self.claimedNames($0, system: system) } ?? []) + [name]
+                let yaml = "accounts: {\(Self.yamlScalar(system)): "
+                    + (names.count == 1 ? Self.yamlScalar(name) : "[" + names.map(Self.yamlScalar).joined(separator: ", ") + "]") + "}"
+                memberYAML = yaml
                 serviceYAML = Self.serviceAccountYAML(system: system, scope: root["scope"]?.string, nativeID: nativeID, name: name)
-                advice = "add `\(memberYAML!)` to the TeamMember who holds it, or declare it as a ServiceAccount with an owner"  // safe: set above
+                advice = "add `\(yaml)` to the TeamMember who holds it, or declare it as a ServiceAccount with an owner"
             }
         }
         return Record(kind: document.kind, id: document.id, system: system, source: root["source"]?["file"]?.string ?? root.location.file,
@@ -157,7 +160,7 @@ public struct SourcesListing: Sendable {
     }
 
     /// What resolves an ambiguous record, in a sentence.
-    private static func ambiguousAdvice(claims: [Claim], serviceAccount: String?, system: String, name: String, isEmployment: Bool) -> String {
+    private static func ambiguousAdvice(claims: [Claim], serviceAccount: String?, system: String, isEmployment: Bool) -> String {
         let listed = claims.map { "\($0.member) (by \($0.by))" }.joined(separator: ", ")
         if let serviceAccount {
             return "ServiceAccount \(serviceAccount) declares it and \(listed) claim\(claims.count == 1 ? "s" : "") it: a person's account is not a service account; "

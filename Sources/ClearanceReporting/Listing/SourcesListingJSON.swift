@@ -7,10 +7,14 @@ import ClearancePolicy
 public enum SourcesListingJSON {
     /// The listing as pretty JSON, ending with a line break.
     public static func render(_ listing: SourcesListing) -> String {
-        JSONText.object([
-            ("sources", .array(listing.sources.map { source($0.summary) })),
-            ("records", .array(listing.records.map(record))),
-        ]).pretty + "\n"
+        render(sources: listing.sources.map { source($0.summary) }, records: listing.records.map(record))
+    }
+
+    /// The listing of a project that names no source.
+    public static let noSources = render(sources: [], records: [])
+
+    private static func render(sources: [JSONText], records: [JSONText]) -> String {
+        JSONText.object([("sources", .array(sources)), ("records", .array(records))]).pretty + "\n"
     }
 
     /// The JSON of one source, as the audit report's `evidence.sources` writes it too: every link state counted (`service` is 0 for an HR roster).

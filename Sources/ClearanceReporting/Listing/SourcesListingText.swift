@@ -19,7 +19,7 @@ public struct SourcesListingText: Sendable {
     /// The whole listing, ending with a line break.
     public var text: String {
         let shown = VisibleText.escaped
-        guard !listing.sources.isEmpty else { return "No sources: clearance.yaml lists no vendor's export under `sources`.\n" }
+        guard !listing.sources.isEmpty else { return Self.noSources }
         var lines: [String] = []
         for source in listing.sources {
             let summary = source.summary
@@ -40,6 +40,9 @@ public struct SourcesListingText: Sendable {
         lines.append(Self.summaryLine(listing))
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// What the listing says of a project that names no source.
+    public static let noSources = "No sources: clearance.yaml lists no vendor's export under `sources`.\n"
 
     /// `7 records: 3 linked, 1 service, 1 unlinked, 2 ambiguous`.
     static func counts(_ source: SourcesListing.Source) -> String {
