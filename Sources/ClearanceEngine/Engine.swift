@@ -29,6 +29,8 @@ public struct Engine: Sendable {
     private let catalogue: RuleCatalogue
     /// Where each kind's evidence timestamps are, resolved for the snapshot's symbols.
     private let evidencePaths: EvidencePaths
+    /// The Account documents linked to each person, by member id (what a person's checklist shows).
+    private let accountsByPerson: [String: [InputDocument]]
 
     /// Prepares `policies` over `documents` as of `now`.
     public init(policies: PolicySet, documents: DocumentSet, now: Timestamp, jobs: Int = 1, keepsAllFindings: Bool = true) {
@@ -46,6 +48,11 @@ public struct Engine: Sendable {
         self.identities = identities
         catalogue = RuleCatalogue(policies)
         evidencePaths = EvidencePaths(policies.kinds, resolvedIn: policies.symbols)
+        var accountsByPerson: [String: [InputDocument]] = [:]
+        for account in snapshot.documents(of: .account) {
+            if let person = account.root["person"]?.string { accountsByPerson[person, default: []].append(account) }
+        }
+        self.accountsByPerson = accountsByPerson
     }
 
     /// Documents per batch of work.
@@ -152,9 +159,13 @@ public struct Engine: Sendable {
     private func report(_ sink: FindingSink, documentsChecked: Int, at time: Timestamp, subjects: [InputDocument]) -> Report {
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         let kinds = policies.kinds
+        var accounts: [String: [ObservedAccount]] = [:]
+        for subject in subjects where subject.kind == .teamMember {
+            if let found = accountsByPerson[subject.id] { accounts[subject.id] = ObservedAccount.ordered(found.map(ObservedAccount.init)) }
+        }
         return Report(asOf: time, findings: sink.findings, summary: counts, documentsChecked: documentsChecked, catalogue: catalogue,
                       inputFiles: snapshot.digests, waivers: snapshot.waivers,
-                      subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) })
+                      subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) }, sources: snapshot.sources, accounts: accounts)
     }
 
     /// The finding of the built-in rule for one piece of evidence from the future.

@@ -19,12 +19,17 @@ public struct Report: Sendable {
     public let waivers: [Waiver]
     /// The documents checked (people, vendors, manifests) in input order, with what reports show about each.
     public let subjects: [Subject]
+    /// The vendors' exports read as sources, in the order `clearance.yaml` lists them.
+    public let sources: [SourceSummary]
+    /// The accounts the sources observed for each person among ``subjects``, by member id, in checklist order.
+    public let accounts: [String: [ObservedAccount]]
     /// The comparison with a baseline, when the run had one.
     public private(set) var baseline: BaselineComparison?
 
     /// Creates a report, sorting the findings; `summary` counts every outcome, kept or not.
     public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], documentsChecked: Int, catalogue: RuleCatalogue,
-                inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = []) {
+                inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = [], sources: [SourceSummary] = [],
+                accounts: [String: [ObservedAccount]] = [:]) {
         self.asOf = asOf
         self.documentsChecked = documentsChecked
         self.findings = Finding.sortedForReports(findings)
@@ -33,6 +38,8 @@ public struct Report: Sendable {
         self.inputFiles = inputFiles
         self.waivers = waivers
         self.subjects = subjects
+        self.sources = sources
+        self.accounts = accounts
     }
 
     /// The findings that fail the run at a severity threshold: every error (an unevaluated check is never a pass),

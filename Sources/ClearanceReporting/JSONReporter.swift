@@ -8,7 +8,8 @@ import ClearancePolicy
 /// those that need attention (fail, error, waived, pending), or every finding with `--include-passing`.
 /// `pending` is a pre-credentials gate item not yet met by someone still in the pipeline: it never fails a run.
 /// Version 2 added `pending` and fingerprints that follow element identity. `frameworks` lists each loaded framework
-/// table with the controls no rule covers. Keys keep the documented order.
+/// table with the controls no rule covers; `evidence.sources` each vendor's export read with its digest, generation time, records
+/// and link counts. Keys keep the documented order.
 public struct JSONReporter: Reporter {
     public static let name = "json"
     public static let fileName = "report.json"
@@ -86,6 +87,7 @@ public struct JSONReporter: Reporter {
                 .object([("path", .string(file.path)), ("role", .string(file.role.rawValue)),
                          ("sha256", .string(file.sha256)), ("bytes", .int(Int64(file.size)))])
             })),
+            ("sources", .array(report.sources.map(SourcesListingJSON.source))),
             ("packs", .array(report.catalogue.policies.map { policy in
                 .object([("id", .string(policy.id)), ("version", .optional(policy.version)), ("file", .optional(policy.file)),
                          ("settings", .array(policy.settings.map { setting in

@@ -4,8 +4,8 @@ import ClearancePolicy
 /// `markdown`: a summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment.
 ///
 /// The outcome as a heading, the counts, the rules with findings that fail the run (``Report/failing(at:)``),
-/// one collapsible `<details>` per document listing what needs attention with `file:line:col`, then the controls of
-/// each loaded framework table that no rule covers. Every value read from a file is escaped (``MarkdownEscaping``).
+/// one collapsible `<details>` per document listing what needs attention with `file:line:col`, the sources read (vendors' exports,
+/// with their generation time, links and digest), then the controls of each loaded framework table that no rule covers. Every value read from a file is escaped (``MarkdownEscaping``).
 public struct MarkdownReporter: Reporter {
     public static let name = "markdown"
     public static let fileName = "summary.md"
@@ -39,8 +39,22 @@ public struct MarkdownReporter: Reporter {
             }
             lines.append("")
         }
+        lines += Self.sources(report)
         lines += Self.coverage(report)
         return lines.joined(separator: "\n")
+    }
+
+    /// The vendors' exports read as sources: when each was made, its records and how they linked, and its digest.
+    static func sources(_ report: Report) -> [String] {
+        guard !report.sources.isEmpty else { return [] }
+        let states = SourcesListing.linkStates
+        var lines = ["### Sources", "", "| export | format | generated | records | " + states.joined(separator: " | ") + " | SHA-256 |",
+                     "| --- | --- | --- | ---: |" + String(repeating: " ---: |", count: states.count) + " --- |"]
+        for source in report.sources {
+            lines.append("| " + ([MarkdownEscaping.inline(source.file), MarkdownEscaping.inline(source.format), source.generatedAt.rfc3339, String(source.records)]
+                                 + states.map { String(source.links[$0] ?? 0) } + ["`" + source.sha256 + "`"]).joined(separator: " | ") + " |")
+        }
+        return lines + [""]
     }
 
     /// `36 findings fail at or above low`, `1 finding fails …`, or `nothing fails …`.

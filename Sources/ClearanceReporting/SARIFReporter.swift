@@ -6,8 +6,9 @@ import Foundation
 ///
 /// One run; one rule per loaded rule; one result per failing, erroring or waived finding (waivers as accepted
 /// suppressions; pending gate items are not alerts and are left out), plus an `absent` result per baseline finding
-/// that is gone. Every file read is an artifact
-/// with its SHA-256. Keys are sorted and the only time written is the as-of time, so equal runs give equal bytes.
+/// that is gone. Every file read is an artifact with its SHA-256 (a vendor's export with its source's format, generation time and
+/// links as properties). Keys are sorted and the only times written are the as-of time and the sources' generation times, so equal
+/// runs give equal bytes.
 public struct SARIFReporter: Reporter {
     public static let name = "sarif"
     public static let fileName = "report.sarif"
@@ -37,7 +38,7 @@ public struct SARIFReporter: Reporter {
                         extensions: report.catalogue.policies.map(SARIFPack.init)),
             invocations: [invocation],
             originalUriBaseIds: [SARIFArtifactLocation.sourceRoot: SARIFArtifactLocation(description: "The folder clearance ran in; relative paths start there.")],
-            artifacts: (report.catalogue.digests + report.inputFiles).map(SARIFArtifact.init),
+            artifacts: SARIFArtifact.all(report.catalogue.digests + report.inputFiles, sources: report.sources),
             results: results)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -42,8 +42,19 @@ public struct TextReporter: Reporter {
             }
             lines.append("")
         }
+        if let sources = Self.sourcesLine(report) { lines.append(style.dim(sources)) }
         lines.append(Self.summaryLine(report, context: context))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `Sources: 2 exports, 14 records (9 linked, 1 service, 2 unlinked, 2 ambiguous), the oldest generated 2026-11-19T06:00:00Z; `clearance sources` lists them.`,
+    /// or `nil` without sources.
+    public static func sourcesLine(_ report: Report) -> String? {
+        guard let oldest = report.sources.map(\.generatedAt).min() else { return nil }
+        let exports = report.sources.count, records = report.sources.map(\.records).reduce(0, +)
+        let links = SourcesListing.linkStates.map { state in "\(report.sources.map { $0.links[state] ?? 0 }.reduce(0, +)) \(state)" }
+        return "Sources: \(exports) export\(exports == 1 ? "" : "s"), \(records) record\(records == 1 ? "" : "s") (" + links.joined(separator: ", ") + "), "
+            + (exports == 1 ? "generated " : "the oldest generated ") + oldest.rfc3339 + "; `clearance sources` lists them."
     }
 
     /// `18 documents checked against 42 rules: 512 pass, 23 fail, 1 error, 2 waived, 88 skip; 24 failing at or above low.`

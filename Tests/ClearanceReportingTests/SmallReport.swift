@@ -6,7 +6,8 @@ import ClearanceReporting
 
 /// A small report built by hand, without loading policies or documents: three rules in two policies, three people
 /// (one cleared, one a candidate still in the pipeline, one given credentials too early), a live and an expired
-/// waiver, an element finding, an error, and a comparison with last week's baseline.
+/// waiver, an element finding, an error, a comparison with last week's baseline, and one vendor's export read as a source
+/// (ana.lopez's observed accounts among them).
 enum SmallReport {
     /// The evaluation time: 2026-11-20, midnight UTC.
     static let asOf = time(2026, 11, 20)
@@ -107,11 +108,28 @@ enum SmallReport {
         var summary: [FindingStatus: Int] = [:]
         for finding in findings { summary[finding.status, default: 0] += 1 }
         let inputs = people.map { FileDigest(path: $0.location.file, role: .input, bytes: Array("kind: TeamMember\nid: \($0.id)\n".utf8)) }
-            + [FileDigest(path: "waivers/2026.yaml", role: .input, bytes: Array(waiversText.utf8))]
+            + [FileDigest(path: "waivers/2026.yaml", role: .input, bytes: Array(waiversText.utf8)), oktaExport]
         let report = Report(asOf: asOf, findings: findings, summary: summary, documentsChecked: people.count, catalogue: catalogue,
-                            inputFiles: inputs, waivers: waivers, subjects: people)
+                            inputFiles: inputs, waivers: waivers, subjects: people, sources: [oktaSource], accounts: ["ana.lopez": anaAccounts])
         return report.comparing(with: Baseline(lastWeek(findings)))
     }
+
+    /// The identity provider's users, read as a source (the export's digest among the input files, last).
+    static let oktaExport = FileDigest(path: "exports/okta-users.json", role: .source,
+                                       bytes: Array(#"[{"id":"00u1","status":"ACTIVE","profile":{"login":"ana.lopez@example.com"}}]"#.utf8))
+    /// Its summary: three users, two linked to people, one nobody holds.
+    static let oktaSource = SourceSummary(format: "okta-users", file: "exports/okta-users.json", system: "okta", scope: "example.okta.com",
+                                          sha256: oktaExport.sha256, generatedAt: time(2026, 11, 19, 6), records: 3,
+                                          links: ["linked": 2, "unlinked": 1], extraFiles: [])
+    /// ana.lopez's accounts as the sources observed them: her Okta user, and a GitHub login without MFA.
+    static let anaAccounts = [
+        ObservedAccount(id: "github:acme:ana-lopez", system: "github", scope: "acme", nativeID: "ana-lopez", login: "ana-lopez", status: "active",
+                        mfaEnabled: false, mfaMethods: [], privileged: true, lastSeen: nil, neverSeen: false,
+                        location: SourceLocation(file: "exports/github-members.json", line: 2, column: 3, offset: 4)),
+        ObservedAccount(id: "okta:example.okta.com:00u1", system: "okta", scope: "example.okta.com", nativeID: "00u1", login: "ana.lopez@example.com",
+                        status: "active", mfaEnabled: true, mfaMethods: ["webauthn"], lastSeen: time(2026, 11, 18, 9), neverSeen: false,
+                        location: SourceLocation(file: "exports/okta-users.json", line: 1, column: 2, offset: 1)),
+    ]
 
     /// Last week's report: ana.lopez's unencrypted device failed already, and dan.kim's SMS-only MFA, fixed since.
     static func lastWeek(_ findings: [Finding]) -> Report {

@@ -92,6 +92,7 @@ struct ChecklistText {
             for item in section.items { lines += itemLines(item) }
             lines.append("")
         }
+        if !checklist.accounts.isEmpty { lines += ObservedAccountsText.lines(checklist.accounts, style: style) + [""] }
         return lines.joined(separator: "\n")
     }
 

@@ -22,9 +22,11 @@ public struct Checklist: Sendable {
     public let gate: CredentialsGate?
     /// The sections, the gate first; a policy without items of its own is left out.
     public let sections: [Section]
+    /// A person's accounts as the sources observed them, by system, scope and name (none for other kinds, or without sources).
+    public let accounts: [ObservedAccount]
 
-    /// The checklist of a subject from its findings (in report order) and the catalogue's rules of its kind.
-    public init(subject: Subject, findings: [Finding], catalogue: RuleCatalogue) {
+    /// The checklist of a subject from its findings (in report order), the catalogue's rules of its kind and its observed accounts.
+    public init(subject: Subject, findings: [Finding], catalogue: RuleCatalogue, accounts: [ObservedAccount] = []) {
         var byRule: [String: [Finding]] = [:]
         for finding in findings { byRule[finding.rule.id, default: []].append(finding) }
         let rules = catalogue.rules(for: subject.kind)
@@ -40,11 +42,13 @@ public struct Checklist: Sendable {
         self.findings = findings
         self.gate = gate
         self.sections = sections
+        self.accounts = accounts
     }
 
     /// The checklist of a subject from a report's findings and catalogue.
     public init(subject: Subject, in report: Report) {
-        self.init(subject: subject, findings: report.findings.filter { $0.kind == subject.kind && $0.subject == subject.id }, catalogue: report.catalogue)
+        self.init(subject: subject, findings: report.findings.filter { $0.kind == subject.kind && $0.subject == subject.id }, catalogue: report.catalogue,
+                  accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [])
     }
 
     /// Every item, section by section.
@@ -58,7 +62,8 @@ public struct Checklist: Sendable {
         var findingsBySubject: [String: [Finding]] = [:]
         for finding in report.findings { findingsBySubject[finding.kind.rawValue + "/" + finding.subject, default: []].append(finding) }
         return subjects.map { subject in
-            Checklist(subject: subject, findings: findingsBySubject[subject.kind.rawValue + "/" + subject.id] ?? [], catalogue: report.catalogue)
+            Checklist(subject: subject, findings: findingsBySubject[subject.kind.rawValue + "/" + subject.id] ?? [], catalogue: report.catalogue,
+                      accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [])
         }
     }
 }

@@ -21,6 +21,19 @@ struct EvidenceSection {
         let description: String
     }
 
+    /// One vendor's export read as a source.
+    struct Source {
+        let file: String
+        let format: String
+        /// The system and the scope the entry names: `aws 111122223333`.
+        let system: String
+        let generatedAt: String
+        let records: String
+        /// `3 linked · 1 service · 1 unlinked · 2 ambiguous`.
+        let links: String
+        let sha256: String
+    }
+
     /// One pack loaded.
     struct Pack {
         let id: String
@@ -44,8 +57,12 @@ struct EvidenceSection {
     let commandLine: String
     let failOn: String
     let files: [File]
-    /// `7 policy files and 31 input files, 123,456 bytes in all`.
+    /// `7 policy files and 31 input files, 123,456 bytes in all` (and the sources' files, when there are any).
     let fileSummary: String
+    /// The vendors' exports read as sources, in the order clearance.yaml lists them.
+    let sources: [Source]
+    /// Whether any source is listed.
+    let hasSources: Bool
     let packs: [Pack]
     let settings: [Setting]
     let overrides: [Override]
@@ -60,9 +77,17 @@ struct EvidenceSection {
         failOn = context.failOn.rawValue
         let digests = report.catalogue.digests + report.inputFiles
         files = digests.map { File(role: $0.role.rawValue, path: $0.path, size: $0.size.grouped, sha256: $0.sha256) }
-        let policies = report.catalogue.digests.count, inputs = report.inputFiles.count
-        fileSummary = "\(policies) policy file\(policies == 1 ? "" : "s") and \(inputs) input file\(inputs == 1 ? "" : "s"), "
-            + "\(digests.map(\.size).reduce(0, +).grouped) bytes in all"
+        let policies = report.catalogue.digests.count, exports = report.inputFiles.filter { $0.role == .source }.count
+        let inputs = report.inputFiles.count - exports
+        fileSummary = "\(policies) policy file\(policies == 1 ? "" : "s")" + (exports == 0 ? " and " : ", ") + "\(inputs) input file\(inputs == 1 ? "" : "s")"
+            + (exports == 0 ? "" : " and \(exports) source file\(exports == 1 ? "" : "s")") + ", \(digests.map(\.size).reduce(0, +).grouped) bytes in all"
+        sources = report.sources.map { source in
+            Source(file: source.file, format: source.format, system: source.system + (source.scope.map { " " + $0 } ?? ""),
+                   generatedAt: source.generatedAt.rfc3339, records: source.records.grouped,
+                   links: SourcesListing.linkStates.compactMap { state in source.links[state].map { "\($0.grouped) \(state)" } }.joined(separator: " · "),
+                   sha256: source.sha256)
+        }
+        hasSources = !sources.isEmpty
         packs = report.catalogue.policies.map { Pack(id: $0.id, version: $0.version ?? "–", file: $0.file ?? "–") }
         settings = report.catalogue.policies.flatMap { policy in
             policy.settings.map { Setting(pack: policy.id, name: $0.name, value: $0.valueText, origin: $0.origin ?? "pack default", description: $0.description) }

@@ -171,6 +171,17 @@ enum HTMLPageTemplate {
           {{/evidence.files}}
         </tbody>
       </table>
+      {{#evidence.hasSources}}
+      <h3>Sources</h3>
+      <table class="data sources">
+        <thead><tr><th scope="col">Export</th><th scope="col">Format</th><th scope="col">System</th><th scope="col">Generated</th><th scope="col" class="num">Records</th><th scope="col">Links</th><th scope="col">SHA-256</th></tr></thead>
+        <tbody>
+          {{#evidence.sources}}
+          <tr><td><code>{{file}}</code></td><td><code>{{format}}</code></td><td>{{system}}</td><td><code>{{generatedAt}}</code></td><td class="num">{{records}}</td><td>{{links}}</td><td><code class="digest">{{sha256}}</code></td></tr>
+          {{/evidence.sources}}
+        </tbody>
+      </table>
+      {{/evidence.hasSources}}
       <h3>Packs and settings</h3>
       <table class="data packs">
         <thead><tr><th scope="col">Pack</th><th scope="col">Version</th><th scope="col">File</th></tr></thead>

@@ -103,7 +103,7 @@ enum HTMLPartialTemplates {
             </ul>
             {{/hasOpenItems}}
             <details class="checklist">
-              <summary>Full checklist · {{ruleCount}} rules · <code>{{file}}</code></summary>
+              <summary>Full checklist · {{ruleCount}} rules{{#accountCount}} · {{.}}{{/accountCount}} · <code>{{file}}</code></summary>
               {{#sections}}
               <h5>{{heading}}{{#sectionNote}} <span class="muted">{{.}}</span>{{/sectionNote}}</h5>
               <ul class="checks">
@@ -112,6 +112,17 @@ enum HTMLPartialTemplates {
                 {{/checks}}
               </ul>
               {{/sections}}
+              {{#hasAccounts}}
+              <h5>Accounts observed in the sources</h5>
+              <table class="data accounts">
+                <thead><tr><th scope="col">System</th><th scope="col">Account</th><th scope="col">Status</th><th scope="col">MFA</th><th scope="col">Last seen</th><th scope="col">Record</th></tr></thead>
+                <tbody>
+                  {{#accounts}}
+                  <tr><td>{{system}}</td><td><code>{{name}}</code>{{#privileged}} <span class="muted">administrator</span>{{/privileged}}</td><td>{{status}}</td><td>{{mfa}}</td><td>{{lastSeen}}</td><td><code>{{location}}</code></td></tr>
+                  {{/accounts}}
+                </tbody>
+              </table>
+              {{/hasAccounts}}
             </details>
           </article>
 

@@ -32,6 +32,17 @@ struct SubjectChecklist {
         let scope: String?
     }
 
+    /// One account the sources observed for a person.
+    struct Account {
+        let system: String
+        let name: String
+        let status: String
+        let mfa: String
+        let lastSeen: String
+        let location: String
+        let privileged: Bool
+    }
+
     /// The pre-credentials gate's verdict for a person, as ``CredentialsGate`` words it.
     struct Gate {
         let state: CredentialsGate.State
@@ -82,6 +93,12 @@ struct SubjectChecklist {
     let sections: [Section]
     /// How many rules the checklist shows.
     let ruleCount: Int
+    /// A person's accounts as the sources observed them, by system.
+    let accounts: [Account]
+    /// Whether any account is listed.
+    let hasAccounts: Bool
+    /// `· 3 accounts observed`, after the rule count, when there are any.
+    let accountCount: String?
     /// Lowercased id, name and facts, for the text filter.
     let search: String
 
@@ -120,6 +137,12 @@ struct SubjectChecklist {
         openItems = open
         hasOpenItems = !open.isEmpty
         ruleCount = items.count
+        accounts = checklist.accounts.map { account in
+            Account(system: account.system + (account.scope.map { " " + $0 } ?? ""), name: account.name, status: account.status, mfa: account.mfaText,
+                    lastSeen: account.lastSeenText, location: account.location.description, privileged: account.privileged == true)
+        }
+        hasAccounts = !accounts.isEmpty
+        accountCount = accounts.isEmpty ? nil : "\(accounts.count) account\(accounts.count == 1 ? "" : "s") observed"
         search = ([subject.id] + [subject.name, subject.status].compactMap { $0 } + facts).joined(separator: " ").lowercased()
     }
 
