@@ -113,7 +113,7 @@ struct SourcesCommandTests {
 
     // The tests below read a real export; they need the formats, which are written apart from this command.
 
-    @Test(.disabled("needs the real formats")) func sourcesListsTheCredentialReportAndItsRootAccount() throws {
+    @Test func sourcesListsTheCredentialReportAndItsRootAccount() throws {
         let folder = Self.project(sources: Self.awsSource)
         folder.write("exports/aws.csv", Self.credentialReport)
         let result = try run(["sources"], in: folder)
@@ -130,7 +130,7 @@ struct SourcesCommandTests {
         #expect(json["records"]?.array?.map { $0["location"]?["line"] } == [.number(2)])
     }
 
-    @Test(.disabled("needs the real formats")) func inspectPrintsTheAccountsAnExportBecomesLinkedToTheProject() throws {
+    @Test func inspectPrintsTheAccountsAnExportBecomesLinkedToTheProject() throws {
         let folder = Self.project(sources: "")
         folder.write("exports/aws.csv", Self.credentialReport)
         let result = try run(["inspect", "--format", "aws-iam-credential-report", "--scope", "111122223333", "--generated-at", "2026-11-19T06:00:00Z",
@@ -146,7 +146,7 @@ struct SourcesCommandTests {
         #expect(documents[2]["records"] == .number(2))
     }
 
-    @Test(.disabled("needs the real formats")) func aPersonsChecklistListsTheAccountsObservedForThem() throws {
+    @Test func aPersonsChecklistListsTheAccountsObservedForThem() throws {
         let folder = Self.project(sources: Self.awsSource)
         folder.write("exports/aws.csv", Self.credentialReport)
         let result = try run(["checklist", "dana", "--as-of", "2026-11-20"], in: folder)

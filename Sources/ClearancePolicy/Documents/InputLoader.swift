@@ -42,7 +42,9 @@ public struct InputLoader: Sendable {
         guard !named.isEmpty || !sources.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check", location: nil)])
         }
-        let collected = Self.collect(named, ignoring: ignoring, readers: readers)
+        // An export a source names is read as that source only, never as an input document (a JSON export under an input folder).
+        let exports = sources.flatMap { [$0.path] + $0.extraFiles.values.map(\.path) }
+        let collected = Self.collect(named, ignoring: ignoring + exports, readers: readers)
         let files = collected.files
         let (limits, symbols, keys, readers) = (limits, symbols, keys, readers)
         var checker = DocumentChecker(policies: policies, symbols: symbols)

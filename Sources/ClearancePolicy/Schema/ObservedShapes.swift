@@ -37,7 +37,7 @@ public enum ObservedShapes {
         Property("root", .boolean, required: true, "Whether it is the system's root account (AWS <root_account>)."),
         Property("mfa", .object(ObjectShape(name: "mfa", summary: "Multi-factor authentication, as the source reports it.", properties: [
             Property("enabled", flag, "true or false as the source says; null when it does not report MFA."),
-            Property("methods", .list(.string()), required: true, "The active factors' types, as the source names them (webauthn, token:software:totp, virtual)."),
+            Property("methods", .nullable(.list(.string())), "The active factors' types, as the source names them (webauthn, token:software:totp, virtual)."),
             Property("phishing_resistant", flag, "Whether an active factor resists phishing (WebAuthn, FIDO2, U2F); null when unknown."),
         ])), required: true),
         Property("created", date, "When the account was created."),
