@@ -76,7 +76,7 @@ struct HostilePullRequestFileTests {
             "\(result.standardError)")
         // Markdown beside the data (the sample's own README.md) is documentation, passed over quietly.
         #expect(!result.standardError.contains("README.md"))
-        // So is a CSV file: a vendor's export, read only through `sources:` (the sample keeps two under Fixtures/exports).
+        // So is a CSV file: a vendor's export, read only through `sources:` (the sample keeps two under exports).
         #expect(!result.standardError.contains(".csv") && !result.standardError.contains(".CSV"))
     }
 

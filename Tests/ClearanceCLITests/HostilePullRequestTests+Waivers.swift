@@ -53,7 +53,7 @@ struct WaiverHostilePullRequestTests {
         #expect(result.status == 2)
         #expect(result.standardOutput == "")
         #expect(result.standardError == """
-            Fixtures/team/luis.mendoza.yaml:76:7: a Waiver among the inputs; waivers belong in a waiver file named in clearance.yaml or by --waivers
+            Fixtures/team/luis.mendoza.yaml:79:7: a Waiver among the inputs; waivers belong in a waiver file named in clearance.yaml or by --waivers
             kind: Waiver
                   ^
             1 error; nothing was checked.
