@@ -105,7 +105,8 @@ struct DocumentChecker: Sendable {
             return entry
         }
         (entry.kind, entry.id, entry.idNode) = (kind, id, idNode)
-        let typed = JSONTimestamps.isJSON(root.document) ? jsonTimestamps.typed(root, as: kind) : root
+        // A source's documents are written with their timestamps typed: retyping them would copy each one again.
+        let typed = origin != .source && JSONTimestamps.isJSON(root.document) ? jsonTimestamps.typed(root, as: kind) : root
         if let descriptor {
             entry.problems += shapeProblems(typed, kind: descriptor)
             entry.document = InputDocument(kind: kind, id: id, root: typed)
