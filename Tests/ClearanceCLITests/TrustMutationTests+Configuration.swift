@@ -37,6 +37,20 @@ struct ConfigurationTrustMutationTests {
         return (result.status, Set((report["findings"]?.array ?? []).map(Finding.init)), report, result.standardError)
     }
 
+    /// The vendors' exports of the sample (under `Fixtures/exports/`), read only through `sources:` in clearance.yaml.
+    static let exports = ["aws-prod-credential-report.csv", "people.csv", "github-members.json", "github-admins.json",
+                          "github-2fa-disabled.json", "okta-users.json", "okta-factors.json"]
+
+    /// Removes the copies of the exports under `folder` of the project: outside a source entry they are not input documents.
+    static func removeExports(_ project: SampleProjectCopy, under folder: String) throws {
+        for file in exports { try FileManager.default.removeItem(atPath: project.path + "/" + folder + "/exports/" + file) }
+    }
+
+    /// Whether a finding is about a record of an export: a run narrowed by paths reads the sources as context.
+    static func isAboutAnExport(_ finding: Finding) -> Bool {
+        exports.contains { finding.file == "Fixtures/exports/" + $0 } || finding.subject.hasPrefix("Fixtures/exports/")
+    }
+
     /// The full run of the project: every configured input.
     static func fullRun(_ project: SampleProjectCopy) throws -> Set<Finding> {
         let full = try findings(project, [])
@@ -142,17 +156,19 @@ struct ConfigurationTrustMutationTests {
         // A copy of the waiver file would be waivers among the inputs: they come from the configured waiver file only,
         // which a partial check reads as context (its expired waiver is reported by the full run).
         try FileManager.default.removeItem(atPath: project.path + "/team-copy/waivers.yaml")
+        // Copies of the exports would be read as input documents; the sources read the originals, as context.
+        try Self.removeExports(project, under: "team-copy")
         let copy = try Self.findings(project, ["team-copy"])
         #expect(copy.status == 1)
         #expect(copy.errors == "")
-        let moved = Set(full.filter { $0.file != "Fixtures/waivers.yaml" }.map { finding in
+        let moved = Set(full.filter { $0.file != "Fixtures/waivers.yaml" && !Self.isAboutAnExport($0) }.map { finding in
             var finding = finding
             finding.file = "team-copy/" + finding.file.dropFirst("Fixtures/".count)
             return finding
         })
         #expect(copy.findings == moved)
         let roles = Set((copy.report["evidence"]?["files"]?.array ?? []).map { ($0["role"]?.string ?? "") + " " + ($0["path"]?.string ?? "").prefix(9) })
-        #expect(roles == ["policy Policies/", "input team-copy", "context Fixtures/"])
+        #expect(roles == ["policy Policies/", "input team-copy", "context Fixtures/", "source Fixtures/"])
     }
 
     @Test func aSecondFileWithAnIdOfTheProjectIsADuplicateInAPartialCheckToo() throws {
@@ -186,7 +202,7 @@ struct ConfigurationTrustMutationTests {
             var finding = finding
             finding.file = String(finding.file.dropFirst("./".count))
             return finding
-        }) == full)
+        }) == full.filter { !Self.isAboutAnExport($0) })
     }
 
     @Test func aFolderReachedThroughASymlinkIsReadOnceAsASubject() throws {
@@ -200,9 +216,9 @@ struct ConfigurationTrustMutationTests {
             var finding = finding
             finding.file = "Fixtures/" + finding.file.dropFirst("linked/".count)
             return finding
-        }) == full)
+        }) == full.filter { !Self.isAboutAnExport($0) })
         let roles = Set((linked.report["evidence"]?["files"]?.array ?? []).map { $0["role"]?.string ?? "" })
-        #expect(roles == ["policy", "input"])
+        #expect(roles == ["policy", "input", "source"])
     }
 
     // MARK: Item 6: nothing checked is never a pass
@@ -336,6 +352,7 @@ struct ConfigurationTrustMutationTests {
 
     @Test func contextNamedExplicitlyOutsideAProject() throws {
         let project = SampleProjectCopy(files: ["Policies", "Fixtures"])
+        try Self.removeExports(project, under: "Fixtures")  // without clearance.yaml nothing names them as sources
         let full = try Self.findings(project, ["Fixtures", "--waivers", "Fixtures/waivers.yaml"])
         #expect(full.status == 1)
         let member = "Fixtures/team/ana.lopez.yaml"

@@ -78,7 +78,7 @@ struct FingerprintMutationTests {
         let copy = try Self.baselinedCopy()
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "50 documents checked against 78 rules: 945 pass, 51 fail, 0 error, 2 waived, 726 skip, 4 pending; "
+        #expect(Self.summary(result) == "51 documents checked against 78 rules: 946 pass, 51 fail, 0 error, 2 waived, 726 skip, 4 pending; "
                 + "nothing failing at or above low (51 accepted by the baseline, 0 resolved).")
     }
 
@@ -87,7 +87,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.compliantManifestGrant, in: "Fixtures/access/aws-production.yaml"))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "50 documents checked against 78 rules: 947 pass, 51 fail, 0 error, 2 waived, 728 skip, 4 pending; "
+        #expect(Self.summary(result) == "51 documents checked against 78 rules: 948 pass, 51 fail, 0 error, 2 waived, 728 skip, 4 pending; "
                 + "nothing failing at or above low (51 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:22:14 · grants[6]"))
     }
@@ -99,7 +99,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.camilaManifestGrant, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "50 documents checked against 78 rules: 945 pass, 51 fail, 0 error, 2 waived, 726 skip, 4 pending; "
+        #expect(Self.summary(result) == "51 documents checked against 78 rules: 946 pass, 51 fail, 0 error, 2 waived, 726 skip, 4 pending; "
                 + "nothing failing at or above low (51 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:10:14 · grants[0]"))
     }
@@ -112,7 +112,7 @@ struct FingerprintMutationTests {
         #expect(Self.resolved(result) == [
             "  ✓ AM-04    aws-production grants[5]: aws-production still grants acme-prod to camila.reyes, who has left",
         ])
-        #expect(Self.summary(result) == "50 documents checked against 78 rules: 943 pass, 50 fail, 0 error, 2 waived, 725 skip, 4 pending; "
+        #expect(Self.summary(result) == "51 documents checked against 78 rules: 944 pass, 50 fail, 0 error, 2 waived, 725 skip, 4 pending; "
                 + "nothing failing at or above low (50 accepted by the baseline, 1 resolved).")
     }
 
@@ -123,7 +123,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("access:\n", with: "access:\n" + inserted, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "50 documents checked against 78 rules: 951 pass, 51 fail, 0 error, 2 waived, 732 skip, 4 pending; "
+        #expect(Self.summary(result) == "51 documents checked against 78 rules: 952 pass, 51 fail, 0 error, 2 waived, 732 skip, 4 pending; "
                 + "nothing failing at or above low (51 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:68:15 · access[2]"))
     }
@@ -135,7 +135,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("contract:\n", with: Self.luisCompliantGrant + "contract:\n", in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "50 documents checked against 78 rules: 945 pass, 51 fail, 0 error, 2 waived, 726 skip, 4 pending; "
+        #expect(Self.summary(result) == "51 documents checked against 78 rules: 946 pass, 51 fail, 0 error, 2 waived, 726 skip, 4 pending; "
                 + "nothing failing at or above low (51 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:44:15 · access[0]"))
     }
@@ -153,7 +153,7 @@ struct FingerprintMutationTests {
             "  ✓ ZT-08    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-* is not scoped to a single environment",
             "  ✓ AR-02    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-* was not provisioned through an IT ticket (no ticket recorded)",
         ])
-        #expect(Self.summary(result) == "50 documents checked against 78 rules: 941 pass, 49 fail, 0 error, 2 waived, 720 skip, 4 pending; "
+        #expect(Self.summary(result) == "51 documents checked against 78 rules: 942 pass, 49 fail, 0 error, 2 waived, 720 skip, 4 pending; "
                 + "nothing failing at or above low (49 accepted by the baseline, 2 resolved).")
     }
 
@@ -167,7 +167,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("devices:\n", with: "devices:\n" + added, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "50 documents checked against 78 rules: 953 pass, 51 fail, 0 error, 2 waived, 726 skip, 4 pending; "
+        #expect(Self.summary(result) == "51 documents checked against 78 rules: 954 pass, 51 fail, 0 error, 2 waived, 726 skip, 4 pending; "
                 + "nothing failing at or above low (51 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("""
               ✗ ZT-04    high     device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)  (in the baseline)
@@ -188,7 +188,7 @@ struct FingerprintMutationTests {
             "  ✓ ZT-04    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)",
             "  ✓ ZT-10    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra does not lock its screen within 15 minutes with the password manager installed (screen lock: not recorded; password manager: false)",
         ])
-        #expect(Self.summary(result) == "50 documents checked against 78 rules: 943 pass, 49 fail, 0 error, 2 waived, 726 skip, 4 pending; "
+        #expect(Self.summary(result) == "51 documents checked against 78 rules: 944 pass, 49 fail, 0 error, 2 waived, 726 skip, 4 pending; "
                 + "nothing failing at or above low (49 accepted by the baseline, 2 resolved).")
     }
 

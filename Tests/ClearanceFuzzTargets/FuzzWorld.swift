@@ -41,7 +41,9 @@ public final class FuzzWorld: Sendable {
 
     init(root: String) throws(Diagnostics) {
         policies = try PolicyLoader(symbols: SymbolTable()).load(paths: [root + "/Policies"])
-        documents = try InputLoader(symbols: policies.symbols).load(paths: [root + "/Fixtures"], waiverPaths: [root + "/Fixtures/waivers.yaml"], policies: policies)
+        let sources = try ProjectConfiguration.load(path: root + "/clearance.yaml").sources  // the exports under Fixtures/exports
+        documents = try InputLoader(symbols: policies.symbols).load(paths: [root + "/Fixtures"], waiverPaths: [root + "/Fixtures/waivers.yaml"],
+                                                                    sources: sources, policies: policies)
         guard let policy = policies.policy("zero-trust-baseline"), let ana = documents.document(.teamMember, id: "ana.lopez"),
               let now = Timestamp(seconds: 1_795_132_800) else {
             throw Diagnostics([Diagnostic(code: "fuzz.world", message: "the fixtures lack zero-trust-baseline or ana.lopez", file: root)])

@@ -10,27 +10,30 @@ import ClearanceTestSupport
 struct InputContextTests {
     static let root = CommandRunner.packageRoot.path
     static let policies = try! PolicyLoader(symbols: SymbolTable()).load(paths: [root + "/Policies"])  // safe: the shipped packs load (other tests prove it)
+    /// The sample's vendors' exports, which lie under Fixtures/ and are read only as sources.
+    static let sources = try! ProjectConfiguration.load(path: root + "/clearance.yaml").sources  // safe: the sample project file loads (other tests prove it)
 
     @Test func oneMemberInTheContextOfTheWholeTeam() throws {
         let member = Self.root + "/Fixtures/team/ana.lopez.yaml"
         let documents = try InputLoader(symbols: Self.policies.symbols).load(paths: [member], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"], context: [Self.root + "/Fixtures"],
-                                               waiversAreContext: true, policies: Self.policies)
+                                               waiversAreContext: true, sources: Self.sources, sourcesAreContext: true, policies: Self.policies)
         #expect(documents.subjects.map(\.id) == ["ana.lopez"])
-        #expect(documents.documents.count == 50)
+        // 51 documents of the team files (one a ServiceAccount), 70 exported records and one Source per export
+        #expect(documents.documents.count == 125)
         #expect(documents.document(.vendor, id: "talentbridge") != nil)
         #expect(documents.waivers.map(\.id) == ["W-2026-014", "W-2026-009", "W-2026-017"])
         #expect(documents.reportedWaivers.isEmpty)
         #expect(documents.digests.filter { $0.path == member }.map(\.role) == [.input])
-        #expect(documents.digests.filter { $0.role == .context }.count == 32)
+        #expect(documents.digests.filter { $0.role == .context }.count == 33)
         #expect(!documents.contextFiles.contains(member))
     }
 
     @Test func aPathNamedAgainAsContextStaysASubject() throws {
         let documents = try InputLoader(symbols: Self.policies.symbols).load(paths: [Self.root + "/Fixtures"], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"],
-                                               context: [Self.root + "/Fixtures/team/", Self.root + "/./Fixtures"], policies: Self.policies)
+                                               context: [Self.root + "/Fixtures/team/", Self.root + "/./Fixtures"], sources: Self.sources, policies: Self.policies)
         #expect(documents.contextFiles.isEmpty)
         #expect(documents.subjects.count == documents.documents.count)
-        #expect(documents.digests.count == 33)
+        #expect(documents.digests.count == 34 + 7)  // the input files, and the seven files the four sources read
         #expect(documents.reportedWaivers.count == 3)
     }
 

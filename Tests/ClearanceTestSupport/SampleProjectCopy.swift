@@ -39,6 +39,17 @@ public final class SampleProjectCopy: Sendable {
         return true
     }
 
+    /// Removes the `sources:` block of the copy's clearance.yaml and the exports it names (`Fixtures/exports/`), for the
+    /// team files alone.
+    @discardableResult
+    public func removeSources() -> Bool {
+        let text = read("clearance.yaml")
+        guard let start = text.range(of: "\nsources:\n"),
+              let end = text.range(of: "\n# The packs' params", range: start.upperBound..<text.endIndex) else { return false }
+        directory.write("clearance.yaml", String(text[..<start.lowerBound]) + String(text[end.lowerBound...]))
+        return (try? FileManager.default.removeItem(atPath: path + "/Fixtures/exports")) != nil
+    }
+
     /// Writes a file of the copy, creating its folders.
     public func write(_ file: String, _ text: String) { directory.write(file, text) }
 

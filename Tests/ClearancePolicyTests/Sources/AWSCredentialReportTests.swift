@@ -207,7 +207,7 @@ struct AWSCredentialReportTests {
     }
 
     @Test func theSampleProjectsReportReads() throws {
-        let path = CommandRunner.packageRoot.path + "/exports/aws-prod-credential-report.csv"
+        let path = CommandRunner.packageRoot.path + "/Fixtures/exports/aws-prod-credential-report.csv"
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let records = try Self.read(text)
         #expect(records.map(\.record.nativeID) == ["root", "diego.hernandez", "fastlane-camila", "gabriela.rios", "jenkins-legacy", "jorge.castillo",

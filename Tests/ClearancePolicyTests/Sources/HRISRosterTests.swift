@@ -144,7 +144,7 @@ struct HRISRosterTests {
     }
 
     @Test func theSampleProjectsRosterReads() throws {
-        let path = CommandRunner.packageRoot.path + "/exports/people.csv"
+        let path = CommandRunner.packageRoot.path + "/Fixtures/exports/people.csv"
         let records = try Self.read(try String(contentsOfFile: path, encoding: .utf8))
         #expect(records.count == 16)
         let byEmail = Dictionary(uniqueKeysWithValues: records.map { ($0["email"], $0) })

@@ -7,7 +7,7 @@ import ClearanceTestSupport
 /// where each field was read as `line:column`.
 enum JSONSourceFixture {
     /// The sample exports of the JSON formats.
-    static let exports = CommandRunner.packageRoot.path + "/exports/"
+    static let exports = CommandRunner.packageRoot.path + "/Fixtures/exports/"
 
     /// A `sources:` entry as `clearance.yaml` would write it (`extra` lines are added as written).
     static func declaration(format: String, file: String, system: String, scope: String?, extras: [String: String] = [:]) throws -> SourceDeclaration {
