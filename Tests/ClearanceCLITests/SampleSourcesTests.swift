@@ -45,4 +45,25 @@ struct SampleSourcesTests {
         let sources = try #require((report["evidence"] as? [String: Any])?["sources"] as? [[String: Any]])
         #expect(sources.count == 4)
     }
+
+    /// A run narrowed to paths reads the sources as context, unless a path names an export: a pull request that updates
+    /// only an export is checked on what that export says.
+    @Test func aPathNamingAnExportMakesItsRecordsSubjects() throws {
+        func failing(_ paths: [String]) throws -> [String] {
+            let result = try CommandRunner.run(["check", "--as-of", "2026-11-20", "--format", "json"] + paths)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any], "\(result.standardError)")
+            return (report["findings"] as? [[String: Any]] ?? []).filter { $0["status"] as? String == "fail" }
+                .map { "\($0["rule"] ?? "") \($0["subject"] ?? "")" }
+        }
+        #expect(try failing(["Fixtures/exports/okta-users.json"]) == [
+            "OBS-02 okta:acme:00uQH1f4BCJUMdFkGdTj", "OBS-03 okta:acme:00u6LtvlSoJbzt5hRFSU", "OBS-05 okta:acme:00uUzLBMiZpXrjimzeVk",
+            "OBS-02 okta:acme:00uf7yswXaKlSGuN11fb", "OBS-01 okta:acme:00u4rD1azQ7wQmn2KhTs",
+        ])
+        // A further file of a source (GitHub's 2FA-disabled list) names its source too.
+        #expect(try failing(["Fixtures/exports/github-2fa-disabled.json"]) == [
+            "OBS-03 github:acme:88014362", "OBS-01 github:acme:102338476", "OBS-02 github:acme:71839205",
+        ])
+        #expect(try failing(["Fixtures/exports"]).filter { $0.hasPrefix("OBS-") }.count == 18)
+        #expect(try failing(["Fixtures/team/tomas.vega.yaml"]).allSatisfy { !$0.hasPrefix("OBS-") })
+    }
 }

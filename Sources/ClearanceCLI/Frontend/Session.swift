@@ -51,7 +51,8 @@ enum Session {
     /// The loaded inputs, checked against the policies and loaded with their symbol table: the documents under `paths` as subjects, the
     /// rest of the configured inputs and `context` for lookups only; notes about them go to standard error.
     ///
-    /// With no `paths`, the configured inputs and sources are the subjects; with `paths`, the sources are context. Configured waiver files are context when
+    /// With no `paths`, the configured inputs and sources are the subjects; with `paths`, a source is a subject when a path names its
+    /// export (the file or a folder holding it), else context. Configured waiver files are context when
     /// `paths` narrow the run (their expiry is reported by the full run), unless `--waivers` named them.
     static func documents(_ paths: [String], context: [String] = [], _ configuration: ProjectConfiguration, _ project: ProjectOptions,
                           _ policies: PolicySet, digests: Bool = true, progress: ProgressLine? = nil) throws(Diagnostics) -> DocumentSet {

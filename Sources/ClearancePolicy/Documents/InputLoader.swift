@@ -29,7 +29,8 @@ public struct InputLoader: Sendable {
     ///
     /// Every named path must hold at least one file. A file is read once however many paths name it
     /// (compared by real path), in the role of the first: `paths`, then `waiverPaths`, then `context`.
-    /// Context documents (and the waiver files, with `waiversAreContext`, and the sources' documents, with `sourcesAreContext`)
+    /// Context documents (and the waiver files, with `waiversAreContext`, and the sources' documents, with `sourcesAreContext`,
+    /// except a source whose export one of `paths` names, directly or by a folder holding it)
     /// are loaded and checked like the rest, but are not subjects; one whose kind and id a subject has is left out.
     /// Files are read and parsed in batches on up to `jobs` threads and put back in input order.
     /// With `digests`, each file's SHA-256 is recorded as evidence; `progress`, when given, hears
@@ -78,15 +79,14 @@ public struct InputLoader: Sendable {
         let advisories = collected.notes
         var entries = batches.flatMap(\.entries)
         var contextFiles = Set(files.filter(\.isContext).map(\.path))
-        let observed = sources.isEmpty ? nil : readSources(sources, linking: entries, formats: formats, checker: checker, jobs: jobs)
+        // A source whose export a subject path names (the file, or a folder holding it) stays a subject in a narrowed run.
+        let subjectExports = sourcesAreContext ? Self.exports(of: sources, namedBy: paths) : []
+        let observed = sources.isEmpty ? nil : readSources(sources, linking: entries, formats: formats, checker: checker, jobs: jobs,
+                                                           isContext: { sourcesAreContext && !subjectExports.contains($0) })
         if let observed {
             problems += observed.problems
-            entries += observed.entries.map { entry in
-                var entry = entry
-                entry.isContext = sourcesAreContext
-                return entry
-            }
-            if sourcesAreContext { contextFiles.formUnion(observed.files) }
+            entries += observed.entries
+            contextFiles.formUnion(observed.contextFiles)
         }
         let checked = checker.combine(entries)
         problems += checked.problems
@@ -101,19 +101,30 @@ public struct InputLoader: Sendable {
         return documents.adding(advisories: found)
     }
 
-    /// The documents of every source, linked to the members and service accounts among `linking`, each checked on its own,
-    /// with the files they are located in (the exports and `clearance.yaml`).
+    /// The documents of every source, linked to the members and service accounts among `linking`, each checked on its own
+    /// and marked context when `isContext` says so of its export's path, with the context files they are located in (the exports
+    /// and `clearance.yaml`).
     private func readSources(_ sources: [SourceDeclaration], linking entries: [DocumentChecker.Entry], formats: SourceFormats,
-                             checker: DocumentChecker, jobs: Int)
-        -> (entries: [DocumentChecker.Entry], summaries: [SourceSummary], digests: [FileDigest], files: Set<String>, problems: [Diagnostic]) {
+                             checker: DocumentChecker, jobs: Int, isContext: (String) -> Bool)
+        -> (entries: [DocumentChecker.Entry], summaries: [SourceSummary], digests: [FileDigest], contextFiles: Set<String>, problems: [Diagnostic]) {
         let declared = entries.compactMap { entry in entry.isContext && entry.replacesContext ? nil : entry.document }
         let linker = IdentityLinker(declared.filter { $0.kind == .teamMember || $0.kind == .serviceAccount })
         do throws(Diagnostics) {
             let loaded = try SourceLoader(formats: formats, limits: limits, symbols: symbols, keys: keys).load(sources, linker: linker, jobs: jobs)
-            let documents = loaded.flatMap(\.documents)
-            let checked = ParallelMap.map(documents.count, jobs: jobs) { index in checker.inspect(documents[index].root, from: .source) }
-            let files = Set(documents.map(\.source.path))
-            return (checked, loaded.map(\.summary), loaded.flatMap(\.digests), files, [])
+            var checked: [DocumentChecker.Entry] = []
+            var contextFiles = Set<String>(), subjectFiles = Set<String>()
+            for (source, read) in zip(sources, loaded) {
+                let documents = read.documents
+                let context = isContext(source.path)
+                checked += ParallelMap.map(documents.count, jobs: jobs) { index in
+                    var entry = checker.inspect(documents[index].root, from: .source)
+                    entry.isContext = context
+                    return entry
+                }
+                if context { contextFiles.formUnion(documents.map(\.source.path)) } else { subjectFiles.formUnion(documents.map(\.source.path)) }
+            }
+            // The Source documents lie in clearance.yaml: it is context only when every source is.
+            return (checked, loaded.map(\.summary), loaded.flatMap(\.digests), contextFiles.subtracting(subjectFiles), [])
         } catch {
             return ([], [], [], [], error.items)
         }
@@ -156,6 +167,17 @@ public struct InputLoader: Sendable {
             }
         }
         return (files, problems, notes)
+    }
+
+    /// The paths of the exports (as `sources` name them) whose file or further files lie under one of `paths`.
+    static func exports(of sources: [SourceDeclaration], namedBy paths: [String]) -> Set<String> {
+        let roots = paths.map { FileCollector.realPath($0) ?? $0 }
+        return Set(sources.filter { source in
+            ([source.path] + source.extraFiles.values.map(\.path)).contains { export in
+                let real = FileCollector.realPath(export) ?? export
+                return roots.contains { root in real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") }
+            }
+        }.map(\.path))
     }
 
     /// The real paths of the files under `paths`.
