@@ -196,4 +196,26 @@ struct SourceLinkingTests {
             #expect(error.items.first?.location.map { "\($0.line):\($0.column)" } == "3:11")
         }
     }
+
+    /// The checked tree controls its folders: `exports` made a link to a folder of the machine is refused, while a link that stays
+    /// in the project is followed, as it is for input folders.
+    @Test func anExportReachedThroughALinkedFolderOutsideTheProjectIsNotRead() throws {
+        let outside = TemporaryDirectory()
+        outside.write("accounts.txt", "u1,stolen,,active\n")
+        let folder = TemporaryDirectory()
+        folder.write("store/accounts.txt", Self.export)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/exports", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/inside", withDestinationPath: "store")
+        folder.write("clearance.yaml", "sources:\n  - format: test-lines\n    file: exports/accounts.txt\n    generated_at: 2026-11-19T06:00:00Z\n")
+        let entry = try YAMLLoader(symbols: SymbolTable()).load(file: folder.path + "/clearance.yaml")[0].root["sources"]!.elements[0]
+        func load(_ written: String) throws(Diagnostics) -> SourceLoader.Loaded {
+            let declaration = SourceDeclaration(format: "test-lines", file: written, path: folder.path + "/" + written, system: "test",
+                                                generatedAt: Timestamp(seconds: 1_795_500_000), node: entry)
+            return try SourceLoader(formats: SourceFormats([LinesFormat()]), symbols: SymbolTable()).load(declaration, linker: IdentityLinker([]))
+        }
+        let error = #expect(throws: Diagnostics.self) { _ = try load("exports/accounts.txt") }
+        #expect(error?.items.map(\.message) == ["exports/accounts.txt: exports is a symbolic link that leaves the project folder (it points to \(outside.path)); "
+                                                + "an export is never read through it"])
+        #expect(try load("inside/accounts.txt").documents.count > 1)
+    }
 }

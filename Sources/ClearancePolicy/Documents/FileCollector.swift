@@ -115,6 +115,26 @@ public struct FileCollector: Sendable {
         default: String(cString: strerror(code)).lowercased()
         }
     }
+
+    /// Where a symbolic link points, as written in the link, escaped.
+    static func target(_ path: String) -> String {
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+        let count = readlink(path, &buffer, buffer.count - 1)
+        return count < 0 ? "somewhere unreadable" : escaped(Array(buffer[0..<count]))
+    }
+
+    /// Bytes as text, printable ASCII as is and every other byte as `\xNN`.
+    static func escaped(_ bytes: [UInt8]) -> String {
+        var text = ""
+        for byte in bytes {
+            if byte >= 0x20, byte < 0x7F, byte != 0x5C {
+                text.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                text += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            }
+        }
+        return text
+    }
 }
 
 /// A folder named by the user: symlinks under it must stay inside it.
@@ -187,7 +207,7 @@ private struct Walk {
             }
             guard let name = String(validating: bytes, as: UTF8.self) else {
                 problems.append(Diagnostic(code: "file.unreadable", message: "cannot read: the name is not valid UTF-8",
-                                           file: Self.joined(directory, Self.escaped(bytes))))
+                                           file: Self.joined(directory, FileCollector.escaped(bytes))))
                 continue
             }
             entries.append((name, entry.pointee.d_type))
@@ -213,7 +233,7 @@ private struct Walk {
                 }
                 guard root.contains(real) else {
                     problems.append(Diagnostic(code: "file.symlink-outside",
-                                               message: "a symbolic link that leaves \(root.shown) (it points to \(Self.target(path))); it is not followed",
+                                               message: "a symbolic link that leaves \(root.shown) (it points to \(FileCollector.target(path))); it is not followed",
                                                file: path))
                     continue
                 }
@@ -247,26 +267,6 @@ private struct Walk {
 
     private static func joined(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
-    }
-
-    /// Where a symbolic link points, as written in the link, escaped.
-    private static func target(_ path: String) -> String {
-        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink(path, &buffer, buffer.count - 1)
-        return count < 0 ? "somewhere unreadable" : escaped(Array(buffer[0..<count]))
-    }
-
-    /// Bytes as text, printable ASCII as is and every other byte as `\xNN`.
-    static func escaped(_ bytes: [UInt8]) -> String {
-        var text = ""
-        for byte in bytes {
-            if byte >= 0x20, byte < 0x7F, byte != 0x5C {
-                text.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                text += "\\x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
-            }
-        }
-        return text
     }
 }
 

@@ -103,6 +103,9 @@ public struct SourceLoader: Sendable {
             throw Diagnostics([declaration.problem(key, code: "source.link",
                                                    "\(VisibleText.escaped(written)): a symbolic link; an export is read only from a regular file, never through a link")])
         }
+        if let refusal = ExportPath.linkLeavingProject(path: path, written: written) {
+            throw Diagnostics([declaration.problem(key, code: "source.link", "\(VisibleText.escaped(written)): \(refusal)")])
+        }
         do throws(Diagnostic) {
             let bytes = try FileReader.read(path: path, limit: limits.maximumFileSize)
             return (SourceFile(path: path, text: bytes), FileDigest(path: path, role: .source, bytes: bytes))
