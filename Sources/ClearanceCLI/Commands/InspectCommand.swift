@@ -15,7 +15,8 @@ struct InspectCommand: ParsableCommand {
         discussion: """
             Timestamps print as RFC 3339 strings. Use it to see how a value in a policy or a state file was read. \
             With --format, each file is read as a vendor's export of that source format (`clearance sources --formats` lists them) \
-            and the Account or Employment documents it becomes are printed, then its Source document. When a clearance.yaml is found \
+            and the Account or Employment documents it becomes are printed, then its Source document; without --format, a file a \
+            `sources:` entry of the project names is read as that entry says. When a clearance.yaml is found \
             (--config, or upward from here), each record is linked to the members and service accounts of its inputs, as `clearance check` \
             links them; without one, every record is unlinked.
             """
@@ -74,12 +75,23 @@ struct InspectCommand: ParsableCommand {
 
     func run() throws {
         if let format { return try inspectExports(format) }
+        let location = try Session.guarded { try ProjectLocation.enter(config: nil, trustedConfig: nil) }
+        let configured = try Session.guarded { try Self.configuredSources(location) }
         let loader = YAMLLoader(symbols: SymbolTable())
         var failed = false
-        for file in files {
-            do {
+        for file in files.map(location.path) {
+            do throws(Diagnostics) {
+                // An export a `sources:` entry names is read as that entry reads it.
+                if let declaration = configured.first(where: { Self.samePath($0.path, file) }) {
+                    let linker = try Self.linker(location, inspecting: [file])
+                    let loaded = try SourceLoader(symbols: SymbolTable()).load(declaration, linker: linker)
+                    print(loaded.documents.map { $0.root.json(marks: marks) + "\n" }.joined(), terminator: "")
+                    continue
+                }
+                let documents: [Document]
+                do throws(Diagnostic) { documents = try loader.load(file: file) } catch { throw Diagnostics([error]) }
                 var output = ""
-                for document in try loader.load(file: file) {
+                for document in documents {
                     output += document.root.json(marks: marks) + "\n"
                 }
                 print(output, terminator: "")
@@ -94,7 +106,7 @@ struct InspectCommand: ParsableCommand {
     /// Each file read as an export of `format`, linked to the project's members when there is a project.
     private func inspectExports(_ format: String) throws {
         let location = try Session.guarded { try ProjectLocation.enter(config: config, trustedConfig: nil) }
-        let linker = try Session.guarded { try Self.linker(location) }
+        let linker = try Session.guarded { try Self.linker(location, inspecting: files.map(location.path)) }
         if location.file == nil { Terminal.standardError.write("note: no clearance.yaml found: records are linked to no one\n") }
         var failed = false
         for file in files {
@@ -112,19 +124,33 @@ struct InspectCommand: ParsableCommand {
         if failed { throw ExitStatus.untrusted }
     }
 
+    /// The `sources:` entries of the project's clearance.yaml (none without a project).
+    private static func configuredSources(_ location: ProjectLocation) throws(Diagnostics) -> [SourceDeclaration] {
+        guard let file = location.file else { return [] }
+        return try ProjectConfiguration.load(path: file).sources
+    }
+
+    /// Whether two paths name one file.
+    private static func samePath(_ first: String, _ second: String) -> Bool {
+        first == second || (FileCollector.realPath(first).map { $0 == FileCollector.realPath(second) } ?? false)
+    }
+
     /// The name of the `sources:` entry made from the command line.
     private static let entryName = "command line"
 
-    /// A linker over the members and service accounts of the project's inputs (none without a project).
-    private static func linker(_ location: ProjectLocation) throws(Diagnostics) -> IdentityLinker {
+    /// A linker over the members and service accounts of the project's inputs (none without a project); the configured exports
+    /// and the files `inspecting` are not read as inputs, wherever they lie.
+    private static func linker(_ location: ProjectLocation, inspecting: [String]) throws(Diagnostics) -> IdentityLinker {
         guard let file = location.file else { return IdentityLinker([]) }
         var configuration = try ProjectConfiguration.load(path: file)
         guard !configuration.inputs.isEmpty else { return IdentityLinker([]) }
+        let exports = configuration.sources.flatMap { [$0.path] + $0.extraFiles.values.map(\.path) } + inspecting
         configuration.sources = []
         let policies = try Session.policies(configuration)
         // Waivers are read only to keep them out of the inputs; whom they name does not matter here.
         let checks = WaiverChecks(unknownRule: .note, unmatchedSubject: nil, unapproved: nil)
         let documents = try InputLoader(symbols: policies.symbols).load(paths: configuration.inputs, waiverPaths: configuration.waivers,
+                                                                         ignoring: configuration.replacedWaivers + exports,
                                                                          waiverChecks: checks, policies: policies, digests: false)
         return IdentityLinker(documents.documents(of: .teamMember) + documents.documents(of: .serviceAccount))
     }
