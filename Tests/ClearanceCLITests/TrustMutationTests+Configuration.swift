@@ -200,9 +200,10 @@ struct ConfigurationTrustMutationTests {
         #expect(spelledDifferently.errors == "")
         #expect(Set(spelledDifferently.findings.map { finding in
             var finding = finding
-            finding.file = String(finding.file.dropFirst("./".count))
+            // the exports' records are located as clearance.yaml names the files
+            if finding.file.hasPrefix("./") { finding.file = String(finding.file.dropFirst("./".count)) }
             return finding
-        }) == full.filter { !Self.isAboutAnExport($0) })
+        }) == full)
     }
 
     @Test func aFolderReachedThroughASymlinkIsReadOnceAsASubject() throws {
@@ -214,9 +215,9 @@ struct ConfigurationTrustMutationTests {
         #expect(linked.status == 1)
         #expect(Set(linked.findings.map { finding in
             var finding = finding
-            finding.file = "Fixtures/" + finding.file.dropFirst("linked/".count)
+            if finding.file.hasPrefix("linked/") { finding.file = "Fixtures/" + finding.file.dropFirst("linked/".count) }
             return finding
-        }) == full.filter { !Self.isAboutAnExport($0) })
+        }) == full)
         let roles = Set((linked.report["evidence"]?["files"]?.array ?? []).map { $0["role"]?.string ?? "" })
         #expect(roles == ["policy", "input", "source"])
     }
