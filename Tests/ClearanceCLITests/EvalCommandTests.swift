@@ -141,7 +141,7 @@ import Testing
             let run = try clearance(["eval", "member.status", folder.appendingPathComponent("plain.yaml").path])
             #expect(run.status == 2)
             #expect(run.output == "")
-            #expect(run.error.contains("plain.yaml:1:1: eval binds documents by kind, one of TeamMember, Vendor, AccessManifest, Repository, System, AIWorkflow, ServiceAccount, Account, Employment, Source; --input binds a document of any shape as `doc`\n"))
+            #expect(run.error.contains("plain.yaml:1:1: eval binds documents by kind, one of TeamMember, Vendor, AccessManifest, Repository, System, AIWorkflow, ServiceAccount, Account, Employment, ManagedDevice, Source; --input binds a document of any shape as `doc`\n"))
         }
     }
 }

@@ -30,6 +30,7 @@ struct SourceLinkingTests {
                     ObservedField("email", .string(cells[2].isEmpty ? nil : cells[2], at: starts[2])),
                     ObservedField("status", .string(cells[3], at: starts[3])), ObservedField("interactive", .bool(true, at: offset)),
                     ObservedField("root", .bool(false, at: offset)),
+                    ObservedField("guest", .bool(false, at: offset)),
                     ObservedField("mfa", .mapping([ObservedField("enabled", .bool(nil, at: offset)), ObservedField("methods", .list([], at: offset))], at: offset)),
                     ObservedField("never_seen", .bool(false, at: offset)), ObservedField("credentials", .list([], at: offset)),
                 ]))

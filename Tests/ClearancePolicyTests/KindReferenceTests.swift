@@ -25,7 +25,7 @@ struct KindReferenceTests {
     }
 
     @Test func fileNamesFollowTheSchemas() {
-        #expect(KindReferenceWriter.pages().map(\.fileName) == ["team-member.md", "vendor.md", "access-manifest.md", "repository.md", "system.md", "ai-workflow.md", "service-account.md", "account.md", "employment.md", "source.md", "waiver.md"])
+        #expect(KindReferenceWriter.pages().map(\.fileName) == ["team-member.md", "vendor.md", "access-manifest.md", "repository.md", "system.md", "ai-workflow.md", "service-account.md", "account.md", "employment.md", "managed-device.md", "source.md", "waiver.md"])
     }
 
     @Test func fileNamesSplitWordsAndKeepAcronymsWhole() {

@@ -41,16 +41,17 @@ struct ObservedAccessLocationTests {
           sha256: 9a8b7c
           generated_at: 2026-11-19T06:00:00Z
           record: 2
+        guest: false
 
         """,
         "kind: ServiceAccount\nid: deploy-bot\nsystem: aws\nnative_id: deploy-bot\nowner: a.gone\npurpose: Deploys\n",
         "kind: ServiceAccount\nid: migrate-bot\nsystem: aws\nnative_id: migrate-bot\nowner: a.active\npurpose: Migrates\nexpires: 2026-11-01\n",
         "kind: Account\nid: \"aws:1:deploy-bot\"\nsystem: aws\nnative_id: deploy-bot\nstatus: active\ninteractive: false\nroot: false\n"
             + "mfa: {}\nnever_seen: false\ncredentials: []\nlink: service\nclaimants: []\nservice_account: deploy-bot\n"
-            + "source: {format: f, file: exports/aws.csv, sha256: s, generated_at: 2026-11-19T06:00:00Z, record: 3}\n",
+            + "source: {format: f, file: exports/aws.csv, sha256: s, generated_at: 2026-11-19T06:00:00Z, record: 3}\nguest: false\n",
         "kind: Account\nid: \"aws:1:migrate-bot\"\nsystem: aws\nnative_id: migrate-bot\nstatus: active\ninteractive: false\nroot: false\n"
             + "mfa: {}\nnever_seen: false\ncredentials: []\nlink: service\nclaimants: []\nservice_account: migrate-bot\n"
-            + "source: {format: f, file: exports/aws.csv, sha256: s, generated_at: 2026-11-19T06:00:00Z, record: 4}\n",
+            + "source: {format: f, file: exports/aws.csv, sha256: s, generated_at: 2026-11-19T06:00:00Z, record: 4}\nguest: false\n",
         "kind: Source\nid: exports/aws.csv\nformat: aws-iam-credential-report\nfile: exports/aws.csv\nsystem: aws\nsha256: 9a8b7c\n"
             + "generated_at: 2026-10-31T06:00:00Z\nrecords: 3\n",
     ]

@@ -46,7 +46,7 @@ struct PolicyLoaderTests {
 
     @Test func unknownTarget() {
         #expect(load("kind: Policy\nid: demo\ntitle: Demo\ntarget: TeamMembers\nrules: []\n") == """
-            pack.yaml:4:9: `target` must be one of TeamMember, Vendor, AccessManifest, Repository, System, AIWorkflow, ServiceAccount, Account, Employment, Source; found 'TeamMembers' (did you mean 'TeamMember'?)
+            pack.yaml:4:9: `target` must be one of TeamMember, Vendor, AccessManifest, Repository, System, AIWorkflow, ServiceAccount, Account, Employment, ManagedDevice, Source; found 'TeamMembers' (did you mean 'TeamMember'?)
             target: TeamMembers
                     ^
             """)

@@ -34,6 +34,7 @@ struct SourcesListingTests {
                     ObservedField("email", .string(cells[2].isEmpty ? nil : cells[2], at: starts[2])),
                     ObservedField("status", .string(cells[3], at: starts[3])), ObservedField("interactive", .bool(true, at: offset)),
                     ObservedField("root", .bool(cells[0] == "<root_account>", at: offset)),
+                    ObservedField("guest", .bool(false, at: offset)),
                     ObservedField("mfa", .mapping([ObservedField("enabled", .bool(mfa, at: offset)),
                                                    ObservedField("methods", .list(mfa == true ? [.string("webauthn", at: offset)] : [], at: offset))], at: offset)),
                     ObservedField("last_seen", .time(lastSeen, at: offset)),

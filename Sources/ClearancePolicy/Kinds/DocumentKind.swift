@@ -34,6 +34,8 @@ public struct DocumentKind: RawRepresentable, Hashable, Comparable, Sendable, Co
     public static let account = DocumentKind("Account")
     /// A person's employment, read from the HR system's roster.
     public static let employment = DocumentKind("Employment")
+    /// A computer or phone a device manager (MDM) enrolls, read from its inventory export.
+    public static let managedDevice = DocumentKind("ManagedDevice")
     /// A vendor's export read as evidence.
     public static let source = DocumentKind("Source")
     /// A declared non-person account with an accountable owner.

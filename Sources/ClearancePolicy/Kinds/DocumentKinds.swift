@@ -19,11 +19,11 @@ public struct DocumentKinds: Sendable {
     private let types: [DocumentKind: ExpressionType]
 
     /// The kinds Clearance ships: TeamMember, Vendor, AccessManifest, Repository, System, AIWorkflow and ServiceAccount
-    /// (declared), then Account, Employment and Source (observed: built from `sources:` only).
+    /// (declared), then Account, Employment, ManagedDevice and Source (observed: built from `sources:` only).
     public static let standard = DocumentKinds(checked: [TeamMemberKind.descriptor, VendorKind.descriptor, AccessManifestKind.descriptor,
                                                          RepositoryKind.descriptor, SystemKind.descriptor, AIWorkflowKind.descriptor,
                                                          ServiceAccountKind.descriptor, AccountKind.descriptor, EmploymentKind.descriptor,
-                                                         SourceKind.descriptor])
+                                                         ManagedDeviceKind.descriptor, SourceKind.descriptor])
 
     /// Registers `descriptors`, refusing two kinds with one name, binding name or lookup name, a name
     /// policies already use (`params`, `now`, `Waiver`, `Policy`), and a shape whose patterns do not compile.

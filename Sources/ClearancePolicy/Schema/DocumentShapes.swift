@@ -58,7 +58,9 @@ public enum DocumentShapes {
     ])
 
     static let device = ObjectShape(name: "device", summary: "A device the person uses for work.", properties: [
-        Property("id", .string(), required: true), Property("managed", flag), Property("encrypted", flag), Property("endpoint_protection", flag),
+        Property("id", .string(), required: true),
+        Property("serial", .nullable(.string()), "The hardware serial number, which links the device to a device manager's export (`sources:`)."),
+        Property("managed", flag), Property("encrypted", flag), Property("endpoint_protection", flag),
         Property("auto_updates", flag), evidence("last_patched"),
         Property("screen_lock_minutes", .nullable(.integer), "Minutes of inactivity after which the screen locks and needs the user to unlock; null when no lock is enforced."),
         Property("password_manager", flag, "Whether the company password manager is installed and signed in."),

@@ -35,6 +35,7 @@ public enum ObservedShapes {
         Property("interactive", .boolean, required: true, "Whether a person can sign in with it (an AWS user with a console password; every IdP and GitHub user)."),
         Property("privileged", flag, "Whether it holds an administrator role in the system; null when the source does not say."),
         Property("root", .boolean, required: true, "Whether it is the system's root account (AWS <root_account>)."),
+        Property("guest", .boolean, required: true, "Whether it is a guest or external account (an Entra guest, a GitHub outside collaborator)."),
         Property("mfa", .object(ObjectShape(name: "mfa", summary: "Multi-factor authentication, as the source reports it.", properties: [
             Property("enabled", flag, "true or false as the source says; null when it does not report MFA."),
             Property("methods", .nullable(.list(.string())), "The active factors' types, as the source names them (webauthn, token:software:totp, virtual)."),
@@ -80,6 +81,29 @@ public enum ObservedShapes {
         Property("person", .nullable(DocumentShapes.memberID), "The TeamMember it is linked to."),
         Property("link", .string(allowed: ["linked", "unlinked", "ambiguous"]), required: true),
         Property("linked_by", .nullable(.string(allowed: ["employee_id", "email"])), "What made the link."),
+        Property("claimants", .list(DocumentShapes.memberID), required: true, "The members who claim it, when it is ambiguous."),
+        Property("source", .object(origin), required: true),
+    ])
+
+    /// A device a device manager enrolls, as its inventory export shows it.
+    public static let managedDevice = ObjectShape(name: "ManagedDevice", summary: "A computer or phone a device manager (MDM) enrolls, read from its inventory export.", properties: [
+        Property("kind", .string(allowed: ["ManagedDevice"]), required: true),
+        Property("id", .string(), required: true, "`<system>:<serial number>`, such as jamf:C02XK1ABJGH5."),
+        Property("system", .string(), required: true, "The device manager: jamf, intune."),
+        Property("scope", .nullable(.string()), "The tenant or instance of the device manager."),
+        Property("serial", .string(), required: true, "The hardware serial number."),
+        Property("name", .nullable(.string()), "The device's name."),
+        Property("owner_email", .nullable(.string()), "The email (or user principal name) of the user the device manager assigns it to."),
+        Property("managed", .boolean, required: true, "Whether the device manager still manages it."),
+        Property("encrypted", flag, "Whether its disk is encrypted (FileVault, BitLocker); null when the export does not say."),
+        Property("os_version", .nullable(.string())),
+        Property("compliance", .string(allowed: ["compliant", "noncompliant", "unknown"]), required: true,
+                 "compliant or noncompliant as the device manager judges it by its own policies; unknown when it does not judge."),
+        Property("last_checkin", date, evidence: true, "When it last checked in with the device manager."),
+        Property("owner_type", .nullable(.string(allowed: ["company", "personal"])), "Whether the company or the person owns it."),
+        Property("person", .nullable(DocumentShapes.memberID), "The TeamMember it is linked to."),
+        Property("link", .string(allowed: ["linked", "unlinked", "ambiguous"]), required: true),
+        Property("linked_by", .nullable(.string(allowed: ["serial", "email"])), "What made the link: the serial a member's `devices` declares, or the email."),
         Property("claimants", .list(DocumentShapes.memberID), required: true, "The members who claim it, when it is ambiguous."),
         Property("source", .object(origin), required: true),
     ])

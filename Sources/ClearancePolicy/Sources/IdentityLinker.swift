@@ -5,7 +5,8 @@ import ClearanceDocument
 /// An account belongs to every member whose `accounts` names it on its system (by native id or login) and
 /// every member whose `email` is the account's (case-insensitive); an employment record to every member
 /// whose `employee_id` is the record's, and every member with its email. One such member links it; more than
-/// one makes it ambiguous. A `ServiceAccount` naming an account makes it a service account, unless a member
+/// one makes it ambiguous. A managed device links to the member whose `devices` declares its serial, else to the member
+/// with its owner's email (a shared device assigned to one user belongs to whoever declares it). A `ServiceAccount` naming an account makes it a service account, unless a member
 /// claims it too: a person's account declared as a service account is ambiguous, so a declaration cannot
 /// take a leaver's account out of the checks on leavers.
 public struct IdentityLinker: Sendable {
@@ -31,6 +32,8 @@ public struct IdentityLinker: Sendable {
     private var emails: [String: [String]] = [:]
     /// Member ids by employee id.
     private var employeeIDs: [String: [String]] = [:]
+    /// Member ids by the lowercased serial number of a device they declare.
+    private var serials: [String: [String]] = [:]
     /// Service accounts by system and lowercased native id, each with its scope.
     private var services: [String: [String: [(id: String, scope: String?)]]] = [:]
 
@@ -47,6 +50,9 @@ public struct IdentityLinker: Sendable {
                 }
                 if let email = root["email"]?.string, !email.isEmpty { Self.add(document.id, to: &emails[email.lowercased(), default: []]) }
                 if let employee = root["employee_id"]?.string, !employee.isEmpty { Self.add(document.id, to: &employeeIDs[employee, default: []]) }
+                for device in root["devices"]?.elements ?? [] {
+                    if let serial = device["serial"]?.string, !serial.isEmpty { Self.add(document.id, to: &serials[serial.lowercased(), default: []]) }
+                }
             case .serviceAccount:
                 guard let system = root["system"]?.string, let native = root["native_id"]?.string else { continue }
                 services[system, default: [:]][native.lowercased(), default: []].append((document.id, root["scope"]?.string))
@@ -86,6 +92,17 @@ public struct IdentityLinker: Sendable {
         if let email, let found = emails[email.lowercased()] {
             for id in found where !claimants.contains(id) { claimants.append(id) }
             (by, field) = (by ?? "email", field ?? "email")
+        }
+        return Self.link(claimants: claimants, by: by, field: field, service: nil)
+    }
+
+    /// How a managed device links, by the serial a member's `devices` declares, else its owner's email.
+    public func device(serial: String, email: String?) -> Link {
+        var claimants = serials[serial.lowercased()] ?? []
+        var (by, field): (String?, String?) = claimants.isEmpty ? (nil, nil) : ("serial", "serial")
+        if claimants.isEmpty, let email, let found = emails[email.lowercased()] {
+            claimants = found
+            (by, field) = ("email", "owner_email")
         }
         return Self.link(claimants: claimants, by: by, field: field, service: nil)
     }

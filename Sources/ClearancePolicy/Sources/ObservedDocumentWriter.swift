@@ -25,9 +25,11 @@ struct ObservedDocumentWriter {
         (self.limits, self.symbols, self.keys) = (limits, symbols, keys)
     }
 
-    /// The id of a record of this source: `<system>:<scope>:<native id>` (`hris:<scope>:<employee id>` for a roster).
+    /// The id of a record of this source: `<system>:<scope>:<native id>` (`hris:<scope>:<employee id>` for a roster,
+    /// `<system>:<serial>` for a device: a serial number is the same device whatever the tenant).
     func id(of record: ObservedRecord) -> String {
-        "\(declaration.system):\(record.scope ?? declaration.scope ?? ""):\(record.nativeID)"
+        kind == .managedDevice ? "\(declaration.system):\(record.nativeID)"
+            : "\(declaration.system):\(record.scope ?? declaration.scope ?? ""):\(record.nativeID)"
     }
 
     /// The document of one record, linked as `link` says.

@@ -13,7 +13,7 @@ public protocol SourceFormat: Sendable {
     var name: String { get }
     /// What the export is, in a few words: "the AWS IAM credential report (CSV)".
     var summary: String { get }
-    /// The kind of document each record becomes: Account or Employment.
+    /// The kind of document each record becomes: Account, Employment or ManagedDevice.
     var recordKind: DocumentKind { get }
     /// The system its records belong to unless the entry's `system:` names another: aws, github, okta, hris.
     var defaultSystem: String { get }

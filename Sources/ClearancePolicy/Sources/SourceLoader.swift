@@ -77,10 +77,12 @@ public struct SourceLoader: Sendable {
         var links: [String: Int] = [:]
         do throws(Diagnostic) {
             for record in records {
-                let link = format.recordKind == .employment
-                    ? linker.employment(employeeID: record.nativeID, email: record.string("email"))
-                    : linker.account(system: declaration.system, scope: record.scope ?? declaration.scope, nativeID: record.nativeID,
-                                     login: record.string("login"), email: record.string("email"))
+                let link = switch format.recordKind {
+                case .employment: linker.employment(employeeID: record.nativeID, email: record.string("email"))
+                case .managedDevice: linker.device(serial: record.nativeID, email: record.string("owner_email"))
+                default: linker.account(system: declaration.system, scope: record.scope ?? declaration.scope, nativeID: record.nativeID,
+                                        login: record.string("login"), email: record.string("email"))
+                }
                 links[link.state, default: 0] += 1
                 documents.append(try writer.document(record, link: link))
             }

@@ -58,7 +58,7 @@ struct AWSCredentialReportTests {
 
         #expect(dana.record.nativeID == "dana")
         #expect(dana.record.position == 3)
-        #expect(dana.record.fields.map(\.name) == ["native_id", "login", "email", "display_name", "status", "interactive", "privileged", "root",
+        #expect(dana.record.fields.map(\.name) == ["native_id", "login", "email", "display_name", "status", "interactive", "privileged", "root", "guest",
                                                    "mfa", "created", "last_seen", "never_seen", "credentials"])
         #expect(dana["native_id"] == "'dana'")
         #expect(dana.at("native_id") == "3:1")

@@ -36,7 +36,7 @@ struct GitHubOrgMembersFormatTests {
         #expect(diego.nativeID == "21877431")
         #expect(F.text(diego) == """
             native_id: "21877431", login: "dhernandez", email: null, display_name: null, status: "active", interactive: true, \
-            privileged: true, root: false, mfa: {enabled: true, methods: [], phishing_resistant: null}, created: null, \
+            privileged: true, root: false, guest: false, mfa: {enabled: true, methods: [], phishing_resistant: null}, created: null, \
             last_seen: null, never_seen: false, credentials: []
             """)
         #expect(members.location(offset: diego.offset).line == 62)
@@ -59,7 +59,7 @@ struct GitHubOrgMembersFormatTests {
         let stranger = try record("mx-contractor-07", in: records)
         #expect(F.text(stranger) == """
             native_id: "102338476", login: "mx-contractor-07", email: null, display_name: null, status: "active", interactive: true, \
-            privileged: false, root: false, mfa: {enabled: true, methods: [], phishing_resistant: null}, created: null, \
+            privileged: false, root: false, guest: false, mfa: {enabled: true, methods: [], phishing_resistant: null}, created: null, \
             last_seen: null, never_seen: false, credentials: []
             """)
     }
@@ -73,12 +73,12 @@ struct GitHubOrgMembersFormatTests {
         #expect(records.map(F.text) == [
             """
             native_id: "4411", login: "dana-k", email: null, display_name: "Dana Kim", status: "active", interactive: true, \
-            privileged: null, root: false, mfa: {enabled: null, methods: [], phishing_resistant: null}, created: null, \
+            privileged: null, root: false, guest: false, mfa: {enabled: null, methods: [], phishing_resistant: null}, created: null, \
             last_seen: null, never_seen: false, credentials: []
             """,
             """
             native_id: "9902", login: "old-contractor", email: null, display_name: null, status: "active", interactive: true, \
-            privileged: null, root: false, mfa: {enabled: null, methods: [], phishing_resistant: null}, created: null, \
+            privileged: null, root: false, guest: false, mfa: {enabled: null, methods: [], phishing_resistant: null}, created: null, \
             last_seen: null, never_seen: false, credentials: []
             """,
         ])
@@ -108,6 +108,7 @@ struct GitHubOrgMembersFormatTests {
         #expect(records.map(\.position) == [1, 1, 2])
         #expect(records.map { $0.file?.path } == [nil, "outside.json", "outside.json"])
         #expect(records.map { F.text(F.value($0, "privileged")!) } == ["null", "false", "false"])  // safe: every record has it
+        #expect(records.map { F.text(F.value($0, "guest")!) } == ["false", "true", "true"])  // safe: as above
         // The members' 2FA list covers members; a collaborator is known to lack 2FA only when listed there too.
         #expect(records.map { F.text(F.value($0, "mfa.enabled")!) } == ["true", "null", "false"])  // safe: as above
         #expect(F.at(records[2], "login", in: outside) == "2:11")

@@ -35,7 +35,7 @@ struct OktaUsersFormatTests {
         let tomas = try record("00uQH1f4BCJUMdFkGdTj", in: records)
         #expect(F.text(tomas) == """
             native_id: "00uQH1f4BCJUMdFkGdTj", login: "tomas.vega@example.com", email: "tomas.vega@example.com", \
-            display_name: "Tomás Vega Alcántara", status: "active", interactive: true, privileged: null, root: false, \
+            display_name: "Tomás Vega Alcántara", status: "active", interactive: true, privileged: null, root: false, guest: false, \
             mfa: {enabled: true, methods: ["webauthn"], phishing_resistant: true}, created: 2026-01-21T15:00:00Z, \
             last_seen: 2026-11-13T22:02:00Z, never_seen: false, \
             credentials: [{kind: "password", slot: 1, active: true, last_rotated: 2026-07-26T15:11:00Z, last_used: null}]
@@ -71,7 +71,7 @@ struct OktaUsersFormatTests {
         let mateo = try record("00u7mt6hsXMalS08cvcC", in: records)
         #expect(F.text(mateo) == """
             native_id: "00u7mt6hsXMalS08cvcC", login: "mateo.silva@example.com", email: "mateo.silva@example.com", \
-            display_name: "Mateo Silva Rentería", status: "pending", interactive: true, privileged: null, root: false, \
+            display_name: "Mateo Silva Rentería", status: "pending", interactive: true, privileged: null, root: false, guest: false, \
             mfa: {enabled: false, methods: [], phishing_resistant: false}, created: 2026-11-18T17:00:00Z, \
             last_seen: null, never_seen: true, credentials: []
             """)
@@ -113,12 +113,12 @@ struct OktaUsersFormatTests {
         #expect(records.map(F.text) == [
             """
             native_id: "00u1a", login: "dana@acme.com", email: "dana@acme.com", display_name: "Dana", status: "active", \
-            interactive: true, privileged: null, root: false, mfa: {enabled: null, methods: [], phishing_resistant: null}, \
+            interactive: true, privileged: null, root: false, guest: false, mfa: {enabled: null, methods: [], phishing_resistant: null}, \
             created: null, last_seen: 2026-10-01T08:00:00Z, never_seen: false, credentials: []
             """,
             """
             native_id: "00u9z", login: "lee@acme.com", email: null, display_name: "Park", status: "deprovisioned", \
-            interactive: true, privileged: null, root: false, mfa: {enabled: null, methods: [], phishing_resistant: null}, \
+            interactive: true, privileged: null, root: false, guest: false, mfa: {enabled: null, methods: [], phishing_resistant: null}, \
             created: null, last_seen: null, never_seen: true, credentials: []
             """,
         ])

@@ -140,6 +140,7 @@ public struct AWSCredentialReportFormat: SourceFormat {
                 ObservedField("interactive", .bool(interactive, at: enabledCell.offset)),
                 ObservedField("privileged", .bool(isRoot ? true : nil, at: at)),
                 ObservedField("root", .bool(isRoot, at: at)),
+                ObservedField("guest", .bool(false, at: at)),
                 ObservedField("mfa", .mapping([
                     ObservedField("enabled", .bool(mfa, at: mfaCell.offset)),
                     ObservedField("methods", .list([], at: mfaCell.offset)),

@@ -148,6 +148,7 @@ public struct GitHubOrgMembersFormat: SourceFormat {
             ObservedField("interactive", .bool(!user.isBot, at: user.typeNode.map(JSONExport.offset) ?? at)),
             ObservedField("privileged", .bool(privileged, at: login)),
             ObservedField("root", .bool(false, at: at)),
+            ObservedField("guest", .bool(file != nil, at: at)),  // an outside collaborator, read from its further file
             ObservedField("mfa", .mapping([
                 ObservedField("enabled", .bool(mfa, at: login)),
                 ObservedField("methods", .list([], at: login)),

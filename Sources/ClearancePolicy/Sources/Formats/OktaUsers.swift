@@ -109,6 +109,7 @@ public struct OktaUsersFormat: SourceFormat {
             ObservedField("interactive", .bool(true, at: at)),
             ObservedField("privileged", .null(at: at)),
             ObservedField("root", .bool(false, at: at)),
+            ObservedField("guest", .bool(false, at: at)),
             ObservedField("mfa", .mapping([
                 ObservedField("enabled", .null(at: at)), ObservedField("methods", .list([], at: at)), ObservedField("phishing_resistant", .null(at: at)),
             ], at: at)),
