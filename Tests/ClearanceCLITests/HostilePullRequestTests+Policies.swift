@@ -210,7 +210,7 @@ struct HostilePullRequestPolicyTests {
             """), "\(result.standardOutput)")
         #expect(result.standardOutput.hasSuffix("""
             ✗ policy 'offboarding' (Policies/offboarding.yaml) has no test cases: add them to a tests file beside it (<pack>.tests.yaml)
-            policy tests: 120 passed, 2 failed
+            policy tests: 127 passed, 2 failed
 
             """), "\(result.standardOutput)")
     }
@@ -223,7 +223,7 @@ struct HostilePullRequestPolicyTests {
         #expect(!result.standardOutput.contains("Policies/offboarding.tests.yaml"))
         #expect(result.standardOutput.hasSuffix("""
             ✗ policy 'offboarding' (Policies/offboarding.yaml) has no test cases: add them to a tests file beside it (<pack>.tests.yaml)
-            policy tests: 120 passed, 1 failed
+            policy tests: 127 passed, 1 failed
 
             """), "\(result.standardOutput)")
     }

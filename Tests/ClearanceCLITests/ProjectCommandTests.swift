@@ -40,7 +40,7 @@ struct ProjectCommandTests {
     @Test func lintTheShippedPolicies() throws {
         let result = try CommandRunner.run(["lint", "--strict", "--as-of", "2026-11-20"])
         #expect(result.status == 0)
-        #expect(result.standardOutput == "15 policies, 78 rules, 3 waivers: no problems found.\n")
+        #expect(result.standardOutput == "17 policies, 83 rules, 3 waivers: no problems found.\n")
     }
 
     @Test func lintWarnsAboutWaiversForEveryoneOrForYearsAndStrictFails() throws {
@@ -65,7 +65,7 @@ struct ProjectCommandTests {
             waivers.yaml:7:10: warning: waiver W-1 expires 2028-06-30, more than a year after 2026-11-20: accept the risk for a year at most and review it again
             expires: 2028-06-30
                      ^
-            15 policies, 78 rules, 1 waiver: 2 warnings.
+            17 policies, 83 rules, 1 waiver: 2 warnings.
 
             """)
         let strict = try CommandRunner.run(arguments + ["--strict"], in: URL(fileURLWithPath: directory.path))
@@ -76,7 +76,7 @@ struct ProjectCommandTests {
     @Test func everyPolicyTestPasses() throws {
         let result = try CommandRunner.run(["test"])
         #expect(result.status == 0, "\(result.standardOutput)")
-        #expect(result.standardOutput.hasSuffix("policy tests: 132 passed, 0 failed\n"))
+        #expect(result.standardOutput.hasSuffix("policy tests: 139 passed, 0 failed\n"))
     }
 
     @Test func auditWritesTheReportAndExitsOne() throws {
@@ -84,7 +84,7 @@ struct ProjectCommandTests {
         let result = try CommandRunner.run(["audit", "--output", folder.path] + Self.asOf)
         #expect(result.status == 1)
         #expect(result.standardError == "audit report written to \(folder.path)/: report.html, report.json, report.sarif, junit.xml, summary.md\n")
-        #expect(result.standardOutput.hasSuffix("125 documents checked against 78 rules: 1107 pass, 69 fail, 0 error, 2 waived, 942 skip, 4 pending; 69 failing at or above low.\n"))
+        #expect(result.standardOutput.hasSuffix("125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; 69 failing at or above low.\n"))
         for file in ["report.html", "report.json", "report.sarif", "junit.xml", "summary.md"] {
             #expect(FileManager.default.fileExists(atPath: folder.path + "/" + file), "\(file)")
         }

@@ -67,7 +67,7 @@ struct ProjectSettingsTests {
         #expect(cadence["origin"]?.string == "clearance.yaml:\(Self.paramLine):21")
         let inactivity = try #require(settings.first { $0["name"]?.string == "max_inactivity" })
         #expect(inactivity["origin"]?.string == "default")
-        #expect(packs.count == 15)
+        #expect(packs.count == 17)
         let sarif = try project.run(["check", "--format", "sarif"] + Self.asOf)
         #expect(sarif.standardOutput.contains("\"name\" : \"access-reviews\""))
         #expect(sarif.standardOutput.contains("\"origin\" : \"clearance.yaml:\(Self.paramLine):21\""))

@@ -126,7 +126,7 @@ struct ConfigurationTrustMutationTests {
         #expect(!replaced.findings.contains { $0.rule == "expired-waiver" })
         let lint = try project.run(["lint", "--waivers", "other-waivers.yaml"] + Self.asOf)
         #expect(lint.status == 0)
-        #expect(lint.standardOutput == "15 policies, 78 rules, 1 waiver: no problems found.\n")
+        #expect(lint.standardOutput == "17 policies, 83 rules, 1 waiver: no problems found.\n")
     }
 
     static func line(of rule: String, _ subject: String, in findings: Set<Finding>) -> Int {
@@ -141,12 +141,12 @@ struct ConfigurationTrustMutationTests {
         let other = try project.run(["check"] + Self.asOf + ["Fixtures/team/ana.lopez.yaml"])
         #expect(other.status == 0)
         #expect(!other.standardOutput.contains("CLR-FUTURE-EVIDENCE"))
-        #expect(other.standardOutput.hasSuffix("1 document checked against 78 rules: 43 pass, 0 fail, 0 error, 1 waived, 24 skip, 0 pending; "
+        #expect(other.standardOutput.hasSuffix("1 document checked against 83 rules: 43 pass, 0 fail, 0 error, 1 waived, 25 skip, 0 pending; "
                                                + "nothing failing at or above low.\n"))
         let own = try project.run(["check"] + Self.asOf + ["Fixtures/team/marta.ruiz.yaml"])
         #expect(own.status == 1)
         #expect(own.standardOutput.contains("CLR-FUTURE-EVIDENCE high     identity.last_login is 2027-01-01T00:00:00Z, after the evaluation time 2026-11-20"))
-        #expect(own.standardOutput.contains("1 document checked against 78 rules"))
+        #expect(own.standardOutput.contains("1 document checked against 83 rules"))
     }
 
     @Test func checkingACopyOfTheTeamFolderGivesTheFullAuditFindings() throws {
@@ -249,7 +249,7 @@ struct ConfigurationTrustMutationTests {
         #expect(waiversOnly.status == 2)
         #expect(waiversOnly.standardOutput == "")
         #expect(waiversOnly.standardError
-                == "no documents to check: Fixtures/waivers.yaml holds no TeamMember, Vendor, AccessManifest, Repository, System, AIWorkflow, ServiceAccount, Account, Employment or Source for the loaded policies to check\n")
+                == "no documents to check: Fixtures/waivers.yaml holds no TeamMember, Vendor, AccessManifest, Repository, System, AIWorkflow, ServiceAccount, Account, Employment, ManagedDevice or Source for the loaded policies to check\n")
 
         let checklist = try project.run(["checklist", "ana.lopez", "--policies", "Policies/access-manifests.yaml"] + Self.asOf)
         #expect(checklist.status == 2)
@@ -297,7 +297,7 @@ struct ConfigurationTrustMutationTests {
             Fixtures/waivers.yaml:24:10: warning: waiver W-2026-017 names subject 'nearforse', but no loaded Vendor has that id (did you mean 'nearforce'?)
             subject: nearforse
                      ^
-            15 policies, 78 rules, 3 waivers: 1 warning.
+            17 policies, 83 rules, 3 waivers: 1 warning.
 
             """)
         let strict = try project.run(["lint", "--strict"] + Self.asOf)
@@ -397,7 +397,7 @@ struct ConfigurationTrustMutationTests {
         #expect(files.filter { $0["path"]?.string == member }.map { $0["role"]?.string } == ["input"])
         #expect(files.filter { $0["role"]?.string == "input" }.count == 1)
         let text = try project.run(["check"] + Self.asOf + [member, "--context", "Fixtures/team"])
-        #expect(text.standardOutput.split(separator: "\n").last?.hasPrefix("1 document checked against 78 rules: ") == true)
+        #expect(text.standardOutput.split(separator: "\n").last?.hasPrefix("1 document checked against 83 rules: ") == true)
     }
 
     @Test func aBrokenContextFileIsStillExitTwo() throws {

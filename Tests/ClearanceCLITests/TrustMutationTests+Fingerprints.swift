@@ -78,7 +78,7 @@ struct FingerprintMutationTests {
         let copy = try Self.baselinedCopy()
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 78 rules: 1107 pass, 69 fail, 0 error, 2 waived, 942 skip, 4 pending; "
+        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; "
                 + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
     }
 
@@ -87,7 +87,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.compliantManifestGrant, in: "Fixtures/access/aws-production.yaml"))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 78 rules: 1109 pass, 69 fail, 0 error, 2 waived, 944 skip, 4 pending; "
+        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1109 pass, 69 fail, 0 error, 2 waived, 1081 skip, 4 pending; "
                 + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:22:14 · grants[6]"))
     }
@@ -99,7 +99,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.camilaManifestGrant, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 78 rules: 1107 pass, 69 fail, 0 error, 2 waived, 942 skip, 4 pending; "
+        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; "
                 + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:10:14 · grants[0]"))
     }
@@ -112,7 +112,7 @@ struct FingerprintMutationTests {
         #expect(Self.resolved(result) == [
             "  ✓ AM-04    aws-production grants[5]: aws-production still grants acme-prod to camila.reyes, who has left",
         ])
-        #expect(Self.summary(result) == "125 documents checked against 78 rules: 1105 pass, 68 fail, 0 error, 2 waived, 941 skip, 4 pending; "
+        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1105 pass, 68 fail, 0 error, 2 waived, 1078 skip, 4 pending; "
                 + "nothing failing at or above low (68 accepted by the baseline, 1 resolved).")
     }
 
@@ -123,7 +123,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("access:\n", with: "access:\n" + inserted, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 78 rules: 1113 pass, 69 fail, 0 error, 2 waived, 948 skip, 4 pending; "
+        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1113 pass, 69 fail, 0 error, 2 waived, 1085 skip, 4 pending; "
                 + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:68:15 · access[2]"))
     }
@@ -135,7 +135,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("contract:\n", with: Self.luisCompliantGrant + "contract:\n", in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 78 rules: 1107 pass, 69 fail, 0 error, 2 waived, 942 skip, 4 pending; "
+        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; "
                 + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:44:15 · access[0]"))
     }
@@ -153,7 +153,7 @@ struct FingerprintMutationTests {
             "  ✓ ZT-08    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-* is not scoped to a single environment",
             "  ✓ AR-02    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-* was not provisioned through an IT ticket (no ticket recorded)",
         ])
-        #expect(Self.summary(result) == "125 documents checked against 78 rules: 1103 pass, 67 fail, 0 error, 2 waived, 936 skip, 4 pending; "
+        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1103 pass, 67 fail, 0 error, 2 waived, 1073 skip, 4 pending; "
                 + "nothing failing at or above low (67 accepted by the baseline, 2 resolved).")
     }
 
@@ -167,7 +167,7 @@ struct FingerprintMutationTests {
         #expect(copy.replace("devices:\n", with: "devices:\n" + added, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 78 rules: 1115 pass, 69 fail, 0 error, 2 waived, 942 skip, 4 pending; "
+        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1115 pass, 69 fail, 0 error, 2 waived, 1081 skip, 4 pending; "
                 + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("""
               ✗ ZT-04    high     device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)  (in the baseline)
@@ -188,7 +188,7 @@ struct FingerprintMutationTests {
             "  ✓ ZT-04    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)",
             "  ✓ ZT-10    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra does not lock its screen within 15 minutes with the password manager installed (screen lock: not recorded; password manager: false)",
         ])
-        #expect(Self.summary(result) == "125 documents checked against 78 rules: 1105 pass, 67 fail, 0 error, 2 waived, 942 skip, 4 pending; "
+        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1105 pass, 67 fail, 0 error, 2 waived, 1078 skip, 4 pending; "
                 + "nothing failing at or above low (67 accepted by the baseline, 2 resolved).")
     }
 

@@ -53,7 +53,7 @@ struct ObservedAccessLocationTests {
             + "mfa: {}\nnever_seen: false\ncredentials: []\nlink: service\nclaimants: []\nservice_account: migrate-bot\n"
             + "source: {format: f, file: exports/aws.csv, sha256: s, generated_at: 2026-11-19T06:00:00Z, record: 4}\nguest: false\n",
         "kind: Source\nid: exports/aws.csv\nformat: aws-iam-credential-report\nfile: exports/aws.csv\nsystem: aws\nsha256: 9a8b7c\n"
-            + "generated_at: 2026-10-31T06:00:00Z\nrecords: 3\n",
+            + "generated_at: 2026-10-31T06:00:00Z\nrecords: 3\nrecord_kind: Account\n",
     ]
 
     /// Every failing OBS finding as `RULE subject element line:column`, in report order.

@@ -120,6 +120,7 @@ public enum ObservedShapes {
         Property("sha256", .string(), required: true),
         Property("generated_at", .timestamp, required: true, "When the export was made."),
         Property("records", .integer, required: true, "How many records it holds."),
+        Property("record_kind", .string(allowed: ["Account", "Employment", "ManagedDevice"]), required: true, "The kind of document each record becomes."),
     ])
 
     /// A non-person account the team declares, with the member accountable for it.

@@ -87,7 +87,7 @@ struct ObservedDocumentWriter {
     }
 
     /// The Source document of the source, located at its entry in `clearance.yaml`.
-    static func sourceDocument(_ declaration: SourceDeclaration, sha256: String, generatedAt: Timestamp, records: Int,
+    static func sourceDocument(_ declaration: SourceDeclaration, sha256: String, generatedAt: Timestamp, records: Int, recordKind: DocumentKind,
                                limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning) throws(Diagnostic) -> Document {
         let entry = declaration.node
         var builder = TreeBuilder(source: entry.document.source, limits: limits, symbols: symbols, keys: keys)
@@ -98,7 +98,7 @@ struct ObservedDocumentWriter {
             ("system", .string(declaration.system), at("system")), ("scope", declaration.scope.map(Scalar.string) ?? .null, at("scope")),
             ("environment", declaration.environment.map(Scalar.string) ?? .null, at("environment")),
             ("sha256", .string(sha256), at("file")), ("generated_at", .timestamp(generatedAt), at("generated_at")),
-            ("records", .int(Int64(records)), at("file")),
+            ("records", .int(Int64(records)), at("file")), ("record_kind", .string(recordKind.rawValue), at("format")),
         ]
         try builder.beginMapping(at: at("format"))
         for (key, value, offset) in fields {

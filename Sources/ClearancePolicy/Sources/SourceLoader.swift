@@ -86,7 +86,7 @@ public struct SourceLoader: Sendable {
                 links[link.state, default: 0] += 1
                 documents.append(try writer.document(record, link: link))
             }
-            documents.append(try ObservedDocumentWriter.sourceDocument(declaration, sha256: digest.sha256, generatedAt: generatedAt, records: records.count,
+            documents.append(try ObservedDocumentWriter.sourceDocument(declaration, sha256: digest.sha256, generatedAt: generatedAt, records: records.count, recordKind: format.recordKind,
                                                                        limits: limits, symbols: symbols, keys: keys))
         } catch {
             throw Diagnostics([error])
