@@ -9,14 +9,14 @@ public struct SourcesListing: Sendable {
     public struct Source: Sendable {
         /// The source's summary: format, file, system, scope, digest, generation time, records, further files.
         public let summary: SourceSummary
-        /// The kind of document its records became: Account or Employment (`nil` for a format no longer known).
+        /// The kind of document its records became: Account, Employment or ManagedDevice (`nil` for a format no longer known).
         public let recordKind: DocumentKind?
 
         /// How many records linked as `state` (`linked`, `service`, `unlinked`, `ambiguous`).
         public func count(_ state: String) -> Int { summary.links[state] ?? 0 }
 
         /// The link states its records can have, in the order listings show them (no `service` for an HR roster).
-        public var states: [String] { recordKind == .employment ? ["linked", "unlinked", "ambiguous"] : SourcesListing.linkStates }
+        public var states: [String] { recordKind == .account || recordKind == nil ? SourcesListing.linkStates : ["linked", "unlinked", "ambiguous"] }
     }
 
     /// The link states, in the order listings and reports count them.
@@ -32,7 +32,7 @@ public struct SourcesListing: Sendable {
 
     /// A record that is unlinked or ambiguous.
     public struct Record: Sendable {
-        /// Account or Employment.
+        /// Account, Employment or ManagedDevice.
         public let kind: DocumentKind
         /// The document's id: `<system>:<scope>:<native id>`.
         public let id: String
@@ -81,7 +81,7 @@ public struct SourcesListing: Sendable {
         let members = MemberNames(documents.documents(of: .teamMember))
         let order = Dictionary(documents.sources.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
         var records: [Record] = []
-        for document in documents.documents where document.kind == .account || document.kind == .employment {
+        for document in documents.documents where document.kind == .account || document.kind == .employment || document.kind == .managedDevice {
             let root = document.root
             guard let link = root["link"]?.string, link == "unlinked" || link == "ambiguous" else { continue }
             // Past the first few thousand, only exact names are looked for: a near one costs a comparison with every member.
@@ -101,14 +101,15 @@ public struct SourcesListing: Sendable {
     static func record(_ document: InputDocument, link: String, members: MemberNames, nearNames: Bool) -> Record {
         let root = document.root
         let system = root["system"]?.string ?? ""
-        let isEmployment = document.kind == .employment
-        let nativeID = (isEmployment ? root["employee_id"]?.string : root["native_id"]?.string) ?? document.id
-        let login = isEmployment ? nil : root["login"]?.string
-        let email = root["email"]?.string
+        let isEmployment = document.kind == .employment, isDevice = document.kind == .managedDevice
+        let nativeID = (isEmployment ? root["employee_id"]?.string : isDevice ? root["serial"]?.string : root["native_id"]?.string) ?? document.id
+        let login = isEmployment || isDevice ? nil : root["login"]?.string
+        let email = isDevice ? root["owner_email"]?.string : root["email"]?.string
         let claimants = Set(root["claimants"]?.elements.compactMap(\.string) ?? [])
         let claims = claimants.isEmpty ? [] : members.documents.filter { claimants.contains($0.id) }.map { member in
             Claim(member: member.id, by: isEmployment ? Self.employmentClaim(member, employeeID: nativeID)
-                                                      : Self.accountClaim(member, system: system, names: [nativeID, login].compactMap { $0 }))
+                                          : isDevice ? Self.deviceClaim(member, serial: nativeID)
+                                          : Self.accountClaim(member, system: system, names: [nativeID, login].compactMap { $0 }))
         }
         let serviceAccount = root["service_account"]?.string
         let name = login ?? nativeID
@@ -116,12 +117,17 @@ public struct SourcesListing: Sendable {
         var memberYAML: String?, serviceYAML: String?
         let advice: String
         if link == "ambiguous" {
-            advice = Self.ambiguousAdvice(claims: claims, serviceAccount: serviceAccount, system: system, isEmployment: isEmployment)
+            advice = Self.ambiguousAdvice(claims: claims, serviceAccount: serviceAccount,
+                                          key: isEmployment ? "`employee_id`" : isDevice ? "`devices[].serial`" : "`accounts.\(system)`")
         } else if root["root"]?.bool == true {
             advice = "the system's root account: it is no one's and links to no one; guard it with MFA and no access keys"
         } else {
             closest = members.closest(to: [email, login, nativeID, root["display_name"]?.string].compactMap { $0 }, near: nearNames)
-            if isEmployment {
+            if isDevice {
+                let yaml = "serial: " + Self.yamlScalar(nativeID)
+                memberYAML = yaml
+                advice = "add `\(yaml)` to the device in the `devices` of the TeamMember who uses it"
+            } else if isEmployment {
                 let yaml = "employee_id: " + Self.yamlScalar(nativeID)
                 memberYAML = yaml
                 advice = "add `\(yaml)` to the TeamMember who is this person"
@@ -136,7 +142,8 @@ public struct SourcesListing: Sendable {
             }
         }
         return Record(kind: document.kind, id: document.id, system: system, source: root["source"]?["file"]?.string ?? root.location.file,
-                      location: root.location, nativeID: nativeID, login: login, email: email, displayName: root["display_name"]?.string,
+                      location: root.location, nativeID: nativeID, login: login, email: email,
+                      displayName: (isDevice ? root["name"] : root["display_name"])?.string,
                       status: root["status"]?.string, link: link, claims: claims, serviceAccount: serviceAccount,
                       closestMember: closest?.id, closestMemberFile: closest?.root.location.file, memberYAML: memberYAML,
                       serviceAccountYAML: serviceYAML, advice: advice)
@@ -146,6 +153,11 @@ public struct SourcesListing: Sendable {
     private static func accountClaim(_ member: InputDocument, system: String, names: [String]) -> String {
         let lowered = Set(names.map { $0.lowercased() })
         return claimedNames(member, system: system).contains { lowered.contains($0.lowercased()) } ? "accounts" : "email"
+    }
+
+    /// How a member claims a managed device: by the serial of a device it declares, else by email.
+    private static func deviceClaim(_ member: InputDocument, serial: String) -> String {
+        (member.root["devices"]?.elements ?? []).contains { $0["serial"]?.string?.lowercased() == serial.lowercased() } ? "serial" : "email"
     }
 
     /// How a member claims an employment record: by its `employee_id`, else by email.
@@ -160,13 +172,12 @@ public struct SourcesListing: Sendable {
     }
 
     /// What resolves an ambiguous record, in a sentence.
-    private static func ambiguousAdvice(claims: [Claim], serviceAccount: String?, system: String, isEmployment: Bool) -> String {
+    private static func ambiguousAdvice(claims: [Claim], serviceAccount: String?, key: String) -> String {
         let listed = claims.map { "\($0.member) (by \($0.by))" }.joined(separator: ", ")
         if let serviceAccount {
             return "ServiceAccount \(serviceAccount) declares it and \(listed) claim\(claims.count == 1 ? "s" : "") it: a person's account is not a service account; "
                 + "remove it from \(serviceAccount) or the member's claim"
         }
-        let key = isEmployment ? "`employee_id`" : "`accounts.\(system)`"
         let byEmail = claims.filter { $0.by == "email" }.map(\.member)
         var advice = "claimed by \(listed): one member only may claim it; remove it from the \(key) of the others"
         if !byEmail.isEmpty {

@@ -70,7 +70,8 @@ public struct SourcesListingText: Sendable {
             lines.append("    " + VisibleText.escaped(record.advice))
         } else {
             if let yaml = record.memberYAML {
-                let owner = record.kind == .employment ? "the TeamMember who is this person" : "the TeamMember who holds it"
+                let owner = record.kind == .employment ? "the TeamMember who is this person"
+                    : record.kind == .managedDevice ? "the device entry of the TeamMember who uses it" : "the TeamMember who holds it"
                 let target = record.closestMember.map { member in
                     "add to TeamMember \(shown(member))" + (record.closestMemberFile.map { " (\(shown($0)))" } ?? "") + ", whose name is closest, or to \(owner):"
                 } ?? "add to \(owner):"

@@ -54,8 +54,19 @@ struct JSONExport {
     static func offset(_ node: Node) -> Int { node.document.offset(node.id) }
 
     /// The records, each an object: the elements of the top-level array, or of each of its pages when the array holds
-    /// arrays (`gh api --paginate --slurp` writes one array per page). Anything else is a problem at its node.
-    mutating func records(expected what: String) -> [Node] {
+    /// arrays (`gh api --paginate --slurp` writes one array per page). With `wrapper`, an API's page object holding the
+    /// records under that key (Graph's `{"value": […]}`, Jamf's `{"totalCount": …, "results": […]}`) is read too, alone or
+    /// as the pages of an array. Anything else is a problem at its node.
+    mutating func records(expected what: String, wrapper: String? = nil) -> [Node] {
+        if let wrapper, root.kind == .mapping {
+            guard let list = page(root, wrapper) else {
+                problem(root, code: "source.json", "the export is an object without a `\(wrapper)` array; expected \(what)")
+                return []
+            }
+            var records: [Node] = []
+            for item in list.elements { take(item, into: &records) }
+            return records
+        }
         guard root.kind == .sequence else {
             problem(root, code: "source.json", "the export is \(Self.describe(root)); expected \(what)")
             return []
@@ -65,11 +76,19 @@ struct JSONExport {
         for element in root.elements {
             if element.kind == .sequence {
                 for item in element.elements { take(item, into: &records) }
+            } else if let wrapper, element.kind == .mapping, let list = page(element, wrapper) {
+                for item in list.elements { take(item, into: &records) }
             } else {
                 take(element, into: &records)
             }
         }
         return records
+    }
+
+    /// The array a page object holds under `key`, if it holds one.
+    private func page(_ node: Node, _ key: String) -> Node? {
+        guard let list = node[ResolvedKey(key, in: root.document.symbols)], list.kind == .sequence else { return nil }
+        return list
     }
 
     private mutating func take(_ node: Node, into records: inout [Node]) {
@@ -125,6 +144,20 @@ struct JSONExport {
             return (nil, found)
         }
         return (number, found)
+    }
+
+    /// The boolean at `path` and its node; absent or null gives none (a problem when `required`), any other type a problem.
+    mutating func bool(_ path: String, of record: Node, position: Int, required: Bool = false) -> (flag: Bool?, node: Node?) {
+        let (found, blocked) = walk(path, of: record)
+        guard let found, !found.isNull else {
+            if required, !blocked { missing(path, of: record, position: position) }
+            return (nil, found)
+        }
+        guard let flag = found.bool else {
+            problem(found, "`\(path)` is \(Self.describe(found)); expected true or false")
+            return (nil, found)
+        }
+        return (flag, found)
     }
 
     /// The RFC 3339 date-time at `path` (a JSON string) and its node; absent or null gives none, anything else is a problem.

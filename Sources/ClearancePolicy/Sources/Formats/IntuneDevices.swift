@@ -1,0 +1,105 @@
+import ClearanceCore
+import ClearanceDocument
+
+/// The `intune-devices` source format: the devices Microsoft Intune manages, as Graph's
+/// `GET /deviceManagement/managedDevices` returns them (the `{"value": […]}` page, an array of pages, or the bare array).
+/// Each device becomes a ManagedDevice whose native id is its serial number (`serialNumber`).
+///
+/// `complianceState`: compliant is `compliant`; noncompliant, conflict, error and inGracePeriod (noncompliant, with time
+/// left to fix it) are `noncompliant`; unknown and configManager (judged by Configuration Manager, not Intune) are `unknown`.
+/// `managementState` managed or unhealthy is still managed; a pending or issued retire or wipe, a discovered device and the
+/// rest are not; absent, the device is managed (it is in the managed devices list). A `lastSyncDateTime` of
+/// 0001-01-01T00:00:00Z is Graph's "never". The owner is `emailAddress`, else `userPrincipalName`.
+public struct IntuneDevicesFormat: SourceFormat {
+    /// The format.
+    public init() {}
+    /// `intune-devices`.
+    public var name: String { "intune-devices" }
+    /// What the export is.
+    public var summary: String { "the devices Microsoft Intune manages: the JSON of Graph's GET /deviceManagement/managedDevices" }
+    /// Its records' kind.
+    public var recordKind: DocumentKind { .managedDevice }
+    /// `intune`.
+    public var defaultSystem: String { "intune" }
+
+    /// Graph's compliance states and the compliance each means.
+    static let complianceStates: [String: String] = [
+        "compliant": "compliant", "noncompliant": "noncompliant", "conflict": "noncompliant", "error": "noncompliant",
+        "inGracePeriod": "noncompliant", "unknown": "unknown", "configManager": "unknown",
+    ]
+    /// Graph's management states of a device still managed.
+    static let managedStates: Set<String> = ["managed", "unhealthy"]
+    /// Graph's owner types: company and personal as they are; `unknown` says nothing.
+    static let ownerTypes: Set<String> = ["company", "personal", "unknown"]
+
+    private static let expected = "the JSON of Graph's GET /deviceManagement/managedDevices: an object with `value`, an array of such pages, or the array of devices"
+
+    /// Every device, as a ManagedDevice.
+    public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
+        var devices = try JSONExport(export.file, limits: export.limits, noun: "device", what: Self.expected)
+        var records: [ObservedRecord] = []
+        var serials: [String: Node] = [:]
+        for (index, node) in devices.records(expected: Self.expected, wrapper: "value").enumerated() where node.kind == .mapping {
+            guard let (record, serialNode) = record(node, position: index + 1, in: &devices) else { continue }
+            if let first = serials[record.nativeID.uppercased()] {
+                devices.problems.append(JSONExport.duplicate(serialNode, first: first, "the serial number \(record.nativeID.quotedExcerpt) is listed twice"))
+                continue
+            }
+            serials[record.nativeID.uppercased()] = serialNode
+            records.append(record)
+        }
+        guard devices.problems.isEmpty else { throw Diagnostics(devices.problems) }
+        return records
+    }
+
+    /// The ManagedDevice of one device and its serial's node, or nil (with problems) when a required field is missing or wrong.
+    private func record(_ node: Node, position: Int, in devices: inout JSONExport) -> (ObservedRecord, Node)? {
+        let before = devices.problems.count
+        let serial = devices.string("serialNumber", of: node, position: position, required: true)
+        let name = devices.string("deviceName", of: node, position: position)
+        let principal = devices.string("userPrincipalName", of: node, position: position)
+        let email = devices.string("emailAddress", of: node, position: position)
+        let compliance = devices.string("complianceState", of: node, position: position, required: true)
+        let encrypted = devices.bool("isEncrypted", of: node, position: position)
+        let version = devices.string("osVersion", of: node, position: position)
+        let sync = devices.time("lastSyncDateTime", of: node)
+        let management = devices.string("managementState", of: node, position: position)
+        let owner = devices.string("managedDeviceOwnerType", of: node, position: position)
+        var state: String?
+        if let text = compliance.text, let complianceNode = compliance.node {
+            state = Self.complianceStates[text]
+            if state == nil {
+                devices.problem(complianceNode, code: "source.value",
+                                "unknown compliance state \(text.quotedExcerpt); expected one of \(Self.complianceStates.keys.sorted().joined(separator: ", "))")
+            }
+        }
+        var ownerType: String?
+        if let text = owner.text, let ownerNode = owner.node {
+            if Self.ownerTypes.contains(text) {
+                ownerType = text == "unknown" ? nil : text
+            } else {
+                devices.problem(ownerNode, code: "source.value", "unknown owner type \(text.quotedExcerpt); expected company, personal or unknown")
+            }
+        }
+        guard devices.problems.count == before, let nativeID = serial.text, let serialNode = serial.node, let state, let complianceNode = compliance.node else {
+            return nil
+        }
+        let at = JSONExport.offset(node)
+        func offset(_ node: Node?) -> Int { node.map(JSONExport.offset) ?? at }
+        let ownerEmail = [email, principal].first { $0.text.map { !$0.isEmpty } ?? false }
+        let never = Timestamp(seconds: -62_135_596_800)  // 0001-01-01T00:00:00Z, Graph's "never"
+        let managed = management.text.map(Self.managedStates.contains) ?? true
+        let fields = [
+            ObservedField("serial", .string(nativeID, at: offset(serialNode))),
+            ObservedField("name", .string(name.text, at: offset(name.node))),
+            ObservedField("owner_email", .string(ownerEmail?.text, at: offset(ownerEmail?.node))),
+            ObservedField("managed", .bool(managed, at: offset(management.node))),
+            ObservedField("encrypted", .bool(encrypted.flag, at: offset(encrypted.node))),
+            ObservedField("os_version", .string(version.text, at: offset(version.node))),
+            ObservedField("compliance", .string(state, at: offset(complianceNode))),
+            ObservedField("last_checkin", .time(sync.time == never ? nil : sync.time, at: offset(sync.node))),
+            ObservedField("owner_type", .string(ownerType, at: offset(owner.node))),
+        ]
+        return (ObservedRecord(nativeID: nativeID, position: position, offset: at, fields: fields), serialNode)
+    }
+}

@@ -1,0 +1,117 @@
+import ClearanceCore
+import ClearanceDocument
+
+/// The `jamf-computers` source format: the computers a Jamf Pro server manages, as
+/// `GET /api/v1/computers-inventory?section=GENERAL&section=HARDWARE&section=OPERATING_SYSTEM&section=DISK_ENCRYPTION&section=USER_AND_LOCATION`
+/// returns them (the `{"totalCount": …, "results": […]}` page, an array of pages, or the bare array of results).
+/// Each computer becomes a ManagedDevice whose native id is its serial number (`hardware.serialNumber`).
+///
+/// Encryption comes from `operatingSystem.fileVault2Status` (ALL_ENCRYPTED and BOOT_ENCRYPTED are encrypted, SOME_ENCRYPTION
+/// and NOT_ENCRYPTED are not, NOT_APPLICABLE is unknown), else from the boot partition's
+/// `diskEncryption.bootPartitionEncryptionDetails.partitionFileVault2State` (ENCRYPTED is encrypted; UNKNOWN and INELIGIBLE are
+/// unknown; every other state, encrypting or decrypting included, is not yet or no longer encrypted). Jamf does not judge
+/// compliance: it is `unknown`. The check-in is `general.lastContactTime`.
+public struct JamfComputersFormat: SourceFormat {
+    /// The format.
+    public init() {}
+    /// `jamf-computers`.
+    public var name: String { "jamf-computers" }
+    /// What the export is.
+    public var summary: String { "the computers of a Jamf Pro server: the JSON of GET /api/v1/computers-inventory" }
+    /// Its records' kind.
+    public var recordKind: DocumentKind { .managedDevice }
+    /// `jamf`.
+    public var defaultSystem: String { "jamf" }
+
+    /// What a FileVault status says of the disk.
+    enum Encryption {
+        case encrypted, notEncrypted, unknown
+
+        /// As `encrypted` records it: true, false or null.
+        var flag: Bool? { self == .unknown ? nil : self == .encrypted }
+    }
+
+    /// FileVault 2 statuses of the operating system section.
+    static let fileVaultStatuses: [String: Encryption] = [
+        "ALL_ENCRYPTED": .encrypted, "BOOT_ENCRYPTED": .encrypted, "SOME_ENCRYPTION": .notEncrypted, "NOT_ENCRYPTED": .notEncrypted,
+        "NOT_APPLICABLE": .unknown,
+    ]
+    /// FileVault 2 states of the boot partition.
+    static let partitionStates: [String: Encryption] = [
+        "ENCRYPTED": .encrypted, "UNKNOWN": .unknown, "INELIGIBLE": .unknown, "UNENCRYPTED": .notEncrypted, "DECRYPTED": .notEncrypted,
+        "DECRYPTING": .notEncrypted, "ENCRYPTING": .notEncrypted, "RESTART_NEEDED": .notEncrypted, "OPTIMIZING": .notEncrypted,
+        "DECRYPTING_PAUSED": .notEncrypted, "ENCRYPTING_PAUSED": .notEncrypted,
+    ]
+
+    private static let expected = "the JSON of GET /api/v1/computers-inventory: an object with `results`, an array of such pages, or the array of results"
+
+    /// Every computer, as a ManagedDevice.
+    public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
+        var computers = try JSONExport(export.file, limits: export.limits, noun: "computer", what: Self.expected)
+        var records: [ObservedRecord] = []
+        var serials: [String: Node] = [:]
+        for (index, node) in computers.records(expected: Self.expected, wrapper: "results").enumerated() where node.kind == .mapping {
+            guard let (record, serialNode) = record(node, position: index + 1, in: &computers) else { continue }
+            if let first = serials[record.nativeID.uppercased()] {
+                computers.problems.append(JSONExport.duplicate(serialNode, first: first, "the serial number \(record.nativeID.quotedExcerpt) is listed twice"))
+                continue
+            }
+            serials[record.nativeID.uppercased()] = serialNode
+            records.append(record)
+        }
+        guard computers.problems.isEmpty else { throw Diagnostics(computers.problems) }
+        return records
+    }
+
+    /// The ManagedDevice of one computer and its serial's node, or nil (with problems) when a required field is missing or wrong.
+    private func record(_ node: Node, position: Int, in computers: inout JSONExport) -> (ObservedRecord, Node)? {
+        let before = computers.problems.count
+        let serial = computers.string("hardware.serialNumber", of: node, position: position)
+        if serial.node == nil, computers.problems.count == before {
+            computers.problem(node, "computer \(position) has no `hardware.serialNumber`; export the inventory with section=HARDWARE")
+        }
+        let name = computers.string("general.name", of: node, position: position)
+        let managed = computers.bool("general.remoteManagement.managed", of: node, position: position, required: true)
+        let lastContact = computers.time("general.lastContactTime", of: node)
+        let version = computers.string("operatingSystem.version", of: node, position: position)
+        let email = computers.string("userAndLocation.email", of: node, position: position)
+        let encrypted = encryption(of: node, in: &computers)
+        if let text = serial.text, text.isEmpty, let serialNode = serial.node { computers.problem(serialNode, "`hardware.serialNumber` is empty") }
+        guard computers.problems.count == before, let nativeID = serial.text, let serialNode = serial.node, let isManaged = managed.flag else { return nil }
+        let at = JSONExport.offset(node)
+        func offset(_ node: Node?) -> Int { node.map(JSONExport.offset) ?? at }
+        let fields = [
+            ObservedField("serial", .string(nativeID, at: offset(serialNode))),
+            ObservedField("name", .string(name.text, at: offset(name.node))),
+            ObservedField("owner_email", .string(email.text.flatMap { $0.isEmpty ? nil : $0 }, at: offset(email.node))),
+            ObservedField("managed", .bool(isManaged, at: offset(managed.node))),
+            ObservedField("encrypted", .bool(encrypted.flag, at: offset(encrypted.node))),
+            ObservedField("os_version", .string(version.text, at: offset(version.node))),
+            ObservedField("compliance", .string("unknown", at: at)),
+            ObservedField("last_checkin", .time(lastContact.time, at: offset(lastContact.node))),
+            ObservedField("owner_type", .null(at: at)),
+        ]
+        return (ObservedRecord(nativeID: nativeID, position: position, offset: at, fields: fields), serialNode)
+    }
+
+    /// Whether the computer's disk is encrypted (nil: unknown) and the node that says so; an unknown status is a problem.
+    private func encryption(of node: Node, in computers: inout JSONExport) -> (flag: Bool?, node: Node?) {
+        let status = computers.string("operatingSystem.fileVault2Status", of: node, position: 0)
+        if let text = status.text, let statusNode = status.node {
+            guard let meaning = Self.fileVaultStatuses[text] else {
+                computers.problem(statusNode, code: "source.value",
+                                  "unknown FileVault status \(text.quotedExcerpt); expected one of \(Self.fileVaultStatuses.keys.sorted().joined(separator: ", "))")
+                return (nil, statusNode)
+            }
+            return (meaning.flag, statusNode)
+        }
+        let state = computers.string("diskEncryption.bootPartitionEncryptionDetails.partitionFileVault2State", of: node, position: 0)
+        guard let text = state.text, let stateNode = state.node else { return (nil, nil) }
+        guard let meaning = Self.partitionStates[text] else {
+            computers.problem(stateNode, code: "source.value",
+                              "unknown FileVault partition state \(text.quotedExcerpt); expected one of \(Self.partitionStates.keys.sorted().joined(separator: ", "))")
+            return (nil, stateNode)
+        }
+        return (meaning.flag, stateNode)
+    }
+}
