@@ -14,14 +14,15 @@ struct ObservedDocumentWriter {
     private var builder: TreeBuilder
     private let limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning
 
-    /// A writer of documents read from `file`, keys interned in `symbols` as `keys` says.
+    /// A writer of documents read from `file`, keys interned in `symbols` as `keys` says; its first document of `file`
+    /// is the `firstPosition`th there (a writer of a later part of the records).
     init(declaration: SourceDeclaration, kind: DocumentKind, file: SourceFile, sha256: String, generatedAt: Timestamp,
-         limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning) {
+         limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning, firstPosition: Int = 0) {
         self.declaration = declaration
         self.kind = kind
         self.sha256 = sha256
         self.generatedAt = generatedAt
-        self.builder = TreeBuilder(source: file, limits: limits, symbols: symbols, keys: keys)
+        self.builder = TreeBuilder(source: file, limits: limits, symbols: symbols, keys: keys, firstPosition: firstPosition)
         (self.limits, self.symbols, self.keys) = (limits, symbols, keys)
     }
 
