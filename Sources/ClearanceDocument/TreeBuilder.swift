@@ -11,30 +11,35 @@ public struct TreeBuilder {
     public let source: SourceFile
     private var builder: DocumentBuilder
     private var documentCount = 0
+    /// The columns of the offsets nodes are found at: the nodes of one record lie close together.
+    private var columns: ColumnCursor
 
     /// A builder of documents read from `source` (a ``SourceFile`` made with its text, so columns and
-    /// snippets come from it), whose keys are symbols of `symbols`, added to it or only looked up.
-    public init(source: SourceFile, limits: LoaderLimits = .standard, symbols: SymbolTable, keys: KeyInterning = .intern) {
+    /// snippets come from it), whose keys are symbols of `symbols`, added to it or only looked up; its first
+    /// document is at `firstPosition` in the file (a later part of a file built by a builder of its own).
+    public init(source: SourceFile, limits: LoaderLimits = .standard, symbols: SymbolTable, keys: KeyInterning = .intern, firstPosition: Int = 0) {
         self.source = source
         self.builder = DocumentBuilder(limits: limits, symbols: symbols, interning: keys)
+        self.columns = ColumnCursor(source)
+        self.documentCount = firstPosition
     }
 
     /// Adds a scalar found at `offset`; a timestamp `writtenAsDate` prints as a date alone (`2026-05-12`).
     public mutating func scalar(_ value: Scalar, at offset: Int, writtenAsDate: Bool = false) throws(Diagnostic) {
         let position = try self.position(offset)
-        var text: [UInt8]
+        var text: String  // its UTF-8 is read in place, not copied
         let resolution: ScalarResolver.Resolution
         switch value {
-        case .null: (text, resolution) = ([], .null)
-        case .bool(let flag): (text, resolution) = ([], .bool(flag))
-        case .int(let number): (text, resolution) = ([], .int(number))
-        case .double(let number): (text, resolution) = ([], .double(number))
-        case .string(let string): (text, resolution) = (Array(string.utf8), .string)
+        case .null: (text, resolution) = ("", .null)
+        case .bool(let flag): (text, resolution) = ("", .bool(flag))
+        case .int(let number): (text, resolution) = ("", .int(number))
+        case .double(let number): (text, resolution) = ("", .double(number))
+        case .string(let string): (text, resolution) = (string, .string)
         case .timestamp(let time):
-            text = Array((writtenAsDate && time.seconds % 86_400 == 0 && time.nanos == 0 ? String(time.rfc3339.prefix(10)) : time.rfc3339).utf8)
+            text = writtenAsDate && time.seconds % 86_400 == 0 && time.nanos == 0 ? String(time.rfc3339.prefix(10)) : time.rfc3339
             resolution = .timestamp(time)
         }
-        let failure = text.withUnsafeBufferPointer { buffer -> BuildError? in
+        let failure = text.withUTF8 { buffer -> BuildError? in
             do throws(BuildError) {
                 // A string is text as read (quoted), never a YAML merge key or tag.
                 try builder.scalar(resolution, text: buffer, at: position, style: .doubleQuoted, explicitTag: false, anchor: nil)
@@ -77,11 +82,11 @@ public struct TreeBuilder {
         return builder.finishDocument(source: source, position: documentCount - 1)
     }
 
-    private func position(_ offset: Int) throws(Diagnostic) -> Position {
+    private mutating func position(_ offset: Int) throws(Diagnostic) -> Position {
         guard offset >= 0, offset <= source.text.count, let narrow = UInt32(exactly: offset) else {
             throw Diagnostic(code: "reader.offset", message: "offset \(offset) is outside the file", file: source.path)
         }
-        return Position(offset: narrow, column: source.column(ofOffset: offset))
+        return Position(offset: narrow, column: columns.column(ofOffset: offset))
     }
 
     private func diagnostic(_ error: BuildError) -> Diagnostic {

@@ -58,4 +58,29 @@ struct TreeBuilderTests {
         try dangling.scalar(.string("name"), at: 0)
         #expect { try dangling.end() } throws: { ($0 as? Diagnostic)?.location?.description == "people.csv:1:1" }
     }
+
+    @Test func nodesPlacedBackAndForthGetTheColumnsOfAFreshLookup() throws {
+        // Lines of every break libyaml knows, characters of two, three and four bytes, a line longer than 255 bytes,
+        // a JSON-like line of many nodes, and a last line with no break.
+        let text = "id,név\nAna López,✓\r\nb\u{85}c\u{2028}d\u{2029}e\rf😀g\n" + String(repeating: "ö-x,", count: 90) + "\n"
+            + "[{\"a\":\"é\"},{\"b\":\"漢字\"},{\"c\":1}]\nlast"
+        let source = SourceFile(path: "export.txt", text: Array(text.utf8))
+        let count = source.text.count + 1
+        // Every offset, the end of the file included, in a scattered order, then again in order and in reverse.
+        var state: UInt64 = 7, scattered = Array(0..<count)
+        for index in scattered.indices.reversed() {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            scattered.swapAt(index, Int(state >> 33) % (index + 1))
+        }
+        let offsets = scattered + Array(0..<count) + Array((0..<count).reversed())
+        var builder = TreeBuilder(source: source, symbols: SymbolTable())
+        try builder.beginSequence(at: 0)
+        for offset in offsets { try builder.scalar(.int(Int64(offset)), at: offset) }
+        try builder.end()
+        let placed = try builder.finish().root.elements
+        #expect(placed.count == offsets.count)
+        for (node, offset) in zip(placed, offsets) where node.location != source.location(offset: offset) {
+            Issue.record("offset \(offset): \(node.location), expected \(source.location(offset: offset))")
+        }
+    }
 }

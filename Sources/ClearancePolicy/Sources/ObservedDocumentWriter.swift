@@ -14,14 +14,15 @@ struct ObservedDocumentWriter {
     private var builder: TreeBuilder
     private let limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning
 
-    /// A writer of documents read from `file`, keys interned in `symbols` as `keys` says.
+    /// A writer of documents read from `file`, keys interned in `symbols` as `keys` says; its first document of `file`
+    /// is the `firstPosition`th there (a writer of a later part of the records).
     init(declaration: SourceDeclaration, kind: DocumentKind, file: SourceFile, sha256: String, generatedAt: Timestamp,
-         limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning) {
+         limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning, firstPosition: Int = 0) {
         self.declaration = declaration
         self.kind = kind
         self.sha256 = sha256
         self.generatedAt = generatedAt
-        self.builder = TreeBuilder(source: file, limits: limits, symbols: symbols, keys: keys)
+        self.builder = TreeBuilder(source: file, limits: limits, symbols: symbols, keys: keys, firstPosition: firstPosition)
         (self.limits, self.symbols, self.keys) = (limits, symbols, keys)
     }
 
@@ -86,8 +87,8 @@ struct ObservedDocumentWriter {
         }
     }
 
-    /// The Source document of the source, located at its entry in `clearance.yaml`.
-    static func sourceDocument(_ declaration: SourceDeclaration, sha256: String, generatedAt: Timestamp, records: Int, recordKind: DocumentKind,
+    /// The Source document of the source, located at its entry in `clearance.yaml`; `scope` is the entry's, or the file's own.
+    static func sourceDocument(_ declaration: SourceDeclaration, scope: String?, sha256: String, generatedAt: Timestamp, records: Int, recordKind: DocumentKind,
                                limits: LoaderLimits, symbols: SymbolTable, keys: KeyInterning) throws(Diagnostic) -> Document {
         let entry = declaration.node
         var builder = TreeBuilder(source: entry.document.source, limits: limits, symbols: symbols, keys: keys)
@@ -95,7 +96,7 @@ struct ObservedDocumentWriter {
         let fields: [(String, Scalar, Int)] = [
             ("kind", .string(DocumentKind.source.rawValue), at("format")), ("id", .string(declaration.file), at("file")),
             ("format", .string(declaration.format), at("format")), ("file", .string(declaration.file), at("file")),
-            ("system", .string(declaration.system), at("system")), ("scope", declaration.scope.map(Scalar.string) ?? .null, at("scope")),
+            ("system", .string(declaration.system), at("system")), ("scope", scope.map(Scalar.string) ?? .null, at("scope")),
             ("environment", declaration.environment.map(Scalar.string) ?? .null, at("environment")),
             ("sha256", .string(sha256), at("file")), ("generated_at", .timestamp(generatedAt), at("generated_at")),
             ("records", .int(Int64(records)), at("file")), ("record_kind", .string(recordKind.rawValue), at("format")),

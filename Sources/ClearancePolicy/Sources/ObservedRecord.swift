@@ -56,7 +56,7 @@ public struct ObservedField: Sendable {
 }
 
 /// A value read from an export, at the byte offset (in the source's main file) that decided it.
-public indirect enum ObservedValue: Sendable {
+public enum ObservedValue: Sendable {
     /// A scalar; a timestamp `asDate` prints as a date alone.
     case scalar(Scalar, at: Int, asDate: Bool = false)
     /// A list.

@@ -39,7 +39,7 @@ public struct SourceLoader: Sendable {
     /// Every source, read on up to `jobs` threads and linked by `linker`; every problem of every source is reported together.
     public func load(_ declarations: [SourceDeclaration], linker: IdentityLinker, jobs: Int = 1) throws(Diagnostics) -> [Loaded] {
         let results = ParallelMap.map(declarations.count, jobs: jobs) { index -> Result<Loaded, Diagnostics> in
-            do throws(Diagnostics) { return .success(try load(declarations[index], linker: linker)) } catch { return .failure(error) }
+            do throws(Diagnostics) { return .success(try load(declarations[index], linker: linker, jobs: jobs)) } catch { return .failure(error) }
         }
         var loaded: [Loaded] = [], problems: [Diagnostic] = []
         for result in results {
@@ -52,8 +52,8 @@ public struct SourceLoader: Sendable {
         return loaded
     }
 
-    /// One source.
-    public func load(_ declaration: SourceDeclaration, linker: IdentityLinker) throws(Diagnostics) -> Loaded {
+    /// One source, its records linked and written on up to `jobs` threads.
+    public func load(_ declaration: SourceDeclaration, linker: IdentityLinker, jobs: Int = 1) throws(Diagnostics) -> Loaded {
         guard let format = formats.format(named: declaration.format) else {
             throw Diagnostics([declaration.problem("format", code: "source.format",
                                                    "unknown source format \(declaration.format.quotedExcerpt)\(Suggestion.didYouMean(declaration.format, among: formats.names))")])
@@ -70,28 +70,55 @@ public struct SourceLoader: Sendable {
             digests.append(extraDigest)
         }
         let records = try format.records(in: SourceExport(declaration: declaration, file: file, extras: extras, limits: limits))
-        var writer = ObservedDocumentWriter(declaration: declaration, kind: format.recordKind, file: file, sha256: digest.sha256,
-                                            generatedAt: generatedAt, limits: limits, symbols: symbols, keys: keys)
+        // The records are linked and written in runs of `runLength`, each by a writer of its own, on up to `jobs` threads;
+        // the documents stay in the records' order, and a problem is the first record's that has one.
+        let runLength = 512, kind = format.recordKind
+        var firstPositions: [Int] = [], mainFileRecords = 0  // each run's first position among the main file's documents
+        for (index, record) in records.enumerated() {
+            if index % runLength == 0 { firstPositions.append(mainFileRecords) }
+            if record.file == nil { mainFileRecords += 1 }
+        }
+        let runs = ParallelMap.map(firstPositions.count, jobs: jobs) { [firstPositions] run -> Result<([Document], [String: Int]), Diagnostic> in
+            let part = records[(run * runLength)..<min(records.count, (run + 1) * runLength)]
+            var writer = ObservedDocumentWriter(declaration: declaration, kind: kind, file: file, sha256: digest.sha256, generatedAt: generatedAt,
+                                                limits: limits, symbols: symbols, keys: keys, firstPosition: firstPositions[run])
+            var documents: [Document] = [], links: [String: Int] = [:]
+            documents.reserveCapacity(part.count)
+            do throws(Diagnostic) {
+                for record in part {
+                    let link = switch kind {
+                    case .employment: linker.employment(employeeID: record.nativeID, email: record.string("email"))
+                    case .managedDevice: linker.device(serial: record.nativeID, email: record.string("owner_email"))
+                    default: linker.account(system: declaration.system, scope: record.scope ?? declaration.scope, nativeID: record.nativeID,
+                                            login: record.string("login"), email: record.string("email"))
+                    }
+                    links[link.state, default: 0] += 1
+                    documents.append(try writer.document(record, link: link))
+                }
+            } catch {
+                return .failure(error)
+            }
+            return .success((documents, links))
+        }
         var documents: [Document] = []
         documents.reserveCapacity(records.count + 1)
         var links: [String: Int] = [:]
+        // The entry's scope, else the one the file itself names for every record (the AWS account of the report's ARNs).
+        let fileScopes = Set(records.compactMap(\.scope))
+        let scope = declaration.scope ?? (fileScopes.count == 1 ? fileScopes.first : nil)
         do throws(Diagnostic) {
-            for record in records {
-                let link = switch format.recordKind {
-                case .employment: linker.employment(employeeID: record.nativeID, email: record.string("email"))
-                case .managedDevice: linker.device(serial: record.nativeID, email: record.string("owner_email"))
-                default: linker.account(system: declaration.system, scope: record.scope ?? declaration.scope, nativeID: record.nativeID,
-                                        login: record.string("login"), email: record.string("email"))
-                }
-                links[link.state, default: 0] += 1
-                documents.append(try writer.document(record, link: link))
+            for run in runs {
+                let (written, counted) = try run.get()
+                documents += written
+                links.merge(counted, uniquingKeysWith: +)
             }
-            documents.append(try ObservedDocumentWriter.sourceDocument(declaration, sha256: digest.sha256, generatedAt: generatedAt, records: records.count, recordKind: format.recordKind,
+            documents.append(try ObservedDocumentWriter.sourceDocument(declaration, scope: scope, sha256: digest.sha256, generatedAt: generatedAt,
+                                                                       records: records.count, recordKind: format.recordKind,
                                                                        limits: limits, symbols: symbols, keys: keys))
         } catch {
             throw Diagnostics([error])
         }
-        let summary = SourceSummary(format: declaration.format, file: declaration.file, system: declaration.system, scope: declaration.scope,
+        let summary = SourceSummary(format: declaration.format, file: declaration.file, system: declaration.system, scope: scope,
                                     sha256: digest.sha256, generatedAt: generatedAt, records: records.count, links: links,
                                     extraFiles: Array(digests.dropFirst()))
         return Loaded(documents: documents, summary: summary, digests: digests)

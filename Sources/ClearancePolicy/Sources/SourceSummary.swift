@@ -8,7 +8,7 @@ public struct SourceSummary: Sendable {
     public let file: String
     /// The system its records belong to.
     public let system: String
-    /// The scope the entry names, if any.
+    /// The scope the entry names, else the one the file names for all its records (the AWS account of its ARNs), if any.
     public let scope: String?
     /// The SHA-256 of the export's bytes.
     public let sha256: String
