@@ -62,7 +62,8 @@ public struct SourceFormats: Sendable {
     public let formats: [any SourceFormat]
 
     /// The formats Clearance ships.
-    public static let standard = SourceFormats([AWSCredentialReportFormat(), GitHubOrgMembersFormat(), OktaUsersFormat(), HRISRosterFormat()])
+    public static let standard = SourceFormats([AWSCredentialReportFormat(), GitHubOrgMembersFormat(), OktaUsersFormat(), HRISRosterFormat(),
+                                                        GoogleWorkspaceUsersCSVFormat(), GoogleWorkspaceUsersFormat(), EntraUsersCSVFormat()])
 
     /// A set of formats.
     public init(_ formats: [any SourceFormat]) { self.formats = formats }
