@@ -18,7 +18,7 @@ extension CSVExport {
             let list = missing.map(listed)
             let joined = list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " or " + list[list.count - 1]
             throw Diagnostics([headerProblem(code: "source.wrong-format",
-                                             "this looks like \(other), not the export \(format) reads: the header has no column \(joined)")])
+                                             "this looks like \(other) rather than the export \(format) reads: the header has no column \(joined)")])
         }
         for names in missing {
             problems.append(headerProblem(code: "source.missing-column",

@@ -12,7 +12,7 @@ enum ExportLikeness {
         }
         if names.contains("user"), names.contains("arn") { return "an AWS IAM credential report (format aws-iam-credential-report)" }
         if names.contains("employeeNumber") || names.contains("employee_id") { return "an HR roster (format hris-roster)" }
-        if names.contains(where: { $0.hasPrefix("{") || $0.hasPrefix("[") }) { return "a JSON file, not a CSV" }
+        if names.contains(where: { $0.hasPrefix("{") || $0.hasPrefix("[") }) { return "a JSON file" }
         return nil
     }
 

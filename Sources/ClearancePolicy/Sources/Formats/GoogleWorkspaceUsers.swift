@@ -39,7 +39,7 @@ public struct GoogleWorkspaceUsersFormat: SourceFormat {
             let missing = Self.requiredFields.filter { first[$0] == nil }.map { "`\($0)`" }
             let joined = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing[missing.count - 1]
             throw Diagnostics([ShapeChecker.diagnostic(first, code: "source.wrong-format",
-                                                       "this looks like \(other), not the users list \(name) reads: user 1 has no \(joined)")])
+                                                       "this looks like \(other) rather than the users list \(name) reads: user 1 has no \(joined)")])
         }
         var records: [ObservedRecord] = []
         var idNodes: [String: Node] = [:]
@@ -85,6 +85,11 @@ public struct GoogleWorkspaceUsersFormat: SourceFormat {
             for element in root.elements {
                 if isPage(element) { page(element) } else if element.kind == .sequence { element.elements.forEach(take) } else { take(element) }
             }
+        case .string:
+            // A CSV file reads as one string: say which export its first line looks like.
+            let header = root.string?.prefix { $0 != "\n" }.split(separator: ",").map(String.init) ?? []
+            let what = ExportLikeness.csv(header).map { "text that looks like \($0), not JSON" } ?? "a string"
+            list.problem(root, code: "source.json", "the export is \(what); expected \(expected)")
         default:
             list.problem(root, code: "source.json", "the export is \(JSONExport.describe(root)); expected \(expected)")
         }
