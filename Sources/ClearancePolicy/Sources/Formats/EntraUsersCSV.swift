@@ -35,9 +35,6 @@ public struct EntraUsersCSVFormat: SourceFormat {
     /// Registered methods that resist phishing (and every method whose name starts with `passKeyDeviceBound`).
     static let phishingResistant: Set = ["fido2SecurityKey", "windowsHelloForBusiness"]
 
-    private static let registrationExpected = "a JSON array of userRegistrationDetails (GET /reports/authenticationMethods/userRegistrationDetails), "
-        + "Graph's {\"value\": […]}, or an array of such pages"
-
     /// Every user of the download, as an Account.
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
         let csv = try CSVExport(export, emptyHint: "an Entra ID users download starts with the header `userPrincipalName,displayName,…`")
@@ -47,7 +44,7 @@ public struct EntraUsersCSVFormat: SourceFormat {
                             displayName: csv.column("displayName"), created: csv.column("createdDateTime"))
         var records = try csv.records(idField: "native_id") { (row: CSVRow) throws(Diagnostic) -> ObservedRecord in try reader.record(row) }
         guard let file = export.extras["mfa_registration"] else { return records }
-        let registrations = try registrations(in: file, export: export, csv: csv, users: records)
+        let registrations = try EntraRegistrationDetails.read(file, export: export, csv: csv, users: records)
         for index in records.indices {
             guard let found = registrations[index] else { continue }
             let at = records[index].offset(of: "native_id")
@@ -69,105 +66,6 @@ public struct EntraUsersCSVFormat: SourceFormat {
             ObservedField("methods", .list(methods.map { .string($0, at: offset) }, at: offset)),
             ObservedField("phishing_resistant", .bool(methods.contains { phishingResistant.contains($0) || $0.hasPrefix("passKeyDeviceBound") }, at: offset)),
         ], at: offset)
-    }
-
-    /// One user's registration details.
-    private struct Registration {
-        var registered: Bool
-        var methods: [String]
-        var admin: Bool?
-    }
-
-    /// The registration of each user (by the index of its record) from the registration file. Every row must name a user of the
-    /// download, each once, and every user must have a row.
-    private func registrations(in file: SourceFile, export: SourceExport, csv: CSVExport, users: [ObservedRecord]) throws(Diagnostics) -> [Int: Registration] {
-        var list = try JSONExport(file, limits: export.limits, noun: "registration", what: Self.registrationExpected)
-        var byID: [String: Int] = [:], byPrincipal: [String: Int] = [:]
-        for (index, user) in users.enumerated() {
-            byID[user.nativeID.lowercased()] = byID[user.nativeID.lowercased()] ?? index
-            if let login = user.string("login") { byPrincipal[login.lowercased()] = byPrincipal[login.lowercased()] ?? index }
-        }
-        var found: [Int: Registration] = [:], rowNodes: [Int: Node] = [:]
-        for (index, row) in Self.rows(in: &list).enumerated() where row.kind == .mapping {
-            let position = index + 1, before = list.problems.count
-            let id = list.string("id", of: row, position: position)
-            let principal = list.string("userPrincipalName", of: row, position: position)
-            let registered = list.flag("isMfaRegistered", of: row, position: position, required: true)
-            let admin = list.flag("isAdmin", of: row, position: position)
-            var methods: [String] = []
-            if let listed = row["methodsRegistered"], !listed.isNull {
-                if listed.kind == .sequence {
-                    for method in listed.elements {
-                        guard let text = method.string else {
-                            list.problem(method, "a registered method is \(JSONExport.describe(method)); expected a string")
-                            continue
-                        }
-                        if !methods.contains(text) { methods.append(text) }
-                    }
-                } else {
-                    list.problem(listed, "`methodsRegistered` is \(JSONExport.describe(listed)); expected an array of strings")
-                }
-            } else {
-                list.problem(row, "registration \(position) has no `methodsRegistered`")
-            }
-            let key: (text: String, node: Node)
-            if let text = id.text, let node = id.node { key = (text, node) } else if let text = principal.text, let node = principal.node { key = (text, node) } else {
-                if id.node == nil, principal.node == nil { list.problem(row, "registration \(position) has no `id` or `userPrincipalName`") }
-                continue
-            }
-            guard list.problems.count == before, let flag = registered.flag else { continue }
-            let byKey = id.text != nil ? byID : byPrincipal
-            guard let user = byKey[key.text.lowercased()] else {
-                list.problem(key.node, code: "source.mismatch", "registration details of \(key.text.quotedExcerpt), who is not a user in "
-                             + "\(export.declaration.file.quotedExcerpt); export the files of one source together")
-                continue
-            }
-            if let first = rowNodes.updateValue(key.node, forKey: user) {
-                rowNodes[user] = first
-                list.problems.append(JSONExport.duplicate(key.node, first: first, "the registration details of \(key.text.quotedExcerpt) are listed twice"))
-                continue
-            }
-            found[user] = Registration(registered: flag, methods: methods, admin: admin.flag)
-        }
-        var problems = list.firstProblems
-        let written = export.declaration.extraFiles["mfa_registration"]?.written ?? file.path
-        if list.problems.isEmpty {
-            for (index, user) in users.enumerated() where found[index] == nil {
-                problems.append(CSVExport.problem(in: csv.table, at: user.offset(of: "native_id"), code: "source.mismatch",
-                                                  "the user \(user.nativeID.quotedExcerpt) has no row in the registration file \(written.quotedExcerpt); "
-                                                  + "export the registration details of every user"))
-                if problems.count == CSVExport.maximumProblems { break }
-            }
-        }
-        guard problems.isEmpty else { throw Diagnostics(problems) }
-        return found
-    }
-
-    /// The rows of the registration file: a bare array, Graph's `{"value": […]}`, or an array of such pages.
-    private static func rows(in list: inout JSONExport) -> [Node] {
-        var rows: [Node] = []
-        func take(_ node: Node) {
-            rows.append(node)
-            if node.kind != .mapping { list.problem(node, code: "source.record", "registration \(rows.count) is \(JSONExport.describe(node)); expected an object") }
-        }
-        func isPage(_ node: Node) -> Bool { node.kind == .mapping && node["value"] != nil && node["userPrincipalName"] == nil && node["id"] == nil }
-        func page(_ node: Node) {
-            guard let value = node["value"], value.kind == .sequence else {
-                list.problem(node["value"] ?? node, code: "source.json", "`value` is \(JSONExport.describe(node["value"] ?? node)); expected an array of registration details")
-                return
-            }
-            value.elements.forEach(take)
-        }
-        let root = list.root
-        switch root.kind {
-        case .mapping where isPage(root): page(root)
-        case .sequence:
-            for element in root.elements { if isPage(element) { page(element) } else { take(element) } }
-        default:
-            list.problem(root, code: "source.json", "the registration file is \(JSONExport.describe(root))\(root.kind == .mapping ? " with no `value`" : ""); "
-                         + "expected \(registrationExpected)")
-        }
-        return rows
     }
 
     /// Reads the rows of one download.
