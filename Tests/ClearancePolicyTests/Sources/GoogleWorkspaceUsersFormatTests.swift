@@ -135,6 +135,13 @@ struct GoogleWorkspaceUsersFormatTests {
         ])
     }
 
+    @Test func everyProblemIsReportedUpToTwenty() {
+        let users = F.file("users.json", "[" + Array(repeating: #"{"primaryEmail": "dana@acme.com", "suspended": false}"#, count: 25).joined(separator: ",\n") + "]")
+        let problems = F.problems(format, users)
+        #expect(problems.count == 20)
+        #expect(problems.last == "users.json:20:1: user 20 has no `id`")
+    }
+
     @Test func aRecordThatIsNotAnObjectOrAUserListedTwiceIsAnError() {
         let users = F.file("users.json", """
             {"kind": "admin#directory#users", "users": [
