@@ -87,6 +87,7 @@ public enum PolicyShapes {
         Property("factors", .string(), "okta-users: a JSON mapping of each user id to its factors (GET /api/v1/users/{id}/factors)."),
         Property("preset", .string(), "hris-roster: the HR system whose column names the roster uses (bamboohr, generic)."),
         Property("columns", .dictionary(.string()), "hris-roster: each field's column name, such as {employee_id: Employee #, email: Work Email}."),
+        Property("mfa_registration", .string(), "entra-users-csv: the JSON of GET /reports/authenticationMethods/userRegistrationDetails."),
     ])
 
     /// A change to one rule in `clearance.yaml`.

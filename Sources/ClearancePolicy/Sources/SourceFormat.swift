@@ -63,6 +63,7 @@ public struct SourceFormats: Sendable {
 
     /// The formats Clearance ships.
     public static let standard = SourceFormats([AWSCredentialReportFormat(), GitHubOrgMembersFormat(), OktaUsersFormat(), HRISRosterFormat(),
+                                                GoogleWorkspaceUsersCSVFormat(), GoogleWorkspaceUsersFormat(), EntraUsersCSVFormat(),
                                                 JamfComputersFormat(), IntuneDevicesFormat()])
 
     /// A set of formats.

@@ -47,7 +47,8 @@ struct SourceDeclarationTests {
               - format: okta-user
                 file: a.json
                 generated_at: 2026-11-19T06:00:00Z
-            """) == ["2:13 `format` must be one of aws-iam-credential-report, github-org-members, okta-users, hris-roster, jamf-computers, intune-devices; found 'okta-user' (did you mean 'okta-users'?)"])
+            """) == ["2:13 `format` must be one of aws-iam-credential-report, github-org-members, okta-users, hris-roster, google-workspace-users-csv, "
+                + "google-workspace-users, entra-users-csv, jamf-computers, intune-devices; found 'okta-user' (did you mean 'okta-users'?)"])
         #expect(problems("""
             sources:
               - format: okta-users

@@ -48,7 +48,7 @@ public struct IntuneDevicesFormat: SourceFormat {
             serials[record.nativeID.uppercased()] = serialNode
             records.append(record)
         }
-        guard devices.problems.isEmpty else { throw Diagnostics(devices.problems) }
+        guard devices.problems.isEmpty else { throw Diagnostics(devices.firstProblems) }
         return records
     }
 

@@ -59,7 +59,7 @@ public struct JamfComputersFormat: SourceFormat {
             serials[record.nativeID.uppercased()] = serialNode
             records.append(record)
         }
-        guard computers.problems.isEmpty else { throw Diagnostics(computers.problems) }
+        guard computers.problems.isEmpty else { throw Diagnostics(computers.firstProblems) }
         return records
     }
 
