@@ -15,7 +15,7 @@ func fuzzTarget(_ name: String) -> Target {
     )
 }
 
-let targets = ["fuzz-yaml", "fuzz-expression-compile", "fuzz-expression-eval", "fuzz-policy", "fuzz-csv"]
+let targets = ["fuzz-yaml", "fuzz-expression-compile", "fuzz-expression-eval", "fuzz-policy", "fuzz-csv", "fuzz-sources"]
 
 let package = Package(
     name: "ClearanceFuzz",

@@ -7,6 +7,8 @@ fuzz-yaml               the yaml of every yaml-test-suite case, every policy, po
 fuzz-expression-*       every CEL conformance expression, and every expression of the shipped policies
 fuzz-policy             the shipped policies, and each of their rules as a policy of its own
 fuzz-csv                every csv-spectrum case
+fuzz-sources            the sample exports (Fixtures/exports/), each behind the byte that selects its format, the
+                        JSON ones with and without their further files; a generic roster made from the BambooHR one
 every target            its regression inputs (Tests/*/Resources/fuzz-regressions/<target>/)
 
 Reading the policies' expressions needs PyYAML (`pip install pyyaml`); without it they are skipped.
@@ -63,6 +65,46 @@ def policy_expressions(policy):
             message = message[end + 2:]
 
 
+# The first byte of a fuzz-sources input chooses the entry (Tests/ClearanceFuzzTargets/FuzzSourceInput.swift).
+AWS, AWS_SCOPED, GENERIC_ROSTER, GENERIC_ROSTER_COLUMNS, BAMBOOHR_ROSTER, GITHUB, OKTA = 0, 5, 1, 6, 2, 3, 4
+GENERIC_COLUMNS = {"employeeNumber": "employee_id", "workEmail": "work_email", "employmentHistoryStatus": "employment_type",
+                   "hireDate": "hire_date", "terminationDate": "termination_date", "supervisorEmail": "manager_email"}
+
+
+def write_sources():
+    """Each sample export as a fuzz-sources input: a selector byte, then the file (JSON: the further files after NULs)."""
+    exports = lambda name: read(os.path.join(ROOT, "Fixtures", "exports", name))
+    try:
+        report, roster = exports("aws-prod-credential-report.csv"), exports("people.csv")
+        members, admins, no_2fa = exports("github-members.json"), exports("github-admins.json"), exports("github-2fa-disabled.json")
+        users, factors = exports("okta-users.json"), exports("okta-factors.json")
+    except OSError as error:
+        print(f"make-corpus: fuzz-sources: a sample export is missing ({error}); not seeded", file=sys.stderr)
+        return
+    for selector in (AWS, AWS_SCOPED):
+        write("fuzz-sources", bytes([selector]) + report)
+    write("fuzz-sources", bytes([BAMBOOHR_ROSTER]) + roster)
+    lines = roster.decode("utf-8").split("\n")
+    header = [GENERIC_COLUMNS.get(name, name) for name in lines[0].split(",")]
+    generic = "\n".join([",".join(header)] + lines[1:]).encode("utf-8")
+    write("fuzz-sources", bytes([GENERIC_ROSTER]) + generic)
+    write("fuzz-sources", bytes([GENERIC_ROSTER_COLUMNS]) + generic.replace(b"firstName", b"name", 1))
+    write("fuzz-sources", bytes([GITHUB]) + members)
+    write("fuzz-sources", bytes([GITHUB]) + members + b"\0" + admins + b"\0" + no_2fa)
+    write("fuzz-sources", bytes([GITHUB]) + members + b"\0[]\0[]\0" + admins)
+    write("fuzz-sources", bytes([OKTA]) + users)
+    write("fuzz-sources", bytes([OKTA]) + users + b"\0" + factors)
+    # The same, compact, and cut to their first few records: smaller inputs the fuzzer mutates faster.
+    compact = lambda data, count=None: json.dumps(json.loads(data)[:count] if count else json.loads(data), separators=(",", ":")).encode("utf-8")
+    write("fuzz-sources", bytes([GITHUB]) + compact(members, 4) + b"\0" + compact(admins) + b"\0" + compact(no_2fa) + b"\0[]")
+    small = json.loads(users)[:4]
+    small_factors = {user["id"]: json.loads(factors).get(user["id"], []) for user in small}
+    write("fuzz-sources", bytes([OKTA]) + json.dumps(small, separators=(",", ":")).encode("utf-8") + b"\0"
+          + json.dumps(small_factors, separators=(",", ":")).encode("utf-8"))
+    write("fuzz-sources", bytes([AWS_SCOPED]) + b"\n".join(report.split(b"\n")[:4]) + b"\n")
+    write("fuzz-sources", bytes([BAMBOOHR_ROSTER]) + b"\n".join(roster.split(b"\n")[:4]) + b"\n")
+
+
 def main():
     policies = [path for path in repo("Policies/*.yaml") if not path.endswith(".tests.yaml")]
     for case in json.loads(read(os.path.join(ROOT, "Tests/ClearanceYAMLTests/Resources/yaml-test-suite/cases.json"))):
@@ -94,6 +136,8 @@ def main():
 
     for path in repo("Tests/ClearanceYAMLTests/Resources/csv-spectrum/csvs/*.csv"):
         write("fuzz-csv", read(path))
+
+    write_sources()
 
     for path in repo("Tests/*/Resources/fuzz-regressions/fuzz-*/*"):
         write(os.path.basename(os.path.dirname(path)), read(path))

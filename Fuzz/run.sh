@@ -15,7 +15,7 @@ fuzz=$PWD
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz-yaml fuzz-expression-compile fuzz-expression-eval fuzz-policy fuzz-csv)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz-yaml fuzz-expression-compile fuzz-expression-eval fuzz-policy fuzz-csv fuzz-sources)
 parallel=${FUZZ_PARALLEL:-$(nproc)}
 # lld: gold stops with an internal error (dwarf_reader.cc) on these sanitized release builds.
 build_flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld)
@@ -34,11 +34,17 @@ dictionary() {
     case $1 in
         fuzz-yaml) echo "$fuzz/Dictionaries/yaml.dict" ;;
         fuzz-csv) echo "$fuzz/Dictionaries/csv.dict" ;;
+        fuzz-sources) cat Dictionaries/sources.dict Dictionaries/csv.dict > Logs/sources-all.dict
+                      echo "$fuzz/Logs/sources-all.dict" ;;
         fuzz-policy) cat Dictionaries/policy.dict Dictionaries/yaml.dict Dictionaries/cel.dict > Logs/policy-all.dict
                      echo "$fuzz/Logs/policy-all.dict" ;;
         *) echo "$fuzz/Dictionaries/cel.dict" ;;
     esac
 }
+
+# fuzz-sources writes each input's files into a folder of its own: in memory where the system has /dev/shm.
+tmp=${TMPDIR:-/tmp}
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then tmp=/dev/shm; fi
 
 # Fuzzes one target until its time is used, starting again after each finding.
 run_target() {
@@ -51,7 +57,7 @@ run_target() {
         [ "$left" -gt 0 ] && [ "$attempt" -lt 50 ] || break
         attempt=$(( attempt + 1 ))
         echo "== attempt $attempt: $left s left" >> "$log"
-        LSAN_OPTIONS="suppressions=$fuzz/lsan.supp:print_suppressions=0" \
+        TMPDIR="$tmp" LSAN_OPTIONS="suppressions=$fuzz/lsan.supp:print_suppressions=0" \
         ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1" \
             "$bin/$target" "Corpus/$target" -max_total_time="$left" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
             -detect_leaks=1 -print_final_stats=1 -dict="$(dictionary "$target")" -max_len=65536 \

@@ -37,6 +37,7 @@ public final class SourceFile: Sendable {
     /// The 1-based character column of a byte offset.
     func column(ofOffset offset: Int) -> Int {
         let start = self.start(ofLine: line(containing: offset))
+        guard offset >= start else { return 1 }  // inside the byte-order mark before the first line: a file's start
         guard offset <= text.count else { return offset - start + 1 }
         var column = 1
         for index in start..<offset where text[index] & 0xC0 != 0x80 { column += 1 }

@@ -39,7 +39,7 @@ public enum FuzzEntry {
     }
 
     /// Reads `bytes` as a CSV export and checks what every reader of a table relies on: cells in file order, each at
-    /// a place inside the file, an unquoted cell's text exactly the bytes it starts at.
+    /// a place inside the file, an unquoted cell's text exactly the bytes it starts at, the file's start and end each at a line and a column.
     public static func csv(_ bytes: [UInt8]) -> FuzzOutcome {
         let table: CSVTable
         do throws(Diagnostic) {
@@ -59,6 +59,10 @@ public enum FuzzEntry {
                 let location = table.location(of: cell)
                 precondition(location.line >= 1 && location.column >= 1, "a cell without a line and a column")
             }
+        }
+        for offset in [0, bytes.count] {  // where a reader of the table places a problem with the whole file, or at its end
+            let location = table.location(offset: offset)
+            precondition(location.line >= 1 && location.column >= 1, "the file's start or end without a line and a column")
         }
         return .value("\(table.records.count) records, \(cells) cells")
     }
@@ -107,7 +111,7 @@ public enum FuzzEntry {
     }
 
     /// Runs `body` in the shared world, or tells why there is none.
-    private static func withWorld(_ body: (FuzzWorld) -> FuzzOutcome) -> FuzzOutcome {
+    static func withWorld(_ body: (FuzzWorld) -> FuzzOutcome) -> FuzzOutcome {
         guard let world = FuzzWorld.shared.world else { return .diagnostic(FuzzWorld.shared.problems?.rendered ?? "no fuzz world") }
         return body(world)
     }

@@ -1,4 +1,5 @@
 import ClearanceEngine
+import Foundation
 
 extension FuzzEntry {
     /// Expressions that reach every part of the standard library once, so its tables and caches
@@ -28,6 +29,17 @@ extension FuzzEntry {
         }
         for sample in ["a: &x [1, 2]\nb: *x\nc: {d: 2026-02-02, e: 2026-02-02T10:00:00Z, f: 0x1F, g: .inf, h: ~, i: 'q'}\n", "[1, 2", "{\"json\": [1.5, null]}"] {
             _ = yaml(Array(sample.utf8))
+        }
+        for sample in ["user,arn\r\n\"a,\"\"b\"\"\",c\n", "\u{FEFF}x\n\"unclosed"] {
+            _ = csv(Array(sample.utf8))
+        }
+        // Each source format over its sample export (FuzzSourceInput's first byte chooses the format).
+        let exports = FuzzWorld.root + "/Fixtures/exports/"
+        for (selector, files) in [(0, ["aws-prod-credential-report.csv"]), (2, ["people.csv"]),
+                                  (3, ["github-members.json", "github-admins.json", "github-2fa-disabled.json"]),
+                                  (4, ["okta-users.json", "okta-factors.json"])] {
+            let parts = files.map { FileManager.default.contents(atPath: exports + $0).map { [UInt8]($0) } ?? [] }
+            _ = sources([UInt8(selector)] + Array(parts.joined(separator: [0])))
         }
     }
 }

@@ -31,6 +31,8 @@ public final class FuzzWorld: Sendable {
     public let documents: DocumentSet
     /// The declarations expressions compile against: `zero-trust-baseline`'s, targeting TeamMember.
     public let declarations: Declarations
+    /// The linker of the fixture team's members and service accounts, as `clearance` links the sources' records.
+    public let linker: IdentityLinker
     /// Bindings over Ana López's document, with that policy's params and the team's lookup maps.
     public let bindings: Bindings
     /// The evaluation time, 2026-11-20T00:00:00Z.
@@ -49,6 +51,7 @@ public final class FuzzWorld: Sendable {
             throw Diagnostics([Diagnostic(code: "fuzz.world", message: "the fixtures lack zero-trust-baseline or ana.lopez", file: root)])
         }
         self.now = now
+        linker = IdentityLinker(documents.documents)
         programs = policies.rules.flatMap { rule in
             [rule.when, rule.forEach?.list, rule.require].compactMap { $0?.program } + rule.message.parts.compactMap { part in
                 if case .expression(let compiled, _) = part { compiled.program } else { nil }

@@ -109,6 +109,21 @@ struct CSVReaderTests {
         }
     }
 
+    /// A problem about the whole file sits at its start, 1:1, also when a byte-order mark comes first (placing it
+    /// once stopped the process: the first line starts after the mark, past the problem's offset).
+    @Test func aProblemAtTheStartOfAFileWithAByteOrderMarkIsAtItsFirstColumn() throws {
+        do {
+            _ = try CSVReader(maximumFileSize: 8).read(bytes: Array("\u{FEFF}user,arn\n".utf8), name: "big.csv")
+            Issue.record("read a file larger than the limit")
+        } catch {
+            #expect(error.description == "big.csv:1:1: the file is 12 bytes, more than the 8 a CSV file may have")
+        }
+        let table = try Self.read("\u{FEFF}")
+        #expect(table.records.isEmpty)
+        #expect(table.location(offset: 0).description == "people.csv:1:1")
+        #expect(table.location(offset: 3).description == "people.csv:1:1")
+    }
+
     /// Random tables of the characters that matter to CSV: the reader's invariants hold for each (`FuzzEntry.csv`
     /// checks them), and it never stops on anything but a diagnostic.
     @Test func randomTablesKeepTheReadersInvariants() {

@@ -85,6 +85,7 @@ struct CSVExport {
             do throws(Diagnostic) {
                 let record = try read(CSVRow(cells: cells, line: line))
                 if let first = seen.updateValue(records.count, forKey: record.nativeID) {
+                    seen[record.nativeID] = first  // a third record with the id is told of the first, which was kept
                     var found = Self.problem(in: table, at: record.offset(of: idField), code: "source.duplicate-record",
                                              "a second record with the id \(record.nativeID.quotedExcerpt); each record of an export has its own")
                     let location = table.location(offset: records[first].offset(of: idField))
