@@ -10,13 +10,16 @@
 # With BASELINE=path/to/another/clearance (a release build of an earlier commit), (a) and (b) of that build run in the
 # same hyperfine run too, and the table sets the per-row costs side by side. CPU time (user + system, hyperfine's means)
 # is reported next to the wall-clock medians: on a machine shared with other work it moves less.
-# Needs hyperfine. SIZES="10000 100000" RUNS=5 BENCH_DIR=... as in check.sh. Writes Benchmarks/RESULTS-sources.md.
+# Needs hyperfine. SIZES="10000 100000" RUNS=5 BENCH_DIR=... as in check.sh; JOBS=1 runs every check on one thread.
+# Writes Benchmarks/RESULTS-sources.md (OUT=file to write elsewhere).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 work=${BENCH_DIR:-$(mktemp -d)}
 mkdir -p "$work"
 sizes=${SIZES:-"10000 100000"}
+jobs=${JOBS:+ --jobs $JOBS}  # JOBS=1: one thread, the cost of each part alone
+out=${OUT:-Benchmarks/RESULTS-sources.md}
 asof=2026-11-20
 
 swift build -c release --product clearance >/dev/null
@@ -31,13 +34,13 @@ for n in $sizes; do
     find "$org" -type f -exec cat {} + > /dev/null  # warm the page cache
     baseline=()
     if [ -n "${BASELINE:-}" ]; then
-        baseline=(-n "before: members" "$BASELINE check --config members-only.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof"
-                  -n "before: members+source" "$BASELINE check --config clearance.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof")
+        baseline=(-n "before: members" "$BASELINE check --config members-only.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof$jobs"
+                  -n "before: members+source" "$BASELINE check --config clearance.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof$jobs")
     fi
     (cd "$org" && hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/sources-$n.json" \
-        -n "members" "$root/.build/release/clearance check --config members-only.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof" \
-        -n "members+source" "$root/.build/release/clearance check --config clearance.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof" \
-        -n "members+source+OBS" "$root/.build/release/clearance check --config clearance.yaml --policies $root/Benchmarks/TrivialPolicy --policies $root/Policies/observed-access.yaml --policies $root/Policies/frameworks --as-of $asof" \
+        -n "members" "$root/.build/release/clearance check --config members-only.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof$jobs" \
+        -n "members+source" "$root/.build/release/clearance check --config clearance.yaml --policies $root/Benchmarks/TrivialPolicy --as-of $asof$jobs" \
+        -n "members+source+OBS" "$root/.build/release/clearance check --config clearance.yaml --policies $root/Benchmarks/TrivialPolicy --policies $root/Policies/observed-access.yaml --policies $root/Policies/frameworks --as-of $asof$jobs" \
         "${baseline[@]}" >&2)
     read -r measured < <(python3 -c "
 import json, sys
@@ -48,7 +51,7 @@ print(' '.join(f\"{r[n]['median']} {r[n]['user'] + r[n]['system']}\" if n in r e
     rows+=("$n $records $bytes $measured")
 done
 
-python3 - "${rows[@]}" > Benchmarks/RESULTS-sources.md <<'PY'
+python3 - "${rows[@]}" > "$out" <<'PY'
 import sys
 # Per size: members, report rows, bytes, then (wall median, CPU mean) of (a), (b), (c), (a) before, (b) before.
 full = [[float(x) for x in line.split()] for line in sys.argv[1:]]

@@ -41,17 +41,7 @@ public struct GoogleWorkspaceUsersFormat: SourceFormat {
             throw Diagnostics([ShapeChecker.diagnostic(first, code: "source.wrong-format",
                                                        "this looks like \(other) rather than the users list \(name) reads: user 1 has no \(joined)")])
         }
-        var records: [ObservedRecord] = []
-        var idNodes: [String: Node] = [:]
-        for (index, node) in users.enumerated() where node.kind == .mapping {
-            guard let (record, idNode) = Self.record(node, position: index + 1, in: &list) else { continue }
-            if let first = idNodes.updateValue(idNode, forKey: record.nativeID) {
-                idNodes[record.nativeID] = first
-                list.problems.append(JSONExport.duplicate(idNode, first: first, "the user id \(record.nativeID.quotedExcerpt) is listed twice"))
-                continue
-            }
-            records.append(record)
-        }
+        let records = list.uniqueRecords(users, named: "the user id") { node, position, list in Self.record(node, position: position, in: &list) }.records
         guard list.problems.isEmpty else { throw Diagnostics(list.firstProblems) }
         return records
     }

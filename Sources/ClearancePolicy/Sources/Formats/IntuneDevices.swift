@@ -37,17 +37,10 @@ public struct IntuneDevicesFormat: SourceFormat {
     /// Every device, as a ManagedDevice.
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
         var devices = try JSONExport(export.file, limits: export.limits, noun: "device", what: Self.expected)
-        var records: [ObservedRecord] = []
-        var serials: [String: Node] = [:]
-        for (index, node) in devices.records(expected: Self.expected, wrapper: "value").enumerated() where node.kind == .mapping {
-            guard let (record, serialNode) = record(node, position: index + 1, in: &devices) else { continue }
-            if let first = serials[record.nativeID.uppercased()] {
-                devices.problems.append(JSONExport.duplicate(serialNode, first: first, "the serial number \(record.nativeID.quotedExcerpt) is listed twice"))
-                continue
-            }
-            serials[record.nativeID.uppercased()] = serialNode
-            records.append(record)
-        }
+        let nodes = devices.records(expected: Self.expected, wrapper: "value")
+        let records = devices.uniqueRecords(nodes, named: "the serial number", key: { $0.uppercased() }) { node, position, devices in
+            record(node, position: position, in: &devices)
+        }.records
         guard devices.problems.isEmpty else { throw Diagnostics(devices.firstProblems) }
         return records
     }

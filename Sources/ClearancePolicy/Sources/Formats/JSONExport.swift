@@ -50,6 +50,25 @@ struct JSONExport {
         return diagnostic
     }
 
+    /// The records `read` makes of the objects among `nodes` (each with the node of its key), in order; a record whose native id
+    /// (compared by `key`) an earlier one has is a problem at its key's node, with a note at the first, and is left out. The
+    /// records come with the node of each key.
+    mutating func uniqueRecords(_ nodes: [Node], named what: String, key: (String) -> String = { $0 },
+                                read: (Node, Int, inout JSONExport) -> (ObservedRecord, Node)?) -> (records: [ObservedRecord], keys: [String: Node]) {
+        var records: [ObservedRecord] = []
+        var keys: [String: Node] = [:]
+        for (index, node) in nodes.enumerated() where node.kind == .mapping {
+            guard let (record, keyNode) = read(node, index + 1, &self) else { continue }
+            if let first = keys[key(record.nativeID)] {
+                problems.append(Self.duplicate(keyNode, first: first, "\(what) \(record.nativeID.quotedExcerpt) is listed twice"))
+                continue
+            }
+            keys[key(record.nativeID)] = keyNode
+            records.append(record)
+        }
+        return (records, keys)
+    }
+
     /// The byte offset a node starts at in its file.
     static func offset(_ node: Node) -> Int { node.document.offset(node.id) }
 

@@ -48,17 +48,10 @@ public struct JamfComputersFormat: SourceFormat {
     /// Every computer, as a ManagedDevice.
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
         var computers = try JSONExport(export.file, limits: export.limits, noun: "computer", what: Self.expected)
-        var records: [ObservedRecord] = []
-        var serials: [String: Node] = [:]
-        for (index, node) in computers.records(expected: Self.expected, wrapper: "results").enumerated() where node.kind == .mapping {
-            guard let (record, serialNode) = record(node, position: index + 1, in: &computers) else { continue }
-            if let first = serials[record.nativeID.uppercased()] {
-                computers.problems.append(JSONExport.duplicate(serialNode, first: first, "the serial number \(record.nativeID.quotedExcerpt) is listed twice"))
-                continue
-            }
-            serials[record.nativeID.uppercased()] = serialNode
-            records.append(record)
-        }
+        let nodes = computers.records(expected: Self.expected, wrapper: "results")
+        let records = computers.uniqueRecords(nodes, named: "the serial number", key: { $0.uppercased() }) { node, position, computers in
+            record(node, position: position, in: &computers)
+        }.records
         guard computers.problems.isEmpty else { throw Diagnostics(computers.firstProblems) }
         return records
     }

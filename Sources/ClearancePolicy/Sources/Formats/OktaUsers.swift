@@ -41,16 +41,8 @@ public struct OktaUsersFormat: SourceFormat {
     /// Every user, as an Account.
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
         var users = try JSONExport(export.file, limits: export.limits, noun: "user", what: Self.expected)
-        var records: [ObservedRecord] = []
-        var idNodes: [String: Node] = [:]
-        for (index, node) in users.records(expected: Self.expected).enumerated() where node.kind == .mapping {
-            guard let (record, idNode) = record(node, position: index + 1, in: &users) else { continue }
-            if let first = idNodes.updateValue(idNode, forKey: record.nativeID) {
-                idNodes[record.nativeID] = first
-                users.problems.append(JSONExport.duplicate(idNode, first: first, "the user id \(record.nativeID.quotedExcerpt) is listed twice"))
-                continue
-            }
-            records.append(record)
+        var (records, idNodes) = users.uniqueRecords(users.records(expected: Self.expected), named: "the user id") { node, position, users in
+            record(node, position: position, in: &users)
         }
         guard users.problems.isEmpty else { throw Diagnostics(users.problems) }
         if let file = export.extras["factors"] {
