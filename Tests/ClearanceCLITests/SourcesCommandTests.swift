@@ -78,12 +78,12 @@ struct SourcesCommandTests {
         #expect(result.status == 0)
         let names = result.standardOutput.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.prefix { $0 != " " }) }
         #expect(names == ["aws-iam-credential-report", "github-org-members", "okta-users", "hris-roster", "google-workspace-users-csv", "google-workspace-users",
-                          "entra-users-csv", "jamf-computers", "intune-devices"])
+                          "entra-users-csv", "atlassian-users-csv", "jamf-computers", "intune-devices"])
         #expect(result.standardOutput.contains("  records: Employment · system: hris (unless `system:` names another)\n"))
         let json = try JSONDecoder().decode(JSONValue.self, from: Data(try run(["sources", "--formats", "--format", "json"], in: Self.project(sources: "")).standardOutput.utf8))
         #expect(json.array?.map { "\($0["name"]?.string ?? "") \($0["records"]?.string ?? "") \($0["system"]?.string ?? "")" } == [
             "aws-iam-credential-report Account aws", "github-org-members Account github", "okta-users Account okta", "hris-roster Employment hris",
-            "google-workspace-users-csv Account google-workspace", "google-workspace-users Account google-workspace", "entra-users-csv Account entra",
+            "google-workspace-users-csv Account google-workspace", "google-workspace-users Account google-workspace", "entra-users-csv Account entra", "atlassian-users-csv Account atlassian",
             "jamf-computers ManagedDevice jamf", "intune-devices ManagedDevice intune",
         ])
     }
@@ -93,7 +93,7 @@ struct SourcesCommandTests {
         #expect(result.status == 2)
         #expect(result.standardError.hasPrefix("Error: unknown source format 'aws-iam-credentials-report' (did you mean 'aws-iam-credential-report'?); "
                                                + "known: aws-iam-credential-report, github-org-members, okta-users, hris-roster, google-workspace-users-csv, "
-                                               + "google-workspace-users, entra-users-csv, jamf-computers, intune-devices\n"))
+                                               + "google-workspace-users, entra-users-csv, atlassian-users-csv, jamf-computers, intune-devices\n"))
     }
 
     @Test func inspectOptionsOfAnExportNeedTheFormat() throws {

@@ -64,7 +64,7 @@ public struct SourceFormats: Sendable {
     /// The formats Clearance ships.
     public static let standard = SourceFormats([AWSCredentialReportFormat(), GitHubOrgMembersFormat(), OktaUsersFormat(), HRISRosterFormat(),
                                                 GoogleWorkspaceUsersCSVFormat(), GoogleWorkspaceUsersFormat(), EntraUsersCSVFormat(),
-                                                JamfComputersFormat(), IntuneDevicesFormat()])
+                                                AtlassianUsersCSVFormat(), JamfComputersFormat(), IntuneDevicesFormat()])
 
     /// A set of formats.
     public init(_ formats: [any SourceFormat]) { self.formats = formats }

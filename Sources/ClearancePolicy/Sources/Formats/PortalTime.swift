@@ -1,7 +1,7 @@
 import ClearanceCore
 
 /// The date-times admin portals write in their CSV downloads, none of which names its time zone (each is read as UTC):
-/// Google Workspace's `2026/08/27 15:15:08` and Entra ID's en-US `10/27/2026 2:05:11 PM`.
+/// Google Workspace's `2026/08/27 15:15:08`, Entra ID's en-US `10/27/2026 2:05:11 PM` and Atlassian's `3 Jan 2024`.
 enum PortalTime {
     /// `YYYY/MM/DD HH:MM:SS` read as UTC (Google Workspace's "Download users"); anything else is not one.
     static func slashed(_ text: String) -> TimestampSyntax.Result {
@@ -22,6 +22,19 @@ enum PortalTime {
         guard (1...12).contains(time[0]) else { return .invalid("hour \(time[0]) is out of range 1-12") }
         let hour = time[0] % 12 + (parts[2].uppercased() == "PM" ? 12 : 0)
         return utc(year: date[2], month: date[0], day: date[1], hour: hour, minute: time[1], second: time[2])
+    }
+
+    /// The English month abbreviations, in order.
+    private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// `D Mon YYYY` (`3 Jan 2024`), the start of that day in UTC (admin.atlassian.com's "Export users"); anything else is not one.
+    static func dayMonthYear(_ text: String) -> TimestampSyntax.Result {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard parts.count == 3, let day = numbers(parts[0], "/", widths: [1...2])?.first, let year = numbers(parts[2], "/", widths: [4...4])?.first,
+              let month = months.firstIndex(of: parts[1].lowercased()) else {
+            return .notATimestamp
+        }
+        return utc(year: year, month: month + 1, day: day, hour: 0, minute: 0, second: 0)
     }
 
     /// The numbers of `text` split at `separator`, each of exactly as many digits as `widths` says, or nil.
