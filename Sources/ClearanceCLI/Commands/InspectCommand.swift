@@ -78,12 +78,15 @@ struct InspectCommand: ParsableCommand {
         let location = try Session.guarded { try ProjectLocation.enter(config: nil, trustedConfig: nil) }
         let configured = try Session.guarded { try Self.configuredSources(location) }
         let loader = YAMLLoader(symbols: SymbolTable())
+        let paths = files.map(location.path)
+        var projectLinker: IdentityLinker?  // read once, for the first export among the files
         var failed = false
-        for file in files.map(location.path) {
+        for file in paths {
             do throws(Diagnostics) {
                 // An export a `sources:` entry names is read as that entry reads it.
                 if let declaration = configured.first(where: { Self.samePath($0.path, file) }) {
-                    let linker = try Self.linker(location, inspecting: [file])
+                    if projectLinker == nil { projectLinker = try Self.linker(location, inspecting: []) }  // the configured exports are left out already
+                    let linker = projectLinker ?? IdentityLinker([])
                     let loaded = try SourceLoader(symbols: SymbolTable()).load(declaration, linker: linker)
                     print(loaded.documents.map { $0.root.json(marks: marks) + "\n" }.joined(), terminator: "")
                     continue

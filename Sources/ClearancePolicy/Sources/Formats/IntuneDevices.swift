@@ -36,13 +36,9 @@ public struct IntuneDevicesFormat: SourceFormat {
 
     /// Every device, as a ManagedDevice.
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
-        var devices = try JSONExport(export.file, limits: export.limits, noun: "device", what: Self.expected)
-        let nodes = devices.records(expected: Self.expected, wrapper: "value")
-        let records = devices.uniqueRecords(nodes, named: "the serial number", key: { $0.uppercased() }) { node, position, devices in
+        try DeviceExport.records(in: export, noun: "device", wrapper: "value", expected: Self.expected) { node, position, devices in
             record(node, position: position, in: &devices)
-        }.records
-        guard devices.problems.isEmpty else { throw Diagnostics(devices.firstProblems) }
-        return records
+        }
     }
 
     /// The ManagedDevice of one device and its serial's node, or nil (with problems) when a required field is missing or wrong.
@@ -58,14 +54,7 @@ public struct IntuneDevicesFormat: SourceFormat {
         let sync = devices.time("lastSyncDateTime", of: node)
         let management = devices.string("managementState", of: node, position: position)
         let owner = devices.string("managedDeviceOwnerType", of: node, position: position)
-        var state: String?
-        if let text = compliance.text, let complianceNode = compliance.node {
-            state = Self.complianceStates[text]
-            if state == nil {
-                devices.problem(complianceNode, code: "source.value",
-                                "unknown compliance state \(text.quotedExcerpt); expected one of \(Self.complianceStates.keys.sorted().joined(separator: ", "))")
-            }
-        }
+        let state = devices.lookup(compliance, in: Self.complianceStates, naming: "compliance state")
         var ownerType: String?
         if let text = owner.text, let ownerNode = owner.node {
             if Self.ownerTypes.contains(text) {
@@ -82,17 +71,12 @@ public struct IntuneDevicesFormat: SourceFormat {
         let ownerEmail = [email, principal].first { $0.text.map { !$0.isEmpty } ?? false }
         let never = Timestamp(seconds: -62_135_596_800)  // 0001-01-01T00:00:00Z, Graph's "never"
         let managed = management.text.map(Self.managedStates.contains) ?? true
-        let fields = [
-            ObservedField("serial", .string(nativeID, at: offset(serialNode))),
-            ObservedField("name", .string(name.text, at: offset(name.node))),
-            ObservedField("owner_email", .string(ownerEmail?.text, at: offset(ownerEmail?.node))),
-            ObservedField("managed", .bool(managed, at: offset(management.node))),
-            ObservedField("encrypted", .bool(encrypted.flag, at: offset(encrypted.node))),
-            ObservedField("os_version", .string(version.text, at: offset(version.node))),
-            ObservedField("compliance", .string(state, at: offset(complianceNode))),
-            ObservedField("last_checkin", .time(sync.time == never ? nil : sync.time, at: offset(sync.node))),
-            ObservedField("owner_type", .string(ownerType, at: offset(owner.node))),
-        ]
-        return (ObservedRecord(nativeID: nativeID, position: position, offset: at, fields: fields), serialNode)
+        let record = DeviceExport.record(
+            serial: nativeID, at: offset(serialNode), position: position, offset: at, name: .string(name.text, at: offset(name.node)),
+            ownerEmail: .string(ownerEmail?.text, at: offset(ownerEmail?.node)), managed: .bool(managed, at: offset(management.node)),
+            encrypted: .bool(encrypted.flag, at: offset(encrypted.node)), osVersion: .string(version.text, at: offset(version.node)),
+            compliance: .string(state, at: offset(complianceNode)),
+            lastCheckin: .time(sync.time == never ? nil : sync.time, at: offset(sync.node)), ownerType: .string(ownerType, at: offset(owner.node)))
+        return (record, serialNode)
     }
 }

@@ -69,6 +69,17 @@ struct JSONExport {
         return (records, keys)
     }
 
+    /// The value `table` gives for the string read at `found`, nil when nothing was read; a string the table lacks is a problem
+    /// at its node naming `what` ("Okta status") and the strings the table knows.
+    mutating func lookup<Value>(_ found: (text: String?, node: Node?), in table: [String: Value], naming what: String) -> Value? {
+        guard let text = found.text, let node = found.node else { return nil }
+        guard let value = table[text] else {
+            problem(node, code: "source.value", "unknown \(what) \(text.quotedExcerpt); expected one of \(table.keys.sorted().joined(separator: ", "))")
+            return nil
+        }
+        return value
+    }
+
     /// The byte offset a node starts at in its file.
     static func offset(_ node: Node) -> Int { node.document.offset(node.id) }
 

@@ -47,13 +47,9 @@ public struct JamfComputersFormat: SourceFormat {
 
     /// Every computer, as a ManagedDevice.
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
-        var computers = try JSONExport(export.file, limits: export.limits, noun: "computer", what: Self.expected)
-        let nodes = computers.records(expected: Self.expected, wrapper: "results")
-        let records = computers.uniqueRecords(nodes, named: "the serial number", key: { $0.uppercased() }) { node, position, computers in
+        try DeviceExport.records(in: export, noun: "computer", wrapper: "results", expected: Self.expected) { node, position, computers in
             record(node, position: position, in: &computers)
-        }.records
-        guard computers.problems.isEmpty else { throw Diagnostics(computers.firstProblems) }
-        return records
+        }
     }
 
     /// The ManagedDevice of one computer and its serial's node, or nil (with problems) when a required field is missing or wrong.
@@ -73,38 +69,22 @@ public struct JamfComputersFormat: SourceFormat {
         guard computers.problems.count == before, let nativeID = serial.text, let serialNode = serial.node, let isManaged = managed.flag else { return nil }
         let at = JSONExport.offset(node)
         func offset(_ node: Node?) -> Int { node.map(JSONExport.offset) ?? at }
-        let fields = [
-            ObservedField("serial", .string(nativeID, at: offset(serialNode))),
-            ObservedField("name", .string(name.text, at: offset(name.node))),
-            ObservedField("owner_email", .string(email.text.flatMap { $0.isEmpty ? nil : $0 }, at: offset(email.node))),
-            ObservedField("managed", .bool(isManaged, at: offset(managed.node))),
-            ObservedField("encrypted", .bool(encrypted.flag, at: offset(encrypted.node))),
-            ObservedField("os_version", .string(version.text, at: offset(version.node))),
-            ObservedField("compliance", .string("unknown", at: at)),
-            ObservedField("last_checkin", .time(lastContact.time, at: offset(lastContact.node))),
-            ObservedField("owner_type", .null(at: at)),
-        ]
-        return (ObservedRecord(nativeID: nativeID, position: position, offset: at, fields: fields), serialNode)
+        let record = DeviceExport.record(
+            serial: nativeID, at: offset(serialNode), position: position, offset: at, name: .string(name.text, at: offset(name.node)),
+            ownerEmail: .string(email.text.flatMap { $0.isEmpty ? nil : $0 }, at: offset(email.node)), managed: .bool(isManaged, at: offset(managed.node)),
+            encrypted: .bool(encrypted.flag, at: offset(encrypted.node)), osVersion: .string(version.text, at: offset(version.node)),
+            compliance: .string("unknown", at: at), lastCheckin: .time(lastContact.time, at: offset(lastContact.node)), ownerType: .null(at: at))
+        return (record, serialNode)
     }
 
-    /// Whether the computer's disk is encrypted (nil: unknown) and the node that says so; an unknown status is a problem.
+    /// Whether the computer's disk is encrypted (nil: unknown) and the node that says so: the operating system's FileVault status,
+    /// else the boot partition's state; an unknown status or state is a problem.
     private func encryption(of node: Node, in computers: inout JSONExport) -> (flag: Bool?, node: Node?) {
         let status = computers.string("operatingSystem.fileVault2Status", of: node, position: 0)
-        if let text = status.text, let statusNode = status.node {
-            guard let meaning = Self.fileVaultStatuses[text] else {
-                computers.problem(statusNode, code: "source.value",
-                                  "unknown FileVault status \(text.quotedExcerpt); expected one of \(Self.fileVaultStatuses.keys.sorted().joined(separator: ", "))")
-                return (nil, statusNode)
-            }
-            return (meaning.flag, statusNode)
+        if status.text != nil {
+            return (computers.lookup(status, in: Self.fileVaultStatuses, naming: "FileVault status")?.flag, status.node)
         }
         let state = computers.string("diskEncryption.bootPartitionEncryptionDetails.partitionFileVault2State", of: node, position: 0)
-        guard let text = state.text, let stateNode = state.node else { return (nil, nil) }
-        guard let meaning = Self.partitionStates[text] else {
-            computers.problem(stateNode, code: "source.value",
-                              "unknown FileVault partition state \(text.quotedExcerpt); expected one of \(Self.partitionStates.keys.sorted().joined(separator: ", "))")
-            return (nil, stateNode)
-        }
-        return (meaning.flag, stateNode)
+        return (computers.lookup(state, in: Self.partitionStates, naming: "FileVault partition state")?.flag, state.node)
     }
 }

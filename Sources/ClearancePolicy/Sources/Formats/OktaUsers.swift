@@ -69,14 +69,7 @@ public struct OktaUsersFormat: SourceFormat {
         let lastLogin = users.time("lastLogin", of: node)
         let passwordChanged = users.time("passwordChanged", of: node)
         let password = users.node("credentials.password", of: node)
-        var state: String?
-        if let text = status.text, let statusNode = status.node {
-            state = Self.statuses[text]
-            if state == nil {
-                users.problem(statusNode, code: "source.value",
-                              "unknown Okta status \(text.quotedExcerpt); expected one of \(Self.statuses.keys.sorted().joined(separator: ", "))")
-            }
-        }
+        let state = users.lookup(status, in: Self.statuses, naming: "Okta status")
         guard users.problems.count == before, let nativeID = id.text, let idNode = id.node, let state, let statusNode = status.node,
               let loginNode = login.node else { return nil }
         let at = JSONExport.offset(node)
