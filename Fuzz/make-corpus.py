@@ -7,7 +7,7 @@ fuzz-yaml               the yaml of every yaml-test-suite case, every policy, po
 fuzz-expression-*       every CEL conformance expression, and every expression of the shipped policies
 fuzz-policy             the shipped policies, and each of their rules as a policy of its own
 fuzz-csv                every csv-spectrum case
-fuzz-sources            the sample exports (Fixtures/exports/), each behind the byte that selects its format, the
+fuzz-sources            the sample exports (Fixtures/exports/) and the format tests' exports, each behind the byte that selects its format, the
                         JSON ones with and without their further files; a generic roster made from the BambooHR one
 every target            its regression inputs (Tests/*/Resources/fuzz-regressions/<target>/)
 
@@ -105,6 +105,25 @@ def write_sources():
     write("fuzz-sources", bytes([BAMBOOHR_ROSTER]) + b"\n".join(roster.split(b"\n")[:4]) + b"\n")
 
 
+# A first byte of 128 or more chooses among the later formats by its value modulo 8 (FuzzSourceInput.swift).
+LATER = {"google-users.csv": 128, "google-users.json": 129, "entra-users.csv": 130, "atlassian-users.csv": 131,
+         "jamf-computers.json": 132, "intune-devices.json": 133, "baton-grants.json": 134, "baton-export.csv": 135}
+
+
+def write_later_sources():
+    """Each format test's export (Tests/ClearancePolicyTests/Resources/exports/) behind the byte that selects its format."""
+    folder = os.path.join(ROOT, "Tests", "ClearancePolicyTests", "Resources", "exports")
+    for name, selector in LATER.items():
+        try:
+            data = read(os.path.join(folder, name))
+        except OSError as error:
+            print(f"make-corpus: fuzz-sources: a test export is missing ({error}); not seeded", file=sys.stderr)
+            continue
+        write("fuzz-sources", bytes([selector]) + data)
+        if name == "entra-users.csv":
+            write("fuzz-sources", bytes([selector]) + data + b"\0" + read(os.path.join(folder, "entra-mfa-registration.json")))
+
+
 def main():
     policies = [path for path in repo("Policies/*.yaml") if not path.endswith(".tests.yaml")]
     for case in json.loads(read(os.path.join(ROOT, "Tests/ClearanceYAMLTests/Resources/yaml-test-suite/cases.json"))):
@@ -138,6 +157,7 @@ def main():
         write("fuzz-csv", read(path))
 
     write_sources()
+    write_later_sources()
 
     for path in repo("Tests/*/Resources/fuzz-regressions/fuzz-*/*"):
         write(os.path.basename(os.path.dirname(path)), read(path))

@@ -78,13 +78,17 @@ struct SourcesCommandTests {
         #expect(result.status == 0)
         let names = result.standardOutput.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.prefix { $0 != " " }) }
         #expect(names == ["aws-iam-credential-report", "github-org-members", "okta-users", "hris-roster", "google-workspace-users-csv", "google-workspace-users",
-                          "entra-users-csv", "atlassian-users-csv", "jamf-computers", "intune-devices"])
+                          "entra-users-csv", "atlassian-users-csv", "jamf-computers", "intune-devices", "baton-grants", "baton-csv"])
+        #expect(result.standardOutput.contains("baton-grants  the grants of a ConductorOne baton connector's sync: the JSON of `baton grants -o json`\n"
+                                               + "  records: Account · system: the entry's `system:` (required)\n"
+                                               + "  option  privileged: the entitlements whose grants make an account privileged: "
+                                               + "{purposes: [ownership], slugs: [admin], entitlements: [<id>]}\n"))
         #expect(result.standardOutput.contains("  records: Employment · system: hris (unless `system:` names another)\n"))
         let json = try JSONDecoder().decode(JSONValue.self, from: Data(try run(["sources", "--formats", "--format", "json"], in: Self.project(sources: "")).standardOutput.utf8))
         #expect(json.array?.map { "\($0["name"]?.string ?? "") \($0["records"]?.string ?? "") \($0["system"]?.string ?? "")" } == [
             "aws-iam-credential-report Account aws", "github-org-members Account github", "okta-users Account okta", "hris-roster Employment hris",
             "google-workspace-users-csv Account google-workspace", "google-workspace-users Account google-workspace", "entra-users-csv Account entra", "atlassian-users-csv Account atlassian",
-            "jamf-computers ManagedDevice jamf", "intune-devices ManagedDevice intune",
+            "jamf-computers ManagedDevice jamf", "intune-devices ManagedDevice intune", "baton-grants Account ", "baton-csv Account ",
         ])
     }
 
@@ -93,7 +97,7 @@ struct SourcesCommandTests {
         #expect(result.status == 2)
         #expect(result.standardError.hasPrefix("Error: unknown source format 'aws-iam-credentials-report' (did you mean 'aws-iam-credential-report'?); "
                                                + "known: aws-iam-credential-report, github-org-members, okta-users, hris-roster, google-workspace-users-csv, "
-                                               + "google-workspace-users, entra-users-csv, atlassian-users-csv, jamf-computers, intune-devices\n"))
+                                               + "google-workspace-users, entra-users-csv, atlassian-users-csv, jamf-computers, intune-devices, baton-grants, baton-csv\n"))
     }
 
     @Test func inspectOptionsOfAnExportNeedTheFormat() throws {

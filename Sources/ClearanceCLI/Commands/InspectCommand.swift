@@ -43,7 +43,7 @@ struct InspectCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --format: the environment, such as production.", valueName: "environment"))
     var environment: String?
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("With --format: a further file or option of the format (repeatable), such as admins=github-admins.json, preset=bamboohr or columns.email=Work Email.", valueName: "key=value"))
+    @Option(name: .customLong("with"), help: ArgumentHelp("With --format: a further file or option of the format (repeatable), such as admins=github-admins.json, preset=bamboohr, columns.email=Work Email or privileged.slugs=admin,owner.", valueName: "key=value"))
     var settings: [String] = []
 
     @Option(help: ArgumentHelp("With --format: the project file whose members records are linked to (default: the nearest clearance.yaml).", valueName: "file"))
@@ -60,6 +60,9 @@ struct InspectCommand: ParsableCommand {
             let names = SourceFormats.standard.names
             throw ValidationError("unknown source format '\(VisibleText.value(name))'\(Suggestion.didYouMean(name, among: names)); known: \(names.joined(separator: ", "))")
         }
+        if format.needsSystem, system == nil {
+            throw ValidationError("format \(name) needs --system: it reads exports of many systems, so name this one's (such as salesforce)")
+        }
         if let generatedAt, EvaluationTime.timestamp(generatedAt) == nil {
             throw ValidationError("--generated-at must be a date (2026-11-19) or an RFC 3339 date-time (2026-11-19T06:00:00Z); got '\(VisibleText.value(generatedAt))'")
         }
@@ -67,7 +70,16 @@ struct InspectCommand: ParsableCommand {
         for setting in settings {
             guard let equals = setting.firstIndex(of: "=") else { throw ValidationError("--with takes key=value; got '\(VisibleText.value(setting))'") }
             let key = String(setting[..<equals])
-            if accepted.contains(key) || (key.hasPrefix("columns.") && key.count > "columns.".count && format.options.contains { $0.key == "columns" }) { continue }
+            if key.hasPrefix("privileged."), format.options.contains(where: { $0.key == "privileged" }) {
+                let part = String(key.dropFirst("privileged.".count)), parts = PolicyShapes.batonPrivilege.properties.map(\.name)
+                guard parts.contains(part) else {
+                    throw ValidationError("`privileged` has no part `\(VisibleText.value(part))`\(Suggestion.didYouMean(part, among: parts)); it takes "
+                                          + parts.map { "privileged.\($0)" }.joined(separator: ", "))
+                }
+            }
+            if accepted.contains(key) || Self.nestedOptions.contains(where: { option in
+                key.hasPrefix(option + ".") && key.count > option.count + 1 && format.options.contains { $0.key == option }
+            }) { continue }
             throw ValidationError("format \(name) does not read `\(VisibleText.value(key))`"
                                   + (accepted.isEmpty ? "; it takes no further files or options" : "; it reads " + accepted.map { "`\($0)`" }.joined(separator: ", ")))
         }
@@ -138,6 +150,9 @@ struct InspectCommand: ParsableCommand {
         first == second || (FileCollector.realPath(first).map { $0 == FileCollector.realPath(second) } ?? false)
     }
 
+    /// The options whose parts `--with` sets one by one: `columns.email=Work Email` (a string), `privileged.slugs=admin,owner` (a list).
+    private static let nestedOptions = ["columns", "privileged"]
+
     /// The name of the `sources:` entry made from the command line.
     private static let entryName = "command line"
 
@@ -168,12 +183,15 @@ struct InspectCommand: ParsableCommand {
         if let environment { entries.append(("environment", environment)) }
         entries.append(("generated_at", time.rfc3339))
         var extras: [String: (written: String, path: String)] = [:], options: [String: String] = [:], columns: [String: String] = [:]
+        var privileged: [String: [String]] = [:]
         let fileKeys = Set(SourceFormats.standard.format(named: format)?.extraFiles.map(\.key) ?? [])
         for setting in settings {
             let equals = setting.firstIndex(of: "=")!  // safe: checked in validate()
             let (key, value) = (String(setting[..<equals]), String(setting[setting.index(after: equals)...]))
             if key.hasPrefix("columns.") {
                 columns[String(key.dropFirst("columns.".count))] = value
+            } else if key.hasPrefix("privileged.") {
+                privileged[String(key.dropFirst("privileged.".count)), default: []] += value.split(separator: ",").map(String.init)
             } else {
                 entries.append((key, value))
                 if fileKeys.contains(key) { extras[key] = (value, location.path(value)) } else { options[key] = value }
@@ -181,6 +199,11 @@ struct InspectCommand: ParsableCommand {
         }
         var text = entries.map { "\($0.0): " + JSONText.string($0.1).compact }.joined(separator: "\n") + "\n"
         if !columns.isEmpty { text += "columns:\n" + columns.sorted { $0.key < $1.key }.map { "  " + JSONText.string($0.key).compact + ": " + JSONText.string($0.value).compact }.joined(separator: "\n") + "\n" }
+        if !privileged.isEmpty {
+            text += "privileged:\n" + privileged.sorted { $0.key < $1.key }.map { pair in
+                "  " + JSONText.string(pair.key).compact + ": [" + pair.value.map { JSONText.string($0).compact }.joined(separator: ", ") + "]"
+            }.joined(separator: "\n") + "\n"
+        }
         let node: Node
         do {
             node = try YAMLLoader(symbols: SymbolTable()).load(text: text, name: Self.entryName)[0].root

@@ -58,7 +58,8 @@ struct SourcesCommand: ParsableCommand {
         var lines: [String] = []
         for format in formats.formats {
             lines.append(format.name + "  " + format.summary)
-            lines.append("  records: \(format.recordKind.rawValue) · system: \(format.defaultSystem) (unless `system:` names another)")
+            lines.append("  records: \(format.recordKind.rawValue) · system: "
+                         + (format.needsSystem ? "the entry's `system:` (required)" : "\(format.defaultSystem) (unless `system:` names another)"))
             for (key, summary) in format.extraFiles { lines.append("  file    \(key): \(summary)") }
             for (key, summary) in format.options { lines.append("  option  \(key): \(summary)") }
             lines.append("")
@@ -70,7 +71,7 @@ struct SourcesCommand: ParsableCommand {
     static func formatsJSON(_ formats: SourceFormats) -> String {
         JSONText.array(formats.formats.map { format in
             .object([("name", .string(format.name)), ("summary", .string(format.summary)), ("records", .string(format.recordKind.rawValue)),
-                     ("system", .string(format.defaultSystem)),
+                     ("system", format.needsSystem ? .null : .string(format.defaultSystem)),
                      ("files", .array(format.extraFiles.map { .object([("key", .string($0.key)), ("summary", .string($0.summary))]) })),
                      ("options", .array(format.options.map { .object([("key", .string($0.key)), ("summary", .string($0.summary))]) }))])
         }).pretty + "\n"

@@ -63,6 +63,7 @@ public enum JSONSchemaWriter {
         members.append(("properties", .object(shape.properties.map { property in
             var value = schema(property.shape)
             if !property.summary.isEmpty, case .object(var fields) = value {
+                fields.removeAll { $0.0 == "description" }  // the property's own words replace its shape's summary
                 fields.insert(("description", .string(property.summary)), at: 0)
                 value = .object(fields)
             }

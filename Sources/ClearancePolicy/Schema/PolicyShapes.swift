@@ -70,14 +70,14 @@ public enum PolicyShapes {
         Property("rules", .dictionary(.object(ruleOverride)),
                  "Changes to shipped rules by rule id: a severity, or disabled: true; each justified, approved and expiring like a waiver."),
         Property("sources", .list(.object(source)),
-                 "Vendors' exports read as evidence: each record becomes an Account or Employment document linked to a person."),
+                 "Vendors' exports read as evidence: each record becomes an Account, Employment or ManagedDevice document linked to a person."),
     ])
 
     /// One entry of `sources:` in `clearance.yaml`.
     public static let source = ObjectShape(name: "source", summary: "One vendor's export, read as it comes out of the vendor's tool.", properties: [
         Property("format", .string(allowed: SourceFormats.standard.names), required: true, "The export's format."),
         Property("file", .string(), required: true, "The export file, relative to clearance.yaml."),
-        Property("system", .string(), "The system its accounts belong to, as grants name it (default: the format's: aws, github, okta, hris)."),
+        Property("system", .string(), "The system its accounts belong to, as grants name it (default: the format's, such as aws, github, okta, hris, entra, jamf; required for baton formats)."),
         Property("scope", .string(), "The account, organisation or tenant (optional where the file names it, as AWS ARNs do)."),
         Property("environment", .string(), "The environment, such as production."),
         Property("generated_at", .timestamp, "When the export was made (required: none of these formats carries it)."),
@@ -88,6 +88,14 @@ public enum PolicyShapes {
         Property("preset", .string(), "hris-roster: the HR system whose column names the roster uses (bamboohr, generic)."),
         Property("columns", .dictionary(.string()), "hris-roster: each field's column name, such as {employee_id: Employee #, email: Work Email}."),
         Property("mfa_registration", .string(), "entra-users-csv: the JSON of GET /reports/authenticationMethods/userRegistrationDetails."),
+        Property("privileged", .object(batonPrivilege), "baton-grants, baton-csv: the entitlements whose grants make an account privileged."),
+    ])
+
+    /// The `privileged:` option of a baton source.
+    public static let batonPrivilege = ObjectShape(name: "privileged entitlements", summary: "The baton entitlements whose grants make an account privileged.", properties: [
+        Property("purposes", .list(.string()), "Entitlement purposes: assignment, permission, ownership (baton-grants only; the CSV has none)."),
+        Property("slugs", .list(.string()), "Entitlement slugs, in any case: admin, owner."),
+        Property("entitlements", .list(.string()), "Whole entitlement ids: role:org-admin:member."),
     ])
 
     /// A change to one rule in `clearance.yaml`.

@@ -52,7 +52,8 @@ public struct SourceDeclaration: Sendable {
     }
 
     /// The entries of `sources:` in a `clearance.yaml` whose shape was checked; files are named from `folder`.
-    /// A format that does not read a key the entry gives, or a missing `generated_at`, is an error at the entry.
+    /// A format that does not read a key the entry gives, a missing `generated_at`, or a missing `system` where the format
+    /// needs one, is an error at the entry.
     static func read(_ list: Node?, folder: String, formats: SourceFormats = .standard) throws(Diagnostics) -> [SourceDeclaration] {
         guard let list else { return [] }
         var declarations: [SourceDeclaration] = []
@@ -72,6 +73,10 @@ public struct SourceDeclaration: Sendable {
             }
             if let first = files.updateValue(entry["file"]!, forKey: file) {  // safe: read above
                 problems.append(IdentifierStage.duplicate("the export \(file.quotedExcerpt) is named twice in `sources`", entry["file"]!, first: first))  // safe: read above
+            }
+            if format.needsSystem, entry["system"] == nil {
+                problems.append(ShapeChecker.diagnostic(entry, code: "config.source-system",
+                                                        "a \(formatName) source needs `system:`: the format reads exports of many systems, so name this one's (such as salesforce)"))
             }
             if entry["generated_at"] == nil {
                 problems.append(ShapeChecker.diagnostic(entry, code: "config.source-generated-at",

@@ -17,6 +17,8 @@ public protocol SourceFormat: Sendable {
     var recordKind: DocumentKind { get }
     /// The system its records belong to unless the entry's `system:` names another: aws, github, okta, hris.
     var defaultSystem: String { get }
+    /// Whether an entry must name its system (`system:`): the format reads exports of many systems.
+    var needsSystem: Bool { get }
     /// The keys of the entry naming further files the format reads (`admins`, `factors`), with what each holds.
     var extraFiles: [(key: String, summary: String)] { get }
     /// The keys of the entry's other options (`preset`, `columns`), with what each means.
@@ -28,6 +30,8 @@ public protocol SourceFormat: Sendable {
 }
 
 extension SourceFormat {
+    /// The format's records belong to one system.
+    public var needsSystem: Bool { false }
     /// No further files.
     public var extraFiles: [(key: String, summary: String)] { [] }
     /// No options.
@@ -64,7 +68,8 @@ public struct SourceFormats: Sendable {
     /// The formats Clearance ships.
     public static let standard = SourceFormats([AWSCredentialReportFormat(), GitHubOrgMembersFormat(), OktaUsersFormat(), HRISRosterFormat(),
                                                 GoogleWorkspaceUsersCSVFormat(), GoogleWorkspaceUsersFormat(), EntraUsersCSVFormat(),
-                                                AtlassianUsersCSVFormat(), JamfComputersFormat(), IntuneDevicesFormat()])
+                                                AtlassianUsersCSVFormat(), JamfComputersFormat(), IntuneDevicesFormat(), BatonGrantsFormat(),
+                                                BatonCSVFormat()])
 
     /// A set of formats.
     public init(_ formats: [any SourceFormat]) { self.formats = formats }

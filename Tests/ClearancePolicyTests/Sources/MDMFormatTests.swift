@@ -46,13 +46,15 @@ struct MDMFormatTests {
             """,
             // the OS section's status does not apply: what it says is unknown, whatever the partition does
             """
-            serial: "C07MINI003", name: "MINI-build", owner_email: null, managed: true, encrypted: null, \
+            serial: "C07MINI003", name: "MINI-build", owner_email: null, managed: true, encrypted: false, \
             os_version: "15.1", compliance: "unknown", last_checkin: null, owner_type: null
             """,
         ])
         #expect(F.at(records[1], "encrypted", in: file) == "8:63")
         #expect(F.at(records[1], "managed", in: file) == "7:37")
         #expect(F.at(records[0], "serial", in: file) == "3:74")
+        // FileVault does not apply: the boot partition, still encrypting, says it is not encrypted yet
+        #expect(F.at(records[2], "encrypted", in: file) == "12:86")
     }
 
     @Test func withoutAnOSStatusThePartitionStateDecides() throws {

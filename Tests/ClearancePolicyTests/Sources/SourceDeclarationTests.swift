@@ -48,7 +48,7 @@ struct SourceDeclarationTests {
                 file: a.json
                 generated_at: 2026-11-19T06:00:00Z
             """) == ["2:13 `format` must be one of aws-iam-credential-report, github-org-members, okta-users, hris-roster, google-workspace-users-csv, "
-                + "google-workspace-users, entra-users-csv, atlassian-users-csv, jamf-computers, intune-devices; found 'okta-user' (did you mean 'okta-users'?)"])
+                + "google-workspace-users, entra-users-csv, atlassian-users-csv, jamf-computers, intune-devices, baton-grants, baton-csv; found 'okta-user' (did you mean 'okta-users'?)"])
         #expect(problems("""
             sources:
               - format: okta-users

@@ -68,10 +68,10 @@ struct CSVExport {
         }
     }
 
-    /// Every row after the header read by `read` into a record. A row with another number of cells than the header is an
-    /// error at its line, and two records with one native id an error at the second (`idField` locates it); every
-    /// problem is reported together, up to ``maximumProblems``.
-    func records(idField: String, _ read: (CSVRow) throws(Diagnostic) -> ObservedRecord) throws(Diagnostics) -> [ObservedRecord] {
+    /// Every row after the header read by `read` into a record (a row it gives nil for makes none). A row with another number
+    /// of cells than the header is an error at its line, and two records with one native id an error at the second (`idField`
+    /// locates it); every problem is reported together, up to ``maximumProblems``.
+    func records(idField: String, _ read: (CSVRow) throws(Diagnostic) -> ObservedRecord?) throws(Diagnostics) -> [ObservedRecord] {
         var records: [ObservedRecord] = [], problems: [Diagnostic] = []
         var seen: [String: Int] = [:]
         records.reserveCapacity(table.records.count - 1)
@@ -83,7 +83,7 @@ struct CSVExport {
                 if problems.count == Self.maximumProblems { break } else { continue }
             }
             do throws(Diagnostic) {
-                let record = try read(CSVRow(cells: cells, line: line))
+                guard let record = try read(CSVRow(cells: cells, line: line)) else { continue }
                 if let first = seen.updateValue(records.count, forKey: record.nativeID) {
                     seen[record.nativeID] = first  // a third record with the id is told of the first, which was kept
                     var found = Self.problem(in: table, at: record.offset(of: idField), code: "source.duplicate-record",

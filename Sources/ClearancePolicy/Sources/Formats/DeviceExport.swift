@@ -1,15 +1,16 @@
 import ClearanceCore
 import ClearanceDocument
 
-/// What the device managers' JSON formats share: reading their pages of devices, each serial number once, and the fields of a
+/// What the device managers' JSON formats share: reading their pages of devices (refusing another format's), each serial number once, and the fields of a
 /// ManagedDevice record in the kind's order.
 enum DeviceExport {
     /// The devices of an export of `noun`s (`computer`, `device`): the objects of a page under `wrapper`, of an array of such
-    /// pages, or of the bare array, each made a record by `read`; a serial number listed twice (in any case) is a problem.
-    static func records(in export: SourceExport, noun: String, wrapper: String, expected: String,
+    /// pages, or of the bare array, each made a record by `read` (`required`: the top-level fields every one has); a serial number listed twice (in any case) is a problem.
+    static func records(in export: SourceExport, noun: String, wrapper: String, expected: String, required: [String],
                         read: (Node, Int, inout JSONExport) -> (ObservedRecord, Node)?) throws(Diagnostics) -> [ObservedRecord] {
         var list = try JSONExport(export.file, limits: export.limits, noun: noun, what: expected)
         let nodes = list.records(expected: expected, wrapper: wrapper)
+        try list.refuseOtherFormat(nodes, format: export.declaration.format, required: required, what: "\(noun) inventory")
         let records = list.uniqueRecords(nodes, named: "the serial number", key: { $0.uppercased() }, read: read).records
         guard list.problems.isEmpty else { throw Diagnostics(list.firstProblems) }
         return records

@@ -10,6 +10,10 @@ enum ExportLikeness {
         if names.contains("userPrincipalName"), names.contains("userType") || names.contains("accountEnabled") {
             return "Microsoft Entra ID's \"Download users\" CSV (format entra-users-csv)"
         }
+        if names.contains("User id"), names.contains("User status") { return "admin.atlassian.com's \"Export users\" CSV (format atlassian-users-csv)" }
+        if names.contains("Entitlement Slug") || names.contains("Type") && names.contains("User ID") && names.contains("Entitlement") {
+            return "the CSV of `baton export csv` (format baton-csv)"
+        }
         if names.contains("user"), names.contains("arn") { return "an AWS IAM credential report (format aws-iam-credential-report)" }
         if names.contains("employeeNumber") || names.contains("employee_id") { return "an HR roster (format hris-roster)" }
         if names.contains(where: { $0.hasPrefix("{") || $0.hasPrefix("[") }) { return "a JSON file" }
@@ -20,6 +24,9 @@ enum ExportLikeness {
     static func json(_ record: Node) -> String? {
         guard record.kind == .mapping else { return nil }
         func has(_ key: String) -> Bool { record[key] != nil }
+        if has("grant"), has("entitlement") || has("principal") { return "the JSON of `baton grants -o json` (format baton-grants)" }
+        if has("general"), has("hardware") || has("udid") { return "a Jamf Pro computers inventory (format jamf-computers)" }
+        if has("complianceState") || has("managedDeviceOwnerType") { return "an Intune managed devices list (format intune-devices)" }
         if has("primaryEmail") { return "a Google Workspace Directory API users list (format google-workspace-users)" }
         if has("isMfaRegistered") || has("methodsRegistered") {
             return "Entra ID's userRegistrationDetails (the `mfa_registration` file of format entra-users-csv)"

@@ -53,7 +53,7 @@ public struct GitHubOrgMembersFormat: SourceFormat {
         guard scopeProblems.isEmpty else { throw Diagnostics(scopeProblems) }
         var problems: [Diagnostic] = []
         var main = try JSONExport(export.file, limits: export.limits, noun: "member", what: Self.expected)
-        let members = users(in: &main)
+        let members = try users(in: &main)
         problems += main.problems
 
         var byLogin: [String: Node] = [:], byID: [Int64: Node] = [:]
@@ -73,7 +73,7 @@ public struct GitHubOrgMembersFormat: SourceFormat {
         if let file = export.extras["outside_collaborators"] {
             var list = try JSONExport(file, limits: export.limits, noun: "outside collaborator",
                                       what: "a JSON array of simple-users (GET /orgs/{org}/outside_collaborators)")
-            collaborators = users(in: &list)
+            collaborators = try users(in: &list)
             problems += list.problems
             for user in collaborators { claim(user) }
             collaboratorFile = file
@@ -102,9 +102,11 @@ public struct GitHubOrgMembersFormat: SourceFormat {
     }
 
     /// The simple-users of a list, each with a `login` and an `id`.
-    private func users(in list: inout JSONExport) -> [User] {
+    private func users(in list: inout JSONExport) throws(Diagnostics) -> [User] {
         var users: [User] = []
-        for (index, node) in list.records(expected: Self.expected).enumerated() where node.kind == .mapping {
+        let nodes = list.records(expected: Self.expected)
+        try list.refuseOtherFormat(nodes, format: name, required: ["login", "id"], what: "members list")
+        for (index, node) in nodes.enumerated() where node.kind == .mapping {
             let position = index + 1
             let login = list.string("login", of: node, position: position, required: true)
             let id = list.integer("id", of: node, position: position, required: true)

@@ -34,13 +34,7 @@ public struct GoogleWorkspaceUsersFormat: SourceFormat {
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
         var list = try JSONExport(export.file, limits: export.limits, noun: "user", what: Self.expected)
         let users = Self.users(in: &list)
-        if let first = users.first, first.kind == .mapping, first["primaryEmail"] == nil,
-           let other = ExportLikeness.json(first), !other.hasSuffix("(format \(name))") {
-            let missing = Self.requiredFields.filter { first[$0] == nil }.map { "`\($0)`" }
-            let joined = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing[missing.count - 1]
-            throw Diagnostics([ShapeChecker.diagnostic(first, code: "source.wrong-format",
-                                                       "this looks like \(other) rather than the users list \(name) reads: user 1 has no \(joined)")])
-        }
+        try list.refuseOtherFormat(users, format: name, required: Self.requiredFields, what: "users list")
         let records = list.uniqueRecords(users, named: "the user id") { node, position, list in Self.record(node, position: position, in: &list) }.records
         guard list.problems.isEmpty else { throw Diagnostics(list.firstProblems) }
         return records
@@ -75,13 +69,8 @@ public struct GoogleWorkspaceUsersFormat: SourceFormat {
             for element in root.elements {
                 if isPage(element) { page(element) } else if element.kind == .sequence { element.elements.forEach(take) } else { take(element) }
             }
-        case .string:
-            // A CSV file reads as one string: say which export its first line looks like.
-            let header = root.string?.prefix { $0 != "\n" }.split(separator: ",").map(String.init) ?? []
-            let what = ExportLikeness.csv(header).map { "text that looks like \($0), not JSON" } ?? "a string"
-            list.problem(root, code: "source.json", "the export is \(what); expected \(expected)")
         default:
-            list.problem(root, code: "source.json", "the export is \(JSONExport.describe(root)); expected \(expected)")
+            list.problem(root, code: "source.json", "the export is \(list.describedRoot); expected \(expected)")
         }
         return users
     }

@@ -36,7 +36,7 @@ public struct IntuneDevicesFormat: SourceFormat {
 
     /// Every device, as a ManagedDevice.
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
-        try DeviceExport.records(in: export, noun: "device", wrapper: "value", expected: Self.expected) { node, position, devices in
+        try DeviceExport.records(in: export, noun: "device", wrapper: "value", expected: Self.expected, required: ["serialNumber", "complianceState"]) { node, position, devices in
             record(node, position: position, in: &devices)
         }
     }

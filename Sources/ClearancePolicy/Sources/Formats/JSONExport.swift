@@ -98,7 +98,7 @@ struct JSONExport {
             return records
         }
         guard root.kind == .sequence else {
-            problem(root, code: "source.json", "the export is \(Self.describe(root)); expected \(what)")
+            problem(root, code: "source.json", "the export is \(describedRoot); expected \(what)")
             return []
         }
         var records: [Node] = []

@@ -7,7 +7,7 @@ import ClearanceDocument
 /// Each computer becomes a ManagedDevice whose native id is its serial number (`hardware.serialNumber`).
 ///
 /// Encryption comes from `operatingSystem.fileVault2Status` (ALL_ENCRYPTED and BOOT_ENCRYPTED are encrypted, SOME_ENCRYPTION
-/// and NOT_ENCRYPTED are not, NOT_APPLICABLE is unknown), else from the boot partition's
+/// and NOT_ENCRYPTED are not, NOT_APPLICABLE is unknown), else (or when it is NOT_APPLICABLE) from the boot partition's
 /// `diskEncryption.bootPartitionEncryptionDetails.partitionFileVault2State` (ENCRYPTED is encrypted; UNKNOWN and INELIGIBLE are
 /// unknown; every other state, encrypting or decrypting included, is not yet or no longer encrypted). Jamf does not judge
 /// compliance: it is `unknown`. The check-in is `general.lastContactTime`.
@@ -47,7 +47,7 @@ public struct JamfComputersFormat: SourceFormat {
 
     /// Every computer, as a ManagedDevice.
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
-        try DeviceExport.records(in: export, noun: "computer", wrapper: "results", expected: Self.expected) { node, position, computers in
+        try DeviceExport.records(in: export, noun: "computer", wrapper: "results", expected: Self.expected, required: ["general", "hardware"]) { node, position, computers in
             record(node, position: position, in: &computers)
         }
     }
@@ -81,10 +81,10 @@ public struct JamfComputersFormat: SourceFormat {
     /// else the boot partition's state; an unknown status or state is a problem.
     private func encryption(of node: Node, in computers: inout JSONExport) -> (flag: Bool?, node: Node?) {
         let status = computers.string("operatingSystem.fileVault2Status", of: node, position: 0)
-        if status.text != nil {
-            return (computers.lookup(status, in: Self.fileVaultStatuses, naming: "FileVault status")?.flag, status.node)
-        }
+        let said = computers.lookup(status, in: Self.fileVaultStatuses, naming: "FileVault status")
         let state = computers.string("diskEncryption.bootPartitionEncryptionDetails.partitionFileVault2State", of: node, position: 0)
+        // The boot partition's state speaks where the operating system's status does not (absent, or NOT_APPLICABLE).
+        if status.text != nil, said != .unknown || state.text == nil { return (said?.flag, status.node) }
         return (computers.lookup(state, in: Self.partitionStates, naming: "FileVault partition state")?.flag, state.node)
     }
 }

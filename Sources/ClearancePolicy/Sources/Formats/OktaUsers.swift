@@ -41,7 +41,9 @@ public struct OktaUsersFormat: SourceFormat {
     /// Every user, as an Account.
     public func records(in export: SourceExport) throws(Diagnostics) -> [ObservedRecord] {
         var users = try JSONExport(export.file, limits: export.limits, noun: "user", what: Self.expected)
-        var (records, idNodes) = users.uniqueRecords(users.records(expected: Self.expected), named: "the user id") { node, position, users in
+        let nodes = users.records(expected: Self.expected)
+        try users.refuseOtherFormat(nodes, format: name, required: ["id", "status", "profile"], what: "users list")
+        var (records, idNodes) = users.uniqueRecords(nodes, named: "the user id") { node, position, users in
             record(node, position: position, in: &users)
         }
         guard users.problems.isEmpty else { throw Diagnostics(users.problems) }
