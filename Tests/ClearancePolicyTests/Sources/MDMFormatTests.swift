@@ -180,7 +180,8 @@ struct MDMFormatTests {
 
     @Test func aJamfExportGivenAsIntuneIsToldApart() {
         #expect(F.problems(intune, F.file("jamf.json", Self.jamfPage)) == [
-            "jamf.json:1:1: the export is an object without a `value` array; expected the JSON of Graph's GET /deviceManagement/managedDevices: "
+            "jamf.json:1:1: this looks like a Jamf Pro computers inventory (format jamf-computers), an object without a `value` array; "
+                + "expected the JSON of Graph's GET /deviceManagement/managedDevices: "
                 + "an object with `value`, an array of such pages, or the array of devices",
         ])
     }

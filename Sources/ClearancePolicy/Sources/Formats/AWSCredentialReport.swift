@@ -57,9 +57,10 @@ public struct AWSCredentialReportFormat: SourceFormat {
 
         /// The columns of `csv`; a required one missing, or one named twice, is an error at the header.
         init(_ csv: CSVExport) throws(Diagnostics) {
-            var problems = csv.repeatedColumns(among: requiredColumns + certificateColumns)
+            var problems = csv.repeatedColumns(among: requiredColumns + certificateColumns), missing: [String] = []
             func find(_ name: String) -> Int {
                 if let column = csv.column(name) { return column }
+                missing.append(CSVExport.named(name))
                 problems.append(csv.headerProblem(code: "source.missing-column",
                                                   "the header has no column `\(name)`, which every credential report has\(csv.suggestion(for: name))"))
                 return 0
@@ -71,6 +72,7 @@ public struct AWSCredentialReportFormat: SourceFormat {
                 (find("access_key_\(slot)_active"), find("access_key_\(slot)_last_rotated"), find("access_key_\(slot)_last_used_date"))
             }
             certificates = [1, 2].map { slot in (csv.column("cert_\(slot)_active"), csv.column("cert_\(slot)_last_rotated")) }
+            if let wrong = csv.otherFormat(AWSCredentialReportFormat().name, missing: missing) { throw Diagnostics([wrong]) }
             guard problems.isEmpty else { throw Diagnostics(problems) }
         }
     }

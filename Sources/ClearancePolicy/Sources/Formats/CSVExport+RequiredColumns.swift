@@ -14,17 +14,21 @@ extension CSVExport {
         }
         var problems = repeatedColumns(among: required.flatMap { $0 })
         func listed(_ names: [String]) -> String { names.map(Self.named).joined(separator: " or ") }
-        if !missing.isEmpty, let other = ExportLikeness.csv(headerNames), !other.hasSuffix("(format \(format))") {
-            let list = missing.map(listed)
-            let joined = list.count == 1 ? list[0] : list.dropLast().joined(separator: ", ") + " or " + list[list.count - 1]
-            throw Diagnostics([headerProblem(code: "source.wrong-format",
-                                             "this looks like \(other) rather than the export \(format) reads: the header has no column \(joined)")])
-        }
+        if let wrong = otherFormat(format, missing: missing.map(listed)) { throw Diagnostics([wrong]) }
         for names in missing {
             problems.append(headerProblem(code: "source.missing-column",
                                           "the header has no column \(listed(names)), which \(every) has\(suggestion(for: names[0]))"))
         }
         guard problems.isEmpty else { throw Diagnostics(problems) }
         return columns
+    }
+
+    /// The one problem to report when the header lacks the columns `missing` (each written as a message names it) and looks
+    /// like another format's export than `format`: the file was given the wrong `format:`. Nil when nothing is missing or
+    /// the header looks like no other export.
+    func otherFormat(_ format: String, missing: [String]) -> Diagnostic? {
+        guard !missing.isEmpty, let other = ExportLikeness.csv(headerNames), !other.hasSuffix("(format \(format))") else { return nil }
+        let joined = missing.count == 1 ? missing[0] : missing.dropLast().joined(separator: ", ") + " or " + missing[missing.count - 1]
+        return headerProblem(code: "source.wrong-format", "this looks like \(other) rather than the export \(format) reads: the header has no column \(joined)")
     }
 }

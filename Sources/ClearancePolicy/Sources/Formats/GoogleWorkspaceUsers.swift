@@ -61,6 +61,10 @@ public struct GoogleWorkspaceUsersFormat: SourceFormat {
         case .mapping where isPage(root):
             page(root)
         case .mapping:
+            if let other = list.otherPage(root) {
+                list.problem(root, code: "source.wrong-format", "this looks like \(other), not a users list; expected \(expected)")
+                break
+            }
             let what = root["primaryEmail"] != nil ? "one user (GET users/{userKey})"
                 : root["value"] != nil ? "a Microsoft Graph list ({\"value\": […]})"
                 : root["kind"]?.string.map { "an object of kind \($0.quotedExcerpt)" } ?? "an object with no `users`"

@@ -96,7 +96,7 @@ public struct HRISRosterFormat: SourceFormat {
             for (field, column) in declaration.columns { headers[field] = column }
             let joinsName = preset == "bamboohr" && declaration.columns["display_name"] == nil
             var problems = csv.repeatedColumns(among: Set(headers.values).union(joinsName ? nameColumns : []).sorted())
-            var columns: [String: Int] = [:]
+            var columns: [String: Int] = [:], missing: [String] = []
             for field in fields {
                 guard let header = headers[field] else { continue }
                 if let column = csv.column(header) {
@@ -110,10 +110,12 @@ public struct HRISRosterFormat: SourceFormat {
                 if let node = named[field] {
                     notes.append(Diagnostic.Note(message: "`columns` names it here", location: node.location, sourceLine: node.document.source.lineText(node.location.line)))
                 }
+                missing.append(CSVExport.named(header))
                 problems.append(csv.headerProblem(code: "source.missing-column",
                                                   "the header has no column \(CSVExport.named(header)), \(origin)\(csv.suggestion(for: header))",
                                                   notes: notes))
             }
+            if let wrong = csv.otherFormat(HRISRosterFormat().name, missing: missing) { throw Diagnostics([wrong]) }
             guard problems.isEmpty else { throw Diagnostics(problems) }
             self.columns = columns
             nameParts = joinsName ? nameColumns.compactMap(csv.column) : []

@@ -21,4 +21,17 @@ extension JSONExport {
         let header = text.prefix { $0 != "\n" }.split(separator: ",").map(String.init)
         return ExportLikeness.csv(header).map { "text that looks like \($0), not JSON" } ?? "a string"
     }
+
+    /// The keys under which the APIs Clearance reads put a page's records: Graph's `value`, Jamf's `results`, baton's
+    /// `grants`, Google's `users`.
+    static let pageKeys = ["value", "results", "grants", "users"]
+
+    /// Which export an object is a page of, told from its first record, when it holds its records under another API's key.
+    func otherPage(_ object: Node) -> String? {
+        for key in Self.pageKeys {
+            guard let list = object[key], list.kind == .sequence, let first = list.elements.first else { continue }
+            if let other = ExportLikeness.json(first) { return other }
+        }
+        return nil
+    }
 }

@@ -90,7 +90,11 @@ struct JSONExport {
     mutating func records(expected what: String, wrapper: String? = nil) -> [Node] {
         if let wrapper, root.kind == .mapping {
             guard let list = page(root, wrapper) else {
-                problem(root, code: "source.json", "the export is an object without a `\(wrapper)` array; expected \(what)")
+                if let other = otherPage(root) {
+                    problem(root, code: "source.wrong-format", "this looks like \(other), an object without a `\(wrapper)` array; expected \(what)")
+                } else {
+                    problem(root, code: "source.json", "the export is an object without a `\(wrapper)` array; expected \(what)")
+                }
                 return []
             }
             var records: [Node] = []
@@ -98,7 +102,11 @@ struct JSONExport {
             return records
         }
         guard root.kind == .sequence else {
-            problem(root, code: "source.json", "the export is \(describedRoot); expected \(what)")
+            if root.kind == .mapping, let other = otherPage(root) {
+                problem(root, code: "source.wrong-format", "this looks like \(other), an object; expected \(what)")
+            } else {
+                problem(root, code: "source.json", "the export is \(describedRoot); expected \(what)")
+            }
             return []
         }
         var records: [Node] = []
