@@ -61,8 +61,8 @@ struct FingerprintMutationTests {
         """
     static let luisFailingGrantStart = "  # Permission set assigned to every account matching acme-analytics-*"
     static let carlosCompliantDevice = """
-          # MacBook Pro 14" (2024), Jamf-managed
-          - id: LAP-0161
+          - id: LAP-0161  # MacBook Pro 14" (2024), Intune-managed
+            serial: J5VX8Q2NKW
             managed: true
             encrypted: true
             endpoint_protection: true
