@@ -126,9 +126,9 @@ struct TrustMutationValidationTests {
         #expect(json.status == yaml.status)
         #expect(json.standardError == "")
         #expect(yaml.standardOutput.hasSuffix(
-            "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; 69 failing at or above low.\n"))
+            "180 documents checked against 83 rules: 1222 pass, 82 fail, 0 error, 2 waived, 1221 skip, 4 pending; 82 failing at or above low.\n"))
         #expect(json.standardOutput.hasSuffix(
-            "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; 69 failing at or above low.\n"))
+            "180 documents checked against 83 rules: 1222 pass, 82 fail, 0 error, 2 waived, 1221 skip, 4 pending; 82 failing at or above low.\n"))
     }
 
     @Test func aJSONStringWhereTheShapeSaysTimestampIsATimestamp() throws {

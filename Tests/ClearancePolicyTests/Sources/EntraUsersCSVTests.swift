@@ -93,7 +93,7 @@ struct EntraUsersCSVTests {
             created: 2025-09-01T14:40:00Z, last_seen: null, never_seen: false, credentials: []
             """)
         #expect(F.at(try record("marta.ruiz@example.com"), "native_id", in: users) == "2:85")
-        #expect(F.at(try record("marta.ruiz@example.com"), "created", in: users) == "2:226")
+        #expect(F.at(try record("marta.ruiz@example.com"), "created", in: users) == "2:228")
         // Diego: an administrator with push and a one-time code, neither of which resists phishing.
         #expect(try field("diego.hernandez@example.com", "mfa") == "{enabled: true, methods: [\"microsoftAuthenticatorPush\", \"softwareOneTimePasscode\"], phishing_resistant: false}")
         #expect(try field("diego.hernandez@example.com", "privileged") == "true")
