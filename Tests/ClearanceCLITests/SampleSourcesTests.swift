@@ -86,4 +86,51 @@ struct SampleSourcesTests {
         #expect(try failing(["Fixtures/exports"]).filter { $0.hasPrefix("OBS-") }.count == 30)
         #expect(try failing(["Fixtures/team/tomas.vega.yaml"]).allSatisfy { !$0.hasPrefix("OBS-") })
     }
+
+    /// `clearance sources` lists the Entra tenant and the Intune devices with their links, and the one device no member
+    /// declares with the `serial:` that would link it; the HTML report's evidence lists both sources with the same counts.
+    @Test func theListingShowsTheTenantAndTheDevicesWithTheirLinks() throws {
+        let result = try CommandRunner.run(["sources"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("""
+            Fixtures/exports/entra-users.csv · entra-users-csv · entra acmeexample.onmicrosoft.com
+              generated 2026-11-19T06:00:00Z · 27 records: 24 linked, 0 service, 3 unlinked, 0 ambiguous
+
+            """))
+        #expect(result.standardOutput.contains("  with Fixtures/exports/entra-mfa-registration.json sha256 "))
+        #expect(result.standardOutput.contains("""
+            Fixtures/exports/intune-devices.json · intune-devices · intune
+              generated 2026-11-19T06:00:00Z · 26 records: 25 linked, 1 unlinked, 0 ambiguous
+
+            """))
+        // the partner's guest, and the laptop of a person no team file knows
+        #expect(result.standardOutput.contains("Fixtures/exports/entra-users.csv:10:1  unlinked  entra:acmeexample.onmicrosoft.com:3f2a9c1e-5b7d-4e8a-9c01-2d4b6f8a1e09 · "
+                                               + "login lena.fischer_partner.example#EXT#@acmeexample.onmicrosoft.com · lena.fischer@partner.example · Lena Fischer (Partner) · active\n"))
+        #expect(result.standardOutput.contains("""
+            Fixtures/exports/intune-devices.json:654:5  unlinked  intune:5CG4411QZK · roberto.diaz@example.com · ACME-HP-0412
+                add to the device entry of the TeamMember who uses it:
+                  serial: "5CG4411QZK"
+
+            """))
+        #expect(result.standardOutput.hasSuffix("6 sources, 123 records: 113 linked, 1 service, 9 unlinked, 0 ambiguous.\n"))
+
+        // Devices link by the serial a member declares, or by their primary user's email when the member records none.
+        let inspect = try CommandRunner.run(["inspect", "Fixtures/exports/intune-devices.json"])
+        let devices = try inspect.standardOutput.split(separator: "\n").map { try JSONDecoder().decode(JSONValue.self, from: Data($0.utf8)) }
+        func link(_ name: String) -> String {
+            let device = devices.first { $0["name"] == .string(name) }
+            return "\(device?["person"]?.string ?? "-") \(device?["linked_by"]?.string ?? "-")"
+        }
+        #expect(link("LAP-0193") == "daniela.herrera serial")  // enrolled with no primary user yet
+        #expect(link("LAP-0191") == "mateo.silva email")  // he has not recorded its serial
+        #expect(link("ACME-HP-0412") == "- -")
+
+        let html = try CommandRunner.run(["check", "--as-of", "2026-11-20", "--format", "html"])
+        #expect(html.status == 1)
+        #expect(html.standardOutput.contains("<td><code>Fixtures/exports/entra-users.csv</code></td><td><code>entra-users-csv</code></td>"
+                                             + "<td>entra acmeexample.onmicrosoft.com</td><td><code>2026-11-19T06:00:00Z</code></td><td class=\"num\">27</td>"
+                                             + "<td>24 linked · 3 unlinked</td>"))
+        #expect(html.standardOutput.contains("<td><code>Fixtures/exports/intune-devices.json</code></td><td><code>intune-devices</code></td>"
+                                             + "<td>intune</td><td><code>2026-11-19T06:00:00Z</code></td><td class=\"num\">26</td><td>25 linked · 1 unlinked</td>"))
+    }
 }
