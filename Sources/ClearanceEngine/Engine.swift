@@ -31,6 +31,8 @@ public struct Engine: Sendable {
     private let evidencePaths: EvidencePaths
     /// The Account documents linked to each person, by member id (what a person's checklist shows).
     private let accountsByPerson: [String: [InputDocument]]
+    /// The ManagedDevice documents linked to each person, by member id (what a person's checklist shows).
+    private let devicesByPerson: [String: [InputDocument]]
 
     /// Prepares `policies` over `documents` as of `now`.
     public init(policies: PolicySet, documents: DocumentSet, now: Timestamp, jobs: Int = 1, keepsAllFindings: Bool = true) {
@@ -53,6 +55,11 @@ public struct Engine: Sendable {
             if let person = account.root["person"]?.string { accountsByPerson[person, default: []].append(account) }
         }
         self.accountsByPerson = accountsByPerson
+        var devicesByPerson: [String: [InputDocument]] = [:]
+        for device in snapshot.documents(of: .managedDevice) {
+            if let person = device.root["person"]?.string { devicesByPerson[person, default: []].append(device) }
+        }
+        self.devicesByPerson = devicesByPerson
     }
 
     /// Documents per batch of work.
@@ -159,13 +166,15 @@ public struct Engine: Sendable {
     private func report(_ sink: FindingSink, documentsChecked: Int, at time: Timestamp, subjects: [InputDocument]) -> Report {
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         let kinds = policies.kinds
-        var accounts: [String: [ObservedAccount]] = [:]
+        var accounts: [String: [ObservedAccount]] = [:], devices: [String: [ObservedDevice]] = [:]
         for subject in subjects where subject.kind == .teamMember {
             if let found = accountsByPerson[subject.id] { accounts[subject.id] = ObservedAccount.ordered(found.map(ObservedAccount.init)) }
+            if let found = devicesByPerson[subject.id] { devices[subject.id] = ObservedDevice.ordered(found.map(ObservedDevice.init)) }
         }
         return Report(asOf: time, findings: sink.findings, summary: counts, documentsChecked: documentsChecked, catalogue: catalogue,
                       inputFiles: snapshot.digests, waivers: snapshot.waivers,
-                      subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) }, sources: snapshot.sources, accounts: accounts)
+                      subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) }, sources: snapshot.sources, accounts: accounts,
+                      devices: devices)
     }
 
     /// The finding of the built-in rule for one piece of evidence from the future.

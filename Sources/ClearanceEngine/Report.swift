@@ -23,13 +23,15 @@ public struct Report: Sendable {
     public let sources: [SourceSummary]
     /// The accounts the sources observed for each person among ``subjects``, by member id, in checklist order.
     public let accounts: [String: [ObservedAccount]]
+    /// The managed devices the sources observed for each person among ``subjects``, by member id, in checklist order.
+    public let devices: [String: [ObservedDevice]]
     /// The comparison with a baseline, when the run had one.
     public private(set) var baseline: BaselineComparison?
 
     /// Creates a report, sorting the findings; `summary` counts every outcome, kept or not.
     public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], documentsChecked: Int, catalogue: RuleCatalogue,
                 inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = [], sources: [SourceSummary] = [],
-                accounts: [String: [ObservedAccount]] = [:]) {
+                accounts: [String: [ObservedAccount]] = [:], devices: [String: [ObservedDevice]] = [:]) {
         self.asOf = asOf
         self.documentsChecked = documentsChecked
         self.findings = Finding.sortedForReports(findings)
@@ -40,6 +42,7 @@ public struct Report: Sendable {
         self.subjects = subjects
         self.sources = sources
         self.accounts = accounts
+        self.devices = devices
     }
 
     /// The findings that fail the run at a severity threshold: every error (an unevaluated check is never a pass),

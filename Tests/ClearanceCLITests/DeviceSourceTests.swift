@@ -78,4 +78,50 @@ struct DeviceSourceTests {
 
             """))
     }
+
+    /// A person's checklist lists the devices the device manager links to them, by serial or by email, each with its state,
+    /// OS version, last check-in and record; what the export says is escaped in the text and in the HTML report.
+    @Test func aPersonsChecklistListsTheDevicesObservedForThem() throws {
+        let folder = Self.project()
+        folder.write("exports/jamf.json", """
+            {"totalCount": 2, "results": [
+              {"general": {"name": "MBP-dana", "lastContactTime": "2026-11-19T05:40:00Z", "remoteManagement": {"managed": true}},
+               "hardware": {"serialNumber": "C02DANA001"}, "operatingSystem": {"version": "15.6.1", "fileVault2Status": "NOT_ENCRYPTED"},
+               "userAndLocation": {"email": "someone.else@example.com"}},
+              {"general": {"name": "<b>spare</b>\\u001b[31m", "remoteManagement": {"managed": false}},
+               "hardware": {"serialNumber": "C02SPARE02"}, "operatingSystem": {"fileVault2Status": "ALL_ENCRYPTED"},
+               "userAndLocation": {"email": "DANA@example.com"}}
+            ]}
+            """)
+        let checklist = try CommandRunner.run(["checklist", "dana.kim", "--as-of", "2026-11-20"], in: URL(fileURLWithPath: folder.path))
+        #expect(checklist.status == 1, "\(checklist.standardError)")
+        let lines = checklist.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let heading = try #require(lines.firstIndex(of: "Devices observed in the sources"))
+        #expect(Array(lines[heading...].prefix(7)) == [
+            "Devices observed in the sources",
+            "  jamf",
+            // linked by email (in any case), no longer managed, never checked in; its name escaped
+            "    <b>spare</b>\\u{1B}[31m (C02SPARE02) not managed · encrypted · compliance unknown · last check-in none recorded",
+            "      exports/jamf.json:5:3",
+            // linked by the serial Dana declares
+            "    MBP-dana (C02DANA001) managed · not encrypted · compliance unknown · OS 15.6.1 · last check-in 2026-11-19T05:40:00Z",
+            "      exports/jamf.json:2:3",
+            "",
+        ])
+        // Lee declares a device but the export links none to him: his checklist lists no devices.
+        let lee = try CommandRunner.run(["checklist", "lee.park", "--as-of", "2026-11-20"], in: URL(fileURLWithPath: folder.path))
+        #expect(lee.status != 2, "\(lee.standardError)")
+        #expect(!lee.standardOutput.contains("Devices observed"))
+
+        let html = try CommandRunner.run(["check", "--as-of", "2026-11-20", "--format", "html"], in: URL(fileURLWithPath: folder.path))
+        #expect(html.status == 1)
+        #expect(html.standardOutput.contains("<summary>Full checklist · 45 rules · 2 devices observed · <code>team/dana.yaml</code></summary>"))
+        #expect(html.standardOutput.contains("""
+                          <tr><td>jamf</td><td><code>&lt;b&gt;spare&lt;/b&gt;\u{FFFD}[31m (C02SPARE02)</code></td><td>not managed · encrypted · compliance unknown</td>\
+            <td>not reported</td><td>none recorded</td><td><code>exports/jamf.json:5:3</code></td></tr>
+                          <tr><td>jamf</td><td><code>MBP-dana (C02DANA001)</code></td><td>managed · not encrypted · compliance unknown</td>\
+            <td>15.6.1</td><td>2026-11-19T05:40:00Z</td><td><code>exports/jamf.json:2:3</code></td></tr>
+            """))
+        #expect(html.standardOutput.components(separatedBy: "<h5>Devices observed in the sources</h5>").count == 2)  // Dana's card only
+    }
 }

@@ -29,7 +29,8 @@ struct FailClosedTests {
             // The vendors' exports are read only through `sources:`, which this project does not name: only the declared
             // service account stays.
             for export in ["aws-prod-credential-report.csv", "people.csv", "github-members.json", "github-admins.json",
-                           "github-2fa-disabled.json", "okta-users.json", "okta-factors.json"] {
+                           "github-2fa-disabled.json", "okta-users.json", "okta-factors.json", "entra-users.csv", "entra-mfa-registration.json",
+                           "intune-devices.json"] {
                 try FileManager.default.removeItem(atPath: path + "/team/exports/" + export)
             }
             for folder in ["", "/policies", "/team", "/team/team", "/team/access", "/team/exports"] { chmod(path + folder, 0o755) }

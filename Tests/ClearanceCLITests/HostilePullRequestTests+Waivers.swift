@@ -249,7 +249,7 @@ struct WaiverHostilePullRequestTests {
         #expect(result.standardError == "")
         #expect(result.standardOutput.contains("(waived by W-NEW until 2026-12-31)"))
         #expect(!result.standardOutput.contains("W-2026-"), "the replaced Fixtures/waivers.yaml was read")
-        #expect(result.standardOutput.hasSuffix("125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 1 waived, 1079 skip, 4 pending; 69 failing at or above low.\n"))
+        #expect(result.standardOutput.hasSuffix("180 documents checked against 83 rules: 1222 pass, 82 fail, 0 error, 1 waived, 1221 skip, 4 pending; 82 failing at or above low.\n"))
     }
 
     @Test func settingsThatWouldDisableTheChecksAreErrors() throws {
@@ -258,7 +258,7 @@ struct WaiverHostilePullRequestTests {
         let noTerm = try project.run(["check"] + Self.asOf)
         #expect(noTerm.status == 2)
         #expect(noTerm.standardError == """
-            clearance.yaml:49:18: waiver_max_days must be a number of days from 1 to 3660; found 0
+            clearance.yaml:57:18: waiver_max_days must be a number of days from 1 to 3660; found 0
             waiver_max_days: 0
                              ^
             1 error; nothing was checked.
@@ -268,7 +268,7 @@ struct WaiverHostilePullRequestTests {
         let noRoles = try project.run(["check"] + Self.asOf)
         #expect(noRoles.status == 2)
         #expect(noRoles.standardError == """
-            clearance.yaml:49:19: waiver_approvers must name at least one role; with none, no waiver could be approved
+            clearance.yaml:57:19: waiver_approvers must name at least one role; with none, no waiver could be approved
             waiver_approvers: []
                               ^
             1 error; nothing was checked.

@@ -84,7 +84,7 @@ struct ProjectCommandTests {
         let result = try CommandRunner.run(["audit", "--output", folder.path] + Self.asOf)
         #expect(result.status == 1)
         #expect(result.standardError == "audit report written to \(folder.path)/: report.html, report.json, report.sarif, junit.xml, summary.md\n")
-        #expect(result.standardOutput.hasSuffix("125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; 69 failing at or above low.\n"))
+        #expect(result.standardOutput.hasSuffix("180 documents checked against 83 rules: 1222 pass, 82 fail, 0 error, 2 waived, 1221 skip, 4 pending; 82 failing at or above low.\n"))
         for file in ["report.html", "report.json", "report.sarif", "junit.xml", "summary.md"] {
             #expect(FileManager.default.fileExists(atPath: folder.path + "/" + file), "\(file)")
         }
@@ -104,7 +104,7 @@ struct ProjectCommandTests {
     @Test func progressOnlyOnATerminal() throws {
         let onTerminal = try CommandRunner.runInTerminal("\(CommandRunner.executable.path) check --as-of 2026-11-20 --jobs 1", environment: [:])
         #expect(onTerminal.contains("reading 34 of 34 files"))
-        #expect(onTerminal.contains("evaluating 125 of 125 documents"))
+        #expect(onTerminal.contains("evaluating 180 of 180 documents"))
         let piped = try CommandRunner.run(["check", "--as-of", "2026-11-20"])
         #expect(!piped.standardError.contains("reading"))
     }

@@ -62,7 +62,7 @@ struct ReportValidationTests {
         _ = try CommandRunner.run(Self.sampleTeam + ["--write-baseline", written, "--format", "json=" + directory.path + "/report.json"])
         var baseline = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: written))) as? [String: Any])
         var entries = try #require(baseline["findings"] as? [[String: Any]])
-        #expect(entries.count == 69)
+        #expect(entries.count == 82)
         entries.removeFirst()
         let waived = try Self.results(try CommandRunner.run(Self.sampleTeam + ["--format", "sarif"]).standardOutput)
             .first { $0["ruleId"] as? String == "ZT-03" && $0["suppressions"] != nil }
@@ -79,7 +79,7 @@ struct ReportValidationTests {
         try Self.expectValidSARIF(result.standardOutput)
         let results = try Self.results(result.standardOutput)
         let states = Dictionary(grouping: results) { $0["baselineState"] as? String ?? "none" }.mapValues(\.count)
-        #expect(states == ["new": 2, "unchanged": 69, "absent": 1])
+        #expect(states == ["new": 2, "unchanged": 82, "absent": 1])
         let absent = try #require(results.last)
         #expect(absent["baselineState"] as? String == "absent")
         #expect(absent["ruleId"] as? String == "ZT-01")

@@ -9,7 +9,9 @@ struct SourceGoldenTests {
     @Test(arguments: [("aws-prod-credential-report.csv", "source-aws-iam-credential-report.jsonl"),
                       ("github-members.json", "source-github-org-members.jsonl"),
                       ("okta-users.json", "source-okta-users.jsonl"),
-                      ("people.csv", "source-hris-roster.jsonl")])
+                      ("people.csv", "source-hris-roster.jsonl"),
+                      ("entra-users.csv", "source-entra-users-csv.jsonl"),
+                      ("intune-devices.json", "source-intune-devices.jsonl")])
     func theExportReadsAsItsEntrySays(file: String, golden: String) throws {
         let result = try CommandRunner.run(["inspect", "Fixtures/exports/" + file])
         #expect(result.status == 0)
@@ -22,5 +24,8 @@ struct SourceGoldenTests {
         let result = try CommandRunner.run(["inspect", "Fixtures/exports/github-admins.json"])
         #expect(result.status == 0)
         #expect(result.standardOutput.hasPrefix("[{\"login\":\"dhernandez\""))
+        let registration = try CommandRunner.run(["inspect", "Fixtures/exports/entra-mfa-registration.json"])
+        #expect(registration.status == 0)
+        #expect(registration.standardOutput.hasPrefix("{\"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#reports/authenticationMethods/"))
     }
 }

@@ -61,8 +61,8 @@ struct FingerprintMutationTests {
         """
     static let luisFailingGrantStart = "  # Permission set assigned to every account matching acme-analytics-*"
     static let carlosCompliantDevice = """
-          # MacBook Pro 14" (2024), Jamf-managed
-          - id: LAP-0161
+          - id: LAP-0161  # MacBook Pro 14" (2024), Intune-managed
+            serial: J5VX8Q2NKW
             managed: true
             encrypted: true
             endpoint_protection: true
@@ -78,8 +78,8 @@ struct FingerprintMutationTests {
         let copy = try Self.baselinedCopy()
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; "
-                + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "180 documents checked against 83 rules: 1222 pass, 82 fail, 0 error, 2 waived, 1221 skip, 4 pending; "
+                + "nothing failing at or above low (82 accepted by the baseline, 0 resolved).")
     }
 
     @Test func aCompliantGrantInsertedAtTheTopOfAManifestKeepsEveryFingerprint() throws {
@@ -87,8 +87,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.compliantManifestGrant, in: "Fixtures/access/aws-production.yaml"))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1109 pass, 69 fail, 0 error, 2 waived, 1081 skip, 4 pending; "
-                + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "180 documents checked against 83 rules: 1224 pass, 82 fail, 0 error, 2 waived, 1223 skip, 4 pending; "
+                + "nothing failing at or above low (82 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:22:14 · grants[6]"))
     }
 
@@ -99,8 +99,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("grants:\n", with: "grants:\n" + Self.camilaManifestGrant, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; "
-                + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "180 documents checked against 83 rules: 1222 pass, 82 fail, 0 error, 2 waived, 1221 skip, 4 pending; "
+                + "nothing failing at or above low (82 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/access/aws-production.yaml:10:14 · grants[0]"))
     }
 
@@ -112,8 +112,8 @@ struct FingerprintMutationTests {
         #expect(Self.resolved(result) == [
             "  ✓ AM-04    aws-production grants[5]: aws-production still grants acme-prod to camila.reyes, who has left",
         ])
-        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1105 pass, 68 fail, 0 error, 2 waived, 1078 skip, 4 pending; "
-                + "nothing failing at or above low (68 accepted by the baseline, 1 resolved).")
+        #expect(Self.summary(result) == "180 documents checked against 83 rules: 1220 pass, 81 fail, 0 error, 2 waived, 1220 skip, 4 pending; "
+                + "nothing failing at or above low (81 accepted by the baseline, 1 resolved).")
     }
 
     @Test func aCompliantGrantInsertedAtTheTopOfAMembersAccessKeepsEveryFingerprint() throws {
@@ -123,8 +123,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("access:\n", with: "access:\n" + inserted, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1113 pass, 69 fail, 0 error, 2 waived, 1085 skip, 4 pending; "
-                + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "180 documents checked against 83 rules: 1228 pass, 82 fail, 0 error, 2 waived, 1227 skip, 4 pending; "
+                + "nothing failing at or above low (82 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:68:15 · access[2]"))
     }
 
@@ -135,8 +135,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("contract:\n", with: Self.luisCompliantGrant + "contract:\n", in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; "
-                + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "180 documents checked against 83 rules: 1222 pass, 82 fail, 0 error, 2 waived, 1221 skip, 4 pending; "
+                + "nothing failing at or above low (82 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("Fixtures/team/luis.mendoza.yaml:44:15 · access[0]"))
     }
 
@@ -153,8 +153,8 @@ struct FingerprintMutationTests {
             "  ✓ ZT-08    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-* is not scoped to a single environment",
             "  ✓ AR-02    luis.mendoza access[1]: luis.mendoza's aws grant on acme-analytics-* was not provisioned through an IT ticket (no ticket recorded)",
         ])
-        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1103 pass, 67 fail, 0 error, 2 waived, 1073 skip, 4 pending; "
-                + "nothing failing at or above low (67 accepted by the baseline, 2 resolved).")
+        #expect(Self.summary(result) == "180 documents checked against 83 rules: 1218 pass, 80 fail, 0 error, 2 waived, 1215 skip, 4 pending; "
+                + "nothing failing at or above low (80 accepted by the baseline, 2 resolved).")
     }
 
     @Test func devicesInsertedFirstAndReorderedKeepEveryFingerprint() throws {
@@ -167,8 +167,8 @@ struct FingerprintMutationTests {
         #expect(copy.replace("devices:\n", with: "devices:\n" + added, in: file))
         let result = try Self.checkWithBaseline(copy)
         #expect(result.status == 0)
-        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1115 pass, 69 fail, 0 error, 2 waived, 1081 skip, 4 pending; "
-                + "nothing failing at or above low (69 accepted by the baseline, 0 resolved).")
+        #expect(Self.summary(result) == "180 documents checked against 83 rules: 1232 pass, 82 fail, 0 error, 2 waived, 1221 skip, 4 pending; "
+                + "nothing failing at or above low (82 accepted by the baseline, 0 resolved).")
         #expect(result.standardOutput.contains("""
               ✗ ZT-04    high     device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)  (in the baseline)
                 Fixtures/team/carlos.ibarra.yaml:53:16 · devices[2]
@@ -188,8 +188,8 @@ struct FingerprintMutationTests {
             "  ✓ ZT-04    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection (managed: true, encrypted: false, endpoint protection: false)",
             "  ✓ ZT-10    carlos.ibarra devices[1]: device BYOD-0007 of carlos.ibarra does not lock its screen within 15 minutes with the password manager installed (screen lock: not recorded; password manager: false)",
         ])
-        #expect(Self.summary(result) == "125 documents checked against 83 rules: 1105 pass, 67 fail, 0 error, 2 waived, 1078 skip, 4 pending; "
-                + "nothing failing at or above low (67 accepted by the baseline, 2 resolved).")
+        #expect(Self.summary(result) == "180 documents checked against 83 rules: 1219 pass, 80 fail, 0 error, 2 waived, 1221 skip, 4 pending; "
+                + "nothing failing at or above low (80 accepted by the baseline, 2 resolved).")
     }
 
     @Test func aNewFailureAmongMovedElementsIsTheOnlyOneThatFails() throws {
@@ -203,7 +203,7 @@ struct FingerprintMutationTests {
               ✗ AM-05    high     aws-production's production grant of acme-prod/ReadOnly to marta.ruiz needs a ticket and an expiry within the next 90 days (ticket: not recorded; expires: not recorded)
                 Fixtures/access/aws-production.yaml:11:39 · grants[0]
             """))
-        #expect(Self.summary(result).hasSuffix("; 1 failing at or above low (69 accepted by the baseline, 0 resolved)."))
+        #expect(Self.summary(result).hasSuffix("; 1 failing at or above low (82 accepted by the baseline, 0 resolved)."))
     }
 
     @Test func aBaselineOfAnEarlierVersionIsRefusedWithHowToRecreateIt() throws {

@@ -58,8 +58,8 @@ struct TrustMutationValidationTests {
                  errors: ["\(valeria):4:1: TeamMember has no `name`, which is required"]),
         Mutation(name: "grant role missing", file: valeria, old: "    role: write\n", new: "",
                  errors: ["\(valeria):38:5: grant has no `role`, which is required"]),
-        Mutation(name: "device id missing", file: valeria, old: "  - id: LAP-0118\n    managed: true", new: "  - managed: true",
-                 errors: ["\(valeria):29:5: device has no `id`, which is required"]),
+        Mutation(name: "device id missing", file: valeria, old: "  - id: LAP-0118  # MacBook Pro 16\" (2025, 48 GB), Intune-managed\n    serial:",
+                 new: "  - serial:", errors: ["\(valeria):28:5: device has no `id`, which is required"]),
         Mutation(name: "quoted review date", file: valeria, old: "{date: 2026-10-01,", new: "{date: \"2026-10-01\",",
                  errors: ["\(valeria):48:25: `date` must be a date (YYYY-MM-DD) or an RFC 3339 date-time; found '2026-10-01' (unquote it to make it a date)"]),
         Mutation(name: "vendor type agency", file: "Fixtures/vendors.yaml", old: "type: employer-of-record", new: "type: agency",
@@ -126,9 +126,9 @@ struct TrustMutationValidationTests {
         #expect(json.status == yaml.status)
         #expect(json.standardError == "")
         #expect(yaml.standardOutput.hasSuffix(
-            "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; 69 failing at or above low.\n"))
+            "180 documents checked against 83 rules: 1222 pass, 82 fail, 0 error, 2 waived, 1221 skip, 4 pending; 82 failing at or above low.\n"))
         #expect(json.standardOutput.hasSuffix(
-            "125 documents checked against 83 rules: 1107 pass, 69 fail, 0 error, 2 waived, 1079 skip, 4 pending; 69 failing at or above low.\n"))
+            "180 documents checked against 83 rules: 1222 pass, 82 fail, 0 error, 2 waived, 1221 skip, 4 pending; 82 failing at or above low.\n"))
     }
 
     @Test func aJSONStringWhereTheShapeSaysTimestampIsATimestamp() throws {

@@ -18,8 +18,8 @@ struct InputContextTests {
         let documents = try InputLoader(symbols: Self.policies.symbols).load(paths: [member], waiverPaths: [Self.root + "/Fixtures/waivers.yaml"], context: [Self.root + "/Fixtures"],
                                                waiversAreContext: true, sources: Self.sources, sourcesAreContext: true, policies: Self.policies)
         #expect(documents.subjects.map(\.id) == ["ana.lopez"])
-        // 51 documents of the team files (one a ServiceAccount), 70 exported records and one Source per export
-        #expect(documents.documents.count == 125)
+        // 51 documents of the team files (one a ServiceAccount), 123 exported records and one Source per export
+        #expect(documents.documents.count == 180)
         #expect(documents.document(.vendor, id: "talentbridge") != nil)
         #expect(documents.waivers.map(\.id) == ["W-2026-014", "W-2026-009", "W-2026-017"])
         #expect(documents.reportedWaivers.isEmpty)
@@ -33,7 +33,7 @@ struct InputContextTests {
                                                context: [Self.root + "/Fixtures/team/", Self.root + "/./Fixtures"], sources: Self.sources, policies: Self.policies)
         #expect(documents.contextFiles.isEmpty)
         #expect(documents.subjects.count == documents.documents.count)
-        #expect(documents.digests.count == 34 + 7)  // the input files, and the seven files the four sources read
+        #expect(documents.digests.count == 34 + 10)  // the input files, and the ten files the six sources read
         #expect(documents.reportedWaivers.count == 3)
     }
 

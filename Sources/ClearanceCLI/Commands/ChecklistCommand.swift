@@ -93,6 +93,7 @@ struct ChecklistText {
             lines.append("")
         }
         if !checklist.accounts.isEmpty { lines += ObservedAccountsText.lines(checklist.accounts, style: style) + [""] }
+        if !checklist.devices.isEmpty { lines += ObservedDevicesText.lines(checklist.devices, style: style) + [""] }
         return lines.joined(separator: "\n")
     }
 

@@ -24,9 +24,11 @@ public struct Checklist: Sendable {
     public let sections: [Section]
     /// A person's accounts as the sources observed them, by system, scope and name (none for other kinds, or without sources).
     public let accounts: [ObservedAccount]
+    /// A person's managed devices as the device managers' exports observed them, by system and name (none for other kinds, or without such sources).
+    public let devices: [ObservedDevice]
 
-    /// The checklist of a subject from its findings (in report order), the catalogue's rules of its kind and its observed accounts.
-    public init(subject: Subject, findings: [Finding], catalogue: RuleCatalogue, accounts: [ObservedAccount] = []) {
+    /// The checklist of a subject from its findings (in report order), the catalogue's rules of its kind and its observed accounts and devices.
+    public init(subject: Subject, findings: [Finding], catalogue: RuleCatalogue, accounts: [ObservedAccount] = [], devices: [ObservedDevice] = []) {
         var byRule: [String: [Finding]] = [:]
         for finding in findings { byRule[finding.rule.id, default: []].append(finding) }
         let rules = catalogue.rules(for: subject.kind)
@@ -43,12 +45,14 @@ public struct Checklist: Sendable {
         self.gate = gate
         self.sections = sections
         self.accounts = accounts
+        self.devices = devices
     }
 
     /// The checklist of a subject from a report's findings and catalogue.
     public init(subject: Subject, in report: Report) {
         self.init(subject: subject, findings: report.findings.filter { $0.kind == subject.kind && $0.subject == subject.id }, catalogue: report.catalogue,
-                  accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [])
+                  accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [],
+                  devices: subject.kind == .teamMember ? report.devices[subject.id] ?? [] : [])
     }
 
     /// Every item, section by section.
@@ -63,7 +67,8 @@ public struct Checklist: Sendable {
         for finding in report.findings { findingsBySubject[finding.kind.rawValue + "/" + finding.subject, default: []].append(finding) }
         return subjects.map { subject in
             Checklist(subject: subject, findings: findingsBySubject[subject.kind.rawValue + "/" + subject.id] ?? [], catalogue: report.catalogue,
-                      accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [])
+                      accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [],
+                      devices: subject.kind == .teamMember ? report.devices[subject.id] ?? [] : [])
         }
     }
 }

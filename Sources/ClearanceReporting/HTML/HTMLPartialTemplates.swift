@@ -103,7 +103,7 @@ enum HTMLPartialTemplates {
             </ul>
             {{/hasOpenItems}}
             <details class="checklist">
-              <summary>Full checklist · {{ruleCount}} rules{{#accountCount}} · {{.}}{{/accountCount}} · <code>{{file}}</code></summary>
+              <summary>Full checklist · {{ruleCount}} rules{{#accountCount}} · {{.}}{{/accountCount}}{{#deviceCount}} · {{.}}{{/deviceCount}} · <code>{{file}}</code></summary>
               {{#sections}}
               <h5>{{heading}}{{#sectionNote}} <span class="muted">{{.}}</span>{{/sectionNote}}</h5>
               <ul class="checks">
@@ -123,6 +123,17 @@ enum HTMLPartialTemplates {
                 </tbody>
               </table>
               {{/hasAccounts}}
+              {{#hasDevices}}
+              <h5>Devices observed in the sources</h5>
+              <table class="data devices">
+                <thead><tr><th scope="col">System</th><th scope="col">Device</th><th scope="col">State</th><th scope="col">OS version</th><th scope="col">Last check-in</th><th scope="col">Record</th></tr></thead>
+                <tbody>
+                  {{#devices}}
+                  <tr><td>{{system}}</td><td><code>{{label}}</code>{{#personal}} <span class="muted">personal</span>{{/personal}}</td><td>{{state}}</td><td>{{osVersion}}</td><td>{{lastCheckin}}</td><td><code>{{location}}</code></td></tr>
+                  {{/devices}}
+                </tbody>
+              </table>
+              {{/hasDevices}}
             </details>
           </article>
 

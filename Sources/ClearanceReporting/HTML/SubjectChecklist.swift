@@ -43,6 +43,17 @@ struct SubjectChecklist {
         let privileged: Bool
     }
 
+    /// One managed device the sources observed for a person.
+    struct Device {
+        let system: String
+        let label: String
+        let state: String
+        let osVersion: String
+        let lastCheckin: String
+        let location: String
+        let personal: Bool
+    }
+
     /// The pre-credentials gate's verdict for a person, as ``CredentialsGate`` words it.
     struct Gate {
         let state: CredentialsGate.State
@@ -99,6 +110,12 @@ struct SubjectChecklist {
     let hasAccounts: Bool
     /// `· 3 accounts observed`, after the rule count, when there are any.
     let accountCount: String?
+    /// A person's managed devices as the device managers' exports observed them, by system.
+    let devices: [Device]
+    /// Whether any device is listed.
+    let hasDevices: Bool
+    /// `· 2 devices observed`, after the account count, when there are any.
+    let deviceCount: String?
     /// Lowercased id, name and facts, for the text filter.
     let search: String
 
@@ -143,6 +160,12 @@ struct SubjectChecklist {
         }
         hasAccounts = !accounts.isEmpty
         accountCount = accounts.isEmpty ? nil : "\(accounts.count) account\(accounts.count == 1 ? "" : "s") observed"
+        devices = checklist.devices.map { device in
+            Device(system: device.system, label: device.label, state: device.stateText, osVersion: device.osVersion ?? "not reported",
+                   lastCheckin: device.lastCheckinText, location: device.location.description, personal: device.ownerType == "personal")
+        }
+        hasDevices = !devices.isEmpty
+        deviceCount = devices.isEmpty ? nil : "\(devices.count) device\(devices.count == 1 ? "" : "s") observed"
         search = ([subject.id] + [subject.name, subject.status].compactMap { $0 } + facts).joined(separator: " ").lowercased()
     }
 

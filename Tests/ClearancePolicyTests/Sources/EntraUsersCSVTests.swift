@@ -11,8 +11,8 @@ import Testing
 struct EntraUsersCSVTests {
     typealias F = JSONSourceFixture
     let format = EntraUsersCSVFormat()
-    /// Where the registration sample waits until `clearance.yaml` names it (a JSON file under `Fixtures/` that no source names is read as an input).
-    static let registrationPath = "Tests/ClearancePolicyTests/Resources/exports/entra-mfa-registration.json"
+    /// The sample tenant's registration details, which the sample `clearance.yaml` names with `entra-users.csv`.
+    static let registrationPath = "Fixtures/exports/entra-mfa-registration.json"
     static let header = "userPrincipalName,displayName,surname,mail,givenName,id,userType,jobTitle,department,accountEnabled,usageLocation,streetAddress,"
         + "state,country,officeLocation,city,postalCode,telephoneNumber,mobilePhone,alternateEmailAddress,ageGroup,consentProvidedForMinor,"
         + "legalAgeGroupClassification,companyName,creationType,directorySynced,invitationState,identityIssuer,createdDateTime"
@@ -83,17 +83,17 @@ struct EntraUsersCSVTests {
         let registration = SourceFile(path: "entra-mfa-registration.json",
                                       text: try FileReader.read(path: root + "/" + Self.registrationPath, limit: LoaderLimits.standard.maximumFileSize))
         let records = try F.records(format, users, extras: ["mfa_registration": registration])
-        #expect(records.count == 11)
+        #expect(records.count == 27)
         func record(_ login: String) throws -> ObservedRecord { try #require(records.first { $0.string("login") == login }) }
         func field(_ login: String, _ path: String) throws -> String { F.text(F.value(try record(login), path)!) }  // safe: every record has these
         #expect(F.text(try record("marta.ruiz@example.com")) == """
             native_id: "3f2a9c1e-5b7d-4e8a-9c01-2d4b6f8a1e01", login: "marta.ruiz@example.com", email: "marta.ruiz@example.com", \
             display_name: "Marta Ruiz Salazar", status: "active", interactive: true, privileged: true, root: false, guest: false, \
             mfa: {enabled: true, methods: ["microsoftAuthenticatorPush", "fido2SecurityKey"], phishing_resistant: true}, \
-            created: 2024-02-05T15:00:00Z, last_seen: null, never_seen: false, credentials: []
+            created: 2025-09-01T14:40:00Z, last_seen: null, never_seen: false, credentials: []
             """)
         #expect(F.at(try record("marta.ruiz@example.com"), "native_id", in: users) == "2:85")
-        #expect(F.at(try record("marta.ruiz@example.com"), "created", in: users) == "2:226")
+        #expect(F.at(try record("marta.ruiz@example.com"), "created", in: users) == "2:228")
         // Diego: an administrator with push and a one-time code, neither of which resists phishing.
         #expect(try field("diego.hernandez@example.com", "mfa") == "{enabled: true, methods: [\"microsoftAuthenticatorPush\", \"softwareOneTimePasscode\"], phishing_resistant: false}")
         #expect(try field("diego.hernandez@example.com", "privileged") == "true")
@@ -220,11 +220,13 @@ struct EntraUsersCSVTests {
         let roots = loaded.documents.dropLast().map(\.root)
         #expect(roots.map { $0["person"]?.string ?? "-" } == [
             "marta.ruiz", "diego.hernandez", "lucia.ramirez", "ana.lopez", "jorge.castillo", "tomas.vega", "camila.reyes", "isabel.cruz", "-", "-", "-",
+            "sofia.martinez", "emilio.navarro", "valeria.gutierrez", "ricardo.flores", "fernanda.ortiz", "andres.morales", "paola.sanchez", "mateo.silva",
+            "luis.mendoza", "gabriela.rios", "alejandro.torres", "regina.salinas", "carlos.ibarra", "natalia.pena", "santiago.leon", "ximena.ortega",
         ])
         #expect(roots[0]["id"]?.string == "entra::3f2a9c1e-5b7d-4e8a-9c01-2d4b6f8a1e01")
         #expect(roots[0]["link"]?.location.description == CommandRunner.packageRoot.path + "/Fixtures/exports/entra-users.csv:2:56")
         #expect(roots[8]["guest"]?.bool == true)
-        #expect(loaded.summary.links == ["linked": 8, "unlinked": 3])
+        #expect(loaded.summary.links == ["linked": 24, "unlinked": 3])
         #expect(loaded.summary.extraFiles.count == 1)
         for document in loaded.documents.dropLast() {
             #expect(ShapeChecker(check: .all).problems(document.root, .object(ObservedShapes.account), name: "Account").map(\.description) == [])
