@@ -6,12 +6,20 @@ import ClearancePolicy
 /// The outcome as a heading, the counts, the rules with findings that fail the run (``Report/failing(at:)``),
 /// one collapsible `<details>` per document listing what needs attention with `file:line:col`, the sources read (vendors' exports,
 /// with their generation time, links and digest), then the controls of each loaded framework table that no rule covers. Every value read from a file is escaped (``MarkdownEscaping``).
+/// GitHub refuses a step summary over 1 MiB: past ``budget`` bytes, the documents with the most severe findings come first and
+/// as many as fit are listed, then a count of the rest and where every finding is.
 public struct MarkdownReporter: Reporter {
     public static let name = "markdown"
     public static let fileName = "summary.md"
     public static let recordsEvidence = false
 
-    public init() {}
+    /// The most bytes the summary takes: under GitHub's 1 MiB step-summary limit, with room for what other steps add.
+    let budget: Int
+
+    public init() { budget = 1_000_000 }
+
+    /// A reporter whose summary stays under `budget` bytes.
+    init(budget: Int) { self.budget = budget }
 
     public func render(_ report: Report, context: ReportContext) -> String {
         let counts = report.summary
@@ -27,21 +35,64 @@ public struct MarkdownReporter: Reporter {
                   "| " + FindingStatus.allCases.map { String(counts[$0] ?? 0) }.joined(separator: " | ") + " |", ""]
         lines += Self.failingRules(report, context.failOn)
         let groups = report.attentionBySubject
-        if !groups.isEmpty {
-            lines += ["### Findings by subject", ""]
-            for group in groups { lines += Self.details(group, report, context.failOn) }
+        let details = groups.map { Self.details($0, report, context.failOn) }
+        let resolved = (report.baseline?.resolved ?? []).map { entry in
+            let subject = entry.subject + (entry.element.map { " " + $0 } ?? "")
+            return "- ✓ **\(MarkdownEscaping.inline(entry.rule))** \(MarkdownEscaping.inline(subject)): \(MarkdownEscaping.inline(entry.message))"
         }
-        if let resolved = report.baseline?.resolved, !resolved.isEmpty {
-            lines += ["### Resolved since the baseline", ""]
-            for entry in resolved {
-                let subject = entry.subject + (entry.element.map { " " + $0 } ?? "")
-                lines.append("- ✓ **\(MarkdownEscaping.inline(entry.rule))** \(MarkdownEscaping.inline(subject)): \(MarkdownEscaping.inline(entry.message))")
+        let tail = Self.sources(report) + Self.coverage(report)
+        func size(_ part: [String]) -> Int { part.reduce(0) { $0 + $1.utf8.count + 1 } }
+        let whole = size(lines) + size(tail) + details.reduce(0) { $0 + size($1) } + size(resolved)
+            + (details.isEmpty ? 0 : size(["### Findings by subject", ""])) + (resolved.isEmpty ? 0 : size(["### Resolved since the baseline", "", ""]))
+        if whole <= budget {
+            if !details.isEmpty { lines += ["### Findings by subject", ""] + details.joined() }
+            if !resolved.isEmpty { lines += ["### Resolved since the baseline", ""] + resolved + [""] }
+        } else {
+            // Over the budget: the most severe documents first, as many as fit with room for the counts of the rest.
+            var room = budget - size(lines) - size(tail) - 2_000
+            if !details.isEmpty {
+                lines += ["### Findings by subject", ""]
+                let order = Self.mostSevereGroups(groups)
+                var shown = 0
+                for index in order {
+                    let part = size(details[index])
+                    guard part <= room else { break }
+                    lines += details[index]
+                    room -= part
+                    shown += 1
+                }
+                let left = order.dropFirst(shown)
+                if !left.isEmpty {
+                    let findings = left.reduce(0) { $0 + groups[$1].count }
+                    lines += [Self.count(left.count, "more document", plural: "more documents") + " with " + Self.count(findings, "finding")
+                              + " to act on are not listed: GitHub keeps a step summary under 1 MiB. "
+                              + (context.fullReport.map { "Every finding is in `\(MarkdownEscaping.inline($0))`." } ?? "`clearance check --format text` lists every finding."), ""]
+                }
             }
-            lines.append("")
+            if !resolved.isEmpty {
+                lines += ["### Resolved since the baseline", ""]
+                var shown = 0
+                for line in resolved {
+                    guard line.utf8.count + 1 <= room else { break }
+                    lines.append(line)
+                    room -= line.utf8.count + 1
+                    shown += 1
+                }
+                if shown < resolved.count { lines.append("- " + Self.count(resolved.count - shown, "more resolved finding") + " not listed.") }
+                lines.append("")
+            }
         }
-        lines += Self.sources(report)
-        lines += Self.coverage(report)
+        lines += tail
         return lines.joined(separator: "\n")
+    }
+
+    /// The positions of `groups` (one document's findings each), the document with the most severe finding first, then the
+    /// one with more findings to act on, then report order.
+    static func mostSevereGroups(_ groups: [[Finding]]) -> [Int] {
+        let keys = groups.map { group in (group.map(\.rule.severity.rank).max() ?? 0, group.count) }
+        return groups.indices.sorted { a, b in
+            keys[a].0 != keys[b].0 ? keys[a].0 > keys[b].0 : keys[a].1 != keys[b].1 ? keys[a].1 > keys[b].1 : a < b
+        }
     }
 
     /// The vendors' exports read as sources: when each was made, its records and how they linked, and its digest.

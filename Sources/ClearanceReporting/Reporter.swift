@@ -37,6 +37,13 @@ public struct ReportContext: Sendable {
     public var toolVersion: String
     /// Whether lists of findings include passes and skips.
     public var includePassing: Bool
+    /// Where this run writes a report that lists every finding (a file, such as `clearance-report/report.html`), for the
+    /// formats that show only some of them to say where the rest are; nil when it writes none.
+    public var fullReport: String?
+    /// The most results SARIF holds (GitHub code scanning shows the first 5,000 of a run); the rest are counted in its properties.
+    public var sarifMaxResults: Int = 5_000
+    /// Whether SARIF lists waived findings (as suppressed results, which GitHub ignores).
+    public var sarifIncludeWaived: Bool = false
 
     /// Creates a context.
     public init(failOn: Severity = .low, color: Bool = false, commandLine: [String] = [], toolVersion: String, includePassing: Bool = false) {

@@ -4,9 +4,11 @@ import Foundation
 
 /// `sarif`: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 ///
-/// One run; one rule per loaded rule; one result per failing, erroring or waived finding (waivers as accepted
-/// suppressions; pending gate items are not alerts and are left out), plus an `absent` result per baseline finding
-/// that is gone. Every file read is an artifact with its SHA-256 (a vendor's export with its source's format, generation time and
+/// One run; one rule per loaded rule; one result per failing or erroring finding, most severe first (waived ones, as
+/// accepted suppressions, only with `--sarif-include-waived`: GitHub ignores suppressions; pending gate items are not
+/// alerts and are left out), plus an `absent` result per baseline finding that is gone. Past `--sarif-max-results`
+/// (GitHub code scanning shows 5,000 results of a run) the least severe are left out and counted in the run's
+/// `properties.clearanceResults`. Every file read is an artifact with its SHA-256 (a vendor's export with its source's format, generation time and
 /// links as properties). Keys are sorted and the only times written are the as-of time and the sources' generation times, so equal
 /// runs give equal bytes.
 public struct SARIFReporter: Reporter {
@@ -19,17 +21,22 @@ public struct SARIFReporter: Reporter {
         let rules = Self.rules(report)
         var ruleIndexes: [String: Int] = [:]
         for (index, rule) in rules.enumerated() where ruleIndexes[rule.id] == nil { ruleIndexes[rule.id] = index }
-        let shown = report.findings.filter { $0.needsAttention && $0.status != .pending }
-        var results = shown.map { finding in
+        let shown = Self.shown(report, context)
+        let written = shown.prefix(max(0, context.sarifMaxResults))
+        var results = written.map { finding in
             SARIFResult(finding, ruleIndex: ruleIndexes[finding.rule.id], baselineState: report.baseline.map { Self.state(of: finding, $0) })
         }
-        if let baseline = report.baseline {
-            let present = Set(shown.map(\.fingerprint))
-            results += baseline.resolved.filter { !present.contains($0.fingerprint) }.map { entry in
-                let index = ruleIndexes[entry.rule]
-                return SARIFResult(resolved: entry, rule: index.map { rules[$0] }, ruleIndex: index)
-            }
+        let absent = Self.absent(report).map { entry in
+            let index = ruleIndexes[entry.rule]
+            return SARIFResult(resolved: entry, rule: index.map { rules[$0] }, ruleIndex: index)
         }
+        let room = max(0, context.sarifMaxResults - results.count)
+        results += absent.prefix(room)
+        let omitted = Self.omitted(report, context)
+        let truncation = omitted == 0 ? nil : SARIFRun.Truncation(
+            total: shown.count + absent.count, written: results.count, omitted: omitted,
+            omittedBySeverity: Dictionary(shown.dropFirst(written.count).map { ($0.rule.severity.rawValue, 1) }, uniquingKeysWith: +),
+            fullReport: context.fullReport)
         let invocation = SARIFInvocation(commandLine: context.commandLine.joined(separator: " "), arguments: Array(context.commandLine.dropFirst()),
                                          properties: .init(asOf: report.asOf.rfc3339, failOn: context.failOn.rawValue),
                                          ruleConfigurationOverrides: report.catalogue.overrides.filter(\.isLive).map(SARIFRuleOverride.init))
@@ -39,7 +46,7 @@ public struct SARIFReporter: Reporter {
             invocations: [invocation],
             originalUriBaseIds: [SARIFArtifactLocation.sourceRoot: SARIFArtifactLocation(description: "The folder clearance ran in; relative paths start there.")],
             artifacts: SARIFArtifact.all(report.catalogue.digests + report.inputFiles, sources: report.sources),
-            results: results)
+            results: results, properties: truncation.map { SARIFRun.Properties(clearanceResults: $0) })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // safe: the model holds only strings, integers and booleans, which always encode.
@@ -48,6 +55,25 @@ public struct SARIFReporter: Reporter {
         return String(decoding: data, as: UTF8.self).replacingScalars { scalar in
             (0x7F..<0xA0).contains(scalar.value) ? "\\u00" + String(scalar.value, radix: 16) : nil
         } + "\n"
+    }
+
+    /// The findings a run's results are made of, most severe first: failing and erroring, and waived ones when asked for.
+    static func shown(_ report: Report, _ context: ReportContext) -> [Finding] {
+        MostSevereFirst.sorted(report.findings.filter { finding in
+            finding.status == .fail || finding.status == .error || (finding.status == .waived && context.sarifIncludeWaived)
+        })
+    }
+
+    /// How many results the run leaves out past `--sarif-max-results`.
+    public static func omitted(_ report: Report, _ context: ReportContext) -> Int {
+        max(0, shown(report, context).count + absent(report).count - max(0, context.sarifMaxResults))
+    }
+
+    /// The baseline's findings that are gone: no failing, erroring or waived finding has their fingerprint.
+    static func absent(_ report: Report) -> [Baseline.Entry] {
+        guard let baseline = report.baseline else { return [] }
+        let present = Set(report.findings.filter { $0.needsAttention && $0.status != .pending }.map(\.fingerprint))
+        return baseline.resolved.filter { !present.contains($0.fingerprint) }
     }
 
     /// Every loaded rule in load order, then any rule a finding names that no policy defines (such as `waiver-expired`).

@@ -57,8 +57,9 @@ struct HostileProject {
     }
 
     /// `clearance check` of the project in one format, to standard output.
-    func check(format: String) throws -> CommandRunner.Result {
-        try CommandRunner.run(["check", "--policies", "policies", "--waivers", "waivers.yaml", "--context", "approvers", "--as-of", "2026-11-20", "--format", format, "team"],
+    func check(format: String, options: [String] = []) throws -> CommandRunner.Result {
+        try CommandRunner.run(["check", "--policies", "policies", "--waivers", "waivers.yaml", "--context", "approvers", "--as-of", "2026-11-20", "--format", format]
+                                  + options + ["team"],
                               in: URL(fileURLWithPath: directory.path))
     }
 }

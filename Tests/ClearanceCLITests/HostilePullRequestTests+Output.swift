@@ -36,16 +36,22 @@ struct OutputHostilePullRequestTests {
     @Test func valuesCannotStartAWorkflowCommandInTextGitHubOrMarkdown() throws {
         let project = Self.hostileProject()
         let escaped = #"acme\n::error file=x::pwned\n::stop-commands::token\u{1B}]8;;https://evil.example\u{07}click\u{1B}]8;;\u{07}\u{9B}31m"#
-        for format in ["text", "github", "markdown"] {
-            let result = try project.run(["check", "--format", format] + Self.asOf)
+        // The whole team: more findings than GitHub shows, so the count of the rest is written too; Ana's file: her grant's annotation.
+        for (format, paths) in [("text", []), ("github", []), ("github", ["Fixtures/team/ana.lopez.yaml"]), ("markdown", [])] {
+            let result = try project.run(["check", "--format", format] + Self.asOf + paths)
             #expect(result.status == 1, "\(format): \(result.standardError)")
             let commands = Self.commandLines(result.standardOutput)
             if format == "github" {
-                // Clearance's own annotations only: one per finding (each on a file of the team), then the summary notice.
+                // Clearance's own annotations only: one per finding shown (each on a file of the team), the count of the rest, the summary notice.
                 #expect(commands.count == result.standardOutput.split(separator: "\n").count)
                 #expect(commands.allSatisfy { $0.hasPrefix("::error file=Fixtures/") || $0.hasPrefix("::warning file=Fixtures/")
-                    || $0.hasPrefix("::notice file=Fixtures/") || $0.hasPrefix("::notice title=Clearance::") }, "\(commands)")
-                #expect(result.standardOutput.contains("grant on acme%0A::error file=x::pwned%0A::stop-commands::token\\u{1B}]8;;"))
+                    || $0.hasPrefix("::notice file=Fixtures/") || $0.hasPrefix("::notice title=Clearance::")
+                    || $0.hasPrefix("::notice title=Clearance%3A ") }, "\(commands)")
+                if paths.isEmpty {
+                    #expect(commands.contains { $0.hasPrefix("::notice title=Clearance%3A ") })
+                } else {
+                    #expect(result.standardOutput.contains("grant on acme%0A::error file=x::pwned%0A::stop-commands::token\\u{1B}]8;;"))
+                }
             } else {
                 #expect(commands.isEmpty, "\(format): \(commands)")
             }

@@ -47,9 +47,13 @@ struct OutputThresholdTests {
 
         let github = try Self.sample("github", failOn: failOn)
         #expect(github.status == 1)
-        #expect(Self.lines(github.standardOutput, startingWith: "::error ") == failing)
-        #expect(Self.lines(github.standardOutput, startingWith: "::warning ") == below)
-        #expect(Self.lines(github.standardOutput, startingWith: "::notice ") == 5)  // four pending gate items, the summary
+        // GitHub shows ten annotations of a kind per step: the most severe ten, then a notice counting the rest.
+        #expect(Self.lines(github.standardOutput, startingWith: "::error ") == min(failing, 10))
+        #expect(Self.lines(github.standardOutput, startingWith: "::warning ") == min(below, 10))
+        #expect(Self.lines(github.standardOutput, startingWith: "::notice ") == 6)  // four pending gate items, the rest counted, the summary
+        let left = [(failing - 10, "failing"), (below - 10, "below --fail-on")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        #expect(github.standardOutput.contains("::\(max(0, failing - 10) + max(0, below - 10)) more findings are not annotated (\(left.joined(separator: ", "))): "
+                                               + "GitHub shows 10 of each kind per step, the most severe above; `clearance check --format text` lists every finding\n"))
         #expect(github.standardOutput.hasSuffix("; \(failing) failing at or above \(failOn).\n"))
 
         let junit = try Self.sample("junit", failOn: failOn)
@@ -72,8 +76,28 @@ struct OutputThresholdTests {
         #expect(text.standardOutput.hasSuffix("; \(failing) failing at or above \(failOn).\n"))
     }
 
+    /// Past `--sarif-max-results`, standard error says how many results were left out and where every finding is.
+    @Test func aSARIFReportPastItsLimitSaysWhatItLeftOut() throws {
+        let folder = TemporaryDirectory()
+        let result = try CommandRunner.run(Self.sampleTeam + ["--format", "sarif=\(folder.path)/report.sarif,json=\(folder.path)/report.json",
+                                                              "--sarif-max-results", "10"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("note: the SARIF report holds the 10 most severe results; 72 more are counted in its run properties; "
+                                              + "every finding is in \(folder.path)/report.json\n"))
+        let sarif = try String(contentsOfFile: folder.path + "/report.sarif", encoding: .utf8)
+        #expect(sarif.components(separatedBy: "\"ruleId\" : ").count - 1 == 10)
+        #expect(sarif.contains("\"omitted\" : 72"))
+        let within = try CommandRunner.run(Self.sampleTeam + ["--format", "sarif=\(folder.path)/all.sarif"])
+        #expect(!within.standardError.contains("note: the SARIF report"))
+        let wrong = try CommandRunner.run(Self.sampleTeam + ["--format", "sarif", "--sarif-max-results", "0"])
+        #expect(wrong.status == 2)
+        #expect(wrong.standardError.hasPrefix("Error: --sarif-max-results must be at least 1; got 0\n"))
+    }
+
     @Test func aFailBelowTheThresholdIsAWarningAndASkippedCase() throws {
-        let github = try Self.sample("github", failOn: "critical")
+        // Their two files: the whole team has more annotations of each kind than GitHub shows.
+        let github = try CommandRunner.run(Self.sampleTeam + ["--fail-on", "critical", "--format", "github",
+                                                              "Fixtures/team/carlos.ibarra.yaml", "Fixtures/team/daniela.herrera.yaml"])
         #expect(github.standardOutput.contains("""
             ::warning file=Fixtures/team/carlos.ibarra.yaml,line=44,col=16,title=ZT-04 Devices are managed%2C encrypted and protected \
             (high%2C below --fail-on critical)::device BYOD-0007 of carlos.ibarra is not managed, encrypted and running endpoint protection \

@@ -64,7 +64,7 @@ struct ReportValidationTests {
         var entries = try #require(baseline["findings"] as? [[String: Any]])
         #expect(entries.count == 82)
         entries.removeFirst()
-        let waived = try Self.results(try CommandRunner.run(Self.sampleTeam + ["--format", "sarif"]).standardOutput)
+        let waived = try Self.results(try CommandRunner.run(Self.sampleTeam + ["--format", "sarif", "--sarif-include-waived"]).standardOutput)
             .first { $0["ruleId"] as? String == "ZT-03" && $0["suppressions"] != nil }
         let waivedFingerprint = try #require((waived?["partialFingerprints"] as? [String: String])?["clearanceFindingHash/v2"])
         entries.append(["fingerprint": waivedFingerprint, "rule": "ZT-03", "subject": "ana.lopez", "kind": "TeamMember", "status": "fail",
@@ -74,7 +74,7 @@ struct ReportValidationTests {
         baseline["findings"] = entries
         directory.write("baseline.json", Array(try JSONSerialization.data(withJSONObject: baseline)))
 
-        let result = try CommandRunner.run(Self.sampleTeam + ["--baseline", directory.path + "/baseline.json", "--format", "sarif"])
+        let result = try CommandRunner.run(Self.sampleTeam + ["--baseline", directory.path + "/baseline.json", "--format", "sarif", "--sarif-include-waived"])
         #expect(result.status == 1)
         try Self.expectValidSARIF(result.standardOutput)
         let results = try Self.results(result.standardOutput)

@@ -80,19 +80,22 @@ struct ReporterEscapingTests {
     }
 
     @Test func sarifKeepsValuesExactAndEncodesURIs() throws {
-        let result = try project.check(format: "sarif")
+        #expect(try project.check(format: "sarif").standardOutput.components(separatedBy: "\"ruleId\"").count == 2)  // waived left out
+        let result = try project.check(format: "sarif", options: ["--sarif-include-waived"])
         #expect(result.status == 1)
         let log = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == 2)
-        // Report order: the waived H-02 (the document, 1:1) before H-01 (`sso: false`, 5:17).
-        #expect((results[1]["message"] as? [String: Any])?["text"] as? String == HostileProject.name)
-        let location = (results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
+        // The failing H-01 (`sso: false`, 5:17) and the waived H-02 (the document, 1:1), whichever order severity gives them.
+        let failing = try #require(results.first { $0["suppressions"] == nil })
+        let waived = try #require(results.first { $0["suppressions"] != nil })
+        #expect((failing["message"] as? [String: Any])?["text"] as? String == HostileProject.name)
+        let location = (failing["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]
         let artifact = location?["artifactLocation"] as? [String: Any]
         #expect(artifact?["uri"] as? String == "team/a%2Cb%3Ac%25.yaml")
         #expect(artifact?["uriBaseId"] as? String == "%SRCROOT%")
-        let suppression = (results[0]["suppressions"] as? [[String: Any]])?.first
+        let suppression = (waived["suppressions"] as? [[String: Any]])?.first
         #expect(suppression?["justification"] as? String == "ok & <fine> \"quoted\"\nnext: 100%")
         let rules = try #require((run["tool"] as? [String: Any]).flatMap { $0["driver"] as? [String: Any] }?["rules"] as? [[String: Any]])
         let help = rules.first?["help"] as? [String: Any]

@@ -47,8 +47,8 @@ struct SampleSourcesTests {
             "OBS-01 okta:acme:00u4rD1azQ7wQmn2KhTs Fixtures/exports/okta-users.json:699:3",
             "OBS-07 hris:acme:E-1010 Fixtures/exports/people.csv:11:1",  // HR says she left; the team file says active
             "OBS-08 hris:acme:E-1014 Fixtures/exports/people.csv:15:1",  // a person the team files do not know
-            // a declared device no device manager lists, judged on the member (located at the member's id)
-            "OBS-14 santiago.leon Fixtures/team/santiago.leon.yaml:7:5",
+            // a declared device no device manager lists, located at its serial
+            "OBS-14 santiago.leon Fixtures/team/santiago.leon.yaml:32:13",
         ])
         // Every finding of the team files is the same with or without the exports, but OBS-14's: it judges the members'
         // declared devices only when a device manager's export is read.

@@ -13,6 +13,8 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @OptionGroup var sarif: SARIFOptions
+
     @Option(help: ArgumentHelp("The folder to write the reports into (default: `output` in clearance.yaml).", valueName: "folder"))
     var output: String?
 
@@ -36,9 +38,11 @@ struct AuditCommand: ParsableCommand {
         }
         progress.finish()
         let folder = output.map(location.path) ?? configuration.output
-        let context = Session.context(configuration)
+        var context = Session.context(configuration)
+        sarif.apply(to: &context)
         let files = try OutputPlan(formats: Self.reportSet, output: folder)
         try files.write(report, context: context)
+        sarif.noteOmitted(report, plan: files, context: context)
         try OutputPlan(formats: ["text"], output: nil).write(report, context: context)
         let names = files.destinations.map { $0.reporter.fileName }.joined(separator: ", ")
         Terminal.standardError.write("audit report written to \(VisibleText.escaped(folder))/: \(names)\n")

@@ -19,6 +19,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
+    @OptionGroup var sarif: SARIFOptions
+
     @Option(name: .customLong("format"), help: ArgumentHelp("Output formats, comma-separated: \(Reporters.all.map { $0.name }.joined(separator: ", ")); FORMAT=PATH writes to a file.", valueName: "formats"))
     var formats: [String] = ["text"]
 
@@ -59,7 +61,9 @@ struct CheckCommand: ParsableCommand {
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }
         var context = Session.context(configuration)
         context.includePassing = includePassing
+        sarif.apply(to: &context)
         try plan.write(report, context: context)
+        sarif.noteOmitted(report, plan: plan, context: context)
         throw Session.exitStatus(report, configuration)
     }
 }

@@ -49,6 +49,15 @@ struct OutputPlan {
     ///
     /// Every file is first written in full to a new temporary file beside it, and only when all of them are written are
     /// they renamed into place: a failed or killed run leaves the previous report set (or none), never a mix.
+    /// The file this plan writes that lists every finding, for the formats that show only some: the HTML report, else the
+    /// JSON, else the text one.
+    var fullReport: String? {
+        for name in [HTMLReporter.name, JSONReporter.name, TextReporter.name] {
+            if let path = destinations.first(where: { $0.reporter.name == name && $0.path != nil })?.path { return path }
+        }
+        return nil
+    }
+
     func write(_ report: Report, context: ReportContext) throws {
         // Like a link among the inputs, a report folder that is a symbolic link (committed by a pull request, say)
         // is not followed: reports are written where they were asked for, or not at all.
@@ -59,6 +68,8 @@ struct OutputPlan {
         var files: [(text: String, path: String)] = []
         var devices: [(text: String, path: String)] = []
         var standardOutput: [String] = []
+        var context = context
+        context.fullReport = fullReport
         for destination in destinations {
             var formatContext = context
             if destination.path != nil { formatContext.color = false }
