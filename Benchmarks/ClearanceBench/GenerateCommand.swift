@@ -6,7 +6,7 @@ struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Write a synthetic organisation: team/<id>.yaml per member, vendors.yaml, access/*.yaml.",
-        discussion: "About 6 KB per member; about 15% of members carry violations."
+        discussion: "About 6 KB per member; about 15% of members carry violations (--violations heavy: nine in ten carry many)."
     )
 
     @Option(help: "Number of team members.")
@@ -21,17 +21,22 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Also write exports/aws-credential-report.csv (one IAM user per member, which the member claims, and one in twenty unclaimed) and a clearance.yaml reading it as a source.")
     var credentialReport = false
 
+    @Option(help: "tidy: about 15% of members carry one or two violations; heavy: nine in ten carry six to ten, as in a first audit.")
+    var violations = "tidy"
+
     @Argument(help: "Output directory (created if missing).")
     var directory: String?
 
     func validate() throws {
         if singleFile == nil && directory == nil { throw ValidationError("give an output directory or --single-file") }
         if members < 1 { throw ValidationError("--members must be at least 1") }
+        if !["tidy", "heavy"].contains(violations) { throw ValidationError("--violations must be tidy or heavy; got '\(violations)'") }
     }
 
     func run() throws {
         var generator = OrganisationGenerator(seed: seed, memberCount: members)
         generator.claimsAccounts = credentialReport
+        generator.violationHeavy = violations == "heavy"
         let manager = FileManager.default
         if let singleFile {
             var text = ""

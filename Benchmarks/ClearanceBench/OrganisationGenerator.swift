@@ -3,7 +3,7 @@ import ClearanceCore
 /// Writes TeamMember, Vendor and AccessManifest documents shaped exactly as DESIGN.md describes.
 ///
 /// Built around an as-of date of 2026-11-20: a clean member satisfies every shipped rule then,
-/// and about 15% of members carry one or two realistic violations. Each member has 1–3 devices
+/// and about 15% of members carry one or two realistic violations (with `violationHeavy`, nine in ten carry six to ten). Each member has 1–3 devices
 /// and 3–15 grants over github/aws/azure/gcp/jira/slack in every environment; contracts
 /// sometimes miss a clause. About 6 KB per member.
 struct OrganisationGenerator {
@@ -23,6 +23,8 @@ struct OrganisationGenerator {
     private let memberCount: Int
     /// Whether each member claims an AWS IAM user named by its id (`accounts: {aws: <id>}`), for a generated credential report.
     var claimsAccounts = false
+    /// Whether most members carry many violations, as in a first audit (`--violations heavy`), rather than about 15% one or two.
+    var violationHeavy = false
 
     init(seed: UInt64, memberCount: Int) {
         random = RandomSource(seed: seed)
@@ -87,7 +89,12 @@ struct OrganisationGenerator {
             : random.pick(["active", "active", "active", "active", "active", "active", "active", "onboarding", "offboarding", "candidate"])
         let model = securityOwner ? "direct" : random.pick(["direct", "eor", "eor", "staff-augmentation", "contractor"])
         var violations = Set<Violation>()
-        if random.chance(0.17) { for _ in 0..<random.int(1...2) { violations.insert(random.pick(Violation.allCases)) } }
+        if violationHeavy {
+            // A first audit: nine members in ten carry six to ten kinds of violation.
+            if random.chance(0.9) { for _ in 0..<random.int(6...10) { violations.insert(random.pick(Violation.allCases)) } }
+        } else if random.chance(0.17) {
+            for _ in 0..<random.int(1...2) { violations.insert(random.pick(Violation.allCases)) }
+        }
 
         // Dates: credentials issued 2–20 months before the as-of date; candidates have none yet.
         // (Never 320-400 days ago: training from the year before would be expiring around the as-of date.)
@@ -130,8 +137,8 @@ struct OrganisationGenerator {
 
         y += "devices:\n"
         for device in 0..<random.int(1...3) {
-            let unencrypted = violations.contains(.unencryptedDevice) && device == 0
-            let stale = violations.contains(.stalePatch) && device == 0
+            let unencrypted = violations.contains(.unencryptedDevice) && (device == 0 || violationHeavy)
+            let stale = violations.contains(.stalePatch) && (device == 0 || violationHeavy)
             y += "  # enrolled in MDM on \(Day(hired.offset - 1)); asset tag AT-\(String(100_000 + index * 3 + device))\n"
             y += "  - id: \(random.pick(["LAP", "MBP", "WKS"]))-\(String(index * 3 + device))\n"
             y += "    managed: true\n    encrypted: \(!unencrypted)\n    endpoint_protection: true\n    auto_updates: \(!stale)\n"
@@ -154,16 +161,16 @@ struct OrganisationGenerator {
             var expires: Day? = nil
             if elevated { expires = Day(granted.offset + random.int(30...90)) }
             if let contractEnd { expires = Day(min(expires?.offset ?? contractEnd.offset, contractEnd.offset)) }
-            let reviewAge = violations.contains(.staleReview) && grant == 0 ? 150 : (privileged ? random.int(1...25) : random.int(5...80))
+            let reviewAge = violations.contains(.staleReview) && (grant == 0 || violationHeavy) ? 150 : (privileged ? random.int(1...25) : random.int(5...80))
             let reviewDay = Day(max(-reviewAge, granted.offset))
             // The owner approves; another security owner reviews, so no one reviews their own approval.
-            let reviewer = violations.contains(.selfReview) && grant == 0 ? id : secondReviewer
+            let reviewer = violations.contains(.selfReview) && (grant == 0 || violationHeavy) ? id : secondReviewer
             let cloud = ["aws", "azure", "gcp"].contains(system.name)
-            let credential = violations.contains(.staticKey) && grant == 0 && cloud ? "static-key" : random.pick(["sso", "sso", "short-lived"])
-            let resource = violations.contains(.staticKey) && grant == 0 && cloud ? "acme-prod/iam-user/\(id)" : random.pick(system.resources)
+            let credential = violations.contains(.staticKey) && (grant == 0 || violationHeavy) && cloud ? "static-key" : random.pick(["sso", "sso", "short-lived"])
+            let resource = violations.contains(.staticKey) && (grant == 0 || violationHeavy) && cloud ? "acme-prod/iam-user/\(id)" : random.pick(system.resources)
             let revoked: String
             if let exit, exit.offset <= 0 {
-                revoked = violations.contains(.unrevokedAfterExit) && grant == 0 ? "null" : exit.dateTime(hour: 18, minute: 30)
+                revoked = violations.contains(.unrevokedAfterExit) && (grant == 0 || violationHeavy) ? "null" : exit.dateTime(hour: 18, minute: 30)
             } else {
                 revoked = "null"
             }
@@ -171,10 +178,10 @@ struct OrganisationGenerator {
             y += "  - system: \(system.name)\n"
             y += "    resource: \(resource)\n"
             y += "    role: \(role)\n"
-            y += "    environment: \(violations.contains(.staticKey) && grant == 0 && cloud ? "production" : environment)\n"
+            y += "    environment: \(violations.contains(.staticKey) && (grant == 0 || violationHeavy) && cloud ? "production" : environment)\n"
             y += "    granted: \(granted)\n"
             y += "    approved_by: \(owner)\n    approved: \(Day(granted.offset - 1))\n"
-            y += "    ticket: \(violations.contains(.missingTicket) && grant == 0 ? "null" : "\(random.pick(["SEC", "IT"]))-\(random.int(1000...9999))")\n"
+            y += "    ticket: \(violations.contains(.missingTicket) && (grant == 0 || violationHeavy) ? "null" : "\(random.pick(["SEC", "IT"]))-\(random.int(1000...9999))")\n"
             y += "    credential: \(credential)\n"
             y += "    expires: \(expires.map(\.description) ?? "null")\n"
             y += "    last_review:\n      date: \(reviewDay)\n      reviewer: \(reviewer)\n      decision: keep\n"
