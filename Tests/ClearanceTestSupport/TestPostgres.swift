@@ -58,7 +58,8 @@ public final class TestPostgres: Sendable {
             throw TestPostgresError(message: "PostgreSQL's initdb, pg_ctl and createdb were not found under /usr/lib/postgresql/*/bin or on the PATH (apt-get install postgresql)")
         }
         self.programs = programs
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("clearance-postgres-\(UUID().uuidString)").path
+        // Under /tmp as root: `nobody` must reach it, which a TMPDIR in root's home would not let it.
+        folder = (getuid() == 0 ? "/tmp" : FileManager.default.temporaryDirectory.path) + "/clearance-postgres-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         if getuid() == 0 { chown(folder, Self.nobody, Self.nobody) }
         let initialised = Self.run(programs + "/initdb", ["-D", folder + "/data", "-U", Self.user, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"])
