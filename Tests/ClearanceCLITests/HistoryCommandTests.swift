@@ -60,6 +60,20 @@ struct HistoryCommandTests {
         #expect(!rebuilt.isEmpty)
     }
 
+    @Test("check PATH --record changes only what it checked: the rest keeps its outcome, and history marks the run (part)")
+    func narrowedCheck() throws {
+        let project = Self.sample()
+        #expect(try project.run(["audit", "--record", "--as-of", "2026-11-20"]).status == 1)
+        let part = try project.run(["check", "Fixtures/team/ana.lopez.yaml", "--record", "--as-of", "2026-11-20"])
+        #expect(part.standardError.hasSuffix("recorded run 2 in .clearance/history.sqlite: 0 outcome changes, 0 account changes\n"), "\(part.standardError)")
+        let store = try HistoryStores.open(.sqlite(path: project.path + "/.clearance/history.sqlite"), toolVersion: "test", now: 0)
+        defer { store.close() }
+        #expect(try store.outcomes(atRun: 2) == store.outcomes(atRun: 1))
+        #expect(try store.runs()[1].scope == "path Fixtures/team/ana.lopez.yaml")
+        let listing = try project.run(["history"])
+        #expect(listing.standardOutput.contains("  check (part)  "), "\(listing.standardOutput)")
+    }
+
     @Test("two processes recording at once, five runs each: all ten land and the file passes integrity_check")
     func concurrentProcesses() throws {
         let project = Self.sample()
