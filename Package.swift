@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The system libyaml (pkg-config yaml-0.1; Debian libyaml-dev).
@@ -48,11 +50,19 @@ let package = Package(
             name: "ClearanceReporting",
             dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // Recorded runs (`--record`, `clearance history`): one store interface over SQLite (GRDB) and PostgreSQL (postgres-nio).
+        .target(
+            name: "ClearanceHistory",
+            dependencies: [
+                "ClearanceEngine", "ClearancePolicy", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         // The command-line interface; the executable only calls into it.
         .target(
             name: "ClearanceCLI",
             dependencies: [
-                "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePacks", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
+                "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePacks", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting", "ClearanceHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -109,9 +119,14 @@ let package = Package(
             dependencies: ["ClearanceReporting", "ClearanceEngine", "ClearancePolicy", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport"],
             exclude: ["Golden"]
         ),
+        // The history store's suite, run against a SQLite file and a PostgreSQL server the tests start.
+        .testTarget(
+            name: "ClearanceHistoryTests",
+            dependencies: ["ClearanceHistory", "ClearanceEngine", "ClearancePolicy", "ClearanceCore", "ClearanceTestSupport"]
+        ),
         .testTarget(
             name: "ClearanceCLITests",
-            dependencies: ["ClearanceCLI", "clearance", "clearance-bench", "peak-memory", "ClearanceTestSupport"],
+            dependencies: ["ClearanceCLI", "clearance", "clearance-bench", "peak-memory", "ClearanceTestSupport", "ClearanceHistory"],
             exclude: ["Golden", "Schemas"]
         ),
     ]

@@ -4,8 +4,8 @@
 #   Scripts/install.sh PREFIX        for example: Scripts/install.sh "$HOME/.local"
 #
 # The binary needs no Swift toolchain to run, and carries the shipped policy packs (`policies: [builtin]`).
-# libyaml stays a dynamic system library: the machine that runs it needs libyaml (Debian: libyaml-0-2), the one
-# that builds it libyaml-dev and Swift 6.
+# libyaml and SQLite stay dynamic system libraries: the machine that runs it needs them (Debian: libyaml-0-2,
+# libsqlite3-0), the one that builds it libyaml-dev, libsqlite3-dev and Swift 6.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ -z "$1" ]; then
@@ -17,6 +17,10 @@ package=$(cd "$(dirname "$0")/.." && pwd)
 
 pkg-config --exists yaml-0.1 2>/dev/null || {
     echo "$0: libyaml and its headers are missing (Debian: apt-get install libyaml-dev; macOS: brew install libyaml)" >&2
+    exit 2
+}
+[ "$(uname)" != Linux ] || pkg-config --exists sqlite3 2>/dev/null || {
+    echo "$0: SQLite's headers are missing (Debian: apt-get install libsqlite3-dev); the history's SQLite library builds against them" >&2
     exit 2
 }
 

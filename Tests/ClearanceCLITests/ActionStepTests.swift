@@ -50,7 +50,7 @@ struct ActionStepTests {
         #expect(result.status == 0, "\(result.output)")
         #expect(result.log == """
             apt-get update -qq (DEBIAN_FRONTEND=)
-            apt-get install -y -qq libyaml-dev pkg-config (DEBIAN_FRONTEND=noninteractive)
+            apt-get install -y -qq libyaml-dev libsqlite3-dev pkg-config (DEBIAN_FRONTEND=noninteractive)
 
             """)
     }
@@ -63,7 +63,7 @@ struct ActionStepTests {
             sudo
             apt-get update -qq (DEBIAN_FRONTEND=)
             sudo
-            apt-get install -y -qq libyaml-dev pkg-config (DEBIAN_FRONTEND=noninteractive)
+            apt-get install -y -qq libyaml-dev libsqlite3-dev pkg-config (DEBIAN_FRONTEND=noninteractive)
 
             """)
     }
@@ -71,7 +71,7 @@ struct ActionStepTests {
     @Test func neitherRootNorSudoIsAClearError() throws {
         let result = try Self.run(Self.script("Install libyaml"), tools: Self.noLibYAML.merging(["id": "echo 1001"]) { $1 })
         #expect(result.status == 1)
-        #expect(result.output == "::error::libyaml is missing, and this runner is neither root nor has sudo to install libyaml-dev\n")
+        #expect(result.output == "::error::libyaml or SQLite is missing, and this runner is neither root nor has sudo to install libyaml-dev and libsqlite3-dev\n")
         #expect(result.log == "")
     }
 

@@ -8,12 +8,14 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check everything clearance.yaml names and write the audit report set.",
-        discussion: "Prints the findings by person and writes report.html, report.json, report.sarif, junit.xml and summary.md into the output folder (default clearance-report/)."
+        discussion: "Prints the findings by person and writes report.html, report.json, report.sarif, junit.xml and summary.md into the output folder (default clearance-report/). With --record, the run is then stored in the history."
     )
 
     @OptionGroup var project: ProjectOptions
 
     @OptionGroup var sarif: SARIFOptions
+
+    @OptionGroup var recording: RecordOptions
 
     @Option(help: ArgumentHelp("The folder to write the reports into (default: `output` in clearance.yaml).", valueName: "folder"))
     var output: String?
@@ -25,7 +27,7 @@ struct AuditCommand: ParsableCommand {
         let location = try Session.guarded { try project.enter() }
         let progress = ProgressLine()
         defer { progress.finish() }
-        let (report, configuration) = try Session.guarded {
+        let (report, documents, configuration) = try Session.guarded {
             let configuration = try project.configuration()
             let policies = try Session.policies(configuration, now: project.now)
             try Session.requireRules(policies, from: configuration.policies)
@@ -34,7 +36,7 @@ struct AuditCommand: ParsableCommand {
             let report = engine.run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: configuration.inputs)
             try Session.requireAppliedRules(report)
-            return (report, configuration)
+            return (report, documents, configuration)
         }
         progress.finish()
         let folder = output.map(location.path) ?? configuration.output
@@ -46,6 +48,10 @@ struct AuditCommand: ParsableCommand {
         try OutputPlan(formats: ["text"], output: nil).write(report, context: context)
         let names = files.destinations.map { $0.reporter.fileName }.joined(separator: ", ")
         Terminal.standardError.write("audit report written to \(VisibleText.escaped(folder))/: \(names)\n")
+        if recording.record {
+            try RunRecorder.record(report, documents: documents, command: "audit", paths: [], options: recording, project: project,
+                                   configuration: configuration, location: location)
+        }
         throw Session.exitStatus(report, configuration)
     }
 }

@@ -21,6 +21,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var sarif: SARIFOptions
 
+    @OptionGroup var recording: RecordOptions
+
     @Option(name: .customLong("format"), help: ArgumentHelp("Output formats, comma-separated: \(Reporters.all.map { $0.name }.joined(separator: ", ")); FORMAT=PATH writes to a file.", valueName: "formats"))
     var formats: [String] = ["text"]
 
@@ -42,7 +44,7 @@ struct CheckCommand: ParsableCommand {
         let plan = try OutputPlan(formats: location.formats(formats), output: output.map(location.path))
         let progress = ProgressLine()
         defer { progress.finish() }
-        let (report, configuration) = try Session.guarded {
+        let (report, documents, configuration) = try Session.guarded {
             let configuration = try project.configuration(checked: paths + contextPaths)
             let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: location.path(path)) }
             let policies = try Session.policies(configuration, now: project.now)
@@ -50,12 +52,12 @@ struct CheckCommand: ParsableCommand {
             let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies,
                                                   digests: plan.recordsEvidence, progress: progress)
             let report = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
-                                keepsAllFindings: includePassing || plan.listsAllFindings).run(progress: progress.callback("evaluating", "documents"))
+                                keepsAllFindings: includePassing || plan.listsAllFindings || recording.record).run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
             try Session.requireAppliedRules(report)
             // A check of part of a project resolves nothing about the documents it did not check.
             let checked = paths.isEmpty ? nil : Session.checkedSubjects(documents)
-            return (accepted.map { report.comparing(with: $0, checked: checked) } ?? report, configuration)
+            return (accepted.map { report.comparing(with: $0, checked: checked) } ?? report, documents, configuration)
         }
         progress.finish()
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }
@@ -64,6 +66,10 @@ struct CheckCommand: ParsableCommand {
         sarif.apply(to: &context)
         try plan.write(report, context: context)
         sarif.noteOmitted(report, plan: plan, context: context)
+        if recording.record {
+            try RunRecorder.record(report, documents: documents, command: "check", paths: paths, options: recording, project: project,
+                                   configuration: configuration, location: location)
+        }
         throw Session.exitStatus(report, configuration)
     }
 }

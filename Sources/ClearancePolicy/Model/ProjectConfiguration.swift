@@ -27,6 +27,11 @@ public struct ProjectConfiguration: Sendable {
     public var settings = ProjectSettings.none
     /// The vendors' exports read as evidence (`sources:`), files named from where the command runs.
     public var sources: [SourceDeclaration] = []
+    /// Where runs are recorded (`history:`): a SQLite file named from where the command runs, or a `postgres://` URL;
+    /// nil when the project file names none (then ``defaultHistory`` beside it).
+    public var history: String?
+    /// Where the project file sets `history:`, for messages about it.
+    public var historyLocation: SourceLocation?
 
     /// The configuration of a project with no `clearance.yaml`: policies in `Policies/`.
     public init(policies: [String] = ["Policies"], inputs: [String] = [], waivers: [String] = [], failOn: Severity = .low,
@@ -40,6 +45,9 @@ public struct ProjectConfiguration: Sendable {
 
     /// The name of the project file, looked for in the current folder and the folders above it.
     public static let fileName = "clearance.yaml"
+
+    /// The history file of a project whose `clearance.yaml` names none, relative to the project's folder.
+    public static let defaultHistory = ".clearance/history.sqlite"
 
     /// Reads a configuration file; paths in it are relative to its folder, except `inputs`, `sources` and `output` when
     /// `inputsHere` is set (a trusted copy kept apart from the tree it checks): those are then relative to the current folder.
@@ -76,6 +84,28 @@ public struct ProjectConfiguration: Sendable {
         configuration.settings = try ProjectSettings.read(root)
         configuration.sources = try SourceDeclaration.read(root["sources"], folder: checkedFolder)
         configuration.output = root["output"]?.string.map { $0.hasPrefix("/") ? $0 : checkedFolder + $0 } ?? checkedFolder + "clearance-report"
+        if let node = root["history"], let history = node.string {
+            configuration.historyLocation = node.location
+            configuration.history = try Self.historyPath(history, node: node, folder: folder)
+        }
         return configuration
+    }
+
+    /// `history:` as the run uses it: a `postgres://` URL as written, a path named from the project file's `folder`.
+    /// A path must stay inside the project (a checked tree cannot make a run write elsewhere); the command line may name any.
+    static func historyPath(_ value: String, node: Node, folder: String) throws(Diagnostics) -> String {
+        if value.hasPrefix("postgres://") || value.hasPrefix("postgresql://") { return value }
+        var depth = 0
+        for part in value.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            depth += part == ".." ? -1 : 1
+            if depth < 0 { break }
+        }
+        guard !value.isEmpty, !value.hasPrefix("/"), depth > 0, !value.hasSuffix("/") else {
+            let why = value.isEmpty || value.hasSuffix("/") || depth == 0 ? "must name a file" : "must stay inside the project"
+            throw Diagnostics([ShapeChecker.diagnostic(node, code: "config.history",
+                                                       "history \(why): a path relative to clearance.yaml (default \(defaultHistory)) or a postgres:// URL; "
+                                                        + "found '\(VisibleText.escaped(value))' (--history on the command line may name any file)")])
+        }
+        return folder + value
     }
 }

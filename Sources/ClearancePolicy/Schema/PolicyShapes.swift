@@ -71,6 +71,9 @@ public enum PolicyShapes {
                  "Changes to shipped rules by rule id: a severity, or disabled: true; each justified, approved and expiring like a waiver."),
         Property("sources", .list(.object(source)),
                  "Vendors' exports read as evidence: each record becomes an Account, Employment or ManagedDevice document linked to a person."),
+        Property("history", .string(),
+                 "Where `--record` stores runs: a SQLite file relative to clearance.yaml and inside the project (default .clearance/history.sqlite), "
+                    + "or a postgres:// URL for a shared PostgreSQL database."),
     ])
 
     /// One entry of `sources:` in `clearance.yaml`.
