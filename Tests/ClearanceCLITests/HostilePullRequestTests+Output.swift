@@ -163,8 +163,8 @@ struct OutputHostilePullRequestTests {
         #expect(clamped.standardOutput == usual.standardOutput)
     }
 
-    /// Under a 300 MB address-space limit, a 40 MB state file cannot be loaded: the run ends in exit 2 and says so,
-    /// instead of aborting on an allocation failure (exit 134). The sample project alone needs about 220 to 260 MB of address
+    /// Under a 400 MB address-space limit, a 40 MB state file cannot be loaded: the run ends in exit 2 and says so,
+    /// instead of aborting on an allocation failure (exit 134). The sample project alone needs about 260 to 300 MB of address
     /// space (mostly reserved, not resident: threads' stacks and malloc arenas), loading the file eight times its size.
     @Test func allocationFailureUnderUlimitEndsInExitTwo() throws {
         let project = SampleProjectCopy()
@@ -175,7 +175,7 @@ struct OutputHostilePullRequestTests {
         project.write("Fixtures/team/zz.big.yaml", text)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "ulimit -v 300000; exec \"$0\" check --jobs 2 --as-of 2026-11-20", CommandRunner.executable.path]
+        process.arguments = ["-c", "ulimit -v 400000; exec \"$0\" check --jobs 2 --as-of 2026-11-20", CommandRunner.executable.path]
         process.currentDirectoryURL = URL(fileURLWithPath: project.path)
         let error = Pipe()
         process.standardOutput = FileHandle.nullDevice
