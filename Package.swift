@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The system libyaml (pkg-config yaml-0.1; Debian libyaml-dev).
@@ -48,11 +50,24 @@ let package = Package(
             name: "ClearanceReporting",
             dependencies: ["ClearanceEngine", "ClearancePolicy", "ClearanceCore", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // `clearance serve`: decisions over HTTP (Hummingbird) from a prepared snapshot swapped whole on reload.
+        .target(
+            name: "ClearanceServer",
+            dependencies: [
+                "ClearanceCore", "ClearanceDocument", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.embedInCode("Contract/openapi.yaml")]
+        ),
         // The command-line interface; the executable only calls into it.
         .target(
             name: "ClearanceCLI",
             dependencies: [
                 "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePacks", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
+                "ClearanceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -108,6 +123,15 @@ let package = Package(
             name: "ClearanceReportingTests",
             dependencies: ["ClearanceReporting", "ClearanceEngine", "ClearancePolicy", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport"],
             exclude: ["Golden"]
+        ),
+        // The server in process: every route, status code and problem body, checked against openapi.yaml.
+        .testTarget(
+            name: "ClearanceServerTests",
+            dependencies: [
+                "ClearanceServer", "ClearanceEngine", "ClearancePolicy", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "clearance",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "ClearanceCLITests",

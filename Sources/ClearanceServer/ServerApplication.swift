@@ -1,0 +1,189 @@
+import ClearanceCore
+import ClearanceEngine
+import ClearancePolicy
+import ClearanceReporting
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `clearance serve`: the routes over a ``SnapshotStore``, each answer read from one snapshot (docs/server.md, openapi.yaml).
+public struct ServerApplication: Sendable {
+    /// How the server answers.
+    public struct Options: Sendable {
+        /// The largest request body accepted, in bytes (`--max-body`); a larger one is a 413.
+        public var maximumBody = 1 << 20
+        /// The accepted bearer tokens; `nil` serves without authentication (`--no-auth`, on loopback only).
+        public var tokens: AccessTokens?
+        /// Where each decision is recorded, if anywhere (`--decision-log`).
+        public var decisionLog: DecisionLog?
+        /// The severity at or above which a check's fail fails it (`fail_on`, `--fail-on`).
+        public var failOn: Severity = .low
+        /// The time a request is evaluated at; the current time to the second unless a test fixes it.
+        public var clock: @Sendable () -> Timestamp = ServerApplication.currentTime
+
+        /// The defaults: 1 MiB bodies, no tokens, no decision log, failing at `low`.
+        public init() {}
+    }
+
+    /// The snapshot the routes answer from.
+    public let store: SnapshotStore
+    /// How they answer.
+    public let options: Options
+
+    /// A server over `store`.
+    public init(store: SnapshotStore, options: Options) {
+        self.store = store
+        self.options = options
+    }
+
+    /// The routes, for an ``Application`` or an in-process test.
+    public func router() -> Router<ServerContext> {
+        let router = Router(context: ServerContext.self)
+        router.add(middleware: ProblemMiddleware(routes: Self.routes, maximumBody: options.maximumBody))
+        router.get("/health") { _, _ in Self.json(.object([("status", .string("ok"))])) }
+        router.get("/ready") { _, _ in
+            guard let snapshot = store.current else { throw Problem.notReady }
+            return Self.json(.object([("status", .string("ready")), ("revision", .string(snapshot.revision))]))
+        }
+        let protected = router.group()
+        if let tokens = options.tokens { protected.add(middleware: BearerAuthentication(tokens: tokens)) }
+        protected.get("/openapi.yaml") { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(bytes: OpenAPIContract.bytes)))
+        }
+        protected.get("/v1/people/:id/clearance") { request, context in try clearance(request, context) }
+        protected.post("/v1/check") { request, context in try await check(request, context) }
+        protected.get("/v1/findings") { request, _ in
+            let snapshot = try ready()
+            return Self.json(try FindingsQuery(request.uri.queryParameters).page(of: snapshot))
+        }
+        protected.get("/v1/status") { _, _ in Self.json(StatusAnswer(store: store).json) }
+        return router
+    }
+
+    /// Every route's path template and method, as openapi.yaml lists them.
+    static let routes: RouteTable = {
+        var table = RouteTable()
+        for (path, method) in [("/health", HTTPRequest.Method.get), ("/ready", .get), ("/openapi.yaml", .get), ("/v1/people/{id}/clearance", .get),
+                               ("/v1/check", .post), ("/v1/findings", .get), ("/v1/status", .get)] {
+            table.add(path, method)
+        }
+        return table
+    }()
+
+    /// An application serving the routes on `host`:`port`, reloading the snapshot on SIGHUP, shutting down gracefully on
+    /// SIGTERM and SIGINT (requests in flight are answered first).
+    public func application(host: String, port: Int, logger: Logger = Self.logger) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "clearance"),
+                    services: [ReloadOnHangup(store: store, logger: logger)], logger: logger)
+    }
+
+    /// Serves on `host`:`port` until SIGTERM or SIGINT, then returns once the requests in flight are answered.
+    public func run(host: String, port: Int) async throws {
+        try await application(host: host, port: port).runService()
+    }
+
+    /// The server's log: what it does at info level, never a request's headers (so never a token).
+    public static var logger: Logger {
+        var logger = Logger(label: "clearance")
+        logger.logLevel = .info
+        return logger
+    }
+
+    // MARK: Routes
+
+    private func ready() throws(Problem) -> ServerSnapshot {
+        guard let snapshot = store.current else { throw Problem.notReady }
+        return snapshot
+    }
+
+    private func clearance(_ request: Request, _ context: ServerContext) throws -> Response {
+        let route = "GET /v1/people/{id}/clearance"
+        let snapshot = try ready()
+        // The router leaves the path's percent-escapes as they are.
+        let raw = context.parameters.get("id") ?? ""
+        let id = raw.removingPercentEncoding ?? raw
+        guard let person = snapshot.member(id) else {
+            decide(route, subject: id, result: "unknown-person", snapshot, context)
+            throw Problem(.notFound, kind: "unknown-person", title: "No such person",
+                          detail: "no TeamMember with id \(VisibleText.value(id)) in snapshot \(snapshot.revision)")
+        }
+        let answer: ClearanceAnswer
+        do {
+            answer = try ClearanceAnswer(person, in: snapshot, at: options.clock())
+        } catch {
+            decide(route, subject: id, result: error.kind, snapshot, context)
+            throw error
+        }
+        decide(route, subject: id, result: answer.state, snapshot, context)
+        let tag = answer.entityTag
+        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
+            return Response(status: .notModified, headers: [.eTag: tag])
+        }
+        var response = Self.json(answer.json)
+        response.headers[.eTag] = tag
+        return response
+    }
+
+    private func check(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let route = "POST /v1/check"
+        let snapshot = try ready()
+        if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > options.maximumBody { throw Problem.tooLarge(limit: options.maximumBody) }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: options.maximumBody)
+        } catch is NIOTooManyBytesError {
+            throw Problem.tooLarge(limit: options.maximumBody)
+        }
+        let documents: [InputDocument]
+        do {
+            documents = try CheckRequest(body: Array(buffer: body), snapshot: snapshot).documents
+        } catch {
+            decide(route, subject: "", result: error.kind, snapshot, context)
+            throw error
+        }
+        let subject = documents.map { "\($0.kind.rawValue) \($0.id)" }.joined(separator: ", ")
+        let report = snapshot.engine.evaluate(documents, at: options.clock())
+        do {
+            try ClearanceAnswer.requireWithinBudget(report.findings)
+        } catch {
+            decide(route, subject: subject, result: error.kind, snapshot, context)
+            throw error
+        }
+        guard report.documentsChecked > 0 else {
+            decide(route, subject: subject, result: "nothing-checked", snapshot, context)
+            throw Problem(.unprocessableContent, kind: "nothing-checked", title: "No loaded policy checks these documents",
+                          detail: "no loaded policy checks a \(Set(documents.map(\.kind.rawValue)).sorted().joined(separator: " or ")); nothing was checked")
+        }
+        let failing = !report.failing(at: options.failOn).isEmpty
+        decide(route, subject: subject, result: failing ? "fail" : "pass", snapshot, context)
+        return Self.json(.object([
+            ("result", .string(failing ? "fail" : "pass")), ("failOn", .string(options.failOn.rawValue)),
+            ("documents", .array(documents.map { .object([("kind", .string($0.kind.rawValue)), ("id", .string($0.id))]) })),
+            ("summary", .object(FindingStatus.allCases.map { ($0.rawValue, .int(Int64(report.summary[$0] ?? 0))) })),
+            ("findings", .array(report.findings.filter(\.needsAttention).map { JSONReporter.finding($0, baseline: nil) })),
+            ("revision", .string(snapshot.revision)), ("evaluatedAt", .string(report.asOf.rfc3339)),
+        ]))
+    }
+
+    /// Records a decision in the decision log, if there is one.
+    private func decide(_ route: String, subject: String, result: String, _ snapshot: ServerSnapshot, _ context: ServerContext) {
+        options.decisionLog?.record(.init(route: route, subject: subject, result: result, revision: snapshot.revision, caller: context.caller))
+    }
+
+    /// A JSON answer.
+    static func json(_ value: JSONText, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: value.compact + "\n")))
+    }
+
+    /// The current time, to the second.
+    @Sendable public static func currentTime() -> Timestamp {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Timestamp(seconds: Int64(now.tv_sec)) ?? Timestamp(seconds: 0)!  // safe: the epoch is in range
+    }
+}
