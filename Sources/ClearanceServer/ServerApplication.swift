@@ -34,6 +34,8 @@ public struct ServerApplication: Sendable {
     public let store: SnapshotStore
     /// How they answer.
     public let options: Options
+    /// The requests' counts and latencies, the snapshot's age and the reload failures, as `/metrics` shows them.
+    public let metrics = ServerMetrics()
 
     /// A server over `store`.
     public init(store: SnapshotStore, options: Options) {
@@ -44,6 +46,7 @@ public struct ServerApplication: Sendable {
     /// The routes, for an ``Application`` or an in-process test.
     public func router() -> Router<ServerContext> {
         let router = Router(context: ServerContext.self)
+        router.add(middleware: MetricsMiddleware(metrics: metrics))
         router.add(middleware: ProblemMiddleware(routes: Self.routes, maximumBody: options.maximumBody))
         router.get("/health") { _, _ in Self.json(.object([("status", .string("ok"))])) }
         router.get("/ready") { _, _ in
@@ -62,6 +65,10 @@ public struct ServerApplication: Sendable {
             return Self.json(try FindingsQuery(request.uri.queryParameters).page(of: snapshot))
         }
         protected.get("/v1/status") { _, _ in Self.json(StatusAnswer(store: store).json) }
+        protected.get("/metrics") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: metrics.exposition(store, now: Self.currentTime()))))
+        }
         return router
     }
 
@@ -69,7 +76,7 @@ public struct ServerApplication: Sendable {
     static let routes: RouteTable = {
         var table = RouteTable()
         for (path, method) in [("/health", HTTPRequest.Method.get), ("/ready", .get), ("/openapi.yaml", .get), ("/v1/people/{id}/clearance", .get),
-                               ("/v1/check", .post), ("/v1/findings", .get), ("/v1/status", .get)] {
+                               ("/v1/check", .post), ("/v1/findings", .get), ("/v1/status", .get), ("/metrics", .get)] {
             table.add(path, method)
         }
         return table

@@ -119,3 +119,33 @@ struct FindingsAndStatusRouteTests {
         }
     }
 }
+
+/// `GET /metrics`: what a Prometheus scrape sees after some requests.
+struct MetricsRouteTests {
+    let contract = try! OpenAPIContractChecker()
+
+    @Test func requestsLatencySnapshotAgeAndReloadFailuresAreCounted() async throws {
+        let project = ServerTestProject()
+        let store = try project.store()
+        try await withServer(ServerApplication(store: store, options: ServerTestProject.options())) { client in
+            _ = try await client.execute(uri: "/v1/people/ana.lopez/clearance", method: .get)
+            _ = try await client.execute(uri: "/v1/people/ben.ortiz/clearance", method: .get)
+            _ = try await client.execute(uri: "/v1/people/nobody/clearance", method: .get)
+            _ = try await client.execute(uri: "/nowhere", method: .get)
+            project.write("ben.ortiz", "kind: TeamMember\n")
+            #expect(throws: (any Error).self) { try store.reload() }
+            let response = try await client.execute(uri: "/metrics", method: .get)
+            #expect(response.status == .ok)
+            #expect(contract.problems(response, method: "GET", path: "/metrics") == [])
+            let lines = response.text.split(separator: "\n").map(String.init)
+            #expect(lines.contains(#"clearance_requests_total{route="/v1/people/{id}/clearance",method="GET",status="200"} 2"#))
+            #expect(lines.contains(#"clearance_requests_total{route="/v1/people/{id}/clearance",method="GET",status="404"} 1"#))
+            #expect(lines.contains(#"clearance_requests_total{route="NotFound",method="GET",status="404"} 1"#))
+            #expect(lines.contains(#"clearance_request_duration_seconds_count{route="/v1/people/{id}/clearance",method="GET"} 3"#))
+            #expect(lines.contains(#"clearance_request_duration_seconds_bucket{route="/v1/people/{id}/clearance",method="GET",le="+Inf"} 3"#))
+            #expect(lines.contains("clearance_reload_failures_total 1"))
+            #expect(lines.contains("clearance_snapshot_loaded 1.0"))
+            #expect(lines.contains { $0.hasPrefix("clearance_snapshot_age_seconds ") })
+        }
+    }
+}
