@@ -132,7 +132,7 @@ let package = Package(
         .testTarget(
             name: "ClearanceServerTests",
             dependencies: [
-                "ClearanceServer", "ClearanceEngine", "ClearancePolicy", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "clearance",
+                "ClearanceServer", "ClearanceEngine", "ClearanceReporting", "ClearancePolicy", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "clearance",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]

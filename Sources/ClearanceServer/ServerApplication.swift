@@ -23,6 +23,8 @@ public struct ServerApplication: Sendable {
         public var decisionLog: DecisionLog?
         /// The severity at or above which a check's fail fails it (`fail_on`, `--fail-on`).
         public var failOn: Severity = .low
+        /// What the HTML pages say about the run (the tool's version, the command line, `fail_on`).
+        public var reportContext = ReportContext(toolVersion: "")
         /// The time a request is evaluated at; the current time to the second unless a test fixes it.
         public var clock: @Sendable () -> Timestamp = ServerApplication.currentTime
 
@@ -64,6 +66,8 @@ public struct ServerApplication: Sendable {
             let snapshot = try ready()
             return Self.json(try FindingsQuery(request.uri.queryParameters).page(of: snapshot))
         }
+        protected.get("/") { _, _ in Self.html(try ready().reportPage) }
+        protected.get("/people/:id") { _, context in try personPage(context) }
         protected.get("/v1/status") { _, _ in Self.json(StatusAnswer(store: store).json) }
         protected.get("/metrics") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
@@ -75,7 +79,7 @@ public struct ServerApplication: Sendable {
     /// Every route's path template and method, as openapi.yaml lists them.
     static let routes: RouteTable = {
         var table = RouteTable()
-        for (path, method) in [("/health", HTTPRequest.Method.get), ("/ready", .get), ("/openapi.yaml", .get), ("/v1/people/{id}/clearance", .get),
+        for (path, method) in [("/health", HTTPRequest.Method.get), ("/ready", .get), ("/", .get), ("/people/{id}", .get), ("/openapi.yaml", .get), ("/v1/people/{id}/clearance", .get),
                                ("/v1/check", .post), ("/v1/findings", .get), ("/v1/status", .get), ("/metrics", .get)] {
             table.add(path, method)
         }
@@ -111,13 +115,10 @@ public struct ServerApplication: Sendable {
     private func clearance(_ request: Request, _ context: ServerContext) throws -> Response {
         let route = "GET /v1/people/{id}/clearance"
         let snapshot = try ready()
-        // The router leaves the path's percent-escapes as they are.
-        let raw = context.parameters.get("id") ?? ""
-        let id = raw.removingPercentEncoding ?? raw
+        let id = Self.id(context)
         guard let person = snapshot.member(id) else {
             decide(route, subject: id, result: "unknown-person", snapshot, context)
-            throw Problem(.notFound, kind: "unknown-person", title: "No such person",
-                          detail: "no TeamMember with id \(VisibleText.value(id)) in snapshot \(snapshot.revision)")
+            throw Self.unknownPerson(id, snapshot)
         }
         let answer: ClearanceAnswer
         do {
@@ -134,6 +135,14 @@ public struct ServerApplication: Sendable {
         var response = Self.json(answer.json)
         response.headers[.eTag] = tag
         return response
+    }
+
+    /// A person's checklist page: the HTML report of their evaluation now, rendered by the audit report's templates.
+    private func personPage(_ context: ServerContext) throws -> Response {
+        let snapshot = try ready()
+        let id = Self.id(context)
+        guard let person = snapshot.member(id) else { throw Self.unknownPerson(id, snapshot) }
+        return Self.html(HTMLReporter().render(snapshot.engine.evaluate([person], at: options.clock()), context: options.reportContext))
     }
 
     private func check(_ request: Request, _ context: ServerContext) async throws -> Response {
@@ -177,6 +186,17 @@ public struct ServerApplication: Sendable {
         ]))
     }
 
+    /// The `id` of the path, its percent-escapes decoded (the router leaves them as they are).
+    private static func id(_ context: ServerContext) -> String {
+        let raw = context.parameters.get("id") ?? ""
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    /// 404: no TeamMember with the id.
+    private static func unknownPerson(_ id: String, _ snapshot: ServerSnapshot) -> Problem {
+        Problem(.notFound, kind: "unknown-person", title: "No such person", detail: "no TeamMember with id \(VisibleText.value(id)) in snapshot \(snapshot.revision)")
+    }
+
     /// Records a decision in the decision log, if there is one.
     private func decide(_ route: String, subject: String, result: String, _ snapshot: ServerSnapshot, _ context: ServerContext) {
         options.decisionLog?.record(.init(route: route, subject: subject, result: result, revision: snapshot.revision, caller: context.caller))
@@ -185,6 +205,11 @@ public struct ServerApplication: Sendable {
     /// A JSON answer.
     static func json(_ value: JSONText, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: value.compact + "\n")))
+    }
+
+    /// An HTML page.
+    static func html(_ page: String) -> Response {
+        Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 
     /// The current time, to the second.

@@ -149,3 +149,31 @@ struct MetricsRouteTests {
         }
     }
 }
+
+/// `GET /` and `GET /people/{id}`: the HTML report's templates over the snapshot and over one person now.
+struct ReportPageTests {
+    let contract = try! OpenAPIContractChecker()
+
+    @Test func theAuditReportAndAPersonsChecklistPageAreServed() async throws {
+        let project = ServerTestProject()
+        try await withServer(ServerApplication(store: try project.store(), options: ServerTestProject.options())) { client in
+            let report = try await client.execute(uri: "/", method: .get)
+            #expect(report.status == .ok)
+            #expect(report.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(contract.problems(report, method: "GET", path: "/") == [])
+            for id in ["ana.lopez", "ben.ortiz", "cara.diaz", "dev.rao"] { #expect(report.text.contains("id=\"subject-teammember-\(id)\"")) }
+            #expect(report.text.contains("ben.ortiz has no passed background check"))
+
+            let page = try await client.execute(uri: "/people/ben.ortiz", method: .get)
+            #expect(page.status == .ok)
+            #expect(contract.problems(page, method: "GET", path: "/people/{id}") == [])
+            #expect(page.text.contains("id=\"subject-teammember-ben.ortiz\""))
+            #expect(!page.text.contains("subject-teammember-ana.lopez"))
+            #expect(page.text.contains("ben.ortiz has no passed background check"))
+
+            let unknown = try await client.execute(uri: "/people/nobody", method: .get)
+            #expect(unknown.status == .notFound)
+            #expect(contract.problems(unknown, method: "GET", path: "/people/{id}") == [])
+        }
+    }
+}

@@ -20,6 +20,17 @@ struct ServeProcessTests {
         #expect(open.standardError.contains("--no-auth serves only on a loopback address (127.0.0.1, ::1, localhost); 0.0.0.0 is not one: give --tokens FILE"))
     }
 
+    @Test func aProjectThatDoesNotLoadAtStartIsExitTwoWithItsDiagnostic() throws {
+        let project = ServerTestProject()
+        project.directory.write("clearance.yaml", "policies: [policies]\ninputs: [team]\n")
+        project.write("ben.ortiz", "kind: TeamMember\nid: ben.ortiz\nname: Ben\nstatus: hired\n")
+        let port = try HTTPProbe.freePort()
+        let result = try CommandRunner.run(["serve", "--no-auth", "--listen", "127.0.0.1:\(port)"], in: URL(fileURLWithPath: project.directory.path))
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("team/ben.ortiz.yaml:4:9: "))
+        #expect(result.standardError.contains("1 error; nothing was checked."))
+    }
+
     @Test(.timeLimit(.minutes(1))) func sighupReloadsAndSigtermAnswersTheRequestInFlightThenExitsZero() async throws {
         let project = ServerTestProject()
         project.directory.write("clearance.yaml", "policies: [policies]\ninputs: [team]\n")

@@ -2,6 +2,7 @@ import ClearanceCore
 import ClearanceDocument
 import ClearanceEngine
 import ClearancePolicy
+import ClearanceReporting
 import ClearanceServer
 import ClearanceTestSupport
 import Foundation
@@ -93,7 +94,7 @@ final class ServerTestProject: Sendable {
             let policies = try PolicyLoader(symbols: SymbolTable()).load(paths: [root + "/policies"])
             let documents = try InputLoader(symbols: policies.symbols).load(paths: [root + "/team"], policies: policies)
             let engine = Engine(policies: policies, documents: documents, now: Self.now)
-            return ServerSnapshot(engine: engine, audit: engine.run(), projectFile: [], loadedAt: Self.now)
+            return ServerSnapshot(engine: engine, audit: engine.run(), projectFile: [], loadedAt: Self.now, context: ReportContext(toolVersion: "test"))
         }
     }
 

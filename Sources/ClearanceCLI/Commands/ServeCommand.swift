@@ -80,6 +80,7 @@ struct ServeCommand: ParsableCommand {
         options.tokens = accepted
         options.decisionLog = log
         options.failOn = configuration.failOn
+        options.reportContext = Session.context(configuration)
         if let fixed = project.time.asOf.flatMap(EvaluationTime.timestamp) { options.clock = { fixed } }
         let store = SnapshotStore(loader: loader(projectFile: location.file), clock: ServerApplication.currentTime)
         let server = ServerApplication(store: store, options: options)
@@ -122,7 +123,7 @@ struct ServeCommand: ParsableCommand {
             try Session.requireSubjects(audit, policies, paths: configuration.inputs)
             try Session.requireAppliedRules(audit)
             let bytes = try projectFile.map { file throws(Diagnostic) in try FileReader.read(path: file, limit: 64 << 20) } ?? []
-            return ServerSnapshot(engine: engine, audit: audit, projectFile: bytes, loadedAt: Session.currentTime())
+            return ServerSnapshot(engine: engine, audit: audit, projectFile: bytes, loadedAt: Session.currentTime(), context: Session.context(configuration))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ClearanceCore
 import ClearanceEngine
 import ClearancePolicy
+import ClearanceReporting
 import Crypto
 
 /// One prepared organisation the server answers from: the engine over the policies and documents, the audit's findings,
@@ -14,13 +15,17 @@ public struct ServerSnapshot: Sendable {
     public let loadedAt: Timestamp
     /// The findings of an audit of the whole snapshot at the engine's time that need attention (fail, error, waived, pending), in report order.
     public let findings: [Finding]
+    /// The HTML audit report of the snapshot, rendered once when it was loaded (`GET /`).
+    public let reportPage: String
     /// The team members by id, for a person's answer.
     private let members: [String: InputDocument]
 
     /// A snapshot of a prepared engine and the audit it ran at its time (``Engine/run(rules:subjects:progress:)``), named by the
-    /// digests of what was read and of `projectFile` (the bytes of `clearance.yaml`, whose settings decide the params), loaded at `loadedAt`.
-    public init(engine: Engine, audit: Report, projectFile: [UInt8], loadedAt: Timestamp) {
+    /// digests of what was read and of `projectFile` (the bytes of `clearance.yaml`, whose settings decide the params), loaded at `loadedAt`;
+    /// the audit's HTML report is rendered with `context`.
+    public init(engine: Engine, audit: Report, projectFile: [UInt8], loadedAt: Timestamp, context: ReportContext) {
         self.engine = engine
+        reportPage = HTMLReporter().render(audit, context: context)
         self.loadedAt = loadedAt
         findings = audit.findings.filter(\.needsAttention)
         var members: [String: InputDocument] = [:]
