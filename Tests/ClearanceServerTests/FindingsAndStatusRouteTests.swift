@@ -96,6 +96,38 @@ struct FindingsAndStatusRouteTests {
         }
     }
 
+    @Test func requestsDuringAReloadEachSeeOneWholeSnapshotAndNoneFails() async throws {
+        let project = ServerTestProject()
+        let store = try project.store()
+        let old = store.current!.revision
+        project.write("ben.ortiz", ServerTestProject.member("ben.ortiz"))
+        let answers = try await withServer(ServerApplication(store: store, options: ServerTestProject.options())) { client in
+            try await withThrowingTaskGroup(of: [String].self) { group in
+                group.addTask {
+                    try store.reload()
+                    return []
+                }
+                for _ in 0..<4 {
+                    group.addTask {
+                        var seen: [String] = []
+                        for _ in 0..<25 {
+                            let response = try await client.execute(uri: "/v1/people/ben.ortiz/clearance", method: .get)
+                            let json = try response.json
+                            seen.append("\(response.status.code) \(json["revision"]?.string ?? "") \(json["state"]?.string ?? "")")
+                        }
+                        return seen
+                    }
+                }
+                return try await group.reduce(into: []) { $0 += $1 }
+            }
+        }
+        let new = store.current!.revision
+        #expect(new != old)
+        // Each answer is the old snapshot's (blocked) or the new one's (cleared), never a mix, and every one is a 200.
+        #expect(answers.count == 100)
+        #expect(answers.allSatisfy { $0 == "200 \(old) blocked" || $0 == "200 \(new) cleared" })
+    }
+
     @Test func theContractIsServedAndUnknownRoutesAndMethodsAreProblems() async throws {
         let project = ServerTestProject()
         try await withServer(ServerApplication(store: try project.store(), options: ServerTestProject.options())) { client in
