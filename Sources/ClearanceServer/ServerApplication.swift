@@ -79,8 +79,11 @@ public struct ServerApplication: Sendable {
     /// Every route's path template and method, as openapi.yaml lists them.
     static let routes: RouteTable = {
         var table = RouteTable()
-        for (path, method) in [("/health", HTTPRequest.Method.get), ("/ready", .get), ("/", .get), ("/people/{id}", .get), ("/openapi.yaml", .get), ("/v1/people/{id}/clearance", .get),
-                               ("/v1/check", .post), ("/v1/findings", .get), ("/v1/status", .get), ("/metrics", .get)] {
+        let routes: [(String, HTTPRequest.Method)] = [
+            ("/health", .get), ("/ready", .get), ("/openapi.yaml", .get), ("/", .get), ("/people/{id}", .get), ("/v1/people/{id}/clearance", .get),
+            ("/v1/check", .post), ("/v1/findings", .get), ("/v1/status", .get), ("/metrics", .get),
+        ]
+        for (path, method) in routes {
             table.add(path, method)
         }
         return table
@@ -129,9 +132,8 @@ public struct ServerApplication: Sendable {
         }
         decide(route, subject: id, result: answer.state, snapshot, context)
         let tag = answer.entityTag
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == tag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
-            return Response(status: .notModified, headers: [.eTag: tag])
-        }
+        let matches = request.headers[.ifNoneMatch]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        if matches.contains(tag) || matches.contains("*") { return Response(status: .notModified, headers: [.eTag: tag]) }
         var response = Self.json(answer.json)
         response.headers[.eTag] = tag
         return response
