@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "ClearanceServer",
             dependencies: [
-                "ClearanceCore", "ClearanceDocument", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
+                "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
