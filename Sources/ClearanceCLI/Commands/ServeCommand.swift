@@ -23,7 +23,7 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
 
-    @Option(help: ArgumentHelp("The address to listen on (default: 127.0.0.1:8080).", valueName: "host:port"))
+    @Option(help: ArgumentHelp("The address to listen on.", valueName: "host:port"))
     var listen = "127.0.0.1:8080"
 
     @Option(help: ArgumentHelp("A file of accepted bearer tokens' SHA-256 hashes, one per line, optionally ID:HASH; required unless --no-auth.", valueName: "file"))
@@ -32,7 +32,7 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .customLong("no-auth"), help: "Serve without bearer tokens; only on a loopback address.")
     var noAuth = false
 
-    @Option(name: .customLong("max-body"), help: ArgumentHelp("The largest request body accepted, in bytes (default: 1048576).", valueName: "bytes"))
+    @Option(name: .customLong("max-body"), help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
     var maxBody = 1 << 20
 
     @Option(name: .customLong("decision-log"), help: ArgumentHelp("A file to append one JSON line per decision to.", valueName: "file"))
