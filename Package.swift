@@ -15,6 +15,10 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The system libyaml (pkg-config yaml-0.1; Debian libyaml-dev).
@@ -58,11 +62,26 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        // `clearance serve`: decisions over HTTP (Hummingbird) from a prepared snapshot swapped whole on reload.
+        .target(
+            name: "ClearanceServer",
+            dependencies: [
+                "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.embedInCode("Contract/openapi.yaml")]
+        ),
         // The command-line interface; the executable only calls into it.
         .target(
             name: "ClearanceCLI",
             dependencies: [
                 "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePacks", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting", "ClearanceHistory",
+                "ClearanceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -123,6 +142,15 @@ let package = Package(
         .testTarget(
             name: "ClearanceHistoryTests",
             dependencies: ["ClearanceHistory", "ClearanceEngine", "ClearancePolicy", "ClearanceCore", "ClearanceTestSupport"]
+        ),
+        // The server in process: every route, status code and problem body, checked against openapi.yaml.
+        .testTarget(
+            name: "ClearanceServerTests",
+            dependencies: [
+                "ClearanceServer", "ClearanceEngine", "ClearanceReporting", "ClearancePolicy", "ClearanceDocument", "ClearanceCore", "ClearanceTestSupport", "clearance",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .testTarget(
             name: "ClearanceCLITests",

@@ -42,7 +42,11 @@ public struct JSONReporter: Reporter {
         return JSONText.object(members).pretty + "\n"
     }
 
-    static func finding(_ finding: Finding, _ report: Report) -> JSONText {
+    static func finding(_ finding: Finding, _ report: Report) -> JSONText { Self.finding(finding, baseline: report.baseline) }
+
+    /// One finding as the JSON report writes it (`rule`, `policy`, `severity`, `status`, `subject`, `kind`, `element`, `message`,
+    /// `controls`, `location`, `waiver`, `fingerprint`, and `baseline` when compared with one).
+    public static func finding(_ finding: Finding, baseline: BaselineComparison?) -> JSONText {
         var members: [(String, JSONText)] = [
             ("rule", .string(finding.rule.id)), ("policy", .string(finding.rule.policyID)),
             ("severity", .string(finding.rule.severity.rawValue)), ("status", .string(finding.status.rawValue)),
@@ -60,7 +64,7 @@ public struct JSONReporter: Reporter {
                                                ("approvedBy", .string(waiver.approvedBy)), ("expires", .string(waiver.expiresText))])))
         }
         members.append(("fingerprint", .string(finding.fingerprint)))
-        if let baseline = report.baseline, finding.status.isFailing {
+        if let baseline, finding.status.isFailing {
             members.append(("baseline", .string(baseline.isBaselined(finding) ? "unchanged" : "new")))
         }
         return .object(members)

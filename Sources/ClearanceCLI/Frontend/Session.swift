@@ -54,8 +54,9 @@ enum Session {
     /// With no `paths`, the configured inputs and sources are the subjects; with `paths`, a source is a subject when a path names its
     /// export (the file or a folder holding it), else context. Configured waiver files are context when
     /// `paths` narrow the run (their expiry is reported by the full run), unless `--waivers` named them.
+    /// A long-running command passes `keep: false`, so a snapshot it drops gives its memory back.
     static func documents(_ paths: [String], context: [String] = [], _ configuration: ProjectConfiguration, _ project: ProjectOptions,
-                          _ policies: PolicySet, digests: Bool = true, progress: ProgressLine? = nil) throws(Diagnostics) -> DocumentSet {
+                          _ policies: PolicySet, digests: Bool = true, progress: ProgressLine? = nil, keep: Bool = true) throws(Diagnostics) -> DocumentSet {
         let subjects = paths.isEmpty ? configuration.inputs : paths
         guard !subjects.isEmpty || !configuration.sources.isEmpty else {
             throw Diagnostics([Diagnostic(code: "input.none", message: "no inputs: name files or folders to check, or list them under `inputs` in clearance.yaml", location: nil)])
@@ -66,7 +67,7 @@ enum Session {
                                                sources: configuration.sources, sourcesAreContext: !paths.isEmpty, waiverChecks: project.waiverChecks(configuration),
                                                policies: policies, jobs: project.threadCount, digests: digests,
                                                progress: progress?.callback("reading", "files"))
-        loaded.withLock { $0.append(documents) }
+        if keep { loaded.withLock { $0.append(documents) } }
         // An override of clearance.yaml waives a rule for everyone: it needs an approver entitled to accept that.
         let overrideProblems = RuleOverrideCheck(checks: project.waiverChecks(configuration)).diagnostics(configuration.settings.overrides, in: documents)
         guard overrideProblems.isEmpty else { throw Diagnostics(overrideProblems) }

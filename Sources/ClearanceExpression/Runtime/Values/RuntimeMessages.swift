@@ -38,7 +38,7 @@ enum RuntimeMessages {
     static func unbound(_ name: String) -> String { "no value is bound to '\(name)'" }
     static func undeclared(_ name: String) -> String { "undeclared reference to '\(name)'" }
     static func unknownFunction(_ name: String) -> String { "unknown function '\(name)'" }
-    static func budgetExceeded(_ budget: Int) -> String { "evaluation took more than \(budget) steps and was stopped" }
+    static func budgetExceeded(_ budget: Int) -> String { "evaluation took more than \(budget)" + StepBudget.exceededEnding }
     /// The most UTF-8 bytes of a value from the data that a message quotes; longer ones are cut with `…`.
     static let quotedLength = 200
 

@@ -1,0 +1,52 @@
+import ClearanceCore
+import ClearanceEngine
+import ClearancePolicy
+import ClearanceReporting
+import Crypto
+
+/// One prepared organisation the server answers from: the engine over the policies and documents, the audit's findings,
+/// and its revision. Immutable; a reload prepares a new one and swaps it in whole (``SnapshotStore``).
+public struct ServerSnapshot: Sendable {
+    /// The policies prepared over the documents, ready to evaluate requests (``Engine/evaluate(_:at:rules:)``).
+    public let engine: Engine
+    /// A digest of every policy file, input file, export and the project file's bytes: equal inputs, equal revision.
+    public let revision: String
+    /// When the snapshot was loaded.
+    public let loadedAt: Timestamp
+    /// The findings of an audit of the whole snapshot at the engine's time that need attention (fail, error, waived, pending), in report order.
+    public let findings: [Finding]
+    /// The HTML audit report of the snapshot, rendered once when it was loaded (`GET /`).
+    public let reportPage: String
+    /// The team members by id, for a person's answer.
+    private let members: [String: InputDocument]
+
+    /// A snapshot of a prepared engine and the audit it ran at its time (``Engine/run(rules:subjects:progress:)``), named by the
+    /// digests of what was read and of `projectFile` (the bytes of `clearance.yaml`, whose settings decide the params), loaded at `loadedAt`;
+    /// the audit's HTML report is rendered with `context`.
+    public init(engine: Engine, audit: Report, projectFile: [UInt8], loadedAt: Timestamp, context: ReportContext) {
+        self.engine = engine
+        reportPage = HTMLReporter().render(audit, context: context)
+        self.loadedAt = loadedAt
+        findings = audit.findings.filter(\.needsAttention)
+        var members: [String: InputDocument] = [:]
+        for member in engine.snapshot.subjects where member.kind == .teamMember { members[member.id] = member }
+        self.members = members
+        let documents = engine.snapshot
+        revision = Self.revision(files: engine.policies.digests + documents.digests + documents.sources.flatMap(\.extraFiles), projectFile: projectFile)
+    }
+
+    /// The team member with an id, if the snapshot holds one.
+    public func member(_ id: String) -> InputDocument? { members[id] }
+
+    /// The vendors' exports read as sources, in the order `clearance.yaml` lists them.
+    public var sources: [SourceSummary] { engine.snapshot.sources }
+
+    /// The first 16 bytes of the SHA-256 of each file's role, path and digest, one per line in a stable order, and of the project file.
+    static func revision(files: [FileDigest], projectFile: [UInt8]) -> String {
+        var hash = SHA256()
+        let lines = files.map { "\($0.role.rawValue) \($0.path) \($0.sha256)" }.sorted()
+        for line in lines { hash.update(data: Array((line + "\n").utf8)) }
+        hash.update(data: Array("project \(SHA256.hash(data: projectFile).lowercaseHex)\n".utf8))
+        return String(hash.finalize().lowercaseHex.prefix(32))
+    }
+}

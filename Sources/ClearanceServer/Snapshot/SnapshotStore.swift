@@ -1,0 +1,77 @@
+import ClearanceCore
+import Synchronization
+
+/// Prepares a snapshot: loads the project anew and returns it, or throws what stopped the load (a `Diagnostics`, say).
+public typealias SnapshotLoader = @Sendable () throws -> ServerSnapshot
+
+/// The snapshot the server answers from, swapped whole: a request reads one snapshot from start to end, and a reload
+/// that fails keeps the one in service and records why.
+public final class SnapshotStore: Sendable {
+    /// What went wrong with the last reload, and when.
+    public struct ReloadError: Sendable {
+        /// When the reload was tried.
+        public let at: Timestamp
+        /// What stopped it, as the command line would print it.
+        public let message: String
+    }
+
+    private struct State {
+        var snapshot: ServerSnapshot?
+        var lastError: ReloadError?
+        var reloadFailures = 0
+    }
+
+    private let state = Mutex(State())
+    private let loader: SnapshotLoader
+    /// Serialises reloads: two signals in a row prepare one snapshot after the other, never two at once.
+    private let reloading = Mutex(())
+    private let clock: @Sendable () -> Timestamp
+
+    /// A store that loads with `loader`; nothing is loaded until ``reload()``. `clock` stamps reload errors.
+    public init(loader: @escaping SnapshotLoader, clock: @escaping @Sendable () -> Timestamp) {
+        self.loader = loader
+        self.clock = clock
+    }
+
+    /// The snapshot in service, `nil` until the first load succeeds.
+    public var current: ServerSnapshot? { state.withLock { $0.snapshot } }
+
+    /// The last reload's error, `nil` once a reload succeeds.
+    public var lastError: ReloadError? { state.withLock { $0.lastError } }
+
+    /// How many reloads have failed since the server started.
+    public var reloadFailures: Int { state.withLock { $0.reloadFailures } }
+
+    /// Loads the project on the calling thread and swaps the new snapshot in; on failure the snapshot in service stays
+    /// and the error is recorded and rethrown.
+    @discardableResult
+    public func reload() throws -> ServerSnapshot {
+        try reloading.withLock { _ in
+            do {
+                let snapshot = try loader()
+                state.withLock { state in
+                    state.snapshot = snapshot
+                    state.lastError = nil
+                }
+                return snapshot
+            } catch {
+                let message = Self.describe(error)
+                let at = clock()
+                state.withLock { state in
+                    state.lastError = ReloadError(at: at, message: message)
+                    state.reloadFailures += 1
+                }
+                throw error
+            }
+        }
+    }
+
+    /// An error as the command line prints it: diagnostics in full, anything else by its description.
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case let diagnostics as Diagnostics: diagnostics.rendered
+        case let diagnostic as Diagnostic: diagnostic.rendered
+        default: String(describing: error)
+        }
+    }
+}
