@@ -52,19 +52,17 @@ extension HistoryConnection {
     /// Runs `body` in a write transaction, committed when it returns and rolled back when it throws.
     func writing<T>(_ body: () throws(HistoryError) -> T) throws(HistoryError) -> T {
         try beginWrite()
-        do {
-            let result = try body()
-            try commit()
-            return result
-        } catch {
-            rollback()
-            throw error
-        }
+        return try finishing(body)
     }
 
     /// Runs `body` in a read transaction.
     func reading<T>(_ body: () throws(HistoryError) -> T) throws(HistoryError) -> T {
         try beginRead()
+        return try finishing(body)
+    }
+
+    /// Runs `body` in the transaction just begun: committed when it returns, rolled back when it or the commit throws.
+    private func finishing<T>(_ body: () throws(HistoryError) -> T) throws(HistoryError) -> T {
         do {
             let result = try body()
             try commit()
