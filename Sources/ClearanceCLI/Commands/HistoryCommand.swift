@@ -26,9 +26,7 @@ struct HistoryListCommand: ParsableCommand {
     var format = "text"
 
     func validate() throws {
-        guard ["text", "json"].contains(format) else {
-            throw ValidationError("--format must be text or json; got '\(VisibleText.value(format))'\(Suggestion.didYouMean(format, among: ["text", "json"]))")
-        }
+        try ListingFormat.validate(format)
     }
 
     func run() throws {

@@ -27,9 +27,7 @@ struct SourcesCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func validate() throws {
-        guard ["text", "json"].contains(format) else {
-            throw ValidationError("--format must be text or json; got '\(VisibleText.value(format))'\(Suggestion.didYouMean(format, among: ["text", "json"]))")
-        }
+        try ListingFormat.validate(format)
     }
 
     func run() throws {
