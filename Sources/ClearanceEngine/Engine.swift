@@ -20,6 +20,9 @@ public struct Engine: Sendable {
     public let jobs: Int
     /// Whether pass and skip findings are kept in the report (JUnit and HTML list them), not only counted.
     public let keepsAllFindings: Bool
+    /// The subjects, by rule id, whose pass and skip findings a run keeps apart (``Report/watchedFindings``) when it
+    /// does not keep them all: what a history needs to tell a fixed finding from a removed one.
+    public let watching: [String: Set<String>]
     private let waivers: WaiverBook
     /// The evidence from the future set aside when the snapshot was prepared.
     private let futureEvidence: [FutureEvidence]
@@ -34,12 +37,15 @@ public struct Engine: Sendable {
     /// The ManagedDevice documents linked to each person, by member id (what a person's checklist shows).
     private let devicesByPerson: [String: [InputDocument]]
 
-    /// Prepares `policies` over `documents` as of `now`.
-    public init(policies: PolicySet, documents: DocumentSet, now: Timestamp, jobs: Int = 1, keepsAllFindings: Bool = true) {
+    /// Prepares `policies` over `documents` as of `now`; `watching` names, by rule id, the subjects whose pass and
+    /// skip findings to keep apart when not all are kept.
+    public init(policies: PolicySet, documents: DocumentSet, now: Timestamp, jobs: Int = 1, keepsAllFindings: Bool = true,
+                watching: [String: Set<String>] = [:]) {
         self.policies = policies
         self.now = now
         self.jobs = max(1, jobs)
         self.keepsAllFindings = keepsAllFindings
+        self.watching = watching
         (snapshot, futureEvidence) = documents.settingAsideFutureEvidence(at: now)
         waivers = WaiverBook(documents.waivers, now: now)
         var identities: [String: ElementIdentity] = [:]
@@ -79,26 +85,26 @@ public struct Engine: Sendable {
         let results = ParallelMap.map(batches, jobs: jobs, done: done) { [self] batch in
             evaluate(targets[(batch * Self.batchSize)..<min(targets.count, (batch + 1) * Self.batchSize)], plans, waivers: waivers, at: now)
         }
-        var sink = FindingSink(keepsAll: keepsAllFindings)
+        var sink = sink(plans)
         for result in results { sink.append(result) }
         if subjects == nil {
             let reported = Set(snapshot.reportedWaivers.map(\.id))
             for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true && reported.contains(finding.subject) {
-                sink.add(finding)
+                sink.addOutsidePlan(finding)
             }
             for override in policies.expiredOverrides where rules?.contains(override.ruleID) ?? true {
-                sink.add(Self.finding(expired: override))
+                sink.addOutsidePlan(Self.finding(expired: override))
             }
         }
         if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
             for evidence in futureEvidence where subjects?.contains(evidence.document.id) ?? true && !snapshot.isContext(evidence.document) {
-                sink.add(Self.finding(evidence, now: now))
+                sink.addOutsidePlan(Self.finding(evidence, now: now))
             }
         }
         // Who each checked document is (name, status), for reports that list every person; only when they are kept.
         let checked = keepsAllFindings
             ? snapshot.subjects.filter { policies.kinds.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
-        return report(sink, documentsChecked: targets.count, at: now, subjects: checked)
+        return report(sink, plans, documentsChecked: targets.count, at: now, subjects: checked)
     }
 
     /// Evaluates `documents` (a candidate's record, a changed manifest) at `time` in the context of the
@@ -117,11 +123,11 @@ public struct Engine: Sendable {
         let book = time == now ? waivers : WaiverBook(snapshot.waivers, now: time)
         var sink = evaluate(read[...], plans, waivers: book, at: time)
         if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
-            for evidence in future { sink.add(Self.finding(evidence, now: time)) }
+            for evidence in future { sink.addOutsidePlan(Self.finding(evidence, now: time)) }
         }
         let targets = read.filter { document in plans.contains { $0.policy.target == document.kind } }
         let checked = keepsAllFindings ? read.filter { policies.kinds.contains($0.kind) } : []
-        return report(sink, documentsChecked: targets.count, at: time, subjects: checked)
+        return report(sink, plans, documentsChecked: targets.count, at: time, subjects: checked)
     }
 
     /// The finding of an override of `clearance.yaml` past its expiry.
@@ -143,27 +149,41 @@ public struct Engine: Sendable {
         }
     }
 
+    /// An empty sink for a run of `plans`: one counter slot per planned rule, in plan order.
+    private func sink(_ plans: [Plan]) -> FindingSink {
+        FindingSink(keepsAll: keepsAllFindings, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count })
+    }
+
     /// Evaluates every planned rule on each document of its target kind, on this thread.
     private func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp) -> FindingSink {
         let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
-        var sink = FindingSink(keepsAll: keepsAllFindings)
+        var sink = sink(plans)
         guard let first = plans.first else { return sink }
+        var firstSlots: [Int] = []
+        var slots = 0
+        for plan in plans {
+            firstSlots.append(slots)
+            slots += plan.rules.count
+        }
         var bindings = Bindings(first.policy.declarations)
         bindings[PolicyBindings.now] = .timestamp(time)
         for (index, lookup) in snapshot.lookupValues.enumerated() { bindings[PolicyBindings.firstLookup + index] = lookup }
         for document in documents {
             bindings[PolicyBindings.target] = Value(node: document.root)
             let inPipeline = document.kind == .teamMember && CredentialState(member: document.root).isInPipeline
-            for (policy, selected) in plans where policy.target == document.kind {
+            for (position, (policy, selected)) in plans.enumerated() where policy.target == document.kind {
                 bindings[PolicyBindings.params] = policy.paramsValue
-                for rule in selected { evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, into: &sink) }
+                for (offset, rule) in selected.enumerated() {
+                    sink.rule = firstSlots[position] + offset
+                    evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, into: &sink)
+                }
             }
         }
         return sink
     }
 
     /// The report of what a sink gathered.
-    private func report(_ sink: FindingSink, documentsChecked: Int, at time: Timestamp, subjects: [InputDocument]) -> Report {
+    private func report(_ sink: FindingSink, _ plans: [Plan], documentsChecked: Int, at time: Timestamp, subjects: [InputDocument]) -> Report {
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         let kinds = policies.kinds
         var accounts: [String: [ObservedAccount]] = [:], devices: [String: [ObservedDevice]] = [:]
@@ -171,7 +191,8 @@ public struct Engine: Sendable {
             if let found = accountsByPerson[subject.id] { accounts[subject.id] = ObservedAccount.ordered(found.map(ObservedAccount.init)) }
             if let found = devicesByPerson[subject.id] { devices[subject.id] = ObservedDevice.ordered(found.map(ObservedDevice.init)) }
         }
-        return Report(asOf: time, findings: sink.findings, summary: counts, documentsChecked: documentsChecked, catalogue: catalogue,
+        return Report(asOf: time, findings: sink.findings, summary: counts, ruleCounts: sink.ruleCounts(slots: plans.flatMap { $0.rules.map(\.id) }),
+                      watchedFindings: sink.watched, documentsChecked: documentsChecked, catalogue: catalogue,
                       inputFiles: snapshot.digests, waivers: snapshot.waivers,
                       subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) }, sources: snapshot.sources, accounts: accounts,
                       devices: devices)

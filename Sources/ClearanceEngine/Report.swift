@@ -9,6 +9,11 @@ public struct Report: Sendable {
     public let findings: [Finding]
     /// How many findings had each outcome, kept or not.
     public let summary: [FindingStatus: Int]
+    /// How many findings of each rule had each outcome, kept or not, by rule id (outcomes with none left out).
+    public let ruleCounts: [String: [FindingStatus: Int]]
+    /// The pass and skip findings of the rules and subjects the engine watched (``Engine/watching``), when it did not
+    /// keep every finding; reports do not list them.
+    public let watchedFindings: [Finding]
     /// How many documents the rules were evaluated on.
     public let documentsChecked: Int
     /// The policies and rules evaluated, as reports describe them, and the policy files' digests.
@@ -29,13 +34,16 @@ public struct Report: Sendable {
     public private(set) var baseline: BaselineComparison?
 
     /// Creates a report, sorting the findings; `summary` counts every outcome, kept or not.
-    public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], documentsChecked: Int, catalogue: RuleCatalogue,
+    public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], ruleCounts: [String: [FindingStatus: Int]] = [:],
+                watchedFindings: [Finding] = [], documentsChecked: Int, catalogue: RuleCatalogue,
                 inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = [], sources: [SourceSummary] = [],
                 accounts: [String: [ObservedAccount]] = [:], devices: [String: [ObservedDevice]] = [:]) {
         self.asOf = asOf
         self.documentsChecked = documentsChecked
         self.findings = Finding.sortedForReports(findings)
         self.summary = summary
+        self.ruleCounts = ruleCounts
+        self.watchedFindings = watchedFindings
         self.catalogue = catalogue
         self.inputFiles = inputFiles
         self.waivers = waivers

@@ -74,14 +74,14 @@ struct HistoryCommandTests {
         #expect(listing.standardOutput.contains("  check (part)  "), "\(listing.standardOutput)")
     }
 
-    @Test("two processes recording at once, five runs each: all ten land and the file passes integrity_check")
+    @Test("two audit --record processes at once, 20 times: all 40 runs land and the file passes integrity_check")
     func concurrentProcesses() throws {
         let project = Self.sample()
         let failures = Failures()
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
-            for _ in 0..<5 {
+        for round in 0..<20 {
+            DispatchQueue.concurrentPerform(iterations: 2) { process in
                 do {
-                    let result = try project.run(["check", "--record", "--as-of", "2026-11-20"])
+                    let result = try project.run(["audit", "--record", "--as-of", "2026-11-20", "--output", "report-\(round)-\(process)"])
                     if result.status != 1 || !result.standardError.contains("recorded run ") { failures.add(result.standardError) }
                 } catch {
                     failures.add("\(error)")
@@ -90,11 +90,65 @@ struct HistoryCommandTests {
         }
         #expect(failures.all.isEmpty, "\(failures.all)")
         let runs = try #require(try Self.listing(project)["runs"] as? [[String: Any]])
-        #expect(runs.count == 10)
-        #expect(runs.dropFirst().allSatisfy { $0["outcomeChanges"] as? Int == 0 })
+        #expect(runs.map { $0["id"] as? Int } == Array(1...40))
+        #expect(runs.map { $0["outcomeChanges"] as? Int } == [88] + Array(repeating: 0, count: 39))
         let connection = try SQLiteHistoryConnection(path: project.path + "/.clearance/history.sqlite", name: "history", readOnly: true)
         defer { connection.close() }
         #expect(try connection.rows("PRAGMA integrity_check", []) == [[.text("ok")]])
+        #expect(try connection.rows("SELECT COUNT(*) FROM outcome_change", []) == [[.integer(88)]])
+    }
+
+    @Test("a process killed while it writes its run loses nothing committed: the history opens, passes integrity_check and records again")
+    func killedMidWrite() throws {
+        let project = Self.sample()
+        #expect(try project.run(["check", "--record", "--as-of", "2026-11-20"]).status == 1)
+        let store = try HistoryStores.open(.sqlite(path: project.path + "/.clearance/history.sqlite"), toolVersion: "test", now: 0)
+        let committed = try store.outcomes(atRun: 1)
+        store.close()
+        // 500 more people, each failing several rules: the next run writes thousands of change log rows.
+        let template = project.read("Fixtures/team/carlos.ibarra.yaml")
+        for index in 0..<500 {
+            project.write("Fixtures/team/crowd/person\(index).yaml", template.replacingOccurrences(of: "carlos.ibarra", with: "person\(index)")
+                .replacingOccurrences(of: "encrypted: true", with: "encrypted: false").replacingOccurrences(of: "sso: true", with: "sso: false"))
+        }
+        let wal = project.path + "/.clearance/history.sqlite-wal"
+        var killedWriting = false
+        for _ in 0..<5 where !killedWriting {
+            let process = Process()
+            process.executableURL = CommandRunner.executable
+            process.arguments = ["check", "--record", "--as-of", "2026-11-20"]
+            process.currentDirectoryURL = URL(fileURLWithPath: project.path)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            let before = Self.size(wal)
+            try process.run()
+            // The run writes its rows into the write-ahead log in one transaction: kill it once the log has grown.
+            while process.isRunning && Self.size(wal) < before + 256 * 1024 { usleep(500) }
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killedWriting = true
+            }
+            process.waitUntilExit()
+            let reopened = try HistoryStores.open(.sqlite(path: project.path + "/.clearance/history.sqlite"), toolVersion: "test", now: 0)
+            defer { reopened.close() }
+            let runs = try reopened.runs()
+            if killedWriting {
+                #expect(runs.map(\.id) == [1])
+                #expect(try reopened.outcomes(atRun: 1) == committed)
+            }
+        }
+        #expect(killedWriting, "every run finished before it could be killed")
+        let connection = try SQLiteHistoryConnection(path: project.path + "/.clearance/history.sqlite", name: "history", readOnly: true)
+        #expect(try connection.rows("PRAGMA integrity_check", []) == [[.text("ok")]])
+        connection.close()
+        let again = try project.run(["check", "--record", "--as-of", "2026-11-20"])
+        #expect(again.status == 1)
+        #expect(again.standardError.contains("recorded run 2 in .clearance/history.sqlite: "), "\(again.standardError)")
+    }
+
+    /// A file's size in bytes, 0 when it is missing.
+    static func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     @Test("a history file that is not one ends the run with exit 2 naming it, after the reports, and is left as it was")

@@ -77,6 +77,26 @@ struct HistoryStoreTests {
         #expect(try store.runs().last?.scope == "path team/bo.yaml\npolicies Policies/zt.yaml")
     }
 
+    @Test("the watch list names what needs attention; a run holding only the watched passes resolves those and keeps the rest",
+          arguments: Backend.available)
+    func watchedPasses(backend: Backend) throws {
+        let folder = TemporaryDirectory()
+        let store = try Backend.open(try backend.newLocation(folder))
+        defer { store.close() }
+        #expect(try store.watchList() == [:])
+        _ = try store.record(Runs.run(day: 1, [Runs.outcome("ZT-01", "ana", "fail"), Runs.outcome("ZT-01", "bo", "fail"),
+                                               Runs.outcome("ZT-04", "bo", "error", element: "devices[0]"), Runs.outcome("AR-01", "cy", "pass")]))
+        #expect(try store.watchList() == ["ZT-01": ["ana", "bo"], "ZT-04": ["bo"]])
+        // The run watched ZT-01 for ana and ZT-04 for bo (a run recorded meanwhile made ZT-01 on bo fail): ana passes,
+        // bo's device was removed, and ZT-01 on bo, not watched and not reported, cannot be told and keeps its state.
+        var run = Runs.run(day: 2, [Runs.outcome("ZT-01", "ana", "pass")])
+        run.watched = ["ZT-01": ["ana"], "ZT-04": ["bo"]]
+        let recorded = try store.record(run)
+        #expect(try store.outcomeChanges(inRun: recorded.id).map { "\($0.fingerprint) \($0.status)" } == ["ZT-01/ana/ pass", "ZT-04/bo/devices[0] gone"])
+        #expect(try store.outcomes(atRun: recorded.id).map(\.fingerprint) == ["ZT-01/bo/"])
+        #expect(try store.watchList() == ["ZT-01": ["bo"]])
+    }
+
     @Test("accounts: first seen active, deprovisioned and absent from the export that listed them", arguments: Backend.available)
     func accounts(backend: Backend) throws {
         let folder = TemporaryDirectory()

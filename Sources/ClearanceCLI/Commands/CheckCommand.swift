@@ -44,20 +44,22 @@ struct CheckCommand: ParsableCommand {
         let plan = try OutputPlan(formats: location.formats(formats), output: output.map(location.path))
         let progress = ProgressLine()
         defer { progress.finish() }
-        let (report, documents, configuration) = try Session.guarded {
+        let (report, documents, configuration, watched) = try Session.guarded {
             let configuration = try project.configuration(checked: paths + contextPaths)
             let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: location.path(path)) }
             let policies = try Session.policies(configuration, now: project.now)
             try Session.requireRules(policies, from: configuration.policies)
             let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies,
                                                   digests: plan.recordsEvidence, progress: progress)
+            let watched = recording.record ? RunRecorder.watchList(options: recording, configuration: configuration, location: location) : nil
             let report = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
-                                keepsAllFindings: includePassing || plan.listsAllFindings || recording.record).run(progress: progress.callback("evaluating", "documents"))
+                                keepsAllFindings: includePassing || plan.listsAllFindings || (recording.record && watched == nil), watching: watched ?? [:])
+                .run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
             try Session.requireAppliedRules(report)
             // A check of part of a project resolves nothing about the documents it did not check.
             let checked = paths.isEmpty ? nil : Session.checkedSubjects(documents)
-            return (accepted.map { report.comparing(with: $0, checked: checked) } ?? report, documents, configuration)
+            return (accepted.map { report.comparing(with: $0, checked: checked) } ?? report, documents, configuration, watched)
         }
         progress.finish()
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }
@@ -68,7 +70,7 @@ struct CheckCommand: ParsableCommand {
         sarif.noteOmitted(report, plan: plan, context: context)
         if recording.record {
             try RunRecorder.record(report, documents: documents, command: "check", paths: paths, options: recording, project: project,
-                                   configuration: configuration, location: location)
+                                   configuration: configuration, location: location, watched: watched)
         }
         throw Session.exitStatus(report, configuration)
     }

@@ -1,29 +1,80 @@
-/// Where a run's findings go: every outcome is counted; full findings are kept for those that
-/// need attention, or for all when a report lists passes and skips too.
+/// Gathers a run's findings: keeps those a report lists, counts every outcome in all and per rule.
 struct FindingSink: Sendable {
     /// Whether pass and skip findings are kept, not only counted.
     let keepsAll: Bool
+    /// The subjects, by rule id, whose pass and skip findings are kept apart in ``watched`` when ``keepsAll`` is off.
+    let watching: [String: Set<String>]
     private(set) var findings: [Finding] = []
+    /// The pass and skip findings of ``watching``'s rules and subjects (a history needs them to tell a fixed finding from a removed one).
+    private(set) var watched: [Finding] = []
     private(set) var counts = [Int](repeating: 0, count: FindingStatus.allCases.count)
+    /// Outcomes per planned rule: `ruleSlots * statuses` counters, the rule at ``rule`` counting now.
+    private(set) var perRule: [Int]
+    /// The planned rule whose outcomes are being counted (its position in the run's plan).
+    var rule = 0
+    /// Outcomes per rule id of the findings added outside a planned rule (expired waivers and overrides, future evidence).
+    private(set) var otherRules: [String: [Int]] = [:]
 
-    init(keepsAll: Bool) { self.keepsAll = keepsAll }
-
-    /// Whether a finding with this outcome is kept (so is worth building).
-    func keeps(_ status: FindingStatus) -> Bool { keepsAll || (status != .pass && status != .skip) }
-
-    /// Counts an outcome whose finding is not kept.
-    mutating func count(_ status: FindingStatus) { counts[status.index] += 1 }
-
-    /// Counts and keeps a finding.
-    mutating func add(_ finding: Finding) {
-        counts[finding.status.index] += 1
-        findings.append(finding)
+    /// A sink for a run of `ruleSlots` planned rules.
+    init(keepsAll: Bool, watching: [String: Set<String>] = [:], ruleSlots: Int = 0) {
+        self.keepsAll = keepsAll
+        self.watching = watching
+        perRule = [Int](repeating: 0, count: ruleSlots * FindingStatus.allCases.count)
     }
 
-    /// Adds what another sink gathered, after this one's.
+    /// Whether a finding of `rule` on `subject` with this outcome is kept (so is worth building).
+    func keeps(_ status: FindingStatus, rule: String, subject: String) -> Bool {
+        keepsAll || (status != .pass && status != .skip) || (watching[rule]?.contains(subject) ?? false)
+    }
+
+    /// Counts an outcome of the current planned rule whose finding is not kept.
+    mutating func count(_ status: FindingStatus) {
+        counts[status.index] += 1
+        perRule[rule * FindingStatus.allCases.count + status.index] += 1
+    }
+
+    /// Counts and keeps a finding of the current planned rule.
+    mutating func add(_ finding: Finding) {
+        count(finding.status)
+        keep(finding)
+    }
+
+    /// Counts and keeps a finding that no planned rule gave (counted under its rule id).
+    mutating func addOutsidePlan(_ finding: Finding) {
+        counts[finding.status.index] += 1
+        otherRules[finding.rule.id, default: [Int](repeating: 0, count: FindingStatus.allCases.count)][finding.status.index] += 1
+        keep(finding)
+    }
+
+    private mutating func keep(_ finding: Finding) {
+        if keepsAll || (finding.status != .pass && finding.status != .skip) { findings.append(finding) } else { watched.append(finding) }
+    }
+
+    /// Adds what another sink of the same plan gathered, after this one's.
     mutating func append(_ other: FindingSink) {
         findings += other.findings
+        watched += other.watched
         for index in counts.indices { counts[index] += other.counts[index] }
+        for index in perRule.indices { perRule[index] += other.perRule[index] }
+        for (rule, counts) in other.otherRules {
+            var total = otherRules[rule] ?? [Int](repeating: 0, count: counts.count)
+            for index in counts.indices { total[index] += counts[index] }
+            otherRules[rule] = total
+        }
+    }
+
+    /// The outcomes of each rule, by rule id, given the rule ids of the plan's slots in order.
+    func ruleCounts(slots: [String]) -> [String: [FindingStatus: Int]] {
+        var result: [String: [FindingStatus: Int]] = [:]
+        func add(_ rule: String, _ counts: ArraySlice<Int>) {
+            for status in FindingStatus.allCases where counts[counts.startIndex + status.index] > 0 {
+                result[rule, default: [:]][status, default: 0] += counts[counts.startIndex + status.index]
+            }
+        }
+        let width = FindingStatus.allCases.count
+        for (slot, rule) in slots.enumerated() where slot * width < perRule.count { add(rule, perRule[(slot * width)..<((slot + 1) * width)]) }
+        for (rule, counts) in otherRules { add(rule, counts[...]) }
+        return result
     }
 }
 

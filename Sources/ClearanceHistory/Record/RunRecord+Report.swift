@@ -18,9 +18,14 @@ extension RunRecord {
         public var configBytes: [UInt8]?
         /// What narrowed the run; nil for the whole project.
         public var scope: RunScope?
+        /// The subjects, by rule id, of the findings that needed attention in the history when the run began
+        /// (``HistoryStore/watchList()``): of the pass and skip findings, the record keeps only theirs.
+        public var watched: [String: Set<String>]
 
         /// Creates a context.
-        public init(command: String, recordedAt: Timestamp, toolVersion: String, gitRevision: String?, configBytes: [UInt8]?, scope: RunScope?) {
+        public init(command: String, recordedAt: Timestamp, toolVersion: String, gitRevision: String?, configBytes: [UInt8]?, scope: RunScope?,
+                    watched: [String: Set<String>]) {
+            self.watched = watched
             self.command = command
             self.recordedAt = recordedAt
             self.toolVersion = toolVersion
@@ -30,8 +35,9 @@ extension RunRecord {
         }
     }
 
-    /// The record of a finished run: its report (every finding it kept, its counts, the files it read) and the
-    /// accounts its exports listed (`documents`: every export read, whether reported on or context).
+    /// The record of a finished run: its report (the findings that need attention, the pass and skip findings of the
+    /// context's watched rules and subjects, its counts, the files it read) and the accounts its exports listed
+    /// (`documents`: every export read, whether reported on or context).
     public init(report: Report, documents: DocumentSet, context: Context) {
         let catalogue = report.catalogue
         var files = catalogue.digests.map { FileRecord(path: $0.path, role: $0.role.rawValue, sha256: $0.sha256, size: $0.size) }
@@ -42,22 +48,24 @@ extension RunRecord {
                                                         format: source.format) }
         }
         let digests = Dictionary(catalogue.digests.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
-        var perRule: [String: [String: Int]] = [:]
-        var order: [String] = []
-        for finding in report.findings {
-            if perRule[finding.rule.id] == nil { order.append(finding.rule.id) }
-            perRule[finding.rule.id, default: [:]][finding.status.rawValue, default: 0] += 1
+        let watched = context.watched
+        let outcomes = (report.findings + report.watchedFindings).filter { finding in
+            (finding.status != .pass && finding.status != .skip) || (watched[finding.rule.id]?.contains(finding.subject) ?? false)
         }
+        var rules = catalogue.rules.map(\.id)
+        rules += report.ruleCounts.keys.filter { !Set(rules).contains($0) }.sorted()
         self.init(command: context.command, recordedAt: context.recordedAt, asOf: report.asOf, toolVersion: context.toolVersion,
                   gitRevision: context.gitRevision, configSHA256: context.configBytes.map { SHA256.hash(data: $0).lowercaseHex },
                   settingsSHA256: SHA256.hash(data: Array(Self.settingsText(catalogue).utf8)).lowercaseHex, scope: context.scope,
                   packs: catalogue.policies.map { PackRecord(id: $0.id, version: $0.version, file: $0.file, sha256: $0.file.flatMap { digests[$0] }) },
                   files: files,
                   counts: Dictionary(uniqueKeysWithValues: report.summary.map { ($0.key.rawValue, $0.value) }),
-                  ruleCounts: order.flatMap { rule in
-                      RunSummary.statuses.compactMap { status in perRule[rule]?[status].map { RuleCount(rule: rule, status: status, count: $0) } }
+                  ruleCounts: rules.flatMap { rule in
+                      FindingStatus.allCases.compactMap { status in
+                          report.ruleCounts[rule]?[status].map { RuleCount(rule: rule, status: status.rawValue, count: $0) }
+                      }
                   },
-                  outcomes: report.findings.map(OutcomeRecord.init),
+                  outcomes: outcomes.map(OutcomeRecord.init), watched: watched,
                   accounts: documents.documents(of: .account).map(AccountObservation.init),
                   accountSources: documents.sources.map { source in
                       AccountSource(system: source.system, scope: source.scope, observedAt: source.generatedAt, file: source.file)

@@ -27,8 +27,12 @@ public struct RunRecord: Sendable {
     public var counts: [String: Int]
     /// How many findings each rule had of each outcome.
     public var ruleCounts: [RuleCount]
-    /// Every finding the run kept (passing and skipped ones included when the report kept them).
+    /// The findings that need attention, and the pass and skip findings of ``watched``'s rules and subjects.
     public var outcomes: [OutcomeRecord]
+    /// The subjects, by rule id, whose pass and skip findings ``outcomes`` holds; nil when it holds every one. A finding
+    /// that needed attention before the run, is not among the outcomes, and was not watched (another run recorded it
+    /// meanwhile) keeps its state until a later run can tell whether it passes or is gone.
+    public var watched: [String: Set<String>]?
     /// The accounts the exports listed.
     public var accounts: [AccountObservation]
     /// The systems and scopes whose exports were read: an account of one of them that is not listed is absent.
@@ -37,7 +41,8 @@ public struct RunRecord: Sendable {
     /// Creates a record.
     public init(command: String, recordedAt: Timestamp, asOf: Timestamp, toolVersion: String, gitRevision: String? = nil, configSHA256: String? = nil,
                 settingsSHA256: String, scope: RunScope? = nil, packs: [PackRecord] = [], files: [FileRecord] = [], counts: [String: Int] = [:], ruleCounts: [RuleCount] = [],
-                outcomes: [OutcomeRecord] = [], accounts: [AccountObservation] = [], accountSources: [AccountSource] = []) {
+                outcomes: [OutcomeRecord] = [], watched: [String: Set<String>]? = nil, accounts: [AccountObservation] = [],
+                accountSources: [AccountSource] = []) {
         self.command = command
         self.recordedAt = recordedAt
         self.asOf = asOf
@@ -51,6 +56,7 @@ public struct RunRecord: Sendable {
         self.counts = counts
         self.ruleCounts = ruleCounts
         self.outcomes = outcomes
+        self.watched = watched
         self.accounts = accounts
         self.accountSources = accountSources
     }

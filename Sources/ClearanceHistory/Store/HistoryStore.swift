@@ -7,6 +7,9 @@ public protocol HistoryStore: AnyObject {
     var name: String { get }
     /// Records a run in one transaction, writing only what changed since the run recorded before it.
     func record(_ run: RunRecord) throws(HistoryError) -> RecordedRun
+    /// The subjects, by rule id, of the findings that need attention after the latest run: a run about to be recorded
+    /// keeps the pass and skip findings of these (``RunRecord/watched``) and need keep no others.
+    func watchList() throws(HistoryError) -> [String: Set<String>]
     /// Every run, oldest first.
     func runs() throws(HistoryError) -> [RunSummary]
     /// The findings that needed attention after run `id` (its full result when it covered the whole project), rebuilt

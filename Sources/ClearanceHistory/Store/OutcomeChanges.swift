@@ -17,8 +17,10 @@ struct OutcomeChanges {
     let rows: [Row]
 
     /// Compares `outcomes` (every finding the run kept) with `previous` (the state before it, by fingerprint) within
-    /// `scope` (nil: the whole project), at the run's evaluation time `asOf` in seconds.
-    init(previous: [String: Row], outcomes: [OutcomeRecord], scope: RunScope?, asOf: Int64) {
+    /// `scope` (nil: the whole project), at the run's evaluation time `asOf` in seconds. `watched` names the subjects,
+    /// by rule id, whose pass and skip findings `outcomes` holds (nil: every one); a finding of the state outside it
+    /// that the run did not report is left as it was, since the run cannot tell a pass from a removal.
+    init(previous: [String: Row], outcomes: [OutcomeRecord], scope: RunScope?, asOf: Int64, watched: [String: Set<String>]? = nil) {
         // One outcome per fingerprint: the one that needs attention most, should two findings share one.
         var current: [String: OutcomeRecord] = [:]
         var order: [String] = []
@@ -43,6 +45,8 @@ struct OutcomeChanges {
             let before = previous[fingerprint]!  // safe: a key of previous
             if let now = current[fingerprint] {
                 if !now.isKept { rows.append(Row(outcome: now, since: asOf)) }
+            } else if let watched, watched[before.outcome.rule]?.contains(before.outcome.subject) != true {
+                continue
             } else if scope?.covers(rule: before.outcome.rule, kind: before.outcome.kind, subject: before.outcome.subject) ?? true {
                 rows.append(Row(outcome: before.outcome.with(status: "gone"), since: asOf))
             }

@@ -22,7 +22,7 @@ final class SQLHistoryStore: HistoryStore {
             let previousOutcomes = try latest.map { (id: Int64) throws(HistoryError) in try outcomeState(atRun: id) } ?? [:]
             let previousAccounts = try latest.map { (id: Int64) throws(HistoryError) in try accountState(atRun: id) } ?? [:]
             let asOf = run.asOf.seconds
-            let outcomeRows = OutcomeChanges(previous: previousOutcomes, outcomes: run.outcomes, scope: run.scope, asOf: asOf).rows
+            let outcomeRows = OutcomeChanges(previous: previousOutcomes, outcomes: run.outcomes, scope: run.scope, asOf: asOf, watched: run.watched).rows
             let accountRows = AccountChanges(previous: previousAccounts, accounts: run.accounts, sources: run.accountSources).rows
             let counts = RunSummary.statuses.map { SQLValue.int(run.counts[$0] ?? 0) }
             let inserted = try connection.rows("""
@@ -81,6 +81,15 @@ final class SQLHistoryStore: HistoryStore {
                                   configSHA256: row[7].text, settingsSHA256: row[8].text ?? "", scope: row[9].text, counts: counts,
                                   outcomeRows: row[16].int ?? 0, accountRows: row[17].int ?? 0)
             }
+        }
+    }
+
+    func watchList() throws(HistoryError) -> [String: Set<String>] {
+        try connection.reading { () throws(HistoryError) -> [String: Set<String>] in
+            guard let latest = try connection.rows("SELECT MAX(id) FROM run", []).first?.first?.integer else { return [:] }
+            var list: [String: Set<String>] = [:]
+            for row in try outcomeState(atRun: latest).values { list[row.outcome.rule, default: []].insert(row.outcome.subject) }
+            return list
         }
     }
 
