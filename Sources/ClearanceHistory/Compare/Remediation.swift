@@ -86,10 +86,8 @@ public struct Remediation: Sendable, Equatable {
                 var aged = period
                 aged.seconds = latest - period.openedAt
                 return aged
-            }.sorted { ($0.openedAt, $0.outcome.rule, $0.outcome.subject, $0.outcome.fingerprint) < ($1.openedAt, $1.outcome.rule, $1.outcome.subject, $1.outcome.fingerprint) }
-            let ended = closed.sorted {
-                ($0.closedRun ?? 0, $0.outcome.rule, $0.outcome.subject, $0.outcome.fingerprint) < ($1.closedRun ?? 0, $1.outcome.rule, $1.outcome.subject, $1.outcome.fingerprint)
-            }
+            }.sorted { $0.openedAt != $1.openedAt ? $0.openedAt < $1.openedAt : RunComparison.reportOrder($0.outcome, $1.outcome) }
+            let ended = closed.sorted { $0.closedRun != $1.closedRun ? ($0.closedRun ?? 0) < ($1.closedRun ?? 0) : RunComparison.reportOrder($0.outcome, $1.outcome) }
             let periods = ended + stillOpen
             var severities = Severity.allCases.reversed().map(\.rawValue)
             severities += Set(periods.map(\.outcome.severity)).subtracting(severities).sorted()
