@@ -42,15 +42,19 @@ struct AuditCommand: ParsableCommand {
         let folder = output.map(location.path) ?? configuration.output
         var context = Session.context(configuration)
         sarif.apply(to: &context)
-        context.history = try ReportHistoryLoader.load(report, place: Session.guarded {
-            try HistoryPlace.location(given: recording.history, configuration, location)
-        })
+        var unreadableHistory: Diagnostic?
+        do {
+            context.history = try ReportHistoryLoader.load(report, given: recording.history, configuration, location)
+        } catch {
+            unreadableHistory = error
+        }
         let files = try OutputPlan(formats: Self.reportSet, output: folder)
         try files.write(report, context: context)
         sarif.noteOmitted(report, plan: files, context: context)
         try OutputPlan(formats: ["text"], output: nil).write(report, context: context)
         let names = files.destinations.map { $0.reporter.fileName }.joined(separator: ", ")
         Terminal.standardError.write("audit report written to \(VisibleText.escaped(folder))/: \(names)\n")
+        if let unreadableHistory { try Session.guarded { throw unreadableHistory } }
         if recording.record {
             try RunRecorder.record(report, documents: documents, command: "audit", paths: [], options: recording, project: project,
                                    configuration: configuration, location: location)

@@ -1,6 +1,7 @@
 import ClearanceCore
 import ClearanceEngine
 import ClearanceHistory
+import ClearancePolicy
 import ClearanceReporting
 
 /// What the audit report shows of the history: read (never written) from the history `--record` would record in, when
@@ -9,14 +10,20 @@ enum ReportHistoryLoader {
     /// How many recorded runs the trend shows before this run.
     static let runsShown = 10
 
-    /// The history of `report` from the store at `place`; nil when nothing was recorded there.
-    static func load(_ report: Report, place: HistoryLocation) throws -> ReportHistory? {
-        guard let store = try HistoryReading.open(place) else { return nil }
-        defer { store.close() }
-        let (runs, previousState) = try HistoryReading.read { () throws(HistoryError) -> ([RunSummary], [OutcomeRecord]) in
-            let runs = try store.runs()
-            guard let latest = runs.last else { return ([], []) }
-            return (runs, try store.outcomes(atRun: latest.id))
+    /// The history of `report` from the store `--history` (given with `--record`), `history:` or the default names; nil
+    /// when nothing was recorded there. A history that cannot be read is a diagnostic naming it, which the audit prints
+    /// once its reports are written, as when recording fails.
+    static func load(_ report: Report, given: String?, _ configuration: ProjectConfiguration, _ location: ProjectLocation) throws(Diagnostic) -> ReportHistory? {
+        let place = try HistoryPlace.location(given: given, configuration, location)
+        let runs: [RunSummary], previousState: [OutcomeRecord], name: String
+        do {
+            guard let store = try HistoryStores.openForReading(place) else { return nil }
+            defer { store.close() }
+            name = store.name
+            runs = try store.runs()
+            previousState = try runs.last.map { try store.outcomes(atRun: $0.id) } ?? []
+        } catch {
+            throw HistoryPlace.diagnostic(error)
         }
         guard let previous = runs.last else { return nil }
         // One outcome per fingerprint, the one needing attention most, as the history records it.
@@ -33,7 +40,7 @@ enum ReportHistoryLoader {
         let whole = runs.filter { $0.scope == nil }.suffix(runsShown)
         let trend = whole.map { ReportHistory.Run(id: $0.id, asOf: $0.asOf, failing: failing($0.counts)) }
             + [ReportHistory.Run(id: nil, asOf: report.asOf.rfc3339, failing: failing(Dictionary(uniqueKeysWithValues: report.summary.map { ($0.key.rawValue, $0.value) })))]
-        return ReportHistory(store: store.name, previous: ReportHistory.Run(id: previous.id, asOf: previous.asOf, failing: failing(previous.counts)), runs: trend,
+        return ReportHistory(store: name, previous: ReportHistory.Run(id: previous.id, asOf: previous.asOf, failing: failing(previous.counts)), runs: trend,
                              new: comparison.new.map { finding($0, now: nil) },
                              resolved: comparison.resolved.map { finding($0.before, now: $0.now) })
     }

@@ -67,7 +67,7 @@ enum HTMLPageTemplate {
       <p class="lede">{{lede}}</p>
       <figure class="chart">
         <figcaption>Failing findings over the last runs</figcaption>
-        <svg class="trend" viewBox="0 0 {{chartWidth}} {{chartHeight}}" width="100%" role="img" aria-label="{{chartSummary}}"><title>{{chartSummary}}</title>{{#bars}}<rect fill="#b3261e" x="{{x}}" y="{{y}}" width="40" height="{{barHeight}}"><title>{{title}}</title></rect><text x="{{labelX}}" y="{{countY}}" text-anchor="middle" font-size="11" fill="currentColor">{{failing}}</text><text x="{{labelX}}" y="134" text-anchor="middle" font-size="11" fill="currentColor">{{runName}}</text><text x="{{labelX}}" y="148" text-anchor="middle" font-size="9" fill="currentColor">{{day}}</text>{{/bars}}</svg>
+        <svg class="trend" viewBox="0 0 {{chartWidth}} {{chartHeight}}" width="{{chartWidth}}" height="{{chartHeight}}" style="display: block; max-width: 100%; height: auto" role="img" aria-label="{{chartSummary}}"><title>{{chartSummary}}</title>{{#bars}}<rect fill="#b3261e" x="{{x}}" y="{{y}}" width="40" height="{{barHeight}}"><title>{{title}}</title></rect><text x="{{labelX}}" y="{{countY}}" text-anchor="middle" font-size="11" fill="currentColor">{{failing}}</text><text x="{{labelX}}" y="134" text-anchor="middle" font-size="11" fill="currentColor">{{runName}}</text><text x="{{labelX}}" y="148" text-anchor="middle" font-size="9" fill="currentColor">{{day}}</text>{{/bars}}</svg>
         <table class="data trend">
           <thead><tr><th scope="col">Run</th><th scope="col">As of</th><th scope="col" class="num">Failing</th></tr></thead>
           <tbody>
