@@ -68,6 +68,7 @@ struct HistorySection {
         hasResolved = !resolvedFindings.isEmpty
     }
 
+    /// A finding's table row.
     static func row(_ finding: ReportHistory.Finding) -> Row {
         Row(rule: finding.rule, subject: finding.subject, element: finding.element, status: finding.status, severity: finding.severity,
             now: finding.now, location: finding.location, message: finding.message)
