@@ -44,6 +44,9 @@ public struct ReportContext: Sendable {
     public var sarifMaxResults: Int = 5_000
     /// Whether SARIF lists waived findings (as suppressed results, which GitHub ignores).
     public var sarifIncludeWaived: Bool = false
+    /// The history's trend and the findings new and resolved since the last recorded run, for the HTML report; nil
+    /// when no history is configured or it holds no run.
+    public var history: ReportHistory? = nil
 
     /// Creates a context.
     public init(failOn: Severity = .low, color: Bool = false, commandLine: [String] = [], toolVersion: String, includePassing: Bool = false) {

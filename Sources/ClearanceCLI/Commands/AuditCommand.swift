@@ -8,7 +8,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check everything clearance.yaml names and write the audit report set.",
-        discussion: "Prints the findings by person and writes report.html, report.json, report.sarif, junit.xml and summary.md into the output folder (default clearance-report/). With --record, the run is then stored in the history."
+        discussion: "Prints the findings by person and writes report.html, report.json, report.sarif, junit.xml and summary.md into the output folder (default clearance-report/). With --record, the run is then stored in the history. When the history holds runs, report.html shows the trend of failing findings and what is new and resolved since the last recorded run."
     )
 
     @OptionGroup var project: ProjectOptions
@@ -42,12 +42,19 @@ struct AuditCommand: ParsableCommand {
         let folder = output.map(location.path) ?? configuration.output
         var context = Session.context(configuration)
         sarif.apply(to: &context)
+        var unreadableHistory: Diagnostic?
+        do {
+            context.history = try ReportHistoryLoader.load(report, given: recording.history, configuration, location)
+        } catch {
+            unreadableHistory = error
+        }
         let files = try OutputPlan(formats: Self.reportSet, output: folder)
         try files.write(report, context: context)
         sarif.noteOmitted(report, plan: files, context: context)
         try OutputPlan(formats: ["text"], output: nil).write(report, context: context)
         let names = files.destinations.map { $0.reporter.fileName }.joined(separator: ", ")
         Terminal.standardError.write("audit report written to \(VisibleText.escaped(folder))/: \(names)\n")
+        if let unreadableHistory { try Session.guarded { throw unreadableHistory } }
         if recording.record {
             try RunRecorder.record(report, documents: documents, command: "audit", paths: [], options: recording, project: project,
                                    configuration: configuration, location: location)

@@ -6,8 +6,8 @@ import ClearanceHistory
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "List the runs recorded with --record, or prune old ones.",
-        subcommands: [HistoryListCommand.self, HistoryPruneCommand.self],
+        abstract: "List the runs recorded with --record, compare them, show trends, or prune old ones.",
+        subcommands: [HistoryListCommand.self, HistoryPruneCommand.self, HistoryDiffCommand.self, HistoryTrendCommand.self],
         defaultSubcommand: HistoryListCommand.self
     )
 }

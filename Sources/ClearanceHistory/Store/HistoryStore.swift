@@ -17,6 +17,9 @@ public protocol HistoryStore: AnyObject {
     func outcomes(atRun id: Int64) throws(HistoryError) -> [OutcomeRecord]
     /// The change log rows run `id` wrote, in fingerprint order.
     func outcomeChanges(inRun id: Int64) throws(HistoryError) -> [OutcomeRecord]
+    /// The change log rows of the runs after run `after` (nil: from the first run) up to run `through` (nil: the
+    /// latest), each with its run, in run order: one pass over them replays the history.
+    func outcomeLog(after: Int64?, through: Int64?) throws(HistoryError) -> [OutcomeChange]
     /// Each account's latest observation up to run `id` (status `absent` when its export stopped listing it), in account order.
     func accounts(atRun id: Int64) throws(HistoryError) -> [AccountObservation]
     /// For each account ever observed: when it was first seen active, deprovisioned and absent.

@@ -108,6 +108,22 @@ final class SQLHistoryStore: HistoryStore {
         }
     }
 
+    func outcomeLog(after: Int64?, through: Int64?) throws(HistoryError) -> [OutcomeChange] {
+        try connection.reading { () throws(HistoryError) -> [OutcomeChange] in
+            if let through { try requireRun(through) }
+            var conditions: [String] = []
+            var values: [SQLValue] = []
+            if let after { conditions.append("run_id > ?"); values.append(.integer(after)) }
+            if let through { conditions.append("run_id <= ?"); values.append(.integer(through)) }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            return try connection.rows("SELECT \(Self.outcomeColumns.joined(separator: ", ")), run_id FROM outcome_change\(filter) ORDER BY run_id",
+                                       values).map { row in
+                let change = Self.outcome(row)
+                return OutcomeChange(run: row[14].integer ?? 0, since: change.since, outcome: change.outcome)
+            }
+        }
+    }
+
     func accounts(atRun id: Int64) throws(HistoryError) -> [AccountObservation] {
         try connection.reading { () throws(HistoryError) -> [AccountObservation] in
             try requireRun(id)

@@ -36,6 +36,9 @@ enum HTMLPageTemplate {
     </header>
     <nav class="toc wrap" aria-label="Sections">
       <a href="#summary">Summary</a>
+      {{#history}}
+      <a href="#history">Since the last run</a>
+      {{/history}}
       <a href="#outcomes">Outcomes</a>
       <a href="#controls">Controls</a>
       <a href="#checklists">Checklists</a>
@@ -58,6 +61,52 @@ enum HTMLPageTemplate {
         {{/cards}}
       </div>
     </section>
+    {{#history}}
+    <section id="history">
+      <h2>Since the last run</h2>
+      <p class="lede">{{lede}}</p>
+      <figure class="chart">
+        <figcaption>Failing findings over the last runs</figcaption>
+        <svg class="trend" viewBox="0 0 {{chartWidth}} {{chartHeight}}" width="{{chartWidth}}" height="{{chartHeight}}" style="display: block; max-width: 100%; height: auto" role="img" aria-label="{{chartSummary}}"><title>{{chartSummary}}</title>{{#bars}}<rect fill="#b3261e" x="{{x}}" y="{{y}}" width="40" height="{{barHeight}}"><title>{{title}}</title></rect><text x="{{labelX}}" y="{{countY}}" text-anchor="middle" font-size="11" fill="currentColor">{{failing}}</text><text x="{{labelX}}" y="134" text-anchor="middle" font-size="11" fill="currentColor">{{runName}}</text><text x="{{labelX}}" y="148" text-anchor="middle" font-size="9" fill="currentColor">{{day}}</text>{{/bars}}</svg>
+        <table class="data trend">
+          <thead><tr><th scope="col">Run</th><th scope="col">As of</th><th scope="col" class="num">Failing</th></tr></thead>
+          <tbody>
+            {{#bars}}
+            <tr><td>{{runName}}</td><td><code>{{asOf}}</code></td><td class="num">{{failing}}</td></tr>
+            {{/bars}}
+          </tbody>
+        </table>
+      </figure>
+      <h3>New since the last run <span class="group-summary">{{newCount}}</span></h3>
+      {{#hasNew}}
+      <table class="data history-new">
+        <thead><tr><th scope="col">Rule</th><th scope="col">Subject</th><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Where</th><th scope="col">Finding</th></tr></thead>
+        <tbody>
+          {{#newFindings}}
+          <tr><td><code>{{rule}}</code></td><td><code>{{subject}}</code>{{#element}} <span class="muted">{{.}}</span>{{/element}}</td><td>{{status}}</td><td>{{severity}}</td><td><code>{{location}}</code></td><td>{{message}}</td></tr>
+          {{/newFindings}}
+        </tbody>
+      </table>
+      {{/hasNew}}
+      {{^hasNew}}
+      <p class="lede">No finding needs attention that did not after the last run.</p>
+      {{/hasNew}}
+      <h3>Resolved since the last run <span class="group-summary">{{resolvedCount}}</span></h3>
+      {{#hasResolved}}
+      <table class="data history-resolved">
+        <thead><tr><th scope="col">Rule</th><th scope="col">Subject</th><th scope="col">Was</th><th scope="col">Now</th><th scope="col">Where</th><th scope="col">Finding</th></tr></thead>
+        <tbody>
+          {{#resolvedFindings}}
+          <tr><td><code>{{rule}}</code></td><td><code>{{subject}}</code>{{#element}} <span class="muted">{{.}}</span>{{/element}}</td><td>{{status}} ({{severity}})</td><td>{{now}}</td><td><code>{{location}}</code></td><td>{{message}}</td></tr>
+          {{/resolvedFindings}}
+        </tbody>
+      </table>
+      {{/hasResolved}}
+      {{^hasResolved}}
+      <p class="lede">Every finding that needed attention after the last run still does.</p>
+      {{/hasResolved}}
+    </section>
+    {{/history}}
     <section id="outcomes">
       <h2>Outcomes at a glance</h2>
       <p class="lede">Each bar is the findings of rules that applied (or, by framework, the controls): failures first, so they line up on the left; skipped (not applicable) findings are counted under the bar.</p>

@@ -34,6 +34,7 @@ struct HTMLReportModel {
     let hasWaivers: Bool
     let baseline: BaselineSection?
     let evidence: EvidenceSection
+    let history: HistorySection?
 
     /// The model of a report.
     init(_ report: Report, context: ReportContext) {
@@ -58,6 +59,7 @@ struct HTMLReportModel {
         hasWaivers = !waivers.isEmpty
         baseline = BaselineSection(report)
         evidence = EvidenceSection(report, context: context)
+        history = HistorySection(context.history)
     }
 
     /// The checked documents: the report's, plus any subject of a finding the report does not describe (named by id only).
