@@ -1,6 +1,7 @@
 import ClearanceCore
 @testable import ClearanceHistory
 import ClearanceTestSupport
+import Foundation
 import Testing
 
 /// The evidence package computed from members, HR records and a history: who left in the period, when each system's
@@ -165,5 +166,41 @@ struct EvidencePackageTests {
         #expect(EvidencePeriod.parse(from: "2026-10-01", to: "2026-09-30") == .failure(.reversed("2026-10-01", "2026-09-30")))
         #expect(EvidencePeriod.parse(from: "2026-02-30", to: "2026-09-30") == .failure(.notADate("--from", "2026-02-30")))
         #expect(EvidencePeriod.parse(from: "2026-01-01", to: "soon") == .failure(.notADate("--to", "soon")))
+    }
+}
+
+/// Opening a history only to read it, as `clearance evidence` does.
+@Suite("History opened for reading")
+struct HistoryReadingTests {
+    @Test("no history yet: nil, and nothing is made (no file, no tables); a recorded one reads as written", arguments: Backend.available)
+    func readsWithoutWriting(backend: Backend) throws {
+        let folder = TemporaryDirectory()
+        let location = try backend.newLocation(folder)
+        #expect(try HistoryStores.openForReading(location) == nil)
+        #expect(try HistoryStores.openForReading(location) == nil)
+        if case .sqlite(let path) = location { #expect(!FileManager.default.fileExists(atPath: path)) }
+        let writer = try Backend.open(location)
+        let recorded = try writer.record(Runs.run(day: 1, [], accounts: [Runs.account("ana", "active", person: "ana", day: 1)], sources: [Runs.awsSource(day: 1)]))
+        writer.close()
+        let reader = try #require(try HistoryStores.openForReading(location))
+        defer { reader.close() }
+        #expect(try reader.runs().map(\.id) == [recorded.id])
+        #expect(try reader.accountTimelines().map(\.key.nativeID) == ["ana"])
+    }
+
+    @Test("a history of a newer schema is refused and left as it is", arguments: Backend.available)
+    func refusesNewerSchema(backend: Backend) throws {
+        let folder = TemporaryDirectory()
+        let location = try backend.newLocation(folder)
+        try Backend.open(location).close()
+        try Backend.execute("INSERT INTO schema_version (version, description, applied_at, applied_by) VALUES (99, 'future', 0, 'x')", at: location)
+        let before: Data? = if case .sqlite(let path) = location { FileManager.default.contents(atPath: path) } else { nil }
+        #expect(throws: HistoryError.self) { try HistoryStores.openForReading(location) }
+        if case .sqlite(let path) = location { #expect(FileManager.default.contents(atPath: path) == before) }
+        do {
+            _ = try HistoryStores.openForReading(location)
+        } catch {
+            #expect(error.code == .newerSchema)
+        }
     }
 }

@@ -27,6 +27,12 @@ public struct HistoryEvidence: Sendable, Equatable {
         self.init(name: store.name, runs: runs, files: files, timelines: try store.accountTimelines())
     }
 
+    /// The first run that read `file` as made at `time` (an export and its `generated_at`).
+    func firstRun(reading file: String?, madeAt time: Timestamp) -> Int64? {
+        guard let file else { return nil }
+        return runs.first { run in files[run.id]?.contains { $0.path == file && $0.generatedAt == time } == true }?.id
+    }
+
     /// A run's evaluation time.
     func asOf(_ run: Int64) -> Timestamp? { runs.first { $0.id == run }.flatMap { Timestamp(seconds: $0.asOfSeconds) } }
 }

@@ -17,12 +17,12 @@ public struct Revocation: Sendable, Equatable {
     public var declared: Timestamp?
     /// The accounts on the system the history links to the person, as native ids.
     public var accounts: [String]
-    /// What the history shows: `revoked`, `still listed` (an account's latest state is not deprovisioned or absent),
+    /// What the history shows: `revoked`, `still listed` (an account's latest state is active or pending),
     /// `not observed` (no account of the system linked to the person) or `no history`.
     public var observedStatus: String
-    /// The observed revocation: when the last of the accounts was first seen deprovisioned or absent.
+    /// The observed revocation: when the last of the accounts was first seen deprovisioned, absent or suspended.
     public var observed: Timestamp?
-    /// What showed it: `absent` or `deprovisioned`.
+    /// What showed it: `absent`, `deprovisioned` or `suspended`.
     public var observedAs: String?
     /// The run that showed it.
     public var observedRun: Int64?
@@ -113,19 +113,18 @@ public enum Revocations {
                              accounts: accounts.map(\.key.nativeID), observedStatus: history == nil ? "no history" : "not observed", observed: nil,
                              observedAs: nil, observedRun: nil, observedSource: nil, basis: .none, hundredthsOfHours: nil, within: .unknown, note: "")
         if let history, !accounts.isEmpty {
-            var last: (time: Timestamp, state: String, sighting: AccountTimeline.Sighting)?
+            var last: Sighting?
             var stillListed: [AccountTimeline] = []
             for account in accounts {
-                guard ["deprovisioned", "absent"].contains(account.latest.status),
-                      let revoked = revocation(of: account, history: history) else { stillListed.append(account); continue }
+                guard let revoked = revocation(of: account, history: history) else { stillListed.append(account); continue }
                 if last == nil || revoked.time > last!.time { last = revoked }  // safe: checked for nil first
             }
             if stillListed.isEmpty, let last {
                 row.observedStatus = "revoked"
                 row.observed = last.time
                 row.observedAs = last.state
-                row.observedRun = last.sighting.run
-                row.observedSource = last.sighting.sourceFile
+                row.observedRun = last.run
+                row.observedSource = last.source
             } else {
                 row.observedStatus = "still listed"
                 for account in stillListed {
@@ -155,13 +154,27 @@ public enum Revocations {
         return row
     }
 
-    /// When an account was first seen revoked (the earlier of first deprovisioned and first absent), with the state and
-    /// the sighting; a sighting without an export time counts at its run's evaluation time.
-    static func revocation(of account: AccountTimeline, history: HistoryEvidence) -> (time: Timestamp, state: String, sighting: AccountTimeline.Sighting)? {
-        var best: (time: Timestamp, state: String, sighting: AccountTimeline.Sighting)?
+    /// A revocation the history shows: when, as what state, in which run and export.
+    struct Sighting {
+        var time: Timestamp
+        var state: String
+        var run: Int64?
+        var source: String?
+    }
+
+    /// When an account whose latest state is revoked was first seen so: deprovisioned or absent, the earlier of the first
+    /// sightings of each; suspended (it cannot sign in), the export that first showed its latest state. A sighting without
+    /// an export time counts at its run's evaluation time. Nil when the latest state is active or pending.
+    static func revocation(of account: AccountTimeline, history: HistoryEvidence) -> Sighting? {
+        if account.latest.status == "suspended" {
+            guard let time = account.latest.observedAt else { return nil }
+            return Sighting(time: time, state: "suspended", run: history.firstRun(reading: account.latest.sourceFile, madeAt: time), source: account.latest.sourceFile)
+        }
+        guard ["deprovisioned", "absent"].contains(account.latest.status) else { return nil }
+        var best: Sighting?
         for (state, sighting) in [("deprovisioned", account.firstDeprovisioned), ("absent", account.firstAbsent)] {
             guard let sighting, let time = sighting.observedAt ?? history.asOf(sighting.run) else { continue }
-            if best == nil || time < best!.time { best = (time, state, sighting) }  // safe: checked for nil first
+            if best == nil || time < best!.time { best = Sighting(time: time, state: state, run: sighting.run, source: sighting.sourceFile) }  // safe: checked for nil first
         }
         return best
     }
