@@ -68,10 +68,8 @@ struct EvidenceCommand: ParsableCommand {
         let folder = output.map(location.path) ?? Self.defaultFolder(period, location)
         if output == nil { try Session.guarded { try Self.requireInsideProject(folder) } }
         let chosenSeed = seed.flatMap { UInt64($0) } ?? UInt64.random(in: 0...UInt64.max)
-        let package = EvidencePackage(
-            period: period, asOf: project.now, members: documents.documents(of: .teamMember).map(EvidenceMember.init),
-            employments: documents.documents(of: .employment).map(EvidenceEmployment.init), settings: EvidenceSettings(policies: policies),
-            history: recorded, historyName: place.shown, sampleSize: sample, seed: chosenSeed, inputs: Self.inputs(documents))
+        let package = EvidencePackage(period: period, asOf: project.now, documents: documents, policies: policies, history: recorded,
+                                      historyName: place.shown, sampleSize: sample, seed: chosenSeed)
         try EvidenceFolder.write(package, to: folder)
         print(Self.summary(package, folder: folder, seedGiven: seed != nil), terminator: "")
     }
@@ -97,17 +95,6 @@ struct EvidenceCommand: ParsableCommand {
             guard let slash = existing.lastIndex(of: "/") else { return }
             existing = String(existing[..<slash])
         }
-    }
-
-    /// The files the package was computed from now: the inputs and every export with its further files.
-    static func inputs(_ documents: DocumentSet) -> [FileRecord] {
-        var files = documents.digests.map { FileRecord(path: $0.path, role: $0.role.rawValue, sha256: $0.sha256, size: $0.size) }
-        for source in documents.sources {
-            files.append(FileRecord(path: source.file, role: FileDigest.Role.source.rawValue, sha256: source.sha256, generatedAt: source.generatedAt, format: source.format))
-            files += source.extraFiles.map { FileRecord(path: $0.path, role: $0.role.rawValue, sha256: $0.sha256, size: $0.size, generatedAt: source.generatedAt,
-                                                        format: source.format) }
-        }
-        return files
     }
 
     /// What the command prints: where the package is, the counts, the seed, the history.

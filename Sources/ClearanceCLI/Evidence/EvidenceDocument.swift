@@ -46,7 +46,7 @@ enum EvidenceDocument {
                          ("settingsSHA256", .string(run.settingsSHA256)), ("files", .array(package.files(ofRun: run.id).map(fileJSON)))])
             })),
             ("inputs", .array(package.inputs.map(fileJSON))),
-            ("files", .array((EvidenceTables.files(package).map(\.name) + ["evidence.json", "index.html"]).map { JSONText.string($0) })),
+            ("files", .array(EvidenceFolder.fileNames.map { JSONText.string($0) })),
             ("folder", .string(folder)),
         ]).pretty + "\n"
     }

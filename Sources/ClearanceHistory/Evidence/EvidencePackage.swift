@@ -1,4 +1,5 @@
 import ClearanceCore
+import ClearancePolicy
 
 /// The evidence of a period for an auditor: the leavers, each system's revocation, the access reviews due and done,
 /// a reproducible sample of the leavers, and every run and file it relied on. Computed from the member files, the HR
@@ -44,6 +45,22 @@ public struct EvidencePackage: Sendable, Equatable {
         runs = (history?.runs ?? []).filter { run in
             cited.contains(run.id) || Timestamp(seconds: run.asOfSeconds).map(period.contains) == true
         }
+    }
+
+    /// Computes the package from a loaded project: its member files and HR records (`documents`), the packs' params
+    /// (`policies`), and the files read (the inputs and every export with its further files).
+    public init(period: EvidencePeriod, asOf: Timestamp, documents: DocumentSet, policies: PolicySet, history: HistoryEvidence?, historyName: String,
+                sampleSize: Int, seed: UInt64) {
+        var inputs = documents.digests.map { FileRecord(path: $0.path, role: $0.role.rawValue, sha256: $0.sha256, size: $0.size) }
+        for source in documents.sources {
+            inputs.append(FileRecord(path: source.file, role: FileDigest.Role.source.rawValue, sha256: source.sha256, generatedAt: source.generatedAt,
+                                     format: source.format))
+            inputs += source.extraFiles.map { FileRecord(path: $0.path, role: $0.role.rawValue, sha256: $0.sha256, size: $0.size,
+                                                         generatedAt: source.generatedAt, format: source.format) }
+        }
+        self.init(period: period, asOf: asOf, members: documents.documents(of: .teamMember).map(EvidenceMember.init),
+                  employments: documents.documents(of: .employment).map(EvidenceEmployment.init), settings: EvidenceSettings(policies: policies),
+                  history: history, historyName: historyName, sampleSize: sampleSize, seed: seed, inputs: inputs)
     }
 
     /// The files a run read, in the order it recorded them.

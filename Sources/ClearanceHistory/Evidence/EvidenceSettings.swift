@@ -12,7 +12,7 @@ public struct EvidenceSettings: Sendable, Equatable {
     public var timezone: String
     /// The dates that are not business days.
     public var holidays: [String]
-    /// Where the window came from: `offboarding pack default`, `clearance.yaml:31:5`, or no offboarding pack loaded.
+    /// Where the window came from: `offboarding pack default`, `set at clearance.yaml:31:5`, or no offboarding pack loaded.
     public var windowOrigin: String
     /// The review cadence of an ordinary grant, as written (`90d`).
     public var reviewCadence: String
@@ -48,7 +48,7 @@ public struct EvidenceSettings: Sendable, Equatable {
             let settings = Dictionary(offboarding.settings.map { ($0.parameter.name, $0) }, uniquingKeysWith: { first, _ in first })
             if let window = settings["revocation_window"], let text = window.value.string {
                 revocationWindow = text
-                windowOrigin = window.setAt.map { "clearance.yaml settings (\($0.description))" } ?? "offboarding pack default"
+                windowOrigin = window.setAt.map { "set at \($0.description)" } ?? "offboarding pack default"
             }
             if let zone = settings["timezone"]?.value.string { timezone = zone }
             if let days = settings["holidays"]?.value { holidays = days.elements.compactMap(Self.dayText) }
@@ -59,7 +59,7 @@ public struct EvidenceSettings: Sendable, Equatable {
             for (name, keyPath) in [("review_cadence", \EvidenceSettings.reviewCadence), ("privileged_review_cadence", \EvidenceSettings.privilegedReviewCadence)] {
                 guard let setting = settings[name], let text = setting.value.string, DurationValue.parse(text) != nil else { continue }
                 self[keyPath: keyPath] = text
-                origins.append("\(name) \(text): " + (setting.setAt.map { "clearance.yaml settings (\($0.description))" } ?? "access-reviews pack default"))
+                origins.append("\(name) \(text): " + (setting.setAt.map { "set at \($0.description)" } ?? "access-reviews pack default"))
             }
             if !origins.isEmpty { cadenceOrigin = origins.joined(separator: "; ") }
             if let roles = settings["privileged_roles"]?.value {
