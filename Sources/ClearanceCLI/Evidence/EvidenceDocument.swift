@@ -69,6 +69,7 @@ enum EvidenceDocument {
         ])
     }
 
+    /// A leaver as the document lists it.
     static func leaverJSON(_ leaver: Leaver, _ package: EvidencePackage, sampled: Bool) -> JSONText {
         .object([
             ("key", .string(leaver.key)), ("member", .optional(leaver.member?.id)), ("name", .string(leaver.name)), ("status", .optional(leaver.member?.status)),
@@ -85,6 +86,7 @@ enum EvidenceDocument {
         ])
     }
 
+    /// A revocation row as the document lists it.
     static func revocationJSON(_ row: Revocation) -> JSONText {
         .object([
             ("leaver", .string(row.leaver)), ("system", .string(row.system)), ("exit", .optional(row.exit?.rfc3339)), ("deadline", .optional(row.deadline?.rfc3339)),
@@ -98,6 +100,7 @@ enum EvidenceDocument {
         ])
     }
 
+    /// A file read, with its digest.
     static func fileJSON(_ file: FileRecord) -> JSONText {
         .object([("path", .string(file.path)), ("role", .string(file.role)), ("sha256", .string(file.sha256)), ("size", file.size.map { JSONText.int(Int64($0)) } ?? JSONText.null),
                  ("generatedAt", .optional(file.generatedAt?.rfc3339)), ("format", .optional(file.format))])

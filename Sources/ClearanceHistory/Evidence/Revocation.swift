@@ -156,9 +156,13 @@ public enum Revocations {
 
     /// A revocation the history shows: when, as what state, in which run and export.
     struct Sighting {
+        /// When the export that showed it was made.
         var time: Timestamp
+        /// `deprovisioned`, `absent` or `suspended`.
         var state: String
+        /// The run that read the export, when known.
         var run: Int64?
+        /// The export.
         var source: String?
     }
 
