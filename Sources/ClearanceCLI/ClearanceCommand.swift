@@ -10,7 +10,7 @@ public struct ClearanceCommand: ParsableCommand {
         abstract: "Check security and compliance controls over team-member, vendor and access files.",
         version: version,
         subcommands: [InitCommand.self, CheckCommand.self, AuditCommand.self, ChecklistCommand.self, LintCommand.self, ExplainCommand.self, TestCommand.self,
-                      EvalCommand.self, InspectCommand.self, SourcesCommand.self, HistoryCommand.self, SchemaCommand.self, ServeCommand.self]
+                      EvalCommand.self, InspectCommand.self, SourcesCommand.self, HistoryCommand.self, EvidenceCommand.self, SchemaCommand.self, ServeCommand.self]
     )
 
     public init() {}

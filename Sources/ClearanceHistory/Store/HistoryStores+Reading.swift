@@ -4,45 +4,49 @@ import Glibc
 #endif
 
 extension HistoryStores {
-    /// Opens the history at `location` to read it, writing nothing: no file or table is made, no schema migrated. Nil
-    /// when nothing was recorded there (no SQLite file, an empty PostgreSQL database); a store that is not a
-    /// Clearance history this Clearance can read is an error, as when recording.
+    /// Opens the history at `location` to read it, writing nothing to it (no history made, no migration applied); nil
+    /// when there is none yet (no file, or an empty database). A history with an older schema is an error: reading it
+    /// needs a run recorded with this Clearance first.
     public static func openForReading(_ location: HistoryLocation) throws(HistoryError) -> (any HistoryStore)? {
+        let name = location.shown
+        let connection: HistoryConnection
         switch location {
         case .sqlite(let path):
             var info = stat()
             if lstat(path, &info) != 0 {
-                guard errno == ENOENT else { throw HistoryError(.unavailable, "cannot read the history: \(String(cString: strerror(errno)))", store: path) }
+                guard errno == ENOENT else { throw HistoryError(.unavailable, "cannot read the history: \(String(cString: strerror(errno)))", store: name) }
                 return nil
             }
             guard (info.st_mode & S_IFMT) == S_IFREG else {
                 let what = (info.st_mode & S_IFMT) == S_IFLNK ? "a symbolic link (not followed)" : "not a file"
-                throw HistoryError(.foreign, "not a Clearance history: \(what); it is left as it is", store: path)
+                throw HistoryError(.foreign, "not a Clearance history: \(what); it is left as it is", store: name)
             }
-            try SQLiteHistoryFile.inspect(path: path, name: path, size: Int64(info.st_size))
-            // With no write-ahead log beside it no process is writing: read it as immutable, which leaves no side file.
+            try SQLiteHistoryFile.inspect(path: path, name: name, size: Int64(info.st_size))
+            // Read as immutable when no process has it open (no write-ahead log beside it), so no side file is left.
             let idle = access(path + "-wal", F_OK) != 0
-            let connection: SQLiteHistoryConnection
-            if idle, let immutable = try? SQLiteHistoryConnection(path: SQLiteHistoryFile.immutableURI(path), name: path, readOnly: true) {
+            if idle, let immutable = try? SQLiteHistoryConnection(path: SQLiteHistoryFile.immutableURI(path), name: name, readOnly: true) {
                 connection = immutable
             } else {
-                connection = try SQLiteHistoryConnection(path: path, name: path, readOnly: true)
+                connection = try SQLiteHistoryConnection(path: path, name: name, readOnly: true)
             }
-            return SQLHistoryStore(name: path, connection: connection)
         case .postgres(let url):
-            let connection = try PostgresHistoryConnection(url: url)
-            do {
-                let state = try HistorySchema.state(of: connection)
-                try HistorySchema.requireReadable(state, store: url.shown)
-                if state == .empty {
-                    connection.close()
-                    return nil
-                }
-            } catch {
-                connection.close()
-                throw error
-            }
-            return SQLHistoryStore(name: url.shown, connection: connection)
+            connection = try PostgresHistoryConnection(url: url)
         }
+        do throws(HistoryError) {
+            let state = try HistorySchema.state(of: connection)
+            if state == .empty {
+                connection.close()
+                return nil
+            }
+            try HistorySchema.requireReadable(state, store: name)
+            if case .history(let version) = state, version < HistorySchema.latestVersion {
+                throw HistoryError(.unavailable, "the history has an older schema (version \(version); this Clearance reads \(HistorySchema.latestVersion)); "
+                                   + "record a run with this Clearance to bring it up to date", store: name)
+            }
+        } catch {
+            connection.close()
+            throw error
+        }
+        return SQLHistoryStore(name: name, connection: connection)
     }
 }
