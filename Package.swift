@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "ClearanceHistory",
             dependencies: [
-                "ClearanceEngine", "ClearancePolicy", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto"),
+                "ClearanceEngine", "ClearancePolicy", "ClearanceExpression", "ClearanceDocument", "ClearanceCore", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
