@@ -15,9 +15,9 @@ struct HistorySequenceEvidenceTests {
                                  + (output.map { ["--output", $0] } ?? []))
     }
 
-    /// The rows of a CSV file of the package (CRLF line ends), header first.
+    /// The rows of a CSV file of the package, header first.
     static func rows(_ sequence: HistorySequence, _ file: String, folder: String = folder) -> [String] {
-        sequence.project.read(folder + file).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        EvidenceCommandTests.rows(sequence.project, file, folder: folder.hasSuffix("/") ? String(folder.dropLast()) : folder)
     }
 
     @Test("the leaver revoked two days after exit: AWS observed 48.5 hours after exit (run 3), GitHub 79 hours (run 4), both late; what no export shows revoked stays open")

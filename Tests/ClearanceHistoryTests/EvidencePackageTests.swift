@@ -169,25 +169,9 @@ struct EvidencePackageTests {
     }
 }
 
-/// Opening a history only to read it, as `clearance evidence` does.
+/// Opening a history only to read it, as `clearance evidence` does (what it writes: `HistoryComparisonTests.readingWritesNothing`).
 @Suite("History opened for reading")
 struct HistoryReadingTests {
-    @Test("no history yet: nil, and nothing is made (no file, no tables); a recorded one reads as written", arguments: Backend.available)
-    func readsWithoutWriting(backend: Backend) throws {
-        let folder = TemporaryDirectory()
-        let location = try backend.newLocation(folder)
-        #expect(try HistoryStores.openForReading(location) == nil)
-        #expect(try HistoryStores.openForReading(location) == nil)
-        if case .sqlite(let path) = location { #expect(!FileManager.default.fileExists(atPath: path)) }
-        let writer = try Backend.open(location)
-        let recorded = try writer.record(Runs.run(day: 1, [], accounts: [Runs.account("ana", "active", person: "ana", day: 1)], sources: [Runs.awsSource(day: 1)]))
-        writer.close()
-        let reader = try #require(try HistoryStores.openForReading(location))
-        defer { reader.close() }
-        #expect(try reader.runs().map(\.id) == [recorded.id])
-        #expect(try reader.accountTimelines().map(\.key.nativeID) == ["ana"])
-    }
-
     @Test("a history of a newer schema is refused and left as it is", arguments: Backend.available)
     func refusesNewerSchema(backend: Backend) throws {
         let folder = TemporaryDirectory()
