@@ -4,7 +4,7 @@
 # /v1/check of one member, DURATION seconds each (default 60). Records requests per second, p50/p90/p99 latency and the
 # server's resident memory at start, after a warm-up and after each run, and writes Benchmarks/RESULTS-serve.md.
 # Needs wrk (Debian: wrk) and python3 with PyYAML. MEMBERS, DURATION, CONNECTIONS and THREADS change the sizes;
-# BENCH_DIR keeps the data.
+# BENCH_DIR keeps the data; SCRATCH_PATH builds in another folder than .build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -17,11 +17,13 @@ threads=${THREADS:-2}
 asof=2026-11-20
 
 command -v wrk >/dev/null || { echo "serve.sh: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-swift build -c release --product clearance >/dev/null
-swift build -c release --product clearance-bench >/dev/null
+build=(swift build -c release ${SCRATCH_PATH:+--scratch-path "$SCRATCH_PATH"})
+"${build[@]}" --product clearance >/dev/null
+"${build[@]}" --product clearance-bench >/dev/null
+bin=$("${build[@]}" --show-bin-path)
 
 org="$work/org-$members"
-[ -d "$org" ] || .build/release/clearance-bench generate --members "$members" --seed 1 "$org" >/dev/null
+[ -d "$org" ] || "$bin/clearance-bench" generate --members "$members" --seed 1 "$org" >/dev/null
 # A project of its own beside the organisation: the shipped packs, the organisation as input, the default settings.
 mkdir -p "$work/project"
 ln -sfn "$root/Policies" "$work/project/Policies"
@@ -40,7 +42,7 @@ PY
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf 'bench:%s\n' "$(printf %s "$token" | sha256sum | cut -d' ' -f1)" > "$work/tokens.txt"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-(cd "$work/project" && exec "$root/.build/release/clearance" serve --tokens "$work/tokens.txt" --listen "127.0.0.1:$port" --as-of "$asof") \
+(cd "$work/project" && exec "$bin/clearance" serve --tokens "$work/tokens.txt" --listen "127.0.0.1:$port" --as-of "$asof") \
     2> "$work/serve.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
