@@ -34,7 +34,7 @@ done
 # The examples and coverage phases walk every operation's declared values and edges; fuzzing adds generated cases
 # within the time budget. A failure prints the request that reproduces it.
 status=0
-schemathesis --no-color run openapi.yaml --url "http://127.0.0.1:$port" --checks all \
+schemathesis --no-color --config-file Tests/Scripts/schemathesis.toml run openapi.yaml --url "http://127.0.0.1:$port" --checks all \
     --header "Authorization: Bearer $token" --workers 2 --max-time "${SCHEMATHESIS_SECONDS:-90}" \
     --suppress-health-check all --request-timeout 10 --generation-database none || status=$?
 if [ "$status" -ne 0 ]; then
