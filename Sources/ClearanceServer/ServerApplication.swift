@@ -27,6 +27,8 @@ public struct ServerApplication: Sendable {
         public var reportContext = ReportContext(toolVersion: "")
         /// The time a request is evaluated at; the current time to the second unless a test fixes it.
         public var clock: @Sendable () -> Timestamp = ServerApplication.currentTime
+        /// How often the files the snapshot was read from are compared, to reload when one changes; `nil` does not watch (`--no-watch`).
+        public var watchInterval: Duration? = .seconds(1)
 
         /// The defaults: 1 MiB bodies, no tokens, no decision log, failing at `low`.
         public init() {}
@@ -89,11 +91,14 @@ public struct ServerApplication: Sendable {
         return table
     }()
 
-    /// An application serving the routes on `host`:`port`, reloading the snapshot on SIGHUP, shutting down gracefully on
-    /// SIGTERM and SIGINT (requests in flight are answered first).
+    /// An application serving the routes on `host`:`port`, reloading the snapshot on SIGHUP and when a file it was read from
+    /// changes (unless ``Options/watchInterval`` is `nil`), shutting down gracefully on SIGTERM and SIGINT (requests in flight
+    /// are answered first).
     public func application(host: String, port: Int, logger: Logger = Self.logger) -> some ApplicationProtocol {
-        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "clearance"),
-                    services: [ReloadOnHangup(store: store, logger: logger)], logger: logger)
+        var services: [any Service] = [ReloadOnHangup(store: store, logger: logger)]
+        if let interval = options.watchInterval { services.append(ReloadOnChange(store: store, logger: logger, interval: interval)) }
+        return Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "clearance"),
+                           services: services, logger: logger)
     }
 
     /// Serves on `host`:`port` until SIGTERM or SIGINT, then returns once the requests in flight are answered.

@@ -94,7 +94,8 @@ final class ServerTestProject: Sendable {
             let policies = try PolicyLoader(symbols: SymbolTable()).load(paths: [root + "/policies"])
             let documents = try InputLoader(symbols: policies.symbols).load(paths: [root + "/team"], policies: policies)
             let engine = Engine(policies: policies, documents: documents, now: Self.now)
-            return ServerSnapshot(engine: engine, audit: engine.run(), projectFile: [], loadedAt: Self.now, context: ReportContext(toolVersion: "test"))
+            return ServerSnapshot(engine: engine, audit: engine.run(), projectFile: [], loadedAt: Self.now, context: ReportContext(toolVersion: "test"),
+                                  watching: [root + "/policies", root + "/team"])
         }
     }
 

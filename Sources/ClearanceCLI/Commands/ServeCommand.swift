@@ -16,8 +16,8 @@ struct ServeCommand: ParsableCommand {
         abstract: "Answer clearance and check requests over HTTP from the prepared project.",
         discussion: """
             Loads clearance.yaml's policies, inputs and sources as `clearance audit` does, prepares them once and serves the routes \
-            of openapi.yaml. SIGHUP reloads the project (a failed reload keeps the snapshot in service); SIGTERM answers the \
-            requests in flight, then exits 0. Exit status 2 when the project cannot be loaded or a flag is wrong.
+            of openapi.yaml. SIGHUP reloads the project, and so does a change of a file it was read from unless --no-watch is \
+            given (a failed reload keeps the snapshot in service); SIGTERM answers the requests in flight, then exits 0. Exit status 2 when the project cannot be loaded or a flag is wrong.
             """
     )
 
@@ -37,6 +37,9 @@ struct ServeCommand: ParsableCommand {
 
     @Option(name: .customLong("decision-log"), help: ArgumentHelp("A file to append one JSON line per decision to.", valueName: "file"))
     var decisionLog: String?
+
+    @Flag(name: .customLong("no-watch"), help: "Do not reload when a file the project was read from changes (SIGHUP still reloads).")
+    var noWatch = false
 
     /// The host and port of `--listen`.
     var address: (host: String, port: Int)? {
@@ -64,6 +67,8 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A SIGHUP before the reload handler is installed would stop the process (its default action): ignore it from the start.
+        signal(SIGHUP, SIG_IGN)
         let location = try Session.guarded { try project.enter() }
         guard let address else { throw ExitStatus.untrusted }  // safe: validate() checked it
         var options = ServerApplication.Options()
@@ -80,6 +85,7 @@ struct ServeCommand: ParsableCommand {
         options.tokens = accepted
         options.decisionLog = log
         options.failOn = configuration.failOn
+        if noWatch { options.watchInterval = nil }
         options.reportContext = Session.context(configuration)
         if let fixed = project.time.asOf.flatMap(EvaluationTime.timestamp) { options.clock = { fixed } }
         let store = SnapshotStore(loader: loader(projectFile: location.file), clock: ServerApplication.currentTime)
@@ -123,7 +129,10 @@ struct ServeCommand: ParsableCommand {
             try Session.requireSubjects(audit, policies, paths: configuration.inputs)
             try Session.requireAppliedRules(audit)
             let bytes = try projectFile.map { file throws(Diagnostic) in try FileReader.read(path: file, limit: 64 << 20) } ?? []
-            return ServerSnapshot(engine: engine, audit: audit, projectFile: bytes, loadedAt: Session.currentTime(), context: Session.context(configuration))
+            // Beside the files read: the project file and the configured folders, where a file may be added.
+            let watching = (projectFile.map { [$0] } ?? []) + configuration.policies + configuration.inputs + configuration.waivers
+            return ServerSnapshot(engine: engine, audit: audit, projectFile: bytes, loadedAt: Session.currentTime(), context: Session.context(configuration),
+                                  watching: watching)
         }
     }
 }

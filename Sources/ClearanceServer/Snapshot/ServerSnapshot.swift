@@ -17,13 +17,17 @@ public struct ServerSnapshot: Sendable {
     public let findings: [Finding]
     /// The HTML audit report of the snapshot, rendered once when it was loaded (`GET /`).
     public let reportPage: String
+    /// The files and folders whose change reloads the snapshot (``ReloadOnChange``): every file it was read from, the
+    /// project file and the configured folders.
+    public let watched: [String]
     /// The team members by id, for a person's answer.
     private let members: [String: InputDocument]
 
     /// A snapshot of a prepared engine and the audit it ran at its time (``Engine/run(rules:subjects:progress:)``), named by the
     /// digests of what was read and of `projectFile` (the bytes of `clearance.yaml`, whose settings decide the params), loaded at `loadedAt`;
-    /// the audit's HTML report is rendered with `context`.
-    public init(engine: Engine, audit: Report, projectFile: [UInt8], loadedAt: Timestamp, context: ReportContext) {
+    /// the audit's HTML report is rendered with `context`. `watching` adds the project file and the configured folders (where a
+    /// new file appears) to the files read, as what a change of reloads.
+    public init(engine: Engine, audit: Report, projectFile: [UInt8], loadedAt: Timestamp, context: ReportContext, watching: [String] = []) {
         self.engine = engine
         reportPage = HTMLReporter().render(audit, context: context)
         self.loadedAt = loadedAt
@@ -32,7 +36,9 @@ public struct ServerSnapshot: Sendable {
         for member in engine.snapshot.subjects where member.kind == .teamMember { members[member.id] = member }
         self.members = members
         let documents = engine.snapshot
-        revision = Self.revision(files: engine.policies.digests + documents.digests + documents.sources.flatMap(\.extraFiles), projectFile: projectFile)
+        let files = engine.policies.digests + documents.digests + documents.sources.flatMap(\.extraFiles)
+        revision = Self.revision(files: files, projectFile: projectFile)
+        watched = watching + files.map(\.path)
     }
 
     /// The team member with an id, if the snapshot holds one.

@@ -15,8 +15,18 @@ public final class SnapshotStore: Sendable {
         public let message: String
     }
 
+    /// The snapshot in service with the number of its load and the wall-clock time that load started reading files.
+    public struct Loaded: Sendable {
+        /// The snapshot.
+        public let snapshot: ServerSnapshot
+        /// 1 for the first snapshot swapped in, 2 for the next, and so on: tells two loads of equal files apart.
+        public let generation: Int
+        /// When its load started, in nanoseconds since the epoch: a file changed after this may not be in it.
+        public let startedAt: Int64
+    }
+
     private struct State {
-        var snapshot: ServerSnapshot?
+        var loaded: Loaded?
         var lastError: ReloadError?
         var reloadFailures = 0
     }
@@ -34,7 +44,10 @@ public final class SnapshotStore: Sendable {
     }
 
     /// The snapshot in service, `nil` until the first load succeeds.
-    public var current: ServerSnapshot? { state.withLock { $0.snapshot } }
+    public var current: ServerSnapshot? { state.withLock { $0.loaded?.snapshot } }
+
+    /// The snapshot in service with its generation and when its load started, `nil` until the first load succeeds.
+    public var loaded: Loaded? { state.withLock { $0.loaded } }
 
     /// The last reload's error, `nil` once a reload succeeds.
     public var lastError: ReloadError? { state.withLock { $0.lastError } }
@@ -47,10 +60,11 @@ public final class SnapshotStore: Sendable {
     @discardableResult
     public func reload() throws -> ServerSnapshot {
         try reloading.withLock { _ in
+            let startedAt = FileSignature.wallClockNanoseconds()
             do {
                 let snapshot = try loader()
                 state.withLock { state in
-                    state.snapshot = snapshot
+                    state.loaded = Loaded(snapshot: snapshot, generation: (state.loaded?.generation ?? 0) + 1, startedAt: startedAt)
                     state.lastError = nil
                 }
                 return snapshot
