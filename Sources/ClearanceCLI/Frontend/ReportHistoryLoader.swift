@@ -27,14 +27,13 @@ enum ReportHistoryLoader {
         }
         guard let previous = runs.last else { return nil }
         // One outcome per fingerprint, the one needing attention most, as the history records it.
-        let order = ["error", "fail", "pending", "waived", "pass", "skip"]
         // Of the passes and skips, only those of a rule and subject that needed attention can matter: the rest are not read.
         let watched = Set(previousState.map { $0.rule + "\u{1F}" + $0.subject })
         var current: [String: OutcomeRecord] = [:]
         for finding in report.findings
         where (finding.status != .pass && finding.status != .skip) || watched.contains(finding.rule.id + "\u{1F}" + finding.subject) {
             let outcome = OutcomeRecord(finding)
-            if let seen = current[outcome.fingerprint], (order.firstIndex(of: seen.status) ?? 6) <= (order.firstIndex(of: outcome.status) ?? 6) { continue }
+            if let seen = current[outcome.fingerprint], OutcomeRecord.rank(seen.status) <= OutcomeRecord.rank(outcome.status) { continue }
             current[outcome.fingerprint] = outcome
         }
         let leaving = Dictionary(uniqueKeysWithValues: previousState.map { ($0.fingerprint, current[$0.fingerprint]?.status ?? "gone") })

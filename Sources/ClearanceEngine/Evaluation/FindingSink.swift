@@ -24,7 +24,7 @@ struct FindingSink: Sendable {
 
     /// Whether a finding of `rule` on `subject` with this outcome is kept (so is worth building).
     func keeps(_ status: FindingStatus, rule: String, subject: String) -> Bool {
-        keepsAll || (status != .pass && status != .skip) || (watching[rule]?.contains(subject) ?? false)
+        keepsAll || (status != .pass && status != .skip) || (!watching.isEmpty && watching[rule]?.contains(subject) == true)
     }
 
     /// Counts an outcome of the current planned rule whose finding is not kept.

@@ -52,6 +52,11 @@ public struct OutcomeRecord: Sendable, Hashable {
     /// counted per rule, and written to the change log only when it ends such a state.
     public static let keptStatuses: Set<String> = ["fail", "error", "waived", "pending"]
 
+    /// The order of outcomes from the one that needs attention most (0, an error) to the least (5, a skip); 6 for any other.
+    public static func rank(_ status: String) -> Int {
+        ["error", "fail", "pending", "waived", "pass", "skip"].firstIndex(of: status) ?? 6
+    }
+
     /// Whether the outcome is part of a run's state (it needs attention).
     public var isKept: Bool { Self.keptStatuses.contains(status) }
 

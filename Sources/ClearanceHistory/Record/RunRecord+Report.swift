@@ -52,8 +52,8 @@ extension RunRecord {
         let outcomes = (report.findings + report.watchedFindings).filter { finding in
             (finding.status != .pass && finding.status != .skip) || (watched[finding.rule.id]?.contains(finding.subject) ?? false)
         }
-        var rules = catalogue.rules.map(\.id)
-        rules += report.ruleCounts.keys.filter { !Set(rules).contains($0) }.sorted()
+        let catalogued = catalogue.rules.map(\.id)
+        let rules = catalogued + Set(report.ruleCounts.keys).subtracting(catalogued).sorted()
         self.init(command: context.command, recordedAt: context.recordedAt, asOf: report.asOf, toolVersion: context.toolVersion,
                   gitRevision: context.gitRevision, configSHA256: context.configBytes.map { SHA256.hash(data: $0).lowercaseHex },
                   settingsSHA256: SHA256.hash(data: Array(Self.settingsText(catalogue).utf8)).lowercaseHex, scope: context.scope,

@@ -55,7 +55,5 @@ struct OutcomeChanges {
     }
 
     /// The order of outcomes from the one that needs attention most.
-    static func rank(_ status: String) -> Int {
-        ["error", "fail", "pending", "waived", "pass", "skip"].firstIndex(of: status) ?? 6
-    }
+    static func rank(_ status: String) -> Int { OutcomeRecord.rank(status) }
 }
