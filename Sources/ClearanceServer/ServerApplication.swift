@@ -128,9 +128,10 @@ public struct ServerApplication: Sendable {
             decide(route, subject: id, result: "unknown-person", snapshot, context)
             throw Self.unknownPerson(id, snapshot)
         }
-        let answer: ClearanceAnswer
+        let time = options.clock()
+        let answer: AnswerCache.Entry
         do {
-            answer = try ClearanceAnswer(person, in: snapshot, at: options.clock())
+            answer = try snapshot.answers.answer(person, in: snapshot, at: time)
         } catch {
             decide(route, subject: id, result: error.kind, snapshot, context)
             throw error
@@ -139,9 +140,7 @@ public struct ServerApplication: Sendable {
         let tag = answer.entityTag
         let matches = request.headers[.ifNoneMatch]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
         if matches.contains(tag) || matches.contains("*") { return Response(status: .notModified, headers: [.eTag: tag]) }
-        var response = Self.json(answer.json)
-        response.headers[.eTag] = tag
-        return response
+        return Response(status: .ok, headers: [.contentType: "application/json", .eTag: tag], body: .init(byteBuffer: answer.body(at: time)))
     }
 
     /// A person's checklist page: the HTML report of their evaluation now, rendered by the audit report's templates.

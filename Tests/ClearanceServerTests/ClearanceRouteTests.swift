@@ -1,7 +1,9 @@
 import ClearanceServer
 import ClearanceTestSupport
+import ClearanceCore
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// `GET /v1/people/{id}/clearance`, `/health` and `/ready`: every answer as a user sees it, and as openapi.yaml says it is.
@@ -126,6 +128,31 @@ struct ClearanceRouteTests {
             let other = try await client.execute(uri: "/v1/people/ben.ortiz/clearance", method: .get, headers: [.ifNoneMatch: tag])
             #expect(other.status == .ok)
             #expect(other.headers[.eTag] != tag)
+        }
+    }
+
+    /// Answers are reused between requests (``AnswerCache``), but never past the time they change: eve.moss's training
+    /// expires at 00:01:00, and each request as the clock moves gets the answer of its own time.
+    @Test func aReusedAnswerNeverOutlivesTheTimeItChanges() async throws {
+        let project = ServerTestProject()
+        project.write("eve.moss", ServerTestProject.member("eve.moss", trainingExpires: "2026-11-19T00:01:00Z"))
+        let clock = Mutex(ServerTestProject.now.seconds)
+        let options = ServerTestProject.options { $0.clock = { Timestamp(seconds: clock.withLock { $0 })! } }
+        try await withServer(ServerApplication(store: try project.store(), options: options)) { client in
+            var tags: [String: Set<String>] = [:]
+            // Seconds from 00:00:00, and the state each must see: 00:00:59 is the last second the training is current.
+            for (offset, state) in [(-120, "cleared"), (-70, "cleared"), (-30, "cleared"), (59, "cleared"), (61, "blocked"), (62, "blocked"), (-10, "cleared")] {
+                clock.withLock { $0 = ServerTestProject.now.seconds + Int64(offset) }
+                let response = try await client.execute(uri: "/v1/people/eve.moss/clearance", method: .get)
+                let json = try response.json
+                #expect(json["state"] == .string(state), "at \(offset) s")
+                #expect(json["evaluatedAt"] == .string(Timestamp(seconds: ServerTestProject.now.seconds + Int64(offset))!.rfc3339))
+                #expect(contract.problems(response, method: "GET", path: Self.route) == [])
+                tags[state, default: []].insert(try #require(response.headers[.eTag]))
+            }
+            #expect(tags["cleared"]?.count == 1)
+            #expect(tags["blocked"]?.count == 1)
+            #expect(tags["cleared"] != tags["blocked"])
         }
     }
 }

@@ -180,6 +180,19 @@ struct MetricsRouteTests {
             #expect(lines.contains { $0.hasPrefix("clearance_snapshot_age_seconds ") })
         }
     }
+
+    @Test func inventedMethodsShareOneSeriesSoNoClientCanGrowTheMetrics() async throws {
+        let project = ServerTestProject()
+        try await withServer(ServerApplication(store: try project.store(), options: ServerTestProject.options())) { client in
+            for name in ["BREW", "WHEN", "X-1", "X-2"] {
+                let response = try await client.execute(uri: "/v1/findings", method: try #require(HTTPRequest.Method(name)))
+                #expect(response.status == .methodNotAllowed)
+            }
+            let lines = try await client.execute(uri: "/metrics", method: .get).text.split(separator: "\n").map(String.init)
+            #expect(lines.contains(#"clearance_requests_total{route="NotFound",method="other",status="405"} 4"#))
+            #expect(!lines.contains { $0.contains("BREW") || $0.contains("X-1") })
+        }
+    }
 }
 
 /// `GET /` and `GET /people/{id}`: the HTML report's templates over the snapshot and over one person now.

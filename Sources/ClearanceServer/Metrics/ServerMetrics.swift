@@ -9,6 +9,9 @@ public final class ServerMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
     private let reportedFailures = Mutex(0)
+    /// Each route, method and status's counter and latency timer, made once and kept: making them per request would look
+    /// them up in the registry every time.
+    private let handles = Mutex<[String: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
 
     /// The latency buckets, in seconds: from a tenth of a millisecond to ten seconds.
     static let latencyBuckets: [Duration] = [.microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .microseconds(2_500),
@@ -24,11 +27,18 @@ public final class ServerMetrics: Sendable {
 
     /// Counts one answer of a route (its template, `NotFound` for none) with its status, and how long it took.
     func record(route: String, method: String, status: Int, duration: Duration) {
-        let dimensions = [("route", route), ("method", method)]
-        Counter(label: "clearance_requests_total", dimensions: dimensions + [("status", String(status))], factory: factory).increment()
+        let (counter, timer) = handles.withLock { handles in
+            let key = route + " " + method + " " + String(status)
+            if let made = handles[key] { return made }
+            let dimensions = [("route", route), ("method", method)]
+            let made = (CoreMetrics.Counter(label: "clearance_requests_total", dimensions: dimensions + [("status", String(status))], factory: factory),
+                        CoreMetrics.Timer(label: "clearance_request_duration_seconds", dimensions: dimensions, factory: factory))
+            handles[key] = made
+            return made
+        }
+        counter.increment()
         let (seconds, attoseconds) = duration.components
-        CoreMetrics.Timer(label: "clearance_request_duration_seconds", dimensions: dimensions, factory: factory)
-            .recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        timer.recordNanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 
     /// The Prometheus text of every metric, with the snapshot's age and the reload failures read from `store` at `now`.

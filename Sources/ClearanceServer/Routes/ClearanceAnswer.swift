@@ -6,18 +6,18 @@ import ClearanceReporting
 import Crypto
 
 /// A person's pre-credentials gate as `GET /v1/people/{id}/clearance` answers it: the state, each gate item with its status,
-/// message and place, the snapshot revision and the evaluation time. The gate is the one `clearance checklist` shows
+/// message and place, and the snapshot revision (``AnswerCache`` adds the evaluation time per request). The gate is the one `clearance checklist` shows
 /// (``Checklist``, ``CredentialsGate``): an item that could not be evaluated is open, so the answer is never `cleared` then.
 struct ClearanceAnswer {
     let person: InputDocument
     let checklist: Checklist
     let gate: CredentialsGate
     let revision: String
-    let evaluatedAt: Timestamp
 
-    /// The person's answer from the snapshot at `time`; a problem when no gate rule is loaded or an evaluation ran out of steps.
+    /// The person's answer from the snapshot at `time`, from the gate's rules alone; a problem when no gate rule is loaded or
+    /// an evaluation ran out of steps.
     init(_ person: InputDocument, in snapshot: ServerSnapshot, at time: Timestamp) throws(Problem) {
-        let report = snapshot.engine.evaluate([person], at: time)
+        let report = snapshot.engine.evaluate([person], at: time, rules: snapshot.gateRules)
         try Self.requireWithinBudget(report.findings)
         let subject = Subject(person, naming: report.catalogue.kinds.descriptor(person.kind)?.naming)
         let checklist = Checklist(subject: subject, in: report)
@@ -29,7 +29,6 @@ struct ClearanceAnswer {
         self.checklist = checklist
         self.gate = gate
         self.revision = snapshot.revision
-        self.evaluatedAt = time
     }
 
     /// A 422 when any finding is an evaluation stopped at its step budget: its outcome is unknown, not a fail.
@@ -45,23 +44,22 @@ struct ClearanceAnswer {
     /// The state as the API names it: `cleared`, `blocked`, `breached`, `not_applicable`.
     var state: String { gate.state == .notApplicable ? "not_applicable" : gate.state.rawValue }
 
-    /// The answer's body.
-    var json: JSONText {
+    /// The body without its time, `evaluatedAt`, which ``AnswerCache/Entry/body(at:)`` adds as its last member: what the
+    /// entity tag digests and the cache keeps.
+    var unstamped: JSONText {
         .object([
             ("person", .string(person.id)), ("name", .optional(checklist.subject.name)), ("status", .optional(checklist.subject.status)),
             ("state", .string(state)), ("reason", .string(gate.reason)),
             ("items", .array(gate.items.map(Self.item))),
-            ("revision", .string(revision)), ("evaluatedAt", .string(evaluatedAt.rfc3339)),
+            ("revision", .string(revision)),
         ])
     }
 
-    /// The entity tag: the snapshot revision and a digest of the answer without its time, so a conditional request is
-    /// answered 304 only while the same snapshot gives the same answer (a training that expires changes it).
-    var entityTag: String {
-        var unstamped = json
-        if case .object(let members) = unstamped { unstamped = .object(members.filter { $0.0 != "evaluatedAt" }) }
-        let digest = SHA256.hash(data: Array(unstamped.compact.utf8)).lowercaseHex.prefix(16)
-        return "\"\(revision)-\(digest)\""
+    /// The entity tag of an answer whose body without its time is `unstamped` (compact JSON): the snapshot revision and a
+    /// digest of that body, so a conditional request is answered 304 only while the same snapshot gives the same answer
+    /// (a training that expires changes it).
+    static func entityTag(revision: String, unstamped: String) -> String {
+        "\"\(revision)-\(SHA256.hash(data: Array(unstamped.utf8)).lowercaseHex.prefix(16))\""
     }
 
     /// One gate item: the rule, its status (the worst of its findings; `null` without any), and the message and place of the

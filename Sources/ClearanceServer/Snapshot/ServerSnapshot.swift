@@ -20,6 +20,10 @@ public struct ServerSnapshot: Sendable {
     /// The files and folders whose change reloads the snapshot (``ReloadOnChange``): every file it was read from, the
     /// project file and the configured folders.
     public let watched: [String]
+    /// The ids of the pre-credentials gate's rules: all a clearance answer evaluates.
+    let gateRules: Set<String>
+    /// Each person's clearance answer once evaluated, reused while it holds; a new snapshot starts with none.
+    let answers = AnswerCache()
     /// The team members by id, for a person's answer.
     private let members: [String: InputDocument]
 
@@ -35,6 +39,7 @@ public struct ServerSnapshot: Sendable {
         var members: [String: InputDocument] = [:]
         for member in engine.snapshot.subjects where member.kind == .teamMember { members[member.id] = member }
         self.members = members
+        gateRules = Set(engine.policies.policies.flatMap(\.rules).filter(\.isPreCredentials).map(\.id))
         let documents = engine.snapshot
         let files = engine.policies.digests + documents.digests + documents.sources.flatMap(\.extraFiles)
         revision = Self.revision(files: files, projectFile: projectFile)

@@ -1,0 +1,67 @@
+import ClearanceCore
+import ClearanceEngine
+import ClearancePolicy
+import NIOCore
+import Synchronization
+
+/// Each person's clearance answer, evaluated and rendered once and reused while it holds, so a request costs a lookup.
+///
+/// An answer evaluated at time T is checked by evaluating it again at T + ``window``: when both give the same body, it
+/// answers every request from T until then; when they differ (a training expires, a start date passes within the
+/// window), it answers only requests in the second T, and the next second is evaluated anew. A gate whose outcome
+/// changes and changes back within one window is the only one this can miss (docs/server.md). One cache belongs to one
+/// snapshot, so a reload starts afresh; answers that are problems (no gate, a step budget) are not kept.
+final class AnswerCache: Sendable {
+    /// A rendered answer and the seconds it holds for.
+    struct Entry: Sendable {
+        /// The compact JSON body without its last `}`: every member but `evaluatedAt`, which ``body(at:)`` adds.
+        let unstamped: ByteBuffer
+        /// The `ETag`: the revision and a digest of the body without its time.
+        let entityTag: String
+        /// The state, for the decision log: `cleared`, `blocked`, `breached`, `not_applicable`.
+        let state: String
+        /// The first second (since the epoch) the answer holds for.
+        let from: Int64
+        /// The first second it no longer holds for.
+        let until: Int64
+
+        /// The body as answered at `time`: the kept members, then `"evaluatedAt"`, on one line.
+        func body(at time: Timestamp) -> ByteBuffer {
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(unstamped.readableBytes + 40)
+            buffer.writeImmutableBuffer(unstamped)
+            buffer.writeString(",\"evaluatedAt\":\"\(time.rfc3339)\"}\n")
+            return buffer
+        }
+    }
+
+    /// How long, in seconds, an answer is reused when evaluating it at both ends of that time agrees.
+    static let window: Int64 = 60
+
+    /// The most answers kept; past it the cache is emptied and fills again, so its memory stays bounded.
+    let capacity: Int
+    private let entries = Mutex<[String: Entry]>([:])
+
+    /// An empty cache of at most `capacity` answers.
+    init(capacity: Int = 100_000) {
+        self.capacity = capacity
+    }
+
+    /// The answer for `person` in `snapshot` at `time`: the kept one when it holds at `time`, else a new one, kept.
+    func answer(_ person: InputDocument, in snapshot: ServerSnapshot, at time: Timestamp) throws(Problem) -> Entry {
+        if let kept = entries.withLock({ $0[person.id] }), kept.from <= time.seconds, time.seconds < kept.until { return kept }
+        let answer = try ClearanceAnswer(person, in: snapshot, at: time)
+        let unstamped = answer.unstamped.compact
+        let end = Timestamp(seconds: time.seconds + Self.window).flatMap { later in
+            try? ClearanceAnswer(person, in: snapshot, at: later).unstamped.compact
+        }
+        let entry = Entry(unstamped: ByteBuffer(string: String(unstamped.dropLast())),
+                          entityTag: ClearanceAnswer.entityTag(revision: snapshot.revision, unstamped: unstamped), state: answer.state,
+                          from: time.seconds, until: time.seconds + (end == unstamped ? Self.window : 1))
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[person.id] = entry
+        }
+        return entry
+    }
+}
