@@ -83,9 +83,10 @@ public struct Engine: Sendable {
         let total = targets.count
         let done = progress.map { progress in { @Sendable (batches: Int) in progress(min(total, batches * Self.batchSize), total) } }
         let results = ParallelMap.map(batches, jobs: jobs, done: done) { [self] batch in
-            evaluate(targets[(batch * Self.batchSize)..<min(targets.count, (batch + 1) * Self.batchSize)], plans, waivers: waivers, at: now)
+            evaluate(targets[(batch * Self.batchSize)..<min(targets.count, (batch + 1) * Self.batchSize)], plans, waivers: waivers, at: now,
+                     keepsAll: keepsAllFindings)
         }
-        var sink = sink(plans)
+        var sink = sink(plans, keepsAll: keepsAllFindings)
         for result in results { sink.append(result) }
         if subjects == nil {
             let reported = Set(snapshot.reportedWaivers.map(\.id))
@@ -111,8 +112,9 @@ public struct Engine: Sendable {
     /// snapshot: lookups read the snapshot's maps, and live waivers apply. Evidence from the future of
     /// `time` in the documents is set aside and reported; expired waivers are not (an audit reports them).
     ///
-    /// The cost depends on the documents and the rules, not on the size of the snapshot.
-    public func evaluate(_ documents: [InputDocument], at time: Timestamp, rules: Set<String>? = nil) -> Report {
+    /// The cost depends on the documents and the rules, not on the size of the snapshot. `keepsPasses`
+    /// overrides ``keepsAllFindings`` for this call: `false` counts passes and skips without building them.
+    public func evaluate(_ documents: [InputDocument], at time: Timestamp, rules: Set<String>? = nil, keepsPasses: Bool? = nil) -> Report {
         let plans = self.plans(rules)
         var future: [FutureEvidence] = []
         let read = documents.map { document in
@@ -121,7 +123,7 @@ public struct Engine: Sendable {
             return read
         }
         let book = time == now ? waivers : WaiverBook(snapshot.waivers, now: time)
-        var sink = evaluate(read[...], plans, waivers: book, at: time)
+        var sink = evaluate(read[...], plans, waivers: book, at: time, keepsAll: keepsPasses ?? keepsAllFindings)
         if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
             for evidence in future { sink.addOutsidePlan(Self.finding(evidence, now: time)) }
         }
@@ -149,15 +151,15 @@ public struct Engine: Sendable {
         }
     }
 
-    /// An empty sink for a run of `plans`: one counter slot per planned rule, in plan order.
-    private func sink(_ plans: [Plan]) -> FindingSink {
-        FindingSink(keepsAll: keepsAllFindings, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count })
+    /// An empty sink for a run of `plans`, keeping passes and skips when `keepsAll`: one counter slot per planned rule, in plan order.
+    private func sink(_ plans: [Plan], keepsAll: Bool) -> FindingSink {
+        FindingSink(keepsAll: keepsAll, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count })
     }
 
     /// Evaluates every planned rule on each document of its target kind, on this thread.
-    private func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp) -> FindingSink {
+    private func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp, keepsAll: Bool) -> FindingSink {
         let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
-        var sink = sink(plans)
+        var sink = sink(plans, keepsAll: keepsAll)
         guard let first = plans.first else { return sink }
         var firstSlots: [Int] = []
         var slots = 0

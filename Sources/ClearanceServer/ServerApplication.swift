@@ -169,7 +169,7 @@ public struct ServerApplication: Sendable {
             throw error
         }
         let subject = documents.map { "\($0.kind.rawValue) \($0.id)" }.joined(separator: ", ")
-        let report = snapshot.engine.evaluate(documents, at: options.clock())
+        let report = snapshot.engine.evaluate(documents, at: options.clock(), keepsPasses: false)
         do {
             try ClearanceAnswer.requireWithinBudget(report.findings)
         } catch {
