@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Server benchmark (issue 18): `clearance serve` (release build) on a generated 10,000-member organisation with the shipped
 # packs, loaded by wrk over 64 connections: GET /v1/people/{id}/clearance rotating over every member's id, then POST
-# /v1/check of one member, DURATION seconds each (default 60). Records requests per second, p50/p90/p99 latency and the
-# server's resident memory at start, after a warm-up and after each run, and writes Benchmarks/RESULTS-serve.md.
+# /v1/check of one member, DURATION seconds each (default 60). Records the time to the first snapshot, every member's
+# first (evaluated) answer over one connection, requests per second, p50/p90/p99 latency and the server's resident memory
+# when ready, after a warm-up and after each run, and writes Benchmarks/RESULTS-serve.md.
 # Needs wrk (Debian: wrk) and python3 with PyYAML. MEMBERS, DURATION, CONNECTIONS and THREADS change the sizes;
-# BENCH_DIR keeps the data; SCRATCH_PATH builds in another folder than .build.
+# BENCH_DIR keeps the data; SCRATCH_PATH builds in another folder than .build; BASELINE names another clearance binary
+# (an earlier commit's) measured first in the same run, whose answers must equal this one's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,64 +43,113 @@ PY
 
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf 'bench:%s\n' "$(printf %s "$token" | sha256sum | cut -d' ' -f1)" > "$work/tokens.txt"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-(cd "$work/project" && exec "$bin/clearance" serve --tokens "$work/tokens.txt" --listen "127.0.0.1:$port" --as-of "$asof") \
-    2> "$work/serve.log" &
-server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
-start=$(date +%s.%N)
-until curl -sf "http://127.0.0.1:$port/ready" > /dev/null; do
-    kill -0 "$server" 2>/dev/null || { cat "$work/serve.log" >&2; exit 1; }
-    sleep 0.2
-done
-ready=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$start" "$(date +%s.%N)")
-rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status"; }
-declare -A memory
-memory[start]=$(rss)
 
-run() {  # name, extra environment for the script; prints wrk's JSON line
-    local name=$1; shift
-    env TOKEN="$token" "$@" wrk -t"$threads" -c"$connections" -d"$duration"s --timeout 10s -s Benchmarks/serve.lua \
+# Serves the project with the clearance binary $1 (named $2 in the results), measures it and stops it: the time to the
+# first snapshot, the first answer of every member once over one connection (every answer evaluated), then wrk's runs.
+# Appends one JSON line to $work/results.jsonl.
+measure() {
+    local binary=$1 label=$2
+    local port
+    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    (cd "$work/project" && exec "$binary" serve --tokens "$work/tokens.txt" --listen "127.0.0.1:$port" --as-of "$asof") \
+        2> "$work/serve-$label.log" &
+    server=$!
+    local start ready
+    start=$(date +%s.%N)
+    until curl -sf "http://127.0.0.1:$port/ready" > /dev/null; do
+        kill -0 "$server" 2>/dev/null || { cat "$work/serve-$label.log" >&2; exit 1; }
+        sleep 0.2
+    done
+    ready=$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.1f}')" "$start" "$(date +%s.%N)")
+    rss() { awk '/^VmRSS:/ { print $2 }' "/proc/$server/status"; }
+    local ready_rss warm_rss get_rss check_rss cold get check
+    ready_rss=$(rss)
+    # Every member's first answer, one request after another on one keep-alive connection: the cost of evaluating.
+    cold=$(python3 - "$port" "$token" "$work/ids.txt" <<'PY'
+import http.client, json, sys, time
+port, token, ids = int(sys.argv[1]), sys.argv[2], [line.strip() for line in open(sys.argv[3])]
+connection = http.client.HTTPConnection("127.0.0.1", port)
+times = []
+for person in ids:
+    began = time.perf_counter()
+    connection.request("GET", f"/v1/people/{person}/clearance", headers={"Authorization": f"Bearer {token}"})
+    response = connection.getresponse()
+    response.read()
+    times.append((time.perf_counter() - began) * 1e6)
+    assert response.status == 200, (person, response.status)
+times.sort()
+print(json.dumps({"requests": len(times), "p50_us": times[len(times) // 2], "p99_us": times[int(len(times) * 0.99)],
+                  "mean_us": sum(times) / len(times)}))
+PY
+)
+    # A short warm-up of both routes, then the measured runs.
+    run "$port" 5 "warmup-get-$label" IDS_FILE="$work/ids.txt" > /dev/null
+    run "$port" 5 "warmup-check-$label" BODY_FILE="$work/member.json" > /dev/null
+    warm_rss=$(rss)
+    get=$(run "$port" "$duration" "get-$label" IDS_FILE="$work/ids.txt")
+    get_rss=$(rss)
+    check=$(run "$port" "$duration" "check-$label" BODY_FILE="$work/member.json")
+    check_rss=$(rss)
+    curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/people/$(head -1 "$work/ids.txt")/clearance" \
+        > "$work/answer-$label.json"
+    curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data @"$work/member.json" \
+        "http://127.0.0.1:$port/v1/check" > "$work/check-$label.json"
+    kill "$server"; wait "$server" 2>/dev/null || true
+    printf '{"label": "%s", "ready_s": %s, "rss_kb": {"ready": %s, "warm": %s, "get": %s, "check": %s}, "cold": %s, "get": %s, "check": %s}\n' \
+        "$label" "$ready" "$ready_rss" "$warm_rss" "$get_rss" "$check_rss" "$cold" "$get" "$check" >> "$work/results.jsonl"
+}
+
+run() {  # port, seconds, name, extra environment for the script; prints wrk's JSON line
+    local port=$1 seconds=$2 name=$3; shift 3
+    env TOKEN="$token" "$@" wrk -t"$threads" -c"$connections" -d"$seconds"s --timeout 10s -s Benchmarks/serve.lua \
         "http://127.0.0.1:$port" > "$work/wrk-$name.txt"
     tail -1 "$work/wrk-$name.txt"
 }
 
-# A short warm-up of both routes, then the measured runs.
-DURATION_SAVED=$duration; duration=5
-run warmup-get IDS_FILE="$work/ids.txt" > /dev/null
-run warmup-check BODY_FILE="$work/member.json" > /dev/null
-duration=$DURATION_SAVED
-memory[warm]=$(rss)
-get=$(run get IDS_FILE="$work/ids.txt")
-memory[get]=$(rss)
-check=$(run check BODY_FILE="$work/member.json")
-memory[check]=$(rss)
-answer=$(curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/v1/people/$(head -1 "$work/ids.txt")/clearance" | head -c 200)
-check_answer=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data @"$work/member.json" "http://127.0.0.1:$port/v1/check" | head -c 120)
-
-python3 - "$members" "$duration" "$connections" "$threads" "$ready" "${memory[start]}" "${memory[warm]}" "${memory[get]}" "${memory[check]}" \
-    "$get" "$check" "$(nproc)" > Benchmarks/RESULTS-serve.md <<'PY'
+server=
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; true' EXIT
+rm -f "$work/results.jsonl"
+if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline; fi
+measure "$bin/clearance" current
+# The same snapshot must give the same answers, whichever binary served them (the time aside).
+if [ -n "${BASELINE:-}" ]; then
+    python3 - "$work" <<'PY'
 import json, sys
-members, duration, connections, threads, ready = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
-start, warm, after_get, after_check = (int(x) for x in sys.argv[6:10])
-get, check, cores = json.loads(sys.argv[10]), json.loads(sys.argv[11]), sys.argv[12]
+work = sys.argv[1]
+for name in ("answer", "check"):
+    old, new = (json.load(open(f"{work}/{name}-{label}.json")) for label in ("baseline", "current"))
+    for value in (old, new): value.pop("evaluatedAt", None)
+    assert old == new, f"{name}: the baseline and the current binary answer differently"
+PY
+fi
+
+python3 - "$members" "$duration" "$connections" "$threads" "$(nproc)" "$work/results.jsonl" > Benchmarks/RESULTS-serve.md <<'PY'
+import json, sys
+members, duration, connections, threads, cores = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
+results = [json.loads(line) for line in open(sys.argv[6])]
 print("# Server benchmark\n")
 print(f"`Benchmarks/serve.sh`: `clearance serve` (release build) on an organisation from `clearance-bench generate --members {members:,}")
 print(f"--seed 1` with the shipped packs, evaluated as of 2026-11-20, with a bearer token; wrk with {threads} threads over")
-print(f"{connections} connections for {duration} s per route, on the same {cores}-core machine as the server (other work running).")
-print(f"The snapshot was ready {ready} s after the server started.\n")
-print("| route | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors | memory before MB | memory after MB | change |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-for name, result, before, after in [("GET /v1/people/{id}/clearance", get, warm, after_get), ("POST /v1/check (one member)", check, after_get, after_check)]:
-    errors = result["non_2xx"] + result["connect_errors"] + result["read_errors"] + result["write_errors"] + result["timeouts"]
-    print(f"| `{name}` | {result['requests']:,} | {result['requests'] / result['seconds']:,.0f} | {result['p50_us'] / 1000:.2f} | "
-          f"{result['p90_us'] / 1000:.2f} | {result['p99_us'] / 1000:.2f} | {result['max_us'] / 1000:.1f} | {errors} | "
-          f"{before / 1024:.0f} | {after / 1024:.0f} | {(after - before) / before * 100:+.1f}% |")
-total = get["requests"] + check["requests"]
-print(f"\nResident memory (VmRSS): {start / 1024:.0f} MB when ready, {warm / 1024:.0f} MB after a 5 s warm-up of each route, "
-      f"{after_check / 1024:.0f} MB after both runs ({total:,} requests): {(after_check - warm) / warm * 100:+.1f}% since the warm-up.")
-print("Goal: p99 under 5 ms on this 2-core machine; memory flat within 10% over a million requests.")
+print(f"{connections} connections for {duration} s per route, on the same {cores}-core machine as the server."
+      + (" `baseline` is the binary given as BASELINE, measured in the same run." if len(results) > 1 else "") + "\n")
+print("| binary | route | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | errors | memory before MB | memory after MB | change |")
+print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for result in results:
+    rss = result["rss_kb"]
+    for name, run, before, after in [("GET /v1/people/{id}/clearance", result["get"], rss["warm"], rss["get"]),
+                                     ("POST /v1/check (one member)", result["check"], rss["get"], rss["check"])]:
+        errors = run["non_2xx"] + run["connect_errors"] + run["read_errors"] + run["write_errors"] + run["timeouts"]
+        print(f"| {result['label']} | `{name}` | {run['requests']:,} | {run['requests'] / run['seconds']:,.0f} | {run['p50_us'] / 1000:.2f} | "
+              f"{run['p90_us'] / 1000:.2f} | {run['p99_us'] / 1000:.2f} | {run['max_us'] / 1000:.1f} | {errors} | "
+              f"{before / 1024:.0f} | {after / 1024:.0f} | {(after - before) / before * 100:+.1f}% |")
+print()
+print("| binary | snapshot ready s | memory when ready MB | first answer of each member, one connection: p50 ms | p99 ms | requests after warm-up | memory after warm-up → after both runs |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+for result in results:
+    rss, cold = result["rss_kb"], result["cold"]
+    total = result["get"]["requests"] + result["check"]["requests"]
+    print(f"| {result['label']} | {result['ready_s']} | {rss['ready'] / 1024:.0f} | {cold['p50_us'] / 1000:.2f} | {cold['p99_us'] / 1000:.2f} | "
+          f"{total:,} | {rss['warm'] / 1024:.0f} → {rss['check'] / 1024:.0f} MB ({(rss['check'] - rss['warm']) / rss['warm'] * 100:+.1f}%) |")
+print("\nGoal: p99 under 5 ms on this 2-core machine; memory flat within 10% over a million requests.")
 PY
 cat Benchmarks/RESULTS-serve.md
-echo "GET answer: $answer..." >&2
-echo "check answer: $check_answer..." >&2
