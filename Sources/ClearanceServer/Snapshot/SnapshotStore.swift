@@ -89,9 +89,15 @@ public final class SnapshotStore: Sendable {
     /// Returns the heap's free pages to the system (glibc's `malloc_trim`); nothing elsewhere.
     static func releaseFreedMemory() {
         #if canImport(Glibc)
-        _ = malloc_trim(0)
+        _ = mallocTrim?(0)
         #endif
     }
+
+    #if canImport(Glibc)
+    /// glibc's `malloc_trim`, which its Swift module does not import (it is in `malloc.h`); `nil` on another C library.
+    private static let mallocTrim: (@convention(c) (Int) -> Int32)? = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim")
+        .map { unsafeBitCast($0, to: (@convention(c) (Int) -> Int32).self) }
+    #endif
 
     /// An error as the command line prints it: diagnostics in full, anything else by its description.
     static func describe(_ error: any Error) -> String {
