@@ -5,7 +5,8 @@
 # first (evaluated) answer over one connection, requests per second, p50/p90/p99 latency and the server's resident memory
 # when ready, after a warm-up and after each run, and writes Benchmarks/RESULTS-serve.md.
 # Needs wrk (Debian: wrk) and python3 with PyYAML. MEMBERS, DURATION, CONNECTIONS and THREADS change the sizes;
-# BENCH_DIR keeps the data; SCRATCH_PATH builds in another folder than .build; BASELINE names another clearance binary
+# BENCH_DIR keeps the data; SCRATCH_PATH builds in another folder than .build, or BIN names a folder of release binaries
+# to use as they are; BASELINE names another clearance binary
 # (an earlier commit's) measured first in the same run, whose answers must equal this one's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,10 +20,14 @@ threads=${THREADS:-2}
 asof=2026-11-20
 
 command -v wrk >/dev/null || { echo "serve.sh: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-build=(swift build -c release ${SCRATCH_PATH:+--scratch-path "$SCRATCH_PATH"})
-"${build[@]}" --product clearance >/dev/null
-"${build[@]}" --product clearance-bench >/dev/null
-bin=$("${build[@]}" --show-bin-path)
+if [ -n "${BIN:-}" ]; then
+    bin=$BIN
+else
+    build=(swift build -c release ${SCRATCH_PATH:+--scratch-path "$SCRATCH_PATH"})
+    "${build[@]}" --product clearance >/dev/null
+    "${build[@]}" --product clearance-bench >/dev/null
+    bin=$("${build[@]}" --show-bin-path)
+fi
 
 org="$work/org-$members"
 [ -d "$org" ] || "$bin/clearance-bench" generate --members "$members" --seed 1 "$org" >/dev/null
@@ -107,7 +112,7 @@ run() {  # port, seconds, name, extra environment for the script; prints wrk's J
 }
 
 server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; true' EXIT
+trap 'if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi' EXIT
 rm -f "$work/results.jsonl"
 if [ -n "${BASELINE:-}" ]; then measure "$BASELINE" baseline; fi
 measure "$bin/clearance" current

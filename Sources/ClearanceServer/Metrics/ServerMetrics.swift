@@ -11,7 +11,14 @@ public final class ServerMetrics: Sendable {
     private let reportedFailures = Mutex(0)
     /// Each route, method and status's counter and latency timer, made once and kept: making them per request would look
     /// them up in the registry every time.
-    private let handles = Mutex<[String: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
+    private let handles = Mutex<[Series: (CoreMetrics.Counter, CoreMetrics.Timer)]>([:])
+
+    /// A route, method and status: one counter series.
+    private struct Series: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
 
     /// The latency buckets, in seconds: from a tenth of a millisecond to ten seconds.
     static let latencyBuckets: [Duration] = [.microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .microseconds(2_500),
@@ -28,7 +35,7 @@ public final class ServerMetrics: Sendable {
     /// Counts one answer of a route (its template, `NotFound` for none) with its status, and how long it took.
     func record(route: String, method: String, status: Int, duration: Duration) {
         let (counter, timer) = handles.withLock { handles in
-            let key = route + " " + method + " " + String(status)
+            let key = Series(route: route, method: method, status: status)
             if let made = handles[key] { return made }
             let dimensions = [("route", route), ("method", method)]
             let made = (CoreMetrics.Counter(label: "clearance_requests_total", dimensions: dimensions + [("status", String(status))], factory: factory),
