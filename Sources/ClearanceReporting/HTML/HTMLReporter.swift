@@ -13,14 +13,49 @@ public struct HTMLReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, context: ReportContext) -> String {
-        // Mustache escapes HTML but not control characters: ESC and the rest (all but tab and line breaks) become U+FFFD,
-        // and a line a value starts with `::` (a workflow command, were the page printed in a CI log) gets `&#58;:`.
-        let page = HTMLTemplateLibrary.render(HTMLReportModel(report, context: context)).replacingScalars { scalar in
-            scalar != "\t" && scalar != "\n" && scalar != "\r" && VisibleText.isControl(scalar) ? "\u{FFFD}" : nil
+        Self.neutralised(HTMLTemplateLibrary.render(HTMLReportModel(report, context: context)))
+    }
+
+    /// Mustache escapes HTML but not control characters: ESC and the rest (C0 but tab, line feed and carriage return;
+    /// DEL; C1) become U+FFFD, and a line that starts with `::` after its indentation (a workflow command, were the page
+    /// printed in a CI log) gets `&#58;:`. One pass over the page's UTF-8; a line ends at every line feed.
+    static func neutralised(_ page: String) -> String {
+        var page = page
+        return page.withUTF8 { bytes in
+            let replacement: [UInt8] = [0xEF, 0xBF, 0xBD], escapedColon = Array("&#58;".utf8)
+            let tab = UInt8(ascii: "\t"), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+            let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 64)
+            var inIndentation = true
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if inIndentation {
+                    if byte == space || byte == tab {
+                        output.append(byte)
+                        continue
+                    }
+                    inIndentation = false
+                    if byte == colon && index < bytes.count && bytes[index] == colon {
+                        output += escapedColon
+                        continue
+                    }
+                }
+                if byte == lineFeed {
+                    inIndentation = true
+                    output.append(byte)
+                } else if (byte < 0x20 && byte != tab && byte != carriageReturn) || byte == 0x7F {
+                    output += replacement
+                } else if byte == 0xC2 && index < bytes.count && (0x80...0x9F).contains(bytes[index]) {
+                    output += replacement  // a C1 control, U+0080 to U+009F
+                    index += 1
+                } else {
+                    output.append(byte)
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
         }
-        return page.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            let body = line.drop { $0 == " " || $0 == "\t" }
-            return body.hasPrefix("::") ? line[..<body.startIndex] + "&#58;" + body.dropFirst() : String(line)
-        }.joined(separator: "\n")
     }
 }

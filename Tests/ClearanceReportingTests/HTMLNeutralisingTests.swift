@@ -1,0 +1,37 @@
+import ClearanceCore
+@testable import ClearanceReporting
+import Testing
+
+/// What the HTML page does to text the templates wrote: control characters shown as U+FFFD, a line that would be a
+/// workflow command defused, everything else byte for byte.
+struct HTMLNeutralisingTests {
+    @Test func controlsBecomeTheReplacementCharacterAndLineStartingColonsAreDefused() {
+        let page = "<p>a\u{1B}[31mred\u{7F}\u{85}\u{9F}</p>\n  ::error::owned\n\t::set-output\nx ::fine\n::\r\ntab\there\rcr é ✓ \u{A0}"
+        #expect(HTMLReporter.neutralised(page)
+            == "<p>a\u{FFFD}[31mred\u{FFFD}\u{FFFD}\u{FFFD}</p>\n  &#58;:error::owned\n\t&#58;:set-output\nx ::fine\n&#58;:\r\ntab\there\rcr é ✓ \u{A0}")
+    }
+
+    /// The one-pass version against the two passes it replaced (scalars, then lines), on random text without CR LF
+    /// pairs or combining marks, where Swift's characters and bytes agree.
+    @Test func agreesWithTheScalarThenLineDefinition() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Unicode.Scalar] = [" ", "\t", "\n", ":", "a", "<", "&", "\u{0}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "é", "✓", "😀", "\r"]
+        for _ in 0..<2_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            let page = String(text).replacingOccurrences(of: "\r\n", with: "\n")
+            #expect(HTMLReporter.neutralised(page) == Self.reference(page), "\(page.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// The definition: control scalars replaced first, then each line's leading `::` defused.
+    static func reference(_ page: String) -> String {
+        let cleaned = page.replacingScalars { scalar in
+            scalar != "\t" && scalar != "\n" && scalar != "\r" && VisibleText.isControl(scalar) ? "\u{FFFD}" : nil
+        }
+        return cleaned.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let body = line.drop { $0 == " " || $0 == "\t" }
+            return body.hasPrefix("::") ? line[..<body.startIndex] + "&#58;" + body.dropFirst() : String(line)
+        }.joined(separator: "\n")
+    }
+}
