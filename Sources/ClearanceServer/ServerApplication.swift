@@ -6,7 +6,6 @@ import Foundation
 import Hummingbird
 import Logging
 import NIOCore
-import NIOPosix
 import ServiceLifecycle
 #if canImport(Glibc)
 import Glibc
@@ -105,12 +104,6 @@ public struct ServerApplication: Sendable {
     /// Serves on `host`:`port` until SIGTERM or SIGINT, then returns once the requests in flight are answered.
     public func run(host: String, port: Int) async throws {
         try await application(host: host, port: port).runService()
-    }
-
-    /// Makes the event loops that serve HTTP run Swift's tasks too, so a request is answered on the thread that read it,
-    /// without a hop to another pool and back. Call once, from the main thread, before anything asynchronous starts.
-    public static func runTasksOnEventLoops() {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     /// The server's log: what it does at info level, never a request's headers (so never a token).

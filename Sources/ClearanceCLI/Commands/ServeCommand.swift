@@ -69,7 +69,6 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         // A SIGHUP before the reload handler is installed would stop the process (its default action): ignore it from the start.
         signal(SIGHUP, SIG_IGN)
-        ServerApplication.runTasksOnEventLoops()
         let location = try Session.guarded { try project.enter() }
         guard let address else { throw ExitStatus.untrusted }  // safe: validate() checked it
         var options = ServerApplication.Options()
