@@ -195,7 +195,7 @@ public struct ServerApplication: Sendable {
     /// The `id` of the path, its percent-escapes decoded (the router leaves them as they are).
     private static func id(_ context: ServerContext) -> String {
         let raw = context.parameters.get("id") ?? ""
-        return raw.removingPercentEncoding ?? raw
+        return raw.utf8.contains(UInt8(ascii: "%")) ? raw.removingPercentEncoding ?? raw : raw
     }
 
     /// 404: no TeamMember with the id.

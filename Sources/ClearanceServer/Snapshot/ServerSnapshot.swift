@@ -5,8 +5,9 @@ import ClearanceReporting
 import Crypto
 
 /// One prepared organisation the server answers from: the engine over the policies and documents, the audit's findings,
-/// and its revision. Immutable; a reload prepares a new one and swaps it in whole (``SnapshotStore``).
-public struct ServerSnapshot: Sendable {
+/// and its revision. Immutable; a reload prepares a new one and swaps it in whole (``SnapshotStore``). A class, so a request
+/// takes the snapshot in service with one reference, not a copy of every field.
+public final class ServerSnapshot: Sendable {
     /// The policies prepared over the documents, ready to evaluate requests (``Engine/evaluate(_:at:rules:)``).
     public let engine: Engine
     /// A digest of every policy file, input file, export and the project file's bytes: equal inputs, equal revision.
