@@ -140,7 +140,7 @@ public struct ServerApplication: Sendable {
         let tag = answer.entityTag
         let matches = request.headers[.ifNoneMatch]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
         if matches.contains(tag) || matches.contains("*") { return Response(status: .notModified, headers: [.eTag: tag]) }
-        return Response(status: .ok, headers: [.contentType: "application/json", .eTag: tag], body: .init(byteBuffer: answer.body(at: time)))
+        return Response(status: .ok, headers: [.contentType: "application/json", .eTag: tag], body: .init(byteBuffer: answer.body))
     }
 
     /// A person's checklist page: the HTML report of their evaluation now, rendered by the audit report's templates.

@@ -12,9 +12,9 @@ import Synchronization
 /// changes and changes back within one window is the only one this can miss (docs/server.md). One cache belongs to one
 /// snapshot, so a reload starts afresh; answers that are problems (no gate, a step budget) are not kept.
 final class AnswerCache: Sendable {
-    /// A rendered answer and the seconds it holds for.
+    /// A rendered answer, the seconds it holds for, and its body as answered at the last time it was asked for.
     struct Entry: Sendable {
-        /// The compact JSON body without its last `}`: every member but `evaluatedAt`, which ``body(at:)`` adds.
+        /// The compact JSON body without its last `}`: every member but `evaluatedAt`, which ``stamped(at:)`` adds.
         let unstamped: ByteBuffer
         /// The `ETag`: the revision and a digest of the body without its time.
         let entityTag: String
@@ -24,9 +24,34 @@ final class AnswerCache: Sendable {
         let from: Int64
         /// The first second it no longer holds for.
         let until: Int64
+        /// The body as answered at ``time``: the kept members, then `"evaluatedAt"`, on one line.
+        private(set) var body: ByteBuffer
+        /// The time ``body`` is stamped with.
+        private(set) var time: Timestamp
 
-        /// The body as answered at `time`: the kept members, then `"evaluatedAt"`, on one line.
-        func body(at time: Timestamp) -> ByteBuffer {
+        /// An answer evaluated at `time`, its body stamped with that time.
+        init(unstamped: ByteBuffer, entityTag: String, state: String, time: Timestamp, until: Int64) {
+            self.unstamped = unstamped
+            self.entityTag = entityTag
+            self.state = state
+            from = time.seconds
+            self.until = until
+            self.time = time
+            body = Self.body(unstamped, at: time)
+        }
+
+        /// Whether the answer holds at `time`.
+        func holds(at time: Timestamp) -> Bool { from <= time.seconds && time.seconds < until }
+
+        /// The entry with its body stamped with `time`.
+        func stamped(at time: Timestamp) -> Entry {
+            var entry = self
+            entry.time = time
+            entry.body = Self.body(unstamped, at: time)
+            return entry
+        }
+
+        private static func body(_ unstamped: ByteBuffer, at time: Timestamp) -> ByteBuffer {
             var buffer = ByteBuffer()
             buffer.reserveCapacity(unstamped.readableBytes + 40)
             buffer.writeImmutableBuffer(unstamped)
@@ -47,9 +72,15 @@ final class AnswerCache: Sendable {
         self.capacity = capacity
     }
 
-    /// The answer for `person` in `snapshot` at `time`: the kept one when it holds at `time`, else a new one, kept.
+    /// The answer for `person` in `snapshot` at `time`, its body stamped with `time`: the kept one when it holds at `time`,
+    /// else a new one, kept. Requests at the same time share one body.
     func answer(_ person: InputDocument, in snapshot: ServerSnapshot, at time: Timestamp) throws(Problem) -> Entry {
-        if let kept = entries.withLock({ $0[person.id] }), kept.from <= time.seconds, time.seconds < kept.until { return kept }
+        if let kept = entries.withLock({ $0[person.id] }), kept.holds(at: time) {
+            guard kept.time != time else { return kept }
+            let stamped = kept.stamped(at: time)
+            entries.withLock { $0[person.id] = stamped }
+            return stamped
+        }
         let answer = try ClearanceAnswer(person, in: snapshot, at: time)
         let unstamped = answer.unstamped.compact
         let end = Timestamp(seconds: time.seconds + Self.window).flatMap { later in
@@ -57,7 +88,7 @@ final class AnswerCache: Sendable {
         }
         let entry = Entry(unstamped: ByteBuffer(string: String(unstamped.dropLast())),
                           entityTag: ClearanceAnswer.entityTag(revision: snapshot.revision, unstamped: unstamped), state: answer.state,
-                          from: time.seconds, until: time.seconds + (end == unstamped ? Self.window : 1))
+                          time: time, until: time.seconds + (end == unstamped ? Self.window : 1))
         entries.withLock { entries in
             if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             entries[person.id] = entry

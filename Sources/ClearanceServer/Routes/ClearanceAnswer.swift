@@ -44,7 +44,7 @@ struct ClearanceAnswer {
     /// The state as the API names it: `cleared`, `blocked`, `breached`, `not_applicable`.
     var state: String { gate.state == .notApplicable ? "not_applicable" : gate.state.rawValue }
 
-    /// The body without its time, `evaluatedAt`, which ``AnswerCache/Entry/body(at:)`` adds as its last member: what the
+    /// The body without its time, `evaluatedAt`, which ``AnswerCache/Entry/stamped(at:)`` adds as its last member: what the
     /// entity tag digests and the cache keeps.
     var unstamped: JSONText {
         .object([
