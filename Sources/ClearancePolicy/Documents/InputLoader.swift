@@ -217,9 +217,26 @@ public struct InputLoader: Sendable {
 
     /// Checks documents already loaded (the inline documents of a policy test, say).
     public func check(_ roots: [Node], policies: PolicySet) throws(Diagnostics) -> DocumentSet {
-        let checker = DocumentChecker(policies: policies, symbols: symbols)
+        try DocumentShapeCheck(policies: policies, symbols: symbols).check(roots)
+    }
+}
+
+/// The check of documents already parsed against their kinds' shapes, prepared once for a set of policies and reused for
+/// every batch (a server checks each request's body with one).
+public struct DocumentShapeCheck: Sendable {
+    private let checker: DocumentChecker
+    private let kinds: DocumentKinds
+
+    /// The check of `policies`' kinds, whose documents' keys are symbols of `symbols`.
+    public init(policies: PolicySet, symbols: SymbolTable) {
+        checker = DocumentChecker(policies: policies, symbols: symbols)
+        kinds = policies.kinds
+    }
+
+    /// The documents of `roots`, each checked against its kind's shape; every problem found when any is.
+    public func check(_ roots: [Node]) throws(Diagnostics) -> DocumentSet {
         let checked = checker.combine(roots.map { checker.inspect($0) })
         guard checked.problems.isEmpty else { throw Diagnostics(checked.problems) }
-        return DocumentSet(kinds: policies.kinds, documents: checked.documents, waivers: checked.waivers, digests: [], contextFiles: [], advisories: [])
+        return DocumentSet(kinds: kinds, documents: checked.documents, waivers: checked.waivers, digests: [], contextFiles: [], advisories: [])
     }
 }

@@ -45,7 +45,7 @@ struct CheckRequest {
         }
         guard problems.isEmpty else { throw Problem.badRequest(Self.summary(problems), errors: problems) }
         do throws(Diagnostics) {
-            documents = try InputLoader(symbols: policies.symbols, keys: .lookUpOnly).check(roots, policies: policies).documents
+            documents = try snapshot.shapeCheck.check(roots).documents
         } catch {
             throw Problem.badRequest(Self.summary(error.items), errors: error.items)
         }

@@ -23,6 +23,8 @@ public final class ServerSnapshot: Sendable {
     public let watched: [String]
     /// The ids of the pre-credentials gate's rules: all a clearance answer evaluates.
     let gateRules: Set<String>
+    /// The shape check of a request's documents, prepared once (``CheckRequest``).
+    let shapeCheck: DocumentShapeCheck
     /// Each person's clearance answer once evaluated, reused while it holds; a new snapshot starts with none.
     let answers = AnswerCache()
     /// The team members by id, for a person's answer.
@@ -40,6 +42,7 @@ public final class ServerSnapshot: Sendable {
         var members: [String: InputDocument] = [:]
         for member in engine.snapshot.subjects where member.kind == .teamMember { members[member.id] = member }
         self.members = members
+        shapeCheck = DocumentShapeCheck(policies: engine.policies, symbols: engine.policies.symbols)
         gateRules = Set(engine.policies.policies.flatMap(\.rules).filter(\.isPreCredentials).map(\.id))
         let documents = engine.snapshot
         let files = engine.policies.digests + documents.digests + documents.sources.flatMap(\.extraFiles)
