@@ -1,4 +1,5 @@
 import ClearanceCore
+import Foundation
 import Logging
 import ServiceLifecycle
 
@@ -47,14 +48,16 @@ struct ReloadOnChange: Service {
             let changed: String
             if let current = watching, current.generation == loaded.generation {
                 let started = ContinuousClock.now
-                let now = current.files.signatures()
+                let now = await Self.signatures(current.files)
                 look = ContinuousClock.now - started
                 guard let path = current.files.firstChange(current.baseline, now) else { continue }
                 changed = path
             } else {
                 // A snapshot not seen before: a file written while it was read (or just before) may be missing from it.
-                let files = WatchedFiles(loaded.snapshot.watched)
-                let now = files.signatures()
+                let (files, now) = await Self.offThePool {
+                    let files = WatchedFiles(loaded.snapshot.watched)
+                    return (files, files.signatures())
+                }
                 watching = Watching(generation: loaded.generation, files: files, baseline: now)
                 guard let recent = files.firstChanged(in: loaded.startedAt - Self.clockSlack...FileSignature.wallClockNanoseconds(), now) else { continue }
                 changed = recent
@@ -70,13 +73,26 @@ struct ReloadOnChange: Service {
         }
     }
 
+    /// The signatures of `files` now, read off the pool that answers requests.
+    private static func signatures(_ files: WatchedFiles) async -> [FileSignature] {
+        await offThePool { files.signatures() }
+    }
+
+    /// `work`'s result, computed on a thread of its own: thousands of `stat` calls would otherwise hold one of the few
+    /// threads that answer requests for as long as they take, and the requests queued on it would wait.
+    private static func offThePool<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: work()) }
+        }
+    }
+
     /// The signatures once two looks `quiet` apart agree, or when `settleLimit` has passed.
     private func settled(_ files: WatchedFiles) async throws -> [FileSignature] {
         let deadline = ContinuousClock.now + settleLimit
-        var last = files.signatures()
+        var last = await Self.signatures(files)
         while ContinuousClock.now < deadline {
             try await Task.sleep(for: quiet)
-            let next = files.signatures()
+            let next = await Self.signatures(files)
             if next == last { break }
             last = next
         }
