@@ -43,17 +43,32 @@ public struct Finding: Sendable {
     /// Whether the finding needs someone's attention: a fail, an error, a waiver or a pending gate item.
     public var needsAttention: Bool { status == .fail || status == .error || status == .waived || status == .pending }
 
-    /// Findings in report order (see ``precedes(_:_:)``), sorted on integer keys: each file's rank
-    /// among the files is computed once, not compared as text on every comparison.
+    /// Findings in report order (see ``precedes(_:_:)``), sorted on integer keys: each file's and each
+    /// rule's rank is computed once, not compared as text on every comparison, and positions are sorted,
+    /// not the findings themselves, which are copied once into place.
     public static func sortedForReports(_ findings: [Finding]) -> [Finding] {
-        var files = Array(Set(findings.map(\.location.file)))
-        files.sort { $0.precedesByBytes($1) }
-        let rank = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($1, $0) })
-        let keyed = findings.map { (rank: rank[$0.location.file] ?? 0, finding: $0) }
-        return keyed.sorted { a, b in
-            if a.rank != b.rank { return a.rank < b.rank }
-            return precedes(a.finding, b.finding)
-        }.map(\.finding)
+        func ranks(_ texts: Set<String>, by order: (String, String) -> Bool) -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: texts.sorted(by: order).enumerated().map { ($1, $0) })
+        }
+        let fileRank = ranks(Set(findings.map(\.location.file))) { $0.precedesByBytes($1) }
+        let ruleRank = ranks(Set(findings.map(\.rule.id)), by: <)
+        let keys = findings.map { finding in
+            SortKey(file: fileRank[finding.location.file] ?? 0, line: finding.location.line, column: finding.location.column,
+                    rule: ruleRank[finding.rule.id] ?? 0, element: finding.elementIndex)
+        }
+        let order = findings.indices.sorted { a, b in
+            keys[a] != keys[b] ? keys[a] < keys[b] : findings[a].subject < findings[b].subject
+        }
+        return order.map { findings[$0] }
+    }
+
+    /// A finding's place in report order but for its subject: file, line, column, rule and element, as ranks and numbers.
+    private struct SortKey: Comparable {
+        let file: Int, line: Int, column: Int, rule: Int, element: Int
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (a.file, a.line, a.column, a.rule, a.element) < (b.file, b.line, b.column, b.rule, b.element)
+        }
     }
 
     /// The deterministic order of reports: file, line, column, rule, then element and subject.
