@@ -14,8 +14,9 @@ import Synchronization
 final class AnswerCache: Sendable {
     /// A rendered answer, the seconds it holds for, and its body as answered at the last time it was asked for.
     struct Entry: Sendable {
-        /// The compact JSON body without its last `}`: every member but `evaluatedAt`, which ``stamped(at:)`` adds.
-        let unstamped: ByteBuffer
+        /// How many bytes of ``body`` come before its time: the compact JSON without its last `}`, every member but
+        /// `evaluatedAt`, which ``stamped(at:)`` replaces.
+        let unstampedLength: Int
         /// The `ETag`: the revision and a digest of the body without its time.
         let entityTag: String
         /// The state, for the decision log: `cleared`, `blocked`, `breached`, `not_applicable`.
@@ -31,7 +32,7 @@ final class AnswerCache: Sendable {
 
         /// An answer evaluated at `time`, its body stamped with that time.
         init(unstamped: ByteBuffer, entityTag: String, state: String, time: Timestamp, until: Int64) {
-            self.unstamped = unstamped
+            unstampedLength = unstamped.readableBytes
             self.entityTag = entityTag
             self.state = state
             from = time.seconds
@@ -47,7 +48,7 @@ final class AnswerCache: Sendable {
         func stamped(at time: Timestamp) -> Entry {
             var entry = self
             entry.time = time
-            entry.body = Self.body(unstamped, at: time)
+            entry.body = Self.body(body.getSlice(at: body.readerIndex, length: unstampedLength)!, at: time)  // safe: the body begins with them
             return entry
         }
 
