@@ -4,6 +4,7 @@
 local token = os.getenv("TOKEN")
 local ids = {}
 local body = nil
+local checkRequest = nil
 local counter = 0
 local threads = {}
 
@@ -16,7 +17,8 @@ function init(args)
     wrk.headers["Authorization"] = "Bearer " .. token
     local idsFile = os.getenv("IDS_FILE")
     if idsFile then
-        for line in io.lines(idsFile) do table.insert(ids, line) end
+        -- Every request is formatted once here, so the client spends as little of the shared cores as it can.
+        for line in io.lines(idsFile) do table.insert(ids, wrk.format("GET", "/v1/people/" .. line .. "/clearance")) end
     end
     local bodyFile = os.getenv("BODY_FILE")
     if bodyFile then
@@ -26,16 +28,17 @@ function init(args)
         wrk.method = "POST"
         wrk.body = body
         wrk.headers["Content-Type"] = "application/json"
+        checkRequest = wrk.format(nil, "/v1/check")
     end
     counter = offset or 0
 end
 
 function request()
     if body then
-        return wrk.format(nil, "/v1/check")
+        return checkRequest
     end
     counter = counter + 1
-    return wrk.format(nil, "/v1/people/" .. ids[(counter % #ids) + 1] .. "/clearance")
+    return ids[(counter % #ids) + 1]
 end
 
 function done(summary, latency, requests)
