@@ -1,5 +1,4 @@
 import ClearanceCore
-import Foundation
 import Logging
 import ServiceLifecycle
 
@@ -54,7 +53,7 @@ struct ReloadOnChange: Service {
                 changed = path
             } else {
                 // A snapshot not seen before: a file written while it was read (or just before) may be missing from it.
-                let (files, now) = await Self.offThePool {
+                let (files, now) = await OwnThread.run {
                     let files = WatchedFiles(loaded.snapshot.watched)
                     return (files, files.signatures())
                 }
@@ -75,15 +74,7 @@ struct ReloadOnChange: Service {
 
     /// The signatures of `files` now, read off the pool that answers requests.
     private static func signatures(_ files: WatchedFiles) async -> [FileSignature] {
-        await offThePool { files.signatures() }
-    }
-
-    /// `work`'s result, computed on a thread of its own: thousands of `stat` calls would otherwise hold one of the few
-    /// threads that answer requests for as long as they take, and the requests queued on it would wait.
-    private static func offThePool<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: work()) }
-        }
+        await OwnThread.run { files.signatures() }
     }
 
     /// The signatures once two looks `quiet` apart agree, or when `settleLimit` has passed.

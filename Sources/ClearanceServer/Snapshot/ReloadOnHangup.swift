@@ -23,8 +23,6 @@ struct ReloadOnHangup: Service {
 
     /// Reloads on a thread of its own, so preparing a large organisation takes no thread that answers requests.
     static func reload(_ store: SnapshotStore) async -> Result<ServerSnapshot, any Error> {
-        await withCheckedContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(returning: Result { try store.reload() }) }
-        }
+        await OwnThread.run { Result { try store.reload() } }
     }
 }
