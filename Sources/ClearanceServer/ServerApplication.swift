@@ -4,6 +4,7 @@ import ClearancePolicy
 import ClearanceReporting
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -97,9 +98,17 @@ public struct ServerApplication: Sendable {
     public func application(host: String, port: Int, logger: Logger = Self.logger) -> some ApplicationProtocol {
         var services: [any Service] = [ReloadOnHangup(store: store, logger: logger)]
         if let interval = options.watchInterval { services.append(ReloadOnChange(store: store, logger: logger, interval: interval)) }
-        return Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "clearance"),
+        return Application(router: router(), server: httpServer(), configuration: .init(address: .hostname(host, port: port), serverName: Self.serverName),
                            services: services, logger: logger)
     }
+
+    /// HTTP/1.1 with kept clearance answers given on the connection's own thread (``KeptAnswerHandler``).
+    public func httpServer() -> HTTPServerBuilder {
+        .http1(configuration: .init(additionalChannelHandlers: [KeptAnswerHandler(server: self)]))
+    }
+
+    /// The server's name in the `Server` header.
+    public static let serverName = "clearance"
 
     /// Serves on `host`:`port` until SIGTERM or SIGINT, then returns once the requests in flight are answered.
     public func run(host: String, port: Int) async throws {
@@ -121,11 +130,11 @@ public struct ServerApplication: Sendable {
     }
 
     private func clearance(_ request: Request, _ context: ServerContext) throws -> Response {
-        let route = "GET /v1/people/{id}/clearance"
+        let route = Self.clearanceRoute
         let snapshot = try ready()
         let id = Self.id(context)
         guard let person = snapshot.member(id) else {
-            decide(route, subject: id, result: "unknown-person", snapshot, context)
+            decide(route, subject: id, result: "unknown-person", snapshot, caller: context.caller)
             throw Self.unknownPerson(id, snapshot)
         }
         let time = options.clock()
@@ -133,14 +142,55 @@ public struct ServerApplication: Sendable {
         do {
             answer = try snapshot.answers.answer(person, in: snapshot, at: time)
         } catch {
-            decide(route, subject: id, result: error.kind, snapshot, context)
+            decide(route, subject: id, result: error.kind, snapshot, caller: context.caller)
             throw error
         }
-        decide(route, subject: id, result: answer.state, snapshot, context)
+        decide(Self.clearanceRoute, subject: id, result: answer.state, snapshot, caller: context.caller)
+        let (head, body) = Self.clearanceAnswer(answer, ifNoneMatch: request.headers[.ifNoneMatch])
+        return Response(status: head.status, headers: head.headerFields, body: body.map { .init(byteBuffer: $0) } ?? .init())
+    }
+
+    /// The route `GET /v1/people/{id}/clearance` as the decision log names it.
+    static let clearanceRoute = "GET /v1/people/{id}/clearance"
+
+    /// A kept clearance answer as sent: 304 without a body when `If-None-Match` names its `ETag` (or is `*`), else 200 with it.
+    static func clearanceAnswer(_ answer: AnswerCache.Entry, ifNoneMatch: String?) -> (head: HTTPResponse, body: ByteBuffer?) {
         let tag = answer.entityTag
-        let matches = request.headers[.ifNoneMatch]?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
-        if matches.contains(tag) || matches.contains("*") { return Response(status: .notModified, headers: [.eTag: tag]) }
-        return Response(status: .ok, headers: [.contentType: "application/json", .eTag: tag], body: .init(byteBuffer: answer.body))
+        let matches = ifNoneMatch?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } ?? []
+        if matches.contains(tag) || matches.contains("*") {
+            return (HTTPResponse(status: .notModified, headerFields: [.eTag: tag, .contentLength: "0"]), nil)
+        }
+        let headers: HTTPFields = [.contentType: "application/json", .eTag: tag, .contentLength: String(answer.body.readableBytes)]
+        return (HTTPResponse(status: .ok, headerFields: headers), answer.body)
+    }
+
+    /// The answer to a request for `GET /v1/people/{id}/clearance` when it can be given at once, as the router would give it
+    /// (the same decision-log line and metrics): the snapshot is loaded, the caller's token is accepted and the person's
+    /// answer is kept. `nil` for any other request, and for these when evaluating or a problem is needed: the router answers those.
+    func keptClearance(_ request: HTTPRequest) -> (head: HTTPResponse, body: ByteBuffer?)? {
+        let start = ContinuousClock.now
+        guard request.method == .get, let path = request.path, let id = Self.clearanceID(path: path), let snapshot = store.current else { return nil }
+        var caller: String?
+        if let tokens = options.tokens {
+            guard let accepted = try? BearerAuthentication.caller(authorization: request.headerFields[.authorization], tokens: tokens) else { return nil }
+            caller = accepted
+        }
+        guard let answer = snapshot.answers.kept(id, at: options.clock()) else { return nil }
+        decide(Self.clearanceRoute, subject: id, result: answer.state, snapshot, caller: caller)
+        let response = Self.clearanceAnswer(answer, ifNoneMatch: request.headerFields[.ifNoneMatch])
+        metrics.record(route: "/v1/people/{id}/clearance", method: MetricsMiddleware.methodLabel(request.method), status: response.head.status.code, duration: ContinuousClock.now - start)
+        return response
+    }
+
+    /// The id in a path `/v1/people/{id}/clearance` (a query after it aside), `nil` for another path or an id with a
+    /// percent-escape, which the router decodes.
+    static func clearanceID(path: String) -> String? {
+        let prefix = "/v1/people/", suffix = "/clearance"
+        let route = path.utf8.firstIndex(of: UInt8(ascii: "?")).map { path[..<$0] } ?? path[...]
+        guard route.hasPrefix(prefix), route.hasSuffix(suffix), route.utf8.count > prefix.utf8.count + suffix.utf8.count else { return nil }
+        let id = route.dropFirst(prefix.count).dropLast(suffix.count)
+        guard !id.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") }) else { return nil }
+        return String(id)
     }
 
     /// A person's checklist page: the HTML report of their evaluation now, rendered by the audit report's templates.
@@ -165,7 +215,7 @@ public struct ServerApplication: Sendable {
         do {
             documents = try CheckRequest(body: Array(buffer: body), snapshot: snapshot).documents
         } catch {
-            decide(route, subject: "", result: error.kind, snapshot, context)
+            decide(route, subject: "", result: error.kind, snapshot, caller: context.caller)
             throw error
         }
         let subject = documents.map { "\($0.kind.rawValue) \($0.id)" }.joined(separator: ", ")
@@ -173,16 +223,16 @@ public struct ServerApplication: Sendable {
         do {
             try ClearanceAnswer.requireWithinBudget(report.findings)
         } catch {
-            decide(route, subject: subject, result: error.kind, snapshot, context)
+            decide(route, subject: subject, result: error.kind, snapshot, caller: context.caller)
             throw error
         }
         guard report.documentsChecked > 0 else {
-            decide(route, subject: subject, result: "nothing-checked", snapshot, context)
+            decide(route, subject: subject, result: "nothing-checked", snapshot, caller: context.caller)
             throw Problem(.unprocessableContent, kind: "nothing-checked", title: "No loaded policy checks these documents",
                           detail: "no loaded policy checks a \(Set(documents.map(\.kind.rawValue)).sorted().joined(separator: " or ")); nothing was checked")
         }
         let failing = !report.failing(at: options.failOn).isEmpty
-        decide(route, subject: subject, result: failing ? "fail" : "pass", snapshot, context)
+        decide(route, subject: subject, result: failing ? "fail" : "pass", snapshot, caller: context.caller)
         return Self.json(.object([
             ("result", .string(failing ? "fail" : "pass")), ("failOn", .string(options.failOn.rawValue)),
             ("documents", .array(documents.map { .object([("kind", .string($0.kind.rawValue)), ("id", .string($0.id))]) })),
@@ -204,8 +254,8 @@ public struct ServerApplication: Sendable {
     }
 
     /// Records a decision in the decision log, if there is one.
-    private func decide(_ route: String, subject: String, result: String, _ snapshot: ServerSnapshot, _ context: ServerContext) {
-        options.decisionLog?.record(.init(route: route, subject: subject, result: result, revision: snapshot.revision, caller: context.caller))
+    private func decide(_ route: String, subject: String, result: String, _ snapshot: ServerSnapshot, caller: String?) {
+        options.decisionLog?.record(.init(route: route, subject: subject, result: result, revision: snapshot.revision, caller: caller))
     }
 
     /// A JSON answer.

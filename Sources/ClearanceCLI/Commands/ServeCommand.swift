@@ -5,6 +5,8 @@ import ClearanceEngine
 import ClearanceServer
 import Dispatch
 import Foundation
+import NIOCore
+import NIOPosix
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -41,6 +43,13 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .customLong("no-watch"), help: "Do not reload when a file the project was read from changes (SIGHUP still reloads).")
     var noWatch = false
 
+    @Option(name: .customLong("event-loops"), help: ArgumentHelp("The threads reading and writing connections (default: one fewer than the cores, at least one).", valueName: "n"))
+    var eventLoops: Int?
+
+    /// The threads for connections: one fewer than the cores unless `--event-loops` says, so evaluating (on Swift's task
+    /// threads) and reloading keep a core that answering kept answers does not take.
+    var connectionThreads: Int { eventLoops ?? max(1, System.coreCount - 1) }
+
     /// The host and port of `--listen`.
     var address: (host: String, port: Int)? {
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]), (0...65_535).contains(port) else { return nil }
@@ -57,6 +66,7 @@ struct ServeCommand: ParsableCommand {
     func validate() throws {
         guard let address else { throw ValidationError("--listen must be HOST:PORT, such as 127.0.0.1:8080; got '\(VisibleText.escaped(listen))'") }
         if maxBody < 1 { throw ValidationError("--max-body must be at least 1 byte; got \(maxBody)") }
+        if let eventLoops, !(1...1024).contains(eventLoops) { throw ValidationError("--event-loops must be from 1 to 1024; got \(eventLoops)") }
         if tokens != nil && noAuth { throw ValidationError("--tokens and --no-auth cannot be used together") }
         if tokens == nil && !noAuth {
             throw ValidationError("serving needs bearer tokens: give --tokens FILE (SHA-256 hashes, one per line), or --no-auth on a loopback address")
@@ -69,6 +79,7 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         // A SIGHUP before the reload handler is installed would stop the process (its default action): ignore it from the start.
         signal(SIGHUP, SIG_IGN)
+        NIOSingletons.groupLoopCountSuggestion = connectionThreads
         let location = try Session.guarded { try project.enter() }
         guard let address else { throw ExitStatus.untrusted }  // safe: validate() checked it
         var options = ServerApplication.Options()

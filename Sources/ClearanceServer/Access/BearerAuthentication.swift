@@ -7,13 +7,19 @@ struct BearerAuthentication: RouterMiddleware {
     let tokens: AccessTokens
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization] else { throw Problem.unauthorized("no Authorization header; send `Authorization: Bearer TOKEN`") }
+        var context = context
+        context.caller = try Self.caller(authorization: request.headers[.authorization], tokens: tokens)
+        return try await next(request, context)
+    }
+
+    /// The id of the caller whose bearer token an `Authorization` header carries; a 401 problem saying what is wrong when
+    /// there is no header, it is not a bearer token, or the token is not accepted.
+    static func caller(authorization header: String?, tokens: AccessTokens) throws(Problem) -> String {
+        guard let header else { throw Problem.unauthorized("no Authorization header; send `Authorization: Bearer TOKEN`") }
         let scheme = header.prefix { $0 != " " }
         guard scheme.lowercased() == "bearer" else { throw Problem.unauthorized("the Authorization header is not a bearer token") }
         let token = header.dropFirst(scheme.count).drop { $0 == " " }
         guard let caller = tokens.caller(token: String(token)) else { throw Problem.unauthorized("the bearer token is not accepted") }
-        var context = context
-        context.caller = caller
-        return try await next(request, context)
+        return caller
     }
 }

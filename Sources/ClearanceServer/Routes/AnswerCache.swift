@@ -73,15 +73,19 @@ final class AnswerCache: Sendable {
         self.capacity = capacity
     }
 
+    /// The kept answer for the person with `id` at `time`, its body stamped with `time`; `nil` when none holds then.
+    func kept(_ id: String, at time: Timestamp) -> Entry? {
+        guard let kept = entries.withLock({ $0[id] }), kept.holds(at: time) else { return nil }
+        guard kept.time != time else { return kept }
+        let stamped = kept.stamped(at: time)
+        entries.withLock { $0[id] = stamped }
+        return stamped
+    }
+
     /// The answer for `person` in `snapshot` at `time`, its body stamped with `time`: the kept one when it holds at `time`,
     /// else a new one, kept. Requests at the same time share one body.
     func answer(_ person: InputDocument, in snapshot: ServerSnapshot, at time: Timestamp) throws(Problem) -> Entry {
-        if let kept = entries.withLock({ $0[person.id] }), kept.holds(at: time) {
-            guard kept.time != time else { return kept }
-            let stamped = kept.stamped(at: time)
-            entries.withLock { $0[person.id] = stamped }
-            return stamped
-        }
+        if let kept = kept(person.id, at: time) { return kept }
         let answer = try ClearanceAnswer(person, in: snapshot, at: time)
         let unstamped = answer.unstamped.compact
         let end = Timestamp(seconds: time.seconds + Self.window).flatMap { later in
