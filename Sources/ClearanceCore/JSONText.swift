@@ -25,6 +25,12 @@ public indirect enum JSONText: Sendable, Equatable {
         return output
     }
 
+    /// Appends the value as ``pretty`` writes it when it stands `indent` levels deep, so a document can be written a
+    /// member at a time with the same bytes as the whole.
+    public func writePretty(into output: inout String, indent: Int) {
+        write(into: &output, indent: indent)
+    }
+
     private func write(into output: inout String, indent: Int?) {
         switch self {
         case .null: output += "null"

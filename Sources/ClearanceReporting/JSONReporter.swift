@@ -16,14 +16,17 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
+    /// The report, written a member at a time: each finding is made and written on its own, so no tree of every finding
+    /// is ever built (a first audit can have millions); the bytes are those of the whole document printed ``JSONText/pretty``.
     public func render(_ report: Report, context: ReportContext) -> String {
         let counts = report.summary
-        var members: [(String, JSONText)] = [
+        // `nil` stands for the findings, written one by one where it stands.
+        var members: [(String, JSONText?)] = [
             ("version", .int(2)),
             ("tool", .object([("name", .string("clearance")), ("version", .string(context.toolVersion))])),
             ("asOf", .string(report.asOf.rfc3339)),
             ("summary", .object(FindingStatus.allCases.map { ($0.rawValue, .int(Int64(counts[$0] ?? 0))) })),
-            ("findings", .array(report.findings.filter { context.includePassing || $0.needsAttention }.map { Self.finding($0, report) })),
+            ("findings", nil),
         ]
         if let baseline = report.baseline {
             let failing = report.findings.filter(\.status.isFailing)
@@ -39,7 +42,25 @@ public struct JSONReporter: Reporter {
         }
         members.append(("frameworks", Self.frameworks(report)))
         members.append(("evidence", Self.evidence(report, context)))
-        return JSONText.object(members).pretty + "\n"
+        var output = "{"
+        for (index, (name, value)) in members.enumerated() {
+            output += index == 0 ? "\n  " : ",\n  "
+            JSONText.quote(name, into: &output)
+            output += ": "
+            if let value {
+                value.writePretty(into: &output, indent: 1)
+                continue
+            }
+            // An array of objects as `pretty` prints it: `[]` when empty, else one item per line, two levels in.
+            var listed = 0
+            for finding in report.findings where context.includePassing || finding.needsAttention {
+                output += listed == 0 ? "[\n    " : ",\n    "
+                Self.finding(finding, report).writePretty(into: &output, indent: 2)
+                listed += 1
+            }
+            output += listed == 0 ? "[]" : "\n  ]"
+        }
+        return output + "\n}\n"
     }
 
     static func finding(_ finding: Finding, _ report: Report) -> JSONText { Self.finding(finding, baseline: report.baseline) }

@@ -5,12 +5,19 @@ import ClearancePolicy
 /// shows them: the rule's severity, most severe first; at one severity an error (nothing could be decided) before a fail,
 /// a fail before a pending item, and a waived finding last; otherwise report order.
 enum MostSevereFirst {
-    /// `findings` in that order; the sort is stable.
+    /// `findings` in that order; the sort is stable. There are only a few keys (severity and outcome), so the findings are
+    /// counted into one bucket per key and taken bucket by bucket: linear in the findings, which a first audit has by millions.
     static func sorted(_ findings: [Finding]) -> [Finding] {
-        findings.enumerated().sorted { a, b in
-            let (ka, kb) = (key(a.element), key(b.element))
-            return ka != kb ? ka < kb : a.offset < b.offset
-        }.map(\.element)
+        let keys = findings.map(key)
+        var starts = [Int](repeating: 0, count: (keys.max() ?? 0) + 2)
+        for key in keys { starts[key + 1] += 1 }
+        for bucket in starts.indices.dropLast() { starts[bucket + 1] += starts[bucket] }
+        var order = [Int](repeating: 0, count: findings.count)
+        for (index, key) in keys.enumerated() {
+            order[starts[key]] = index
+            starts[key] += 1
+        }
+        return order.map { findings[$0] }
     }
 
     /// Smaller first: severity descending, then the outcome's weight.

@@ -32,7 +32,7 @@ public struct SARIFReporter: Reporter {
         }
         let room = max(0, context.sarifMaxResults - results.count)
         results += absent.prefix(room)
-        let omitted = Self.omitted(report, context)
+        let omitted = max(0, shown.count + absent.count - max(0, context.sarifMaxResults))
         let truncation = omitted == 0 ? nil : SARIFRun.Truncation(
             total: shown.count + absent.count, written: results.count, omitted: omitted,
             omittedBySeverity: Dictionary(shown.dropFirst(written.count).map { ($0.rule.severity.rawValue, 1) }, uniquingKeysWith: +),
@@ -59,14 +59,17 @@ public struct SARIFReporter: Reporter {
 
     /// The findings a run's results are made of, most severe first: failing and erroring, and waived ones when asked for.
     static func shown(_ report: Report, _ context: ReportContext) -> [Finding] {
-        MostSevereFirst.sorted(report.findings.filter { finding in
-            finding.status == .fail || finding.status == .error || (finding.status == .waived && context.sarifIncludeWaived)
-        })
+        MostSevereFirst.sorted(report.findings.filter { isShown($0, context) })
+    }
+
+    /// Whether a finding is one of the run's results: failing or erroring, or waived when asked for.
+    private static func isShown(_ finding: Finding, _ context: ReportContext) -> Bool {
+        finding.status == .fail || finding.status == .error || (finding.status == .waived && context.sarifIncludeWaived)
     }
 
     /// How many results the run leaves out past `--sarif-max-results`.
     public static func omitted(_ report: Report, _ context: ReportContext) -> Int {
-        max(0, shown(report, context).count + absent(report).count - max(0, context.sarifMaxResults))
+        max(0, report.findings.count { isShown($0, context) } + absent(report).count - max(0, context.sarifMaxResults))
     }
 
     /// The baseline's findings that are gone: no failing, erroring or waived finding has their fingerprint.
