@@ -1,8 +1,9 @@
 import ClearanceCore
 import ClearancePolicy
 
-/// One (rule, document, element) and its outcome, with everything a report prints.
-public struct Finding: Sendable {
+/// One (rule, document, element) and its outcome, with everything a report prints. Immutable, and a class so that the
+/// lists a run makes of its findings (report order, most severe first, per subject) share each one instead of copying it.
+public final class Finding: Sendable {
     /// The rule, as reports describe it.
     public let rule: RuleInfo
     /// The outcome.
