@@ -16,9 +16,16 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
-    /// The report, written a member at a time: each finding is made and written on its own, so no tree of every finding
-    /// is ever built (a first audit can have millions); the bytes are those of the whole document printed ``JSONText/pretty``.
     public func render(_ report: Report, context: ReportContext) -> String {
+        var whole = ""
+        stream(report, context: context) { whole += $0 }
+        return whole
+    }
+
+    /// The report, written a member at a time and handed on in pieces of about a mebibyte: each finding is made and
+    /// written on its own, so neither a tree of every finding nor the whole text is ever held (a first audit can have
+    /// millions); the bytes are those of the whole document printed ``JSONText/pretty``.
+    public func stream(_ report: Report, context: ReportContext, to write: (String) -> Void) {
         let counts = report.summary
         // `nil` stands for the findings, written one by one where it stands.
         var members: [(String, JSONText?)] = [
@@ -57,11 +64,18 @@ public struct JSONReporter: Reporter {
                 output += listed == 0 ? "[\n    " : ",\n    "
                 Self.finding(finding, report).writePretty(into: &output, indent: 2)
                 listed += 1
+                if output.utf8.count >= Self.piece {
+                    write(output)
+                    output = ""
+                }
             }
             output += listed == 0 ? "[]" : "\n  ]"
         }
-        return output + "\n}\n"
+        write(output + "\n}\n")
     }
+
+    /// The size, in bytes, past which the text written so far is handed on.
+    static let piece = 1 << 20
 
     static func finding(_ finding: Finding, _ report: Report) -> JSONText { Self.finding(finding, baseline: report.baseline) }
 

@@ -12,6 +12,9 @@ public protocol Reporter: Sendable {
     init()
     /// The rendered report.
     func render(_ report: Report, context: ReportContext) -> String
+    /// The rendered report in pieces, in order, each handed to `write` as it is made (their concatenation is
+    /// ``render(_:context:)``), so a large report need not be held whole before it is written.
+    func stream(_ report: Report, context: ReportContext, to write: (String) -> Void)
     /// Whether the format lists passing and skipped findings (so the run must keep them).
     static var listsAllFindings: Bool { get }
     /// Whether the format records the evidence of the files read (so the run must digest them).
@@ -19,6 +22,11 @@ public protocol Reporter: Sendable {
 }
 
 extension Reporter {
+    /// Most formats are written whole, in one piece.
+    public func stream(_ report: Report, context: ReportContext, to write: (String) -> Void) {
+        write(render(report, context: context))
+    }
+
     /// Most formats list only the findings that need attention.
     public static var listsAllFindings: Bool { false }
     /// Most formats record evidence; the text ones do not.

@@ -65,33 +65,39 @@ struct OutputPlan {
             Terminal.standardError.write("\(VisibleText.escaped(folder)): the report folder is a symbolic link; it is not followed\n")
             throw ExitStatus.untrusted
         }
-        var files: [(text: String, path: String)] = []
-        var devices: [(text: String, path: String)] = []
-        var standardOutput: [String] = []
         var context = context
         context.fullReport = fullReport
-        for destination in destinations {
+        // Each format is rendered while it is written, in pieces, so a large report is never held whole: files first (to
+        // temporary files renamed into place together), then devices and pipes named as paths, then standard output.
+        func content(_ destination: Destination) -> Content {
             var formatContext = context
             if destination.path != nil { formatContext.color = false }
-            let text = destination.reporter.init().render(report, context: formatContext)
-            if let path = destination.path {
-                if !destination.inOutputFolder && Self.isDevice(path) { devices.append((text, path)) } else { files.append((text, path)) }
-            } else {
-                standardOutput.append(text)
-            }
+            return { write in destination.reporter.init().stream(report, context: formatContext, to: write) }
+        }
+        var files: [(content: Content, path: String)] = []
+        var devices: [(content: Content, path: String)] = []
+        for destination in destinations {
+            guard let path = destination.path else { continue }
+            if !destination.inOutputFolder && Self.isDevice(path) { devices.append((content(destination), path)) } else { files.append((content(destination), path)) }
         }
         try Self.writeFiles(files)
-        for device in devices { try Self.writeDevice(device.text, to: device.path) }
-        for text in standardOutput where !Terminal.standardOutput.write(text) {
-            Terminal.standardError.write("clearance: cannot write to standard output: \(String(cString: strerror(errno)))\n")
-            throw ExitStatus.untrusted
+        for device in devices { try Self.writeDevice(device.content, to: device.path) }
+        for destination in destinations where destination.path == nil {
+            let problem = Self.write(content(destination), to: Terminal.standardOutput.descriptor)
+            if problem != 0 {
+                Terminal.standardError.write("clearance: cannot write to standard output: \(String(cString: strerror(problem)))\n")
+                throw ExitStatus.untrusted
+            }
         }
     }
+
+    /// A file's text, handed in order to the function it is given, piece by piece.
+    typealias Content = ((String) -> Void) -> Void
 
     /// Writes a file named on the command line (creating its folder) through a temporary file renamed into place, or
     /// straight into it when it is a device or a pipe (`/dev/stdout`), checking every step.
     static func writeFile(_ text: String, to path: String) throws {
-        if isDevice(path) { try writeDevice(text, to: path) } else { try writeFiles([(text, path)]) }
+        if isDevice(path) { try writeDevice({ $0(text) }, to: path) } else { try writeFiles([(text, path)]) }
     }
 
     /// Whether a path names (through any symlinks) a character device or a pipe, which is written to, not replaced.
@@ -102,11 +108,10 @@ struct OutputPlan {
     }
 
     /// Writes into an existing device or pipe, checking every step.
-    private static func writeDevice(_ text: String, to path: String) throws {
+    private static func writeDevice(_ content: Content, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw failure(path, "cannot create", errno) }
-        var problem: Int32 = 0
-        if !Terminal(descriptor: descriptor).write(text) { problem = errno }
+        var problem = write(content, to: descriptor)
         if close(descriptor) != 0, problem == 0 { problem = errno }
         if problem != 0 { throw failure(path, "cannot write", problem) }
     }
@@ -114,11 +119,16 @@ struct OutputPlan {
     /// Writes each file to a temporary file in its folder, then renames them all into place; on any failure the
     /// temporary files are removed and no file is replaced. A symlink at a path is replaced, never written through.
     static func writeFiles(_ files: [(text: String, path: String)]) throws {
+        try writeFiles(files.map { file in (content: { $0(file.text) }, path: file.path) })
+    }
+
+    /// ``writeFiles(_:)-(_)`` for texts handed on in pieces.
+    static func writeFiles(_ files: [(content: Content, path: String)]) throws {
         var written: [(temporary: String, path: String)] = []
         do {
             for file in files {
                 if let slash = file.path.lastIndex(of: "/") { try makeFolder(String(file.path[..<slash])) }
-                written.append((try writeTemporary(file.text, beside: file.path), file.path))
+                written.append((try writeTemporary(file.content, beside: file.path), file.path))
             }
         } catch {
             for file in written { unlink(file.temporary) }
@@ -131,8 +141,8 @@ struct OutputPlan {
         }
     }
 
-    /// Creates a new file next to `path` (exclusively, never through a symlink), writes and syncs `text`, and returns its path.
-    private static func writeTemporary(_ text: String, beside path: String) throws -> String {
+    /// Creates a new file next to `path` (exclusively, never through a symlink), writes and syncs its content, and returns its path.
+    private static func writeTemporary(_ content: Content, beside path: String) throws -> String {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -144,8 +154,7 @@ struct OutputPlan {
                 if errno == EEXIST, attempt < 100 { attempt += 1; continue }
                 throw failure(path, "cannot create", errno)
             }
-            var problem: Int32 = 0
-            if !Terminal(descriptor: descriptor).write(text) { problem = errno }
+            var problem = write(content, to: descriptor)
             if problem == 0, fsync(descriptor) != 0, errno != EINVAL { problem = errno }
             if close(descriptor) != 0, problem == 0 { problem = errno }
             if problem != 0 {
@@ -154,6 +163,17 @@ struct OutputPlan {
             }
             return temporary
         }
+    }
+
+    /// Writes every piece of `content` to `descriptor`; the `errno` of the first write that failed (the pieces after it are
+    /// made but not written), 0 when all were written.
+    private static func write(_ content: Content, to descriptor: Int32) -> Int32 {
+        let terminal = Terminal(descriptor: descriptor)
+        var problem: Int32 = 0
+        content { piece in
+            if problem == 0, !terminal.write(piece) { problem = errno }
+        }
+        return problem
     }
 
     /// Whether the path itself (not what it points to) is a symbolic link.
