@@ -14,9 +14,21 @@ public struct TextReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, context: ReportContext) -> String {
+        var whole = ""
+        stream(report, context: context) { whole += $0 }
+        return whole
+    }
+
+    /// The report a line at a time, handed on in pieces of about a mebibyte, so a long one is never held whole.
+    public func stream(_ report: Report, context: ReportContext, to write: (String) -> Void) {
+        // `Lines` keeps the function only while this call runs.
+        withoutActuallyEscaping(write) { write in stream(report, context: context, into: Lines(write: write)) }
+    }
+
+    private func stream(_ report: Report, context: ReportContext, into lines: Lines) {
+        var lines = lines
         let style = TextStyle(enabled: context.color)
         let shown = VisibleText.escaped
-        var lines: [String] = []
         for group in report.attentionBySubject {
             let first = group[0]
             lines.append(style.bold(VisibleText.lineStart(shown(first.subject))) + style.dim("  \(first.kind.rawValue) · \(shown(first.location.file))"))
@@ -44,7 +56,27 @@ public struct TextReporter: Reporter {
         }
         if let sources = Self.sourcesLine(report) { lines.append(style.dim(sources)) }
         lines.append(Self.summaryLine(report, context: context))
-        return lines.joined(separator: "\n") + "\n"
+        lines.finish()
+    }
+
+    /// Text gathered a line at a time, each ended by a newline, and handed on once it passes a mebibyte.
+    private struct Lines {
+        let write: (String) -> Void
+        private var text = ""
+
+        init(write: @escaping (String) -> Void) { self.write = write }
+
+        mutating func append(_ line: String) {
+            text += line
+            text += "\n"
+            if text.utf8.count >= 1 << 20 { finish() }
+        }
+
+        /// Hands on what is gathered.
+        mutating func finish() {
+            if !text.isEmpty { write(text) }
+            text = ""
+        }
     }
 
     /// `Sources: 2 exports, 14 records (9 linked, 1 service, 2 unlinked, 2 ambiguous), the oldest generated 2026-11-19T06:00:00Z; `clearance sources` lists them.`,
