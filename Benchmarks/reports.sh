@@ -60,7 +60,7 @@ PY
 
 check=("$bin/clearance" check --config "$work/clearance.yaml" --policies Policies --as-of $asof)
 
-inputs() { find "$1" -name '*.yaml' -printf '%s\n' | awk '{ s += $1 } END { print s }'; }
+inputs() { find "$1" -name '*.yaml' -printf '%s\n' | awk '{ s += $1 } END { printf "%.0f\n", s }'; }
 
 rm -f "$work/results.jsonl"
 declare -A bytes
@@ -96,7 +96,8 @@ print(f"`Benchmarks/reports.sh`: release builds on this {cores}-core machine, or
 print(f"checked with the shipped packs as of 2026-11-20; median of {runs} run(s) each, side by side in one run. The scan is")
 print("libyaml's bare event scan of the same files on one thread (`yaml-scan.c`); `check` reads and evaluates on every core.\n")
 print(f"Inputs: heavy {heavy:,} members {size['heavy'] / 1e6:,.0f} MB; tidy {tidy:,} members {size['tidy'] / 1e6:,.0f} MB; "
-      f"HTML {html:,} tidy members {size['html'] / 1e6:,.0f} MB.\n")
+      f"HTML {html:,} tidy members {size['html'] / 1e6:,.0f} MB"
+      + (f"; tidy 1,000,000 members {size['million'] / 1e6:,.0f} MB" if size["million"] else "") + ".\n")
 print("| run | seconds | against | peak memory MB | memory / input | output MB |")
 print("| --- | ---: | ---: | ---: | ---: | ---: |")
 print(row("heavy scan", "heavy scan", "heavy"))
