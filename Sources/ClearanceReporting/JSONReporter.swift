@@ -17,9 +17,7 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, context: ReportContext) -> String {
-        var whole = ""
-        stream(report, context: context) { whole += $0 }
-        return whole
+        joinedPieces(report, context: context)
     }
 
     /// The report, written a member at a time and handed on in pieces of about a mebibyte: each finding is made and

@@ -27,6 +27,13 @@ extension Reporter {
         write(render(report, context: context))
     }
 
+    /// The pieces ``stream(_:context:to:)`` hands on, joined: ``render(_:context:)`` for a format that streams.
+    public func joinedPieces(_ report: Report, context: ReportContext) -> String {
+        var whole = ""
+        stream(report, context: context) { whole += $0 }
+        return whole
+    }
+
     /// Most formats list only the findings that need attention.
     public static var listsAllFindings: Bool { false }
     /// Most formats record evidence; the text ones do not.

@@ -14,9 +14,7 @@ public struct TextReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report, context: ReportContext) -> String {
-        var whole = ""
-        stream(report, context: context) { whole += $0 }
-        return whole
+        joinedPieces(report, context: context)
     }
 
     /// The report a line at a time, handed on in pieces of about a mebibyte, so a long one is never held whole.

@@ -168,8 +168,8 @@ public struct ServerApplication: Sendable {
     /// (the same decision-log line and metrics): the snapshot is loaded, the caller's token is accepted and the person's
     /// answer is kept. `nil` for any other request, and for these when evaluating or a problem is needed: the router answers those.
     func keptClearance(_ request: HTTPRequest) -> (head: HTTPResponse, body: ByteBuffer?)? {
-        let start = ContinuousClock.now
         guard request.method == .get, let path = request.path, let id = Self.clearanceID(path: path), let snapshot = store.current else { return nil }
+        let start = ContinuousClock.now
         var caller: String?
         if let tokens = options.tokens {
             guard let accepted = try? BearerAuthentication.caller(authorization: request.headerFields[.authorization], tokens: tokens) else { return nil }
