@@ -43,47 +43,81 @@ public indirect enum JSONText: Sendable, Equatable {
             output += "["
             for (index, item) in items.enumerated() {
                 if index > 0 { output += inline ? (indent == nil ? "," : ", ") : "," }
-                if !inline, let indent { output += "\n" + String(repeating: "  ", count: indent + 1) }
+                if !inline, let indent { Self.newLine(indent + 1, into: &output) }
                 item.write(into: &output, indent: inline ? indent : indent.map { $0 + 1 })
             }
-            if !inline, !items.isEmpty, let indent { output += "\n" + String(repeating: "  ", count: indent) }
+            if !inline, !items.isEmpty, let indent { Self.newLine(indent, into: &output) }
             output += "]"
         case .object(let members):
             output += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { output += "," }
-                if let indent { output += "\n" + String(repeating: "  ", count: indent + 1) }
+                if let indent { Self.newLine(indent + 1, into: &output) }
                 Self.quote(member.0, into: &output)
                 output += indent == nil ? ":" : ": "
                 member.1.write(into: &output, indent: indent.map { $0 + 1 })
             }
-            if !members.isEmpty, let indent { output += "\n" + String(repeating: "  ", count: indent) }
+            if !members.isEmpty, let indent { Self.newLine(indent, into: &output) }
             output += "}"
         }
     }
 
+    /// Appends a line feed and `depth` levels of indentation.
+    private static func newLine(_ depth: Int, into output: inout String) {
+        if depth < lineStarts.count { output += lineStarts[depth] } else { output += "\n" + String(repeating: "  ", count: depth) }
+    }
+
+    /// A line feed and each depth's indentation, made once.
+    private static let lineStarts = (0..<12).map { "\n" + String(repeating: "  ", count: $0) }
+
     /// Appends a JSON string literal with the escapes JSON requires, and DEL and C1 controls as `\\u` escapes too.
+    ///
+    /// Reads UTF-8 bytes and copies each run that needs no escape whole; a C1 control is the two bytes `C2 80` to `C2 9F`.
     public static func quote(_ text: String, into output: inout String) {
         output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+        var text = text
+        let escaped = text.withUTF8 { bytes in
+            var start = 0, index = 0, escapedAny = false
+            func copyRun() {
+                if start < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                let escape: String
+                var width = 1
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case UInt8(ascii: "\n"): escape = "\\n"
+                case UInt8(ascii: "\r"): escape = "\\r"
+                case UInt8(ascii: "\t"): escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0x00..<0x20, 0x7F: escape = unicodeEscape(UInt32(byte))
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    escape = unicodeEscape(UInt32(bytes[index + 1]))
+                    width = 2
+                default:
+                    index += 1
+                    continue
+                }
+                copyRun()
+                output += escape
+                index += width
+                start = index
+                escapedAny = true
+            }
+            if escapedAny { copyRun() }
+            return escapedAny
         }
+        if !escaped { output += text }
         output += "\""
+    }
+
+    /// `\\u` and four lowercase hex digits.
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 
     /// Compares members in order.
