@@ -18,8 +18,11 @@ public struct Engine: Sendable {
     public let now: Timestamp
     /// The number of threads an audit evaluates on.
     public let jobs: Int
-    /// Whether pass and skip findings are kept in the report (JUnit and HTML list them), not only counted.
+    /// Whether pass and skip findings are kept in the report (JUnit lists them), not only counted.
     public let keepsAllFindings: Bool
+    /// Whether pass and skip findings not kept are counted per subject and rule (``Report/passMarks``, the HTML
+    /// checklists' marks), and the checked subjects described.
+    public let keepsPassMarks: Bool
     /// The subjects, by rule id, whose pass and skip findings a run keeps apart (``Report/watchedFindings``) when it
     /// does not keep them all: what a history needs to tell a fixed finding from a removed one.
     public let watching: [String: Set<String>]
@@ -40,11 +43,12 @@ public struct Engine: Sendable {
     /// Prepares `policies` over `documents` as of `now`; `watching` names, by rule id, the subjects whose pass and
     /// skip findings to keep apart when not all are kept.
     public init(policies: PolicySet, documents: DocumentSet, now: Timestamp, jobs: Int = 1, keepsAllFindings: Bool = true,
-                watching: [String: Set<String>] = [:]) {
+                keepsPassMarks: Bool = false, watching: [String: Set<String>] = [:]) {
         self.policies = policies
         self.now = now
         self.jobs = max(1, jobs)
         self.keepsAllFindings = keepsAllFindings
+        self.keepsPassMarks = keepsPassMarks
         self.watching = watching
         (snapshot, futureEvidence) = documents.settingAsideFutureEvidence(at: now)
         waivers = WaiverBook(documents.waivers, now: now)
@@ -103,7 +107,7 @@ public struct Engine: Sendable {
             }
         }
         // Who each checked document is (name, status), for reports that list every person; only when they are kept.
-        let checked = keepsAllFindings
+        let checked = keepsAllFindings || keepsPassMarks
             ? snapshot.subjects.filter { policies.kinds.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
         return report(sink, plans, documentsChecked: targets.count, at: now, subjects: checked)
     }
@@ -128,7 +132,7 @@ public struct Engine: Sendable {
             for evidence in future { sink.addOutsidePlan(Self.finding(evidence, now: time)) }
         }
         let targets = read.filter { document in plans.contains { $0.policy.target == document.kind } }
-        let checked = keepsAllFindings ? read.filter { policies.kinds.contains($0.kind) } : []
+        let checked = keepsAllFindings || keepsPassMarks ? read.filter { policies.kinds.contains($0.kind) } : []
         return report(sink, plans, documentsChecked: targets.count, at: time, subjects: checked)
     }
 
@@ -153,7 +157,7 @@ public struct Engine: Sendable {
 
     /// An empty sink for a run of `plans`, keeping passes and skips when `keepsAll`: one counter slot per planned rule, in plan order.
     private func sink(_ plans: [Plan], keepsAll: Bool) -> FindingSink {
-        FindingSink(keepsAll: keepsAll, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count })
+        FindingSink(keepsAll: keepsAll, marksPasses: keepsPassMarks, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count })
     }
 
     /// Evaluates every planned rule on each document of its target kind, on this thread.
@@ -194,7 +198,7 @@ public struct Engine: Sendable {
             if let found = devicesByPerson[subject.id] { devices[subject.id] = ObservedDevice.ordered(found.map(ObservedDevice.init)) }
         }
         return Report(asOf: time, findings: sink.findings, summary: counts, ruleCounts: sink.ruleCounts(slots: plans.flatMap { $0.rules.map(\.id) }),
-                      watchedFindings: sink.watched, documentsChecked: documentsChecked, catalogue: catalogue,
+                      watchedFindings: sink.watched, passMarks: sink.marks, documentsChecked: documentsChecked, catalogue: catalogue,
                       inputFiles: snapshot.digests, waivers: snapshot.waivers,
                       subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) }, sources: snapshot.sources, accounts: accounts,
                       devices: devices)

@@ -24,7 +24,16 @@ public final class Finding: Sendable {
     /// Where the finding is: the element, or the document.
     public let location: SourceLocation
     /// The waiver that covers it, for a waived finding.
-    public let waiver: Waiver?
+    public var waiver: Waiver? { waiverBox?.waiver }
+    /// The waiver, held apart: a waiver is large and few findings have one, so a finding without stays small (a first
+    /// audit can hold millions of findings).
+    private let waiverBox: WaiverBox?
+
+    /// A waiver on the heap.
+    private final class WaiverBox: Sendable {
+        let waiver: Waiver
+        init(_ waiver: Waiver) { self.waiver = waiver }
+    }
 
     /// Creates a finding; without an `elementIdentity` the element is identified by its path (`devices[1]`).
     public init(rule: RuleInfo, status: FindingStatus, subject: String, kind: DocumentKind, element: String?, elementIndex: Int = -1,
@@ -38,7 +47,7 @@ public final class Finding: Sendable {
         self.elementIdentity = elementIdentity ?? element
         self.message = message
         self.location = location
-        self.waiver = waiver
+        waiverBox = waiver.map(WaiverBox.init)
     }
 
     /// Whether the finding needs someone's attention: a fail, an error, a waiver or a pending gate item.
@@ -48,14 +57,29 @@ public final class Finding: Sendable {
     /// rule's rank is computed once, not compared as text on every comparison, and positions are sorted,
     /// not the findings themselves, which are copied once into place.
     public static func sortedForReports(_ findings: [Finding]) -> [Finding] {
-        func ranks(_ texts: Set<String>, by order: (String, String) -> Bool) -> [String: Int] {
-            Dictionary(uniqueKeysWithValues: texts.sorted(by: order).enumerated().map { ($1, $0) })
+        // Files and rules are ranked once each; consecutive findings mostly share a file, and its rank is reused.
+        var files = Set<String>(), rules = Set<String>()
+        var lastFile: String?
+        for finding in findings {
+            if finding.location.file != lastFile {
+                lastFile = finding.location.file
+                files.insert(finding.location.file)
+            }
+            rules.insert(finding.rule.id)
         }
-        let fileRank = ranks(Set(findings.map(\.location.file))) { $0.precedesByBytes($1) }
-        let ruleRank = ranks(Set(findings.map(\.rule.id)), by: <)
+        let fileRank = Dictionary(uniqueKeysWithValues: files.sorted { $0.precedesByBytes($1) }.enumerated().map { ($1, $0) })
+        let ruleRank = Dictionary(uniqueKeysWithValues: rules.sorted().enumerated().map { ($1, $0) })
+        var last: (file: String, rank: Int)?
         let keys = findings.map { finding in
-            SortKey(file: fileRank[finding.location.file] ?? 0, line: finding.location.line, column: finding.location.column,
-                    rule: ruleRank[finding.rule.id] ?? 0, element: finding.elementIndex)
+            let file: Int
+            if let last, last.file == finding.location.file {
+                file = last.rank
+            } else {
+                file = fileRank[finding.location.file] ?? 0
+                last = (finding.location.file, file)
+            }
+            return SortKey(file: file, line: finding.location.line, column: finding.location.column,
+                           rule: ruleRank[finding.rule.id] ?? 0, element: finding.elementIndex)
         }
         let order = findings.indices.sorted { a, b in
             keys[a] != keys[b] ? keys[a] < keys[b] : findings[a].subject < findings[b].subject

@@ -14,6 +14,9 @@ public struct Report: Sendable {
     /// The pass and skip findings of the rules and subjects the engine watched (``Engine/watching``), when it did not
     /// keep every finding; reports do not list them.
     public let watchedFindings: [Finding]
+    /// The passes and skips not kept as findings, counted per subject and rule, when the engine marked them
+    /// (``Engine/keepsPassMarks``); reports that show a checklist read them with the findings.
+    public let passMarks: [PassMarks]
     /// How many documents the rules were evaluated on.
     public let documentsChecked: Int
     /// The policies and rules evaluated, as reports describe them, and the policy files' digests.
@@ -35,7 +38,7 @@ public struct Report: Sendable {
 
     /// Creates a report, sorting the findings; `summary` counts every outcome, kept or not.
     public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], ruleCounts: [String: [FindingStatus: Int]] = [:],
-                watchedFindings: [Finding] = [], documentsChecked: Int, catalogue: RuleCatalogue,
+                watchedFindings: [Finding] = [], passMarks: [PassMarks] = [], documentsChecked: Int, catalogue: RuleCatalogue,
                 inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = [], sources: [SourceSummary] = [],
                 accounts: [String: [ObservedAccount]] = [:], devices: [String: [ObservedDevice]] = [:]) {
         self.asOf = asOf
@@ -44,6 +47,7 @@ public struct Report: Sendable {
         self.summary = summary
         self.ruleCounts = ruleCounts
         self.watchedFindings = watchedFindings
+        self.passMarks = passMarks
         self.catalogue = catalogue
         self.inputFiles = inputFiles
         self.waivers = waivers

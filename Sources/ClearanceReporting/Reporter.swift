@@ -17,6 +17,9 @@ public protocol Reporter: Sendable {
     func stream(_ report: Report, context: ReportContext, to write: (String) -> Void)
     /// Whether the format lists passing and skipped findings (so the run must keep them).
     static var listsAllFindings: Bool { get }
+    /// Whether the format shows a mark for each subject's passes and skips, by rule, without listing them (so the run
+    /// must count them per subject: ``Report/passMarks``).
+    static var marksPasses: Bool { get }
     /// Whether the format records the evidence of the files read (so the run must digest them).
     static var recordsEvidence: Bool { get }
 }
@@ -36,6 +39,8 @@ extension Reporter {
 
     /// Most formats list only the findings that need attention.
     public static var listsAllFindings: Bool { false }
+    /// Most formats show no checklist.
+    public static var marksPasses: Bool { false }
     /// Most formats record evidence; the text ones do not.
     public static var recordsEvidence: Bool { true }
 }

@@ -22,6 +22,17 @@ struct SampleTeamGoldenTests {
         Golden.expect(result.standardOutput, matches: "sample-team.html")
     }
 
+    /// The HTML report alone has the run count each person's passes and skips instead of keeping them as findings; with
+    /// `--include-passing` every finding is kept. The checklists, marks and counts are the same either way.
+    @Test func htmlReportIsTheSameWhenEveryFindingIsKept() throws {
+        let marked = try CommandRunner.run(["check", "--as-of", "2026-11-20", "--format", "html"])
+        let kept = try CommandRunner.run(["check", "--as-of", "2026-11-20", "--format", "html", "--include-passing"])
+        #expect(kept.status == 1)
+        func withoutCommandLine(_ page: String) -> [Substring] { page.split(separator: "\n").filter { !$0.contains("<dt>Command line</dt>") } }
+        #expect(withoutCommandLine(marked.standardOutput) == withoutCommandLine(kept.standardOutput))
+        #expect(marked.standardOutput.contains("<li class=\"tone-pass\"><span class=\"mark\" aria-hidden=\"true\">✓</span>"))
+    }
+
     @Test func textReport() throws {
         let result = try CommandRunner.run(["check"] + Self.asOf)
         #expect(result.status == 1)

@@ -66,4 +66,26 @@ struct ChecklistTests {
         #expect(expired.sections.isEmpty)
         #expect(expired.needsAttention)
     }
+
+    /// A run for the HTML report alone counts passes and skips per subject and rule instead of keeping them: the
+    /// checklists, their counts and the gates are the same as from every finding.
+    @Test func passesAndSkipsCountedAsMarksGiveTheSameChecklists() throws {
+        let report = try SmallReport.make()
+        var counts: [SubjectKey: [PassMarks.Count]] = [:]
+        for finding in report.findings where finding.status == .pass || finding.status == .skip {
+            counts[SubjectKey(kind: finding.kind, id: finding.subject), default: []]
+                .append(PassMarks.Count(rule: finding.rule, pass: finding.status == .pass ? 1 : 0, skip: finding.status == .skip ? 1 : 0))
+        }
+        #expect(counts.count >= 2)
+        let marked = Report(asOf: report.asOf, findings: report.findings.filter { $0.status != .pass && $0.status != .skip }, summary: report.summary,
+                            passMarks: counts.map { PassMarks(subject: $0.key, counts: $0.value) }, documentsChecked: report.documentsChecked,
+                            catalogue: report.catalogue, inputFiles: report.inputFiles, waivers: report.waivers, subjects: report.subjects,
+                            sources: report.sources, accounts: report.accounts)
+        let whole = Checklist.all(report, subjects: report.subjects), fromMarks = Checklist.all(marked, subjects: marked.subjects)
+        #expect(whole.map(Self.outline) == fromMarks.map(Self.outline))
+        #expect(whole.map { $0.items.map(\.outcomeCount) } == fromMarks.map { $0.items.map(\.outcomeCount) })
+        #expect(whole.map { $0.gate?.state } == fromMarks.map { $0.gate?.state })
+        let ana = try #require(report.subjects.first { $0.id == "ana.lopez" })
+        #expect(Self.outline(Checklist(subject: ana, in: marked)) == Self.outline(Checklist(subject: ana, in: report)))
+    }
 }

@@ -53,7 +53,8 @@ struct CheckCommand: ParsableCommand {
                                                   digests: plan.recordsEvidence, progress: progress)
             let watched = recording.record ? RunRecorder.watchList(options: recording, configuration: configuration, location: location) : nil
             let report = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
-                                keepsAllFindings: includePassing || plan.listsAllFindings || (recording.record && watched == nil), watching: watched ?? [:])
+                                keepsAllFindings: includePassing || plan.listsAllFindings || (recording.record && watched == nil),
+                                keepsPassMarks: plan.marksPasses, watching: watched ?? [:])
                 .run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
             try Session.requireAppliedRules(report)

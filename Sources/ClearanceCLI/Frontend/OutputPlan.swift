@@ -21,6 +21,8 @@ struct OutputPlan {
 
     /// Whether any requested format lists passing findings.
     var listsAllFindings: Bool { destinations.contains { $0.reporter.listsAllFindings } }
+    /// Whether a format shows each subject's passes and skips as marks (the run counts them per subject).
+    var marksPasses: Bool { destinations.contains { $0.reporter.marksPasses } }
     /// Whether any requested format records evidence.
     var recordsEvidence: Bool { destinations.contains { $0.reporter.recordsEvidence } }
 

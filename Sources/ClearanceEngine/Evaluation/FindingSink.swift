@@ -1,12 +1,18 @@
+import ClearancePolicy
+
 /// Gathers a run's findings: keeps those a report lists, counts every outcome in all and per rule.
 struct FindingSink: Sendable {
     /// Whether pass and skip findings are kept, not only counted.
     let keepsAll: Bool
+    /// Whether pass and skip findings not kept are counted per subject and rule (``marks``).
+    let marksPasses: Bool
     /// The subjects, by rule id, whose pass and skip findings are kept apart in ``watched`` when ``keepsAll`` is off.
     let watching: [String: Set<String>]
     private(set) var findings: [Finding] = []
     /// The pass and skip findings of ``watching``'s rules and subjects (a history needs them to tell a fixed finding from a removed one).
     private(set) var watched: [Finding] = []
+    /// The passes and skips not kept, per subject, in evaluation order, when ``marksPasses``.
+    private(set) var marks: [PassMarks] = []
     private(set) var counts = [Int](repeating: 0, count: FindingStatus.allCases.count)
     /// Outcomes per planned rule: `ruleSlots * statuses` counters, the rule at ``rule`` counting now.
     private(set) var perRule: [Int]
@@ -16,8 +22,9 @@ struct FindingSink: Sendable {
     private(set) var otherRules: [String: [Int]] = [:]
 
     /// A sink for a run of `ruleSlots` planned rules.
-    init(keepsAll: Bool, watching: [String: Set<String>] = [:], ruleSlots: Int = 0) {
+    init(keepsAll: Bool, marksPasses: Bool = false, watching: [String: Set<String>] = [:], ruleSlots: Int = 0) {
         self.keepsAll = keepsAll
+        self.marksPasses = marksPasses && !keepsAll
         self.watching = watching
         perRule = [Int](repeating: 0, count: ruleSlots * FindingStatus.allCases.count)
     }
@@ -31,6 +38,23 @@ struct FindingSink: Sendable {
     mutating func count(_ status: FindingStatus) {
         counts[status.index] += 1
         perRule[rule * FindingStatus.allCases.count + status.index] += 1
+    }
+
+    /// Counts a pass or a skip of `rule` on a subject whose finding is not kept, marking it when ``marksPasses``.
+    mutating func count(_ status: FindingStatus, of rule: RuleInfo, on kind: DocumentKind, _ subject: String) {
+        count(status)
+        mark(status, of: rule, on: kind, subject)
+    }
+
+    private mutating func mark(_ status: FindingStatus, of rule: RuleInfo, on kind: DocumentKind, _ subject: String) {
+        guard marksPasses else { return }
+        if let last = marks.last, last.subject.id == subject, last.subject.kind == kind {
+            marks[marks.count - 1].add(status, of: rule)
+        } else {
+            var subjectMarks = PassMarks(subject: SubjectKey(kind: kind, id: subject))
+            subjectMarks.add(status, of: rule)
+            marks.append(subjectMarks)
+        }
     }
 
     /// Counts and keeps a finding of the current planned rule.
@@ -47,13 +71,19 @@ struct FindingSink: Sendable {
     }
 
     private mutating func keep(_ finding: Finding) {
-        if keepsAll || (finding.status != .pass && finding.status != .skip) { findings.append(finding) } else { watched.append(finding) }
+        if keepsAll || (finding.status != .pass && finding.status != .skip) {
+            findings.append(finding)
+        } else {
+            watched.append(finding)
+            mark(finding.status, of: finding.rule, on: finding.kind, finding.subject)
+        }
     }
 
     /// Adds what another sink of the same plan gathered, after this one's.
     mutating func append(_ other: FindingSink) {
         findings += other.findings
         watched += other.watched
+        marks += other.marks
         for index in counts.indices { counts[index] += other.counts[index] }
         for index in perRule.indices { perRule[index] += other.perRule[index] }
         for (rule, counts) in other.otherRules {

@@ -105,7 +105,7 @@ struct RuleEvaluator {
             waiver = live
             status = .waived
         }
-        guard sink.keeps(status, rule: rule.id, subject: document.id) else { return sink.count(status) }
+        guard sink.keeps(status, rule: rule.id, subject: document.id) else { return sink.count(status, of: rule.info, on: document.kind, document.id) }
         let message: String
         switch outcome {
         case .pass, .skip: message = rule.title

@@ -27,12 +27,19 @@ public struct Checklist: Sendable {
     /// A person's managed devices as the device managers' exports observed them, by system and name (none for other kinds, or without such sources).
     public let devices: [ObservedDevice]
 
-    /// The checklist of a subject from its findings (in report order), the catalogue's rules of its kind and its observed accounts and devices.
-    public init(subject: Subject, findings: [Finding], catalogue: RuleCatalogue, accounts: [ObservedAccount] = [], devices: [ObservedDevice] = []) {
+    /// The checklist of a subject from its findings (in report order), its passes and skips only counted, the catalogue's
+    /// rules of its kind and its observed accounts and devices.
+    public init(subject: Subject, findings: [Finding], marks: PassMarks? = nil, catalogue: RuleCatalogue, accounts: [ObservedAccount] = [],
+                devices: [ObservedDevice] = []) {
         var byRule: [String: [Finding]] = [:]
         for finding in findings { byRule[finding.rule.id, default: []].append(finding) }
+        var marksByRule: [String: PassMarks.Count] = [:]
+        for count in marks?.counts ?? [] {
+            let before = marksByRule[count.rule.id]
+            marksByRule[count.rule.id] = PassMarks.Count(rule: count.rule, pass: count.pass + (before?.pass ?? 0), skip: count.skip + (before?.skip ?? 0))
+        }
         let rules = catalogue.rules(for: subject.kind)
-        func item(_ rule: RuleInfo) -> ChecklistItem { ChecklistItem(rule: rule, findings: byRule[rule.id] ?? []) }
+        func item(_ rule: RuleInfo) -> ChecklistItem { ChecklistItem(rule: rule, findings: byRule[rule.id] ?? [], marks: marksByRule[rule.id]) }
         let gate = subject.credentials.flatMap { CredentialsGate(items: rules.filter(\.isPreCredentials).map(item), credentials: $0) }
         var itemsByPolicy: [String: [ChecklistItem]] = [:]
         for rule in rules where gate == nil || !rule.isPreCredentials { itemsByPolicy[rule.policyID, default: []].append(item(rule)) }
@@ -50,7 +57,10 @@ public struct Checklist: Sendable {
 
     /// The checklist of a subject from a report's findings and catalogue.
     public init(subject: Subject, in report: Report) {
-        self.init(subject: subject, findings: report.findings.filter { $0.kind == subject.kind && $0.subject == subject.id }, catalogue: report.catalogue,
+        let key = SubjectKey(kind: subject.kind, id: subject.id)
+        let marks = report.passMarks.filter { $0.subject == key }
+        self.init(subject: subject, findings: report.findings.filter { $0.kind == subject.kind && $0.subject == subject.id },
+                  marks: marks.isEmpty ? nil : PassMarks(subject: key, counts: marks.flatMap(\.counts)), catalogue: report.catalogue,
                   accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [],
                   devices: subject.kind == .teamMember ? report.devices[subject.id] ?? [] : [])
     }
@@ -61,14 +71,29 @@ public struct Checklist: Sendable {
     /// Whether anything about the subject fails, errors or is pending.
     public var needsAttention: Bool { findings.contains { $0.status.isFailing || $0.status == .pending } }
 
-    /// The checklists of subjects, in the order given, from a report's findings and catalogue.
+    /// The checklists of subjects, in the order given, from a report's findings, pass marks and catalogue.
     public static func all(_ report: Report, subjects: [Subject]) -> [Checklist] {
-        var findingsBySubject: [String: [Finding]] = [:]
-        for finding in report.findings { findingsBySubject[finding.kind.rawValue + "/" + finding.subject, default: []].append(finding) }
+        // A subject's findings mostly come together in report order: each run is added with one lookup.
+        var findingsBySubject: [SubjectKey: [Finding]] = [:]
+        var run: [Finding] = []
+        func endRun() {
+            guard let first = run.first else { return }
+            findingsBySubject[SubjectKey(kind: first.kind, id: first.subject), default: []] += run
+            run.removeAll(keepingCapacity: true)
+        }
+        for finding in report.findings {
+            if let first = run.first, first.subject != finding.subject || first.kind != finding.kind { endRun() }
+            run.append(finding)
+        }
+        endRun()
+        let marksBySubject = Dictionary(report.passMarks.map { ($0.subject, $0) }) { first, second in
+            PassMarks(subject: first.subject, counts: first.counts + second.counts)
+        }
         return subjects.map { subject in
-            Checklist(subject: subject, findings: findingsBySubject[subject.kind.rawValue + "/" + subject.id] ?? [], catalogue: report.catalogue,
-                      accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [],
-                      devices: subject.kind == .teamMember ? report.devices[subject.id] ?? [] : [])
+            let key = SubjectKey(kind: subject.kind, id: subject.id)
+            return Checklist(subject: subject, findings: findingsBySubject[key] ?? [], marks: marksBySubject[key], catalogue: report.catalogue,
+                             accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [],
+                             devices: subject.kind == .teamMember ? report.devices[subject.id] ?? [] : [])
         }
     }
 }

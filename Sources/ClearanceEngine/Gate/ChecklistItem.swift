@@ -4,16 +4,25 @@ import ClearancePolicy
 public struct ChecklistItem: Sendable {
     /// The rule.
     public let rule: RuleInfo
-    /// The subject's findings of the rule, in report order (several for a rule checked element by element).
+    /// The subject's findings of the rule, in report order (several for a rule checked element by element); passes and
+    /// skips only counted (``PassMarks``) are not among them.
     public let findings: [Finding]
+    /// How many outcomes the rule had on the subject: the findings, and the passes and skips only counted.
+    public let outcomeCount: Int
     /// The outcome that decides the item (see ``FindingStatus/worst(among:)``); `nil` without findings.
     public let status: FindingStatus?
 
-    /// Creates an item from a rule and the subject's findings of it.
-    public init(rule: RuleInfo, findings: [Finding]) {
+    /// Creates an item from a rule, the subject's findings of it and the passes and skips only counted.
+    public init(rule: RuleInfo, findings: [Finding], marks: PassMarks.Count? = nil) {
         self.rule = rule
         self.findings = findings
-        status = FindingStatus.worst(among: findings.lazy.map(\.status))
+        var statuses = findings.map(\.status)
+        if let marks {
+            if marks.pass > 0 { statuses.append(.pass) }
+            if marks.skip > 0 { statuses.append(.skip) }
+        }
+        outcomeCount = findings.count + (marks.map { $0.pass + $0.skip } ?? 0)
+        status = FindingStatus.worst(among: statuses)
     }
 
     /// Whether the item still blocks credentials: it failed, is pending or could not be evaluated.

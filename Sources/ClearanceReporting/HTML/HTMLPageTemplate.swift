@@ -1,8 +1,18 @@
 /// The page's Mustache template: header, summary, charts, framework tables, checklists, waivers, baseline, evidence.
 ///
 /// Every value comes through `{{name}}`, which HTML-escapes it; the page never uses triple braces. The style sheet,
-/// the script and the repeated pieces are partials (``HTMLPartialTemplates``), so the file needs nothing else.
+/// the script, the charts and the framework tables are partials (``HTMLPartialTemplates``); the checklists, one card per
+/// subject and the bulk of a large page, are written at the `{{! checklists }}` line by ``SubjectCardWriter``.
 enum HTMLPageTemplate {
+    /// The line the checklists replace.
+    static let checklistsLine = "{{! checklists }}\n"
+
+    /// The template up to the checklists' line, and after it.
+    static let halves: (head: String, tail: String) = {
+        guard let line = text.firstRange(of: checklistsLine) else { return (text, "") }
+        return (String(text[..<line.lowerBound]), String(text[line.upperBound...]))
+    }()
+
     /// The template text.
     static let text = #"""
     <!DOCTYPE html>
@@ -146,14 +156,7 @@ enum HTMLPageTemplate {
         <input type="search" id="subject-search" placeholder="Filter by name, id, title or city" aria-label="Filter checklists by text" hidden>
       </div>
       <div class="subject-groups">
-        {{#groups}}
-        <div class="subject-group" id="{{groupAnchor}}">
-          <h3>{{groupTitle}} <span class="group-summary">{{groupSummary}}</span></h3>
-          {{#subjects}}
-    {{> subject}}
-          {{/subjects}}
-        </div>
-        {{/groups}}
+    {{! checklists }}
       </div>
     </section>
     <section id="waivers">

@@ -1,4 +1,5 @@
-/// The repeated pieces of the page, as Mustache partials: a chart, a framework's table, a subject's checklist.
+/// The repeated pieces of the page, as Mustache partials: a chart and a framework's table (the checklists are
+/// written by ``SubjectCardWriter``).
 ///
 /// Like the page, they print every value through `{{name}}`, which HTML-escapes it. Each is indented as it
 /// sits in the page, whose partial tags stand at the start of their lines.
@@ -71,71 +72,6 @@ enum HTMLPartialTemplates {
         </div>
         {{/coverage}}
       </div>
-
-    """#
-
-    /// One subject (a ``SubjectChecklist``): who, the gate verdict, open items, and the full checklist in a `<details>`.
-    static let subject = #"""
-          <article class="subject {{state}}" id="{{anchor}}" data-search="{{search}}">
-            <header class="subject-head">
-              <div>
-                <h4>{{displayName}}{{#showID}} <span class="subject-id">{{subjectID}}</span>{{/showID}}</h4>
-                <p class="facts">{{#statusLabel}}<span class="status">{{.}}</span> {{/statusLabel}}{{facts}}</p>
-              </div>
-              <div class="subject-badges">
-                {{#gate}}
-                <span class="badge tone-{{gateTone}}">{{gateLabel}}</span>
-                {{/gate}}
-                <span class="tally" title="{{tallyWords}}">{{tally}}</span>
-              </div>
-            </header>
-            {{#hasOpenItems}}
-            <ul class="open-items">
-              {{#openItems}}
-              <li class="tone-{{mark.tone}}">
-                <span class="mark" aria-hidden="true">{{mark.symbol}}</span>
-                <div>
-                  <p><span class="visually-hidden">{{mark.label}}:</span> <code class="rule">{{ruleID}}</code> <span class="sev">{{severity}}</span> {{message}}</p>
-                  <p class="where"><code>{{location}}</code>{{#element}} · <code>{{.}}</code>{{/element}} · {{ruleTitle}}{{#waiverNote}} · <span class="waiver-note">{{.}}</span>{{/waiverNote}}</p>
-                </div>
-              </li>
-              {{/openItems}}
-            </ul>
-            {{/hasOpenItems}}
-            <details class="checklist">
-              <summary>Full checklist · {{ruleCount}} rules{{#accountCount}} · {{.}}{{/accountCount}}{{#deviceCount}} · {{.}}{{/deviceCount}} · <code>{{file}}</code></summary>
-              {{#sections}}
-              <h5>{{heading}}{{#sectionNote}} <span class="muted">{{.}}</span>{{/sectionNote}}</h5>
-              <ul class="checks">
-                {{#checks}}
-                <li class="tone-{{mark.tone}}"><span class="mark" aria-hidden="true">{{mark.symbol}}</span><span class="visually-hidden">{{mark.label}}:</span> <code>{{checkID}}</code> {{checkTitle}}{{#scope}} <span class="muted">({{.}})</span>{{/scope}}</li>
-                {{/checks}}
-              </ul>
-              {{/sections}}
-              {{#hasAccounts}}
-              <h5>Accounts observed in the sources</h5>
-              <table class="data accounts">
-                <thead><tr><th scope="col">System</th><th scope="col">Account</th><th scope="col">Status</th><th scope="col">MFA</th><th scope="col">Last seen</th><th scope="col">Record</th></tr></thead>
-                <tbody>
-                  {{#accounts}}
-                  <tr><td>{{system}}</td><td><code>{{name}}</code>{{#privileged}} <span class="muted">administrator</span>{{/privileged}}</td><td>{{status}}</td><td>{{mfa}}</td><td>{{lastSeen}}</td><td><code>{{location}}</code></td></tr>
-                  {{/accounts}}
-                </tbody>
-              </table>
-              {{/hasAccounts}}
-              {{#hasDevices}}
-              <h5>Devices observed in the sources</h5>
-              <table class="data devices">
-                <thead><tr><th scope="col">System</th><th scope="col">Device</th><th scope="col">State</th><th scope="col">OS version</th><th scope="col">Last check-in</th><th scope="col">Record</th></tr></thead>
-                <tbody>
-                  {{#devices}}
-                  <tr><td>{{system}}</td><td><code>{{label}}</code>{{#personal}} <span class="muted">personal</span>{{/personal}}</td><td>{{state}}</td><td>{{osVersion}}</td><td>{{lastCheckin}}</td><td><code>{{location}}</code></td></tr>
-                  {{/devices}}
-                </tbody>
-              </table>
-              {{/hasDevices}}
-            </details>
-          </article>
 
     """#
 }

@@ -39,22 +39,20 @@ struct HTMLReportModel {
     /// The model of a report.
     init(_ report: Report, context: ReportContext) {
         let subjects = Self.subjects(report)
-        var ruleTallies: [String: OutcomeTally] = [:]
+        let outcomes = RuleOutcomes(report)
         var waivedBy: [String: Int] = [:]
-        for finding in report.findings {
-            ruleTallies[finding.rule.id, default: OutcomeTally()].add(finding.status)
-            if finding.status == .waived, let waiver = finding.waiver { waivedBy[waiver.id, default: 0] += 1 }
+        for finding in report.findings where finding.status == .waived {
+            if let waiver = finding.waiver { waivedBy[waiver.id, default: 0] += 1 }
         }
         heading = ReportHeading(report, context: context, subjects: subjects)
         groups = SubjectGroup.all(report, subjects: subjects)
         cards = SummaryCard.all(report, groups: groups)
         legend = OutcomeChart.drawn.map { LegendEntry(legendTone: $0.rawValue, legendLabel: $0.rawValue) }
-        frameworks = FrameworkTable.all(report, tallies: ruleTallies)
-        chartColumns = [ChartColumn(columnCharts: [OutcomeChart.byPolicy(report)]),
-                        ChartColumn(columnCharts: [OutcomeChart.bySeverity(report), OutcomeChart.byFramework(frameworks)])]
-        let checklists = groups.flatMap(\.subjects)
-        let attention = checklists.filter(\.needsAttention).count
-        filters = FilterCounts(all: checklists.count, attention: attention, clean: checklists.count - attention)
+        frameworks = FrameworkTable.all(report, tallies: outcomes.byRuleID)
+        chartColumns = [ChartColumn(columnCharts: [OutcomeChart.byPolicy(report, outcomes: outcomes)]),
+                        ChartColumn(columnCharts: [OutcomeChart.bySeverity(report, outcomes: outcomes), OutcomeChart.byFramework(frameworks)])]
+        let all = groups.reduce(0) { $0 + $1.checklists.count }, attention = groups.reduce(0) { $0 + $1.attention }
+        filters = FilterCounts(all: all, attention: attention, clean: all - attention)
         waivers = report.waivers.map { WaiverRow($0, report: report, waivedCount: waivedBy[$0.id] ?? 0) }
         hasWaivers = !waivers.isEmpty
         baseline = BaselineSection(report)
@@ -65,9 +63,13 @@ struct HTMLReportModel {
     /// The checked documents: the report's, plus any subject of a finding the report does not describe (named by id only).
     static func subjects(_ report: Report) -> [Subject] {
         var subjects = report.subjects
-        var known = Set(subjects.map { $0.kind.rawValue + "/" + $0.id })
-        for finding in report.findings where report.catalogue.kinds.contains(finding.kind) {
-            guard known.insert(finding.kind.rawValue + "/" + finding.subject).inserted else { continue }
+        var known = Set(subjects.map { SubjectKey(kind: $0.kind, id: $0.id) })
+        var last: Finding?
+        for finding in report.findings {
+            // A subject's findings mostly come together: each run is looked up once.
+            if let last, last.subject == finding.subject, last.kind == finding.kind { continue }
+            last = finding
+            guard report.catalogue.kinds.contains(finding.kind), known.insert(SubjectKey(kind: finding.kind, id: finding.subject)).inserted else { continue }
             subjects.append(Subject(kind: finding.kind, id: finding.subject, name: nil, status: nil, details: [], location: finding.location))
         }
         return subjects

@@ -4,19 +4,43 @@ import ClearanceEngine
 /// `html`: the audit report as one self-contained page (inline CSS and SVG, no request), readable offline and printable:
 /// summary, charts, control tables per framework, a checklist per person, vendor and manifest, waivers, evidence.
 ///
-/// Values from input files and policies are HTML-escaped by the templates (``HTMLTemplateLibrary``).
+/// Values from input files and policies are HTML-escaped (``HTMLEscaping``) by the templates (``HTMLTemplateLibrary``) and
+/// by ``SubjectCardWriter``.
 public struct HTMLReporter: Reporter {
     public static let name = "html"
     public static let fileName = "report.html"
-    public static let listsAllFindings = true
+    public static let marksPasses = true
 
     public init() {}
 
     public func render(_ report: Report, context: ReportContext) -> String {
-        Self.neutralised(HTMLTemplateLibrary.render(HTMLReportModel(report, context: context)))
+        joinedPieces(report, context: context)
     }
 
-    /// Mustache escapes HTML but not control characters: ESC and the rest (C0 but tab, line feed and carriage return;
+    /// The page in pieces: the text before the checklists, the checklists a mebibyte at a time (each card made as it is
+    /// written), then the rest.
+    public func stream(_ report: Report, context: ReportContext, to write: (String) -> Void) {
+        let model = HTMLReportModel(report, context: context)
+        switch HTMLTemplateLibrary.render(model) {
+        case .failure(let page):
+            write(Self.neutralised(page))
+        case .halves(let head, let tail):
+            write(Self.neutralised(head))
+            var writer = SubjectCardWriter()
+            for group in model.groups {
+                writer.openGroup(group)
+                for checklist in group.checklists {
+                    writer.write(SubjectChecklist(checklist))
+                    if writer.html.utf8.count >= JSONReporter.piece { write(Self.neutralised(writer.take())) }
+                }
+                writer.closeGroup()
+            }
+            write(Self.neutralised(writer.take()))
+            write(Self.neutralised(tail))
+        }
+    }
+
+    /// The escaping leaves control characters: ESC and the rest (C0 but tab, line feed and carriage return;
     /// DEL; C1) become U+FFFD, and a line that starts with `::` after its indentation (a workflow command, were the page
     /// printed in a CI log) gets `&#58;:`. One pass over the page's UTF-8; a line ends at every line feed.
     static func neutralised(_ page: String) -> String {

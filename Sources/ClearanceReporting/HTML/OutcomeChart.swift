@@ -42,16 +42,16 @@ struct OutcomeChart {
     let rows: [Row]
 
     /// Outcomes by policy, in load order; findings of built-in rules (expired waivers) share a last row.
-    static func byPolicy(_ report: Report) -> OutcomeChart {
+    static func byPolicy(_ report: Report, outcomes: RuleOutcomes) -> OutcomeChart {
         var tallies: [String: OutcomeTally] = [:]
         var builtIn = OutcomeTally()
         var builtInRules: [String] = []
-        for finding in report.findings {
-            if report.catalogue.policy(finding.rule.policyID) == nil {
-                builtIn.add(finding.status)
-                if !builtInRules.contains(finding.rule.id) { builtInRules.append(finding.rule.id) }
+        for (rule, tally) in outcomes.rules {
+            if report.catalogue.policy(rule.policyID) == nil {
+                builtIn.add(tally)
+                if !builtInRules.contains(rule.id) { builtInRules.append(rule.id) }
             } else {
-                tallies[finding.rule.policyID, default: OutcomeTally()].add(finding.status)
+                tallies[rule.policyID, default: OutcomeTally()].add(tally)
             }
         }
         var rows = report.catalogue.policies.map { row(label: $0.title, sublabel: $0.id, tally: tallies[$0.id] ?? OutcomeTally()) }
@@ -60,9 +60,9 @@ struct OutcomeChart {
     }
 
     /// Outcomes by the severity of their rule, most severe first; severities no rule has are left out.
-    static func bySeverity(_ report: Report) -> OutcomeChart {
+    static func bySeverity(_ report: Report, outcomes: RuleOutcomes) -> OutcomeChart {
         var tallies: [Severity: OutcomeTally] = [:]
-        for finding in report.findings { tallies[finding.rule.severity, default: OutcomeTally()].add(finding.status) }
+        for (rule, tally) in outcomes.rules { tallies[rule.severity, default: OutcomeTally()].add(tally) }
         let used = Set(report.catalogue.rules.map(\.severity)).union(tallies.keys)
         let rows = Severity.allCases.reversed().filter(used.contains).map { severity in
             row(label: severity.rawValue.prefix(1).uppercased() + severity.rawValue.dropFirst(), sublabel: nil,

@@ -122,7 +122,7 @@ struct SubjectChecklist {
     /// The card of a subject's checklist.
     init(_ checklist: Checklist) {
         func check(_ item: ChecklistItem) -> Check {
-            let count = item.findings.count
+            let count = item.outcomeCount
             let failing = item.findings.filter(\.status.isFailing).count
             let scope = count > 1 && failing > 0 ? "\(failing) of \(count) failing" : nil
             return Check(mark: CheckMark(item.status), checkID: item.rule.id, checkTitle: item.rule.title, scope: scope)

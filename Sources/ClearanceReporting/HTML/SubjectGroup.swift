@@ -9,8 +9,10 @@ struct SubjectGroup {
     let groupTitle: String
     /// The HTML id of the group.
     let groupAnchor: String
-    /// The checklists, in input order.
-    let subjects: [SubjectChecklist]
+    /// The checklists, in input order (each made into its card as the page is written).
+    let checklists: [Checklist]
+    /// How many of them need attention.
+    let attention: Int
     /// `26 · 15 need attention`.
     let groupSummary: String
 
@@ -19,13 +21,13 @@ struct SubjectGroup {
         let all = Checklist.all(report, subjects: subjects)
         return report.catalogue.kinds.descriptors.compactMap { descriptor in
             let kind = descriptor.kind
-            let ofKind = all.filter { $0.subject.kind == kind }
-            guard !ofKind.isEmpty else { return nil }
-            let checklists = ofKind.map(SubjectChecklist.init)
+            let checklists = all.filter { $0.subject.kind == kind }
+            guard !checklists.isEmpty else { return nil }
             let attention = checklists.filter(\.needsAttention).count
             let title = descriptor.naming.groupTitle
             return SubjectGroup(kind: kind.rawValue, groupTitle: title, groupAnchor: title.lowercased().replacingOccurrences(of: " ", with: "-"),
-                                subjects: checklists, groupSummary: "\(checklists.count) · \(attention) need\(attention == 1 ? "s" : "") attention")
+                                checklists: checklists, attention: attention,
+                                groupSummary: "\(checklists.count) · \(attention) need\(attention == 1 ? "s" : "") attention")
         }
     }
 }

@@ -24,12 +24,12 @@ struct SummaryCard {
             outcome(.skip, "Skip", "rule does not apply"),
             outcome(.pending, "Pending", "gate item not met yet; never failing"),
         ]
-        let people = groups.first { $0.kind == DocumentKind.teamMember.rawValue }?.subjects ?? []
+        let people = groups.first { $0.kind == DocumentKind.teamMember.rawValue }?.checklists ?? []
         let others = groups.filter { $0.kind != DocumentKind.teamMember.rawValue }.map { group in
             // The kind's own words ("AI workflows"), not its lowercased heading; one document is counted in the singular.
             let naming = report.catalogue.kinds.descriptor(DocumentKind(group.kind))?.naming
-            let word = group.subjects.count == 1 ? naming?.one : naming?.many
-            return "\(group.subjects.count) \(word ?? group.groupTitle.lowercased())"
+            let word = group.checklists.count == 1 ? naming?.one : naming?.many
+            return "\(group.checklists.count) \(word ?? group.groupTitle.lowercased())"
         }
         cards.append(SummaryCard(cardLabel: "People checked", value: people.count.grouped,
                                  note: others.isEmpty ? "team members" : "and " + others.joined(separator: ", "), cardTone: "neutral"))
