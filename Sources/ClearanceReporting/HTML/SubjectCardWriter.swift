@@ -144,59 +144,53 @@ struct SubjectCardWriter {
     }
 
     private mutating func accounts(_ accounts: [SubjectChecklist.Account]) {
-        html += """
-                      <h5>Accounts observed in the sources</h5>
-                      <table class="data accounts">
-                        <thead><tr><th scope="col">System</th><th scope="col">Account</th><th scope="col">Status</th><th scope="col">MFA</th><th scope="col">Last seen</th><th scope="col">Record</th></tr></thead>
-                        <tbody>
-
-            """
-        for account in accounts {
-            html += "              <tr><td>"
-            escaped(account.system)
-            html += "</td><td><code>"
-            escaped(account.name)
-            html += "</code>"
-            if account.privileged { html += " <span class=\"muted\">administrator</span>" }
-            cells(account.status, account.mfa, account.lastSeen)
-            html += "<td><code>"
-            escaped(account.location)
-            html += "</code></td></tr>\n"
-        }
-        html += "            </tbody>\n          </table>\n"
+        observedTable("Accounts observed in the sources", kind: "accounts", columns: ["System", "Account", "Status", "MFA", "Last seen", "Record"],
+                      rows: accounts.map { account in
+                          ObservedRow(system: account.system, name: account.name, note: account.privileged ? "administrator" : nil,
+                                      cells: [account.status, account.mfa, account.lastSeen], location: account.location)
+                      })
     }
 
     private mutating func devices(_ devices: [SubjectChecklist.Device]) {
-        html += """
-                      <h5>Devices observed in the sources</h5>
-                      <table class="data devices">
-                        <thead><tr><th scope="col">System</th><th scope="col">Device</th><th scope="col">State</th><th scope="col">OS version</th><th scope="col">Last check-in</th><th scope="col">Record</th></tr></thead>
-                        <tbody>
+        observedTable("Devices observed in the sources", kind: "devices", columns: ["System", "Device", "State", "OS version", "Last check-in", "Record"],
+                      rows: devices.map { device in
+                          ObservedRow(system: device.system, name: device.label, note: device.personal ? "personal" : nil,
+                                      cells: [device.state, device.osVersion, device.lastCheckin], location: device.location)
+                      })
+    }
 
-            """
-        for device in devices {
+    /// One row of a table of what the sources observed: the system, a name in code (with a note), three cells and the record.
+    private struct ObservedRow {
+        let system: String
+        let name: String
+        let note: String?
+        let cells: [String]
+        let location: String
+    }
+
+    /// A heading and a table of observed accounts or devices.
+    private mutating func observedTable(_ heading: String, kind: String, columns: [String], rows: [ObservedRow]) {
+        html += "          <h5>\(heading)</h5>\n          <table class=\"data \(kind)\">\n            <thead><tr>"
+        for column in columns { html += "<th scope=\"col\">\(column)</th>" }
+        html += "</tr></thead>\n            <tbody>\n"
+        for row in rows {
             html += "              <tr><td>"
-            escaped(device.system)
+            escaped(row.system)
             html += "</td><td><code>"
-            escaped(device.label)
+            escaped(row.name)
             html += "</code>"
-            if device.personal { html += " <span class=\"muted\">personal</span>" }
-            cells(device.state, device.osVersion, device.lastCheckin)
+            if let note = row.note { html += " <span class=\"muted\">\(note)</span>" }
+            html += "</td>"
+            for cell in row.cells {
+                html += "<td>"
+                escaped(cell)
+                html += "</td>"
+            }
             html += "<td><code>"
-            escaped(device.location)
+            escaped(row.location)
             html += "</code></td></tr>\n"
         }
         html += "            </tbody>\n          </table>\n"
-    }
-
-    /// Closes the second cell of a row and writes three plain cells.
-    private mutating func cells(_ values: String...) {
-        html += "</td>"
-        for value in values {
-            html += "<td>"
-            escaped(value)
-            html += "</td>"
-        }
     }
 
     private mutating func escaped(_ value: String) {
