@@ -8,7 +8,15 @@ extension Finding {
     /// Moving lines, or adding, removing or reordering other elements of a list keeps it; fixing or
     /// renaming the subject, or changing the element's identity fields, changes it.
     public var fingerprint: String {
-        let identity = ["v2", rule.id, kind.rawValue, subject, elementIdentity ?? ""].joined(separator: "\u{1F}")
-        return SHA256.hash(data: Array(identity.utf8)).prefix(16).lowercaseHex
+        var hash = SHA256()
+        for (index, part) in ["v2", rule.id, kind.rawValue, subject, elementIdentity ?? ""].enumerated() {
+            if index > 0 { hash.update(data: Self.separator) }
+            var part = part
+            part.withUTF8 { hash.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        }
+        return hash.finalize().prefix(16).lowercaseHex
     }
+
+    /// The unit separator between the fingerprint's parts.
+    private static let separator: [UInt8] = [0x1F]
 }
