@@ -35,7 +35,7 @@ public struct SARIFReporter: Reporter {
         let omitted = max(0, shown.count + absent.count - max(0, context.sarifMaxResults))
         let truncation = omitted == 0 ? nil : SARIFRun.Truncation(
             total: shown.count + absent.count, written: results.count, omitted: omitted,
-            omittedBySeverity: Dictionary(shown.dropFirst(written.count).map { ($0.rule.severity.rawValue, 1) }, uniquingKeysWith: +),
+            omittedBySeverity: Self.countBySeverity(shown.dropFirst(written.count)),
             fullReport: context.fullReport)
         let invocation = SARIFInvocation(commandLine: context.commandLine.joined(separator: " "), arguments: Array(context.commandLine.dropFirst()),
                                          properties: .init(asOf: report.asOf.rfc3339, failOn: context.failOn.rawValue),
@@ -51,10 +51,37 @@ public struct SARIFReporter: Reporter {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         // safe: the model holds only strings, integers and booleans, which always encode.
         guard let data = try? encoder.encode(SARIFLog(runs: [run])) else { return "{}\n" }
-        // JSONEncoder escapes C0 controls but writes DEL and C1 controls raw; they only occur inside strings, as `\u` escapes.
-        return String(decoding: data, as: UTF8.self).replacingScalars { scalar in
-            (0x7F..<0xA0).contains(scalar.value) ? "\\u00" + String(scalar.value, radix: 16) : nil
-        } + "\n"
+        return Self.escapingDELAndC1(data) + "\n"
+    }
+
+    /// JSONEncoder's output as text, with DEL and the C1 controls, which it writes raw (they only occur inside strings),
+    /// as `\u` escapes. One pass over the bytes: DEL is `7F`, a C1 control `C2 80` to `C2 9F`.
+    static func escapingDELAndC1(_ json: Data) -> String {
+        json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x7F {
+                    output += Array("\\u007f".utf8)
+                } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                    index += 1
+                    output += Array("\\u00\(String(bytes[index], radix: 16))".utf8)
+                } else {
+                    output.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    /// How many findings each severity has, by its name; severities with none left out.
+    static func countBySeverity(_ findings: ArraySlice<Finding>) -> [String: Int] {
+        var counts: [Severity: Int] = [:]
+        for finding in findings { counts[finding.rule.severity, default: 0] += 1 }
+        return Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
     }
 
     /// The findings a run's results are made of, most severe first: failing and erroring, and waived ones when asked for.
@@ -83,9 +110,10 @@ public struct SARIFReporter: Reporter {
     static func rules(_ report: Report) -> [RuleInfo] {
         var rules = report.catalogue.rules
         var known = Set(rules.map(\.id))
-        for finding in report.findings where !known.contains(finding.rule.id) {
-            known.insert(finding.rule.id)
-            rules.append(finding.rule)
+        var last: RuleInfo?
+        for finding in report.findings where finding.rule !== last {
+            last = finding.rule
+            if known.insert(finding.rule.id).inserted { rules.append(finding.rule) }
         }
         return rules
     }

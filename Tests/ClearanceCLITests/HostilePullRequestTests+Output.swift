@@ -73,6 +73,9 @@ struct OutputHostilePullRequestTests {
         // JSON keeps the value exact, as escapes JSON decoders read back.
         let json = try project.run(["check", "--format", "json"] + Self.asOf).standardOutput
         #expect(json.contains(#"grant on acme\n::error file=x::pwned\n::stop-commands::token\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007\u009b31m has"#))
+        // So does SARIF, whose encoder leaves the C1 control (U+009B) raw until Clearance escapes it.
+        let sarif = try project.run(["check", "--format", "sarif"] + Self.asOf).standardOutput
+        #expect(sarif.contains(#"\u001b]8;;\u0007\u009b31m"#))
     }
 
     @Test func fileNameWithANewlineIsEscapedInErrors() throws {
