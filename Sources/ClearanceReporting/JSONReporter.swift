@@ -20,9 +20,9 @@ public struct JSONReporter: Reporter {
         joinedPieces(report, context: context)
     }
 
-    /// The report, written a member at a time and handed on in pieces of about a mebibyte: each finding is made and
-    /// written on its own, so neither a tree of every finding nor the whole text is ever held (a first audit can have
-    /// millions); the bytes are those of the whole document printed ``JSONText/pretty``.
+    /// The report, written a member at a time and the findings a batch at a time (``writeFindings(_:baseline:jobs:to:)``):
+    /// each finding is made and written on its own, so neither a tree of every finding nor the whole text is ever held (a
+    /// first audit can have millions); the bytes are those of the whole document printed ``JSONText/pretty``.
     public func stream(_ report: Report, context: ReportContext, to write: (String) -> Void) {
         let counts = report.summary
         // `nil` stands for the findings, written one by one where it stands.
@@ -57,25 +57,38 @@ public struct JSONReporter: Reporter {
                 continue
             }
             // An array of objects as `pretty` prints it: `[]` when empty, else one item per line, two levels in.
-            var listed = 0
-            for finding in report.findings where context.includePassing || finding.needsAttention {
-                output += listed == 0 ? "[\n    " : ",\n    "
-                Self.finding(finding, report).writePretty(into: &output, indent: 2)
-                listed += 1
-                if output.utf8.count >= Self.piece {
-                    write(output)
-                    output = ""
-                }
+            let listed = report.findings.filter { context.includePassing || $0.needsAttention }
+            guard !listed.isEmpty else {
+                output += "[]"
+                continue
             }
-            output += listed == 0 ? "[]" : "\n  ]"
+            write(output)
+            output = ""
+            Self.writeFindings(listed, baseline: report.baseline, jobs: context.jobs, to: write)
+            output += "\n  ]"
         }
         write(output + "\n}\n")
     }
 
-    /// The size, in bytes, past which the text written so far is handed on.
-    static let piece = 1 << 20
-
-    static func finding(_ finding: Finding, _ report: Report) -> JSONText { Self.finding(finding, baseline: report.baseline) }
+    /// The findings' array from its `[` to its last item, a batch of findings at a time, each batch made on one of
+    /// `jobs` threads and handed on in order (a few batches ahead at most, so memory stays bounded).
+    static func writeFindings(_ findings: [Finding], baseline: BaselineComparison?, jobs: Int, to write: (String) -> Void) {
+        let batch = 2_048
+        let batches = (findings.count + batch - 1) / batch
+        let wave = max(1, jobs) * 2
+        for first in stride(from: 0, to: batches, by: wave) {
+            let pieces = ParallelMap.map(min(wave, batches - first), jobs: jobs) { offset in
+                let index = first + offset
+                var text = ""
+                for position in (index * batch)..<min(findings.count, (index + 1) * batch) {
+                    text += position == 0 ? "[\n    " : ",\n    "
+                    Self.finding(findings[position], baseline: baseline).writePretty(into: &text, indent: 2)
+                }
+                return text
+            }
+            for piece in pieces { write(piece) }
+        }
+    }
 
     /// One finding as the JSON report writes it (`rule`, `policy`, `severity`, `status`, `subject`, `kind`, `element`, `message`,
     /// `controls`, `location`, `waiver`, `fingerprint`, and `baseline` when compared with one).

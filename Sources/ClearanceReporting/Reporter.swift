@@ -30,6 +30,9 @@ extension Reporter {
         write(render(report, context: context))
     }
 
+    /// The size, in bytes, past which a format that streams hands on the text written so far.
+    public static var pieceSize: Int { 1 << 20 }
+
     /// The pieces ``stream(_:context:to:)`` hands on, joined: ``render(_:context:)`` for a format that streams.
     public func joinedPieces(_ report: Report, context: ReportContext) -> String {
         var whole = ""
@@ -64,6 +67,8 @@ public struct ReportContext: Sendable {
     public var sarifMaxResults: Int = 5_000
     /// Whether SARIF lists waived findings (as suppressed results, which GitHub ignores).
     public var sarifIncludeWaived: Bool = false
+    /// How many threads a format may render on (the JSON report's findings, in order, a batch on each).
+    public var jobs: Int = 1
     /// The history's trend and the findings new and resolved since the last recorded run, for the HTML report; nil
     /// when no history is configured or it holds no run.
     public var history: ReportHistory? = nil

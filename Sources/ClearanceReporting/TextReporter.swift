@@ -67,7 +67,7 @@ public struct TextReporter: Reporter {
         mutating func append(_ line: String) {
             text += line
             text += "\n"
-            if text.utf8.count >= 1 << 20 { finish() }
+            if text.utf8.count >= TextReporter.pieceSize { finish() }
         }
 
         /// Hands on what is gathered.

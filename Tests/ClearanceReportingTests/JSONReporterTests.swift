@@ -33,4 +33,26 @@ struct JSONReporterTests {
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect((parsed?["findings"] as? [Any])?.count == listed.count)
     }
+
+    /// Findings are written in batches, several at once on more threads: the document is the same, in report order.
+    @Test func findingsWrittenOnSeveralThreadsComeInReportOrder() throws {
+        let report = try SmallReport.make()
+        let failing = report.findings.filter(\.needsAttention)
+        // Over four batches of findings, each a copy with its own subject, so order shows.
+        let many = (0..<9_000).map { index in
+            let finding = failing[index % failing.count]
+            return Finding(rule: finding.rule, status: finding.status, subject: "person-\(index)", kind: finding.kind, element: finding.element,
+                           message: finding.message, location: finding.location, waiver: finding.waiver)
+        }
+        let large = Report(asOf: report.asOf, findings: many, summary: [.fail: many.count], documentsChecked: many.count,
+                           catalogue: report.catalogue, inputFiles: [], waivers: [])
+        var threaded = SmallReport.context
+        threaded.jobs = 3
+        let one = JSONReporter().render(large, context: SmallReport.context), three = JSONReporter().render(large, context: threaded)
+        #expect(one == three)
+        let parsed = try JSONSerialization.jsonObject(with: Data(three.utf8)) as? [String: Any]
+        let subjects = ((parsed?["findings"] as? [[String: Any]]) ?? []).compactMap { $0["subject"] as? String }
+        #expect(subjects == large.findings.map(\.subject))
+        #expect(subjects.count == 9_000)
+    }
 }

@@ -41,6 +41,7 @@ struct AuditCommand: ParsableCommand {
         progress.finish()
         let folder = output.map(location.path) ?? configuration.output
         var context = Session.context(configuration)
+        context.jobs = project.threadCount
         sarif.apply(to: &context)
         var unreadableHistory: Diagnostic?
         do {

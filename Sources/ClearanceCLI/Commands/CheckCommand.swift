@@ -65,6 +65,7 @@ struct CheckCommand: ParsableCommand {
         progress.finish()
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }
         var context = Session.context(configuration)
+        context.jobs = project.threadCount
         context.includePassing = includePassing
         sarif.apply(to: &context)
         try plan.write(report, context: context)

@@ -31,7 +31,7 @@ public struct HTMLReporter: Reporter {
                 writer.openGroup(group)
                 for checklist in group.checklists {
                     writer.write(SubjectChecklist(checklist))
-                    if writer.html.utf8.count >= JSONReporter.piece { write(Self.neutralised(writer.take())) }
+                    if writer.html.utf8.count >= Self.pieceSize { write(Self.neutralised(writer.take())) }
                 }
                 writer.closeGroup()
             }
