@@ -21,7 +21,7 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("fail-on"), help: ArgumentHelp("The lowest severity of a fail that fails the run: info, low, medium, high, critical (default: low); an error fails at any.", valueName: "severity"))
     var failOn: String?
 
-    @Option(help: ArgumentHelp("Threads to read and evaluate on (default: the number of processors; at most 64, or four per processor).", valueName: "n"))
+    @Option(help: ArgumentHelp("Threads to read, evaluate and write the JSON report on (default: the number of processors; at most 64, or four per processor).", valueName: "n"))
     var jobs: Int?
 
     func validate() throws {
