@@ -40,13 +40,8 @@ struct FindingSink: Sendable {
         perRule[rule * FindingStatus.allCases.count + status.index] += 1
     }
 
-    /// Counts a pass or a skip of `rule` on a subject whose finding is not kept, marking it when ``marksPasses``.
-    mutating func count(_ status: FindingStatus, of rule: RuleInfo, on kind: DocumentKind, _ subject: String) {
-        count(status)
-        mark(status, of: rule, on: kind, subject)
-    }
-
-    private mutating func mark(_ status: FindingStatus, of rule: RuleInfo, on kind: DocumentKind, _ subject: String) {
+    /// Counts a pass or a skip of `rule` on a subject in ``marks`` (when ``marksPasses``; its finding is not kept).
+    mutating func mark(_ status: FindingStatus, of rule: RuleInfo, on kind: DocumentKind, _ subject: String) {
         guard marksPasses else { return }
         if let last = marks.last, last.subject.id == subject, last.subject.kind == kind {
             marks[marks.count - 1].add(status, of: rule)

@@ -105,7 +105,11 @@ struct RuleEvaluator {
             waiver = live
             status = .waived
         }
-        guard sink.keeps(status, rule: rule.id, subject: document.id) else { return sink.count(status, of: rule.info, on: document.kind, document.id) }
+        guard sink.keeps(status, rule: rule.id, subject: document.id) else {
+            sink.count(status)
+            if sink.marksPasses { sink.mark(status, of: rule.info, on: document.kind, document.id) }
+            return
+        }
         let message: String
         switch outcome {
         case .pass, .skip: message = rule.title
