@@ -29,17 +29,19 @@ public struct Checklist: Sendable {
 
     /// The checklist of a subject from its findings (in report order), its passes and skips only counted, the catalogue's
     /// rules of its kind and its observed accounts and devices.
-    public init(subject: Subject, findings: [Finding], marks: PassMarks? = nil, catalogue: RuleCatalogue, accounts: [ObservedAccount] = [],
+    public init(subject: Subject, findings: [Finding], marks: [PassMarks.Count] = [], catalogue: RuleCatalogue, accounts: [ObservedAccount] = [],
                 devices: [ObservedDevice] = []) {
         var byRule: [String: [Finding]] = [:]
         for finding in findings { byRule[finding.rule.id, default: []].append(finding) }
-        var marksByRule: [String: PassMarks.Count] = [:]
-        for count in marks?.counts ?? [] {
-            let before = marksByRule[count.rule.id]
-            marksByRule[count.rule.id] = PassMarks.Count(rule: count.rule, pass: count.pass + (before?.pass ?? 0), skip: count.skip + (before?.skip ?? 0))
+        var marked: [String: (pass: Int, skip: Int)] = [:]
+        for count in marks {
+            marked[count.rule.id, default: (0, 0)].pass += count.pass
+            marked[count.rule.id, default: (0, 0)].skip += count.skip
         }
         let rules = catalogue.rules(for: subject.kind)
-        func item(_ rule: RuleInfo) -> ChecklistItem { ChecklistItem(rule: rule, findings: byRule[rule.id] ?? [], marks: marksByRule[rule.id]) }
+        func item(_ rule: RuleInfo) -> ChecklistItem {
+            ChecklistItem(rule: rule, findings: byRule[rule.id] ?? [], passes: marked[rule.id]?.pass ?? 0, skips: marked[rule.id]?.skip ?? 0)
+        }
         let gate = subject.credentials.flatMap { CredentialsGate(items: rules.filter(\.isPreCredentials).map(item), credentials: $0) }
         var itemsByPolicy: [String: [ChecklistItem]] = [:]
         for rule in rules where gate == nil || !rule.isPreCredentials { itemsByPolicy[rule.policyID, default: []].append(item(rule)) }
@@ -55,14 +57,9 @@ public struct Checklist: Sendable {
         self.devices = devices
     }
 
-    /// The checklist of a subject from a report's findings and catalogue.
+    /// The checklist of a subject from a report's findings, pass marks and catalogue.
     public init(subject: Subject, in report: Report) {
-        let key = SubjectKey(kind: subject.kind, id: subject.id)
-        let marks = report.passMarks.filter { $0.subject == key }
-        self.init(subject: subject, findings: report.findings.filter { $0.kind == subject.kind && $0.subject == subject.id },
-                  marks: marks.isEmpty ? nil : PassMarks(subject: key, counts: marks.flatMap(\.counts)), catalogue: report.catalogue,
-                  accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [],
-                  devices: subject.kind == .teamMember ? report.devices[subject.id] ?? [] : [])
+        self = Self.all(report, subjects: [subject])[0]
     }
 
     /// Every item, section by section.
@@ -86,12 +83,11 @@ public struct Checklist: Sendable {
             run.append(finding)
         }
         endRun()
-        let marksBySubject = Dictionary(report.passMarks.map { ($0.subject, $0) }) { first, second in
-            PassMarks(subject: first.subject, counts: first.counts + second.counts)
-        }
+        var marksBySubject: [SubjectKey: [PassMarks.Count]] = [:]
+        for marks in report.passMarks { marksBySubject[marks.subject, default: []] += marks.counts }
         return subjects.map { subject in
             let key = SubjectKey(kind: subject.kind, id: subject.id)
-            return Checklist(subject: subject, findings: findingsBySubject[key] ?? [], marks: marksBySubject[key], catalogue: report.catalogue,
+            return Checklist(subject: subject, findings: findingsBySubject[key] ?? [], marks: marksBySubject[key] ?? [], catalogue: report.catalogue,
                              accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [],
                              devices: subject.kind == .teamMember ? report.devices[subject.id] ?? [] : [])
         }

@@ -12,17 +12,13 @@ public struct ChecklistItem: Sendable {
     /// The outcome that decides the item (see ``FindingStatus/worst(among:)``); `nil` without findings.
     public let status: FindingStatus?
 
-    /// Creates an item from a rule, the subject's findings of it and the passes and skips only counted.
-    public init(rule: RuleInfo, findings: [Finding], marks: PassMarks.Count? = nil) {
+    /// Creates an item from a rule, the subject's findings of it and how many passes and skips were only counted.
+    public init(rule: RuleInfo, findings: [Finding], passes: Int = 0, skips: Int = 0) {
         self.rule = rule
         self.findings = findings
-        var statuses = findings.map(\.status)
-        if let marks {
-            if marks.pass > 0 { statuses.append(.pass) }
-            if marks.skip > 0 { statuses.append(.skip) }
-        }
-        outcomeCount = findings.count + (marks.map { $0.pass + $0.skip } ?? 0)
-        status = FindingStatus.worst(among: statuses)
+        outcomeCount = findings.count + passes + skips
+        let counted: [FindingStatus] = (passes > 0 ? [.pass] : []) + (skips > 0 ? [.skip] : [])
+        status = FindingStatus.worst(among: findings.map(\.status) + counted)
     }
 
     /// Whether the item still blocks credentials: it failed, is pending or could not be evaluated.

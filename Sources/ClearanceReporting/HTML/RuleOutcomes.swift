@@ -10,34 +10,21 @@ struct RuleOutcomes {
     init(_ report: Report) {
         var slots: [ObjectIdentifier: Int] = [:]
         var rules: [(rule: RuleInfo, tally: OutcomeTally)] = []
-        var last: (rule: RuleInfo, slot: Int)?
+        func slot(_ rule: RuleInfo) -> Int {
+            if let known = slots[ObjectIdentifier(rule)] { return known }
+            slots[ObjectIdentifier(rule)] = rules.count
+            rules.append((rule, OutcomeTally()))
+            return rules.count - 1
+        }
         for finding in report.findings {
-            let slot: Int
-            if let last, last.rule === finding.rule {
-                slot = last.slot
-            } else {
-                let key = ObjectIdentifier(finding.rule)
-                if let known = slots[key] {
-                    slot = known
-                } else {
-                    slot = rules.count
-                    slots[key] = slot
-                    rules.append((finding.rule, OutcomeTally()))
-                }
-                last = (finding.rule, slot)
-            }
-            rules[slot].tally.add(finding.status)
+            let index = slot(finding.rule)
+            rules[index].tally.add(finding.status)
         }
         for marks in report.passMarks {
             for count in marks.counts {
-                let key = ObjectIdentifier(count.rule)
-                let slot = slots[key] ?? rules.count
-                if slot == rules.count {
-                    slots[key] = slot
-                    rules.append((count.rule, OutcomeTally()))
-                }
-                rules[slot].tally.pass += count.pass
-                rules[slot].tally.skip += count.skip
+                let index = slot(count.rule)
+                rules[index].tally.pass += count.pass
+                rules[index].tally.skip += count.skip
             }
         }
         self.rules = rules
