@@ -72,50 +72,28 @@ public indirect enum JSONText: Sendable, Equatable {
 
     /// Appends a JSON string literal with the escapes JSON requires, and DEL and C1 controls as `\\u` escapes too.
     ///
-    /// Reads UTF-8 bytes and copies each run that needs no escape whole; a C1 control is the two bytes `C2 80` to `C2 9F`.
+    /// Reads UTF-8 bytes (``ByteReplacement``); a C1 control is the two bytes `C2 80` to `C2 9F`.
     public static func quote(_ text: String, into output: inout String) {
         output += "\""
-        var text = text
-        let escaped = text.withUTF8 { bytes in
-            var start = 0, index = 0, escapedAny = false
-            func copyRun() {
-                if start < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
+        ByteReplacement.append(text, to: &output) { bytes, index in
+            switch bytes[index] {
+            case UInt8(ascii: "\""): ("\\\"", 1)
+            case UInt8(ascii: "\\"): ("\\\\", 1)
+            case UInt8(ascii: "\n"): ("\\n", 1)
+            case UInt8(ascii: "\r"): ("\\r", 1)
+            case UInt8(ascii: "\t"): ("\\t", 1)
+            case 0x08: ("\\b", 1)
+            case 0x0C: ("\\f", 1)
+            case 0x00..<0x20, 0x7F: (unicodeEscape(UInt32(bytes[index])), 1)
+            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): (unicodeEscape(UInt32(bytes[index + 1])), 2)
+            default: nil
             }
-            while index < bytes.count {
-                let byte = bytes[index]
-                let escape: String
-                var width = 1
-                switch byte {
-                case UInt8(ascii: "\""): escape = "\\\""
-                case UInt8(ascii: "\\"): escape = "\\\\"
-                case UInt8(ascii: "\n"): escape = "\\n"
-                case UInt8(ascii: "\r"): escape = "\\r"
-                case UInt8(ascii: "\t"): escape = "\\t"
-                case 0x08: escape = "\\b"
-                case 0x0C: escape = "\\f"
-                case 0x00..<0x20, 0x7F: escape = unicodeEscape(UInt32(byte))
-                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
-                    escape = unicodeEscape(UInt32(bytes[index + 1]))
-                    width = 2
-                default:
-                    index += 1
-                    continue
-                }
-                copyRun()
-                output += escape
-                index += width
-                start = index
-                escapedAny = true
-            }
-            if escapedAny { copyRun() }
-            return escapedAny
         }
-        if !escaped { output += text }
         output += "\""
     }
 
     /// `\\u` and four lowercase hex digits.
-    private static func unicodeEscape(_ value: UInt32) -> String {
+    public static func unicodeEscape(_ value: UInt32) -> String {
         let hex = String(value, radix: 16)
         return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }

@@ -1,3 +1,4 @@
+import ClearanceCore
 import ClearanceEngine
 import ClearancePolicy
 import Foundation
@@ -55,26 +56,18 @@ public struct SARIFReporter: Reporter {
     }
 
     /// JSONEncoder's output as text, with DEL and the C1 controls, which it writes raw (they only occur inside strings),
-    /// as `\u` escapes. One pass over the bytes: DEL is `7F`, a C1 control `C2 80` to `C2 9F`.
+    /// as `\\u` escapes: DEL is the byte `7F`, a C1 control the bytes `C2 80` to `C2 9F`.
     static func escapingDELAndC1(_ json: Data) -> String {
-        json.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count)
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == 0x7F {
-                    output += Array("\\u007f".utf8)
-                } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
-                    index += 1
-                    output += Array("\\u00\(String(bytes[index], radix: 16))".utf8)
-                } else {
-                    output.append(byte)
-                }
-                index += 1
+        var output = ""
+        output.reserveCapacity(json.count)
+        ByteReplacement.append(String(decoding: json, as: UTF8.self), to: &output) { bytes, index in
+            switch bytes[index] {
+            case 0x7F: (JSONText.unicodeEscape(0x7F), 1)
+            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): (JSONText.unicodeEscape(UInt32(bytes[index + 1])), 2)
+            default: nil
             }
-            return String(decoding: output, as: UTF8.self)
         }
+        return output
     }
 
     /// How many findings each severity has, by its name; severities with none left out.

@@ -1,3 +1,4 @@
+import ClearanceCore
 import Mustache
 
 /// Text made safe for HTML element content and quoted attribute values: `&`, `<`, `>`, `"` and `'` as entities.
@@ -14,28 +15,16 @@ public enum HTMLEscaping {
 
     /// Appends the escaped text to `output`.
     public static func append(_ value: String, to output: inout String) {
-        var value = value
-        let escapedAny = value.withUTF8 { bytes in
-            var start = 0
-            for index in bytes.indices {
-                let entity: String
-                switch bytes[index] {
-                case UInt8(ascii: "&"): entity = "&amp;"
-                case UInt8(ascii: "<"): entity = "&lt;"
-                case UInt8(ascii: ">"): entity = "&gt;"
-                case UInt8(ascii: "\""): entity = "&quot;"
-                case UInt8(ascii: "'"): entity = "&#39;"
-                default: continue
-                }
-                // The bytes before an ASCII character end at a scalar boundary, so every slice is valid UTF-8.
-                if start < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
-                output += entity
-                start = index + 1
+        ByteReplacement.append(value, to: &output) { bytes, index in
+            switch bytes[index] {
+            case UInt8(ascii: "&"): ("&amp;", 1)
+            case UInt8(ascii: "<"): ("&lt;", 1)
+            case UInt8(ascii: ">"): ("&gt;", 1)
+            case UInt8(ascii: "\""): ("&quot;", 1)
+            case UInt8(ascii: "'"): ("&#39;", 1)
+            default: nil
             }
-            if start > 0, start < bytes.count { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) }
-            return start > 0
         }
-        if !escapedAny { output += value }
     }
 }
 
