@@ -25,7 +25,7 @@ public struct JSONReporter: Reporter {
     /// first audit can have millions); the bytes are those of the whole document printed ``JSONText/pretty``.
     public func stream(_ report: Report, context: ReportContext, to write: (String) -> Void) {
         let counts = report.summary
-        // `nil` stands for the findings, written one by one where it stands.
+        // `nil` stands for the findings, written in batches where it stands.
         var members: [(String, JSONText?)] = [
             ("version", .int(2)),
             ("tool", .object([("name", .string("clearance")), ("version", .string(context.toolVersion))])),

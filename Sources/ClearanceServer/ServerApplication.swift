@@ -145,7 +145,7 @@ public struct ServerApplication: Sendable {
             decide(route, subject: id, result: error.kind, snapshot, caller: context.caller)
             throw error
         }
-        decide(Self.clearanceRoute, subject: id, result: answer.state, snapshot, caller: context.caller)
+        decide(route, subject: id, result: answer.state, snapshot, caller: context.caller)
         let (head, body) = Self.clearanceAnswer(answer, ifNoneMatch: request.headers[.ifNoneMatch])
         return Response(status: head.status, headers: head.headerFields, body: body.map { .init(byteBuffer: $0) } ?? .init())
     }
