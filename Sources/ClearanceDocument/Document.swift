@@ -51,6 +51,13 @@ public final class Document: Sendable {
     /// The root node.
     public var root: Node { Node(document: self, id: rootID) }
 
+    /// The same document located in `source`, a copy of its own file (``SourceFile/keepingLines(_:)``); the nodes are shared.
+    public func located(in source: SourceFile) -> Document {
+        precondition(source.path == self.source.path, "a document moves only to a copy of its own file")
+        return Document(source: source, position: position, rootID: rootID, symbols: symbols, hasPlainKeys: hasPlainKeys, records: records,
+                        spans: spans, strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns)
+    }
+
     /// The number of nodes in the document (keys included; an alias counts once).
     public var nodeCount: Int { records.count }
 

@@ -8,6 +8,8 @@ import Glibc
 ///
 /// The bytes stay with the file (and so with its documents) for error snippets, so a snippet
 /// never reads the file again: it shows what was checked, even if the file changed or went since.
+/// A file whose documents passed their own checks may let its bytes go and keep only the lines
+/// later errors can quote (``keepingLines(_:)``).
 /// Line breaks are counted as libyaml counts them (`\n`, `\r\n`, `\r`, NEL, LS, PS), so that
 /// the columns libyaml reports and the lines computed here always agree.
 public final class SourceFile: Sendable {
@@ -15,13 +17,35 @@ public final class SourceFile: Sendable {
     public let path: String
     /// Where each line starts; the first line starts after a byte-order mark.
     let lines: LineIndex
-    /// The file's bytes, as read.
+    /// The file's bytes, as read; empty in a copy made by ``keepingLines(_:)``.
     public let text: [UInt8]
+    /// The text of the lines a copy made by ``keepingLines(_:)`` kept, by 1-based line.
+    private let keptLines: [Int: String]
+    /// Whether the file holds all its bytes (it was read, not copied by ``keepingLines(_:)``).
+    public let holdsText: Bool
 
     init(path: String, lineStarts: [UInt32], text: [UInt8]) {
         self.path = path
         self.lines = LineIndex(starts: lineStarts)
         self.text = text
+        self.keptLines = [:]
+        self.holdsText = true
+    }
+
+    private init(path: String, lines: LineIndex, keptLines: [Int: String]) {
+        self.path = path
+        self.lines = lines
+        self.text = []
+        self.keptLines = keptLines
+        self.holdsText = false
+    }
+
+    /// A copy of the file with its path and line table but, of its text, only `lines` (1-based), for documents kept after
+    /// their checks: they still locate every node, and errors about them can still quote those lines.
+    public func keepingLines(_ lines: some Sequence<Int>) -> SourceFile {
+        var kept: [Int: String] = [:]
+        for line in lines where kept[line] == nil { kept[line] = lineText(line) }
+        return SourceFile(path: path, lines: self.lines, keptLines: kept)
     }
 
     /// A file whose bytes are `text`, kept for locating nodes and quoting lines: what a reader of any format starts from.
@@ -29,7 +53,8 @@ public final class SourceFile: Sendable {
         self.init(path: path, lineStarts: LineTable.scan(text).lineStarts, text: text)
     }
 
-    /// The location of a byte offset, its column counted in characters from the start of its line.
+    /// The location of a byte offset, its column counted in characters from the start of its line (in bytes, once the
+    /// text is let go: nodes keep their own columns).
     public func location(offset: Int) -> SourceLocation {
         location(offset: offset, column: column(ofOffset: offset))
     }
@@ -57,6 +82,7 @@ public final class SourceFile: Sendable {
 
     /// The text of a 1-based line without its line break, for error snippets.
     public func lineText(_ line: Int) -> String? {
+        guard holdsText else { return keptLines[line] }
         guard line >= 1, line <= lines.count else { return nil }
         return Self.lineText(in: text, start: start(ofLine: line))
     }

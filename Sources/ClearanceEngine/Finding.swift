@@ -29,12 +29,6 @@ public final class Finding: Sendable {
     /// audit can hold millions of findings).
     private let waiverBox: WaiverBox?
 
-    /// A waiver on the heap.
-    private final class WaiverBox: Sendable {
-        let waiver: Waiver
-        init(_ waiver: Waiver) { self.waiver = waiver }
-    }
-
     /// Creates a finding; without an `elementIdentity` the element is identified by its path (`devices[1]`).
     public init(rule: RuleInfo, status: FindingStatus, subject: String, kind: DocumentKind, element: String?, elementIndex: Int = -1,
                 elementIdentity: String? = nil, message: String, location: SourceLocation, waiver: Waiver? = nil) {

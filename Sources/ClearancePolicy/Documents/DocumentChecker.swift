@@ -11,7 +11,13 @@ struct DocumentChecker: Sendable {
         var id: String?
         var idNode: Node?
         var document: InputDocument?
-        var waiver: Waiver?
+        /// The waiver the document is, when it is one.
+        var waiver: Waiver? {
+            get { waiverBox?.waiver }
+            set { waiverBox = newValue.map(WaiverBox.init) }
+        }
+        /// The waiver, held apart: few documents are waivers, and every document has an entry while a snapshot loads.
+        private var waiverBox: WaiverBox?
         var problems: [Diagnostic] = []
         /// Notes that do not stop the run.
         var advisories: [Diagnostic] = []

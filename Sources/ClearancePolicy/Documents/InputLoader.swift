@@ -53,7 +53,7 @@ public struct InputLoader: Sendable {
         let batchSize = max(1, min(32, files.count / max(1, jobs * 8)))
         let batchCount = (files.count + batchSize - 1) / batchSize
         let report = progress.map { progress in { @Sendable (batches: Int) in progress(min(files.count, batches * batchSize), files.count) } }
-        let batches = ParallelMap.map(batchCount, jobs: jobs, done: report) { [checker] batch -> LoadedBatch in
+        var batches = ParallelMap.map(batchCount, jobs: jobs, done: report) { [checker] batch -> LoadedBatch in
             var sessions = [(any InputReadingSession)?](repeating: nil, count: readers.readers.count)
             var loaded = LoadedBatch()
             for file in files[(batch * batchSize)..<min(files.count, (batch + 1) * batchSize)] {
@@ -63,12 +63,15 @@ public struct InputLoader: Sendable {
                     let reader = readers.index(for: file.path) ?? 0  // a file named directly with another ending is read as YAML
                     var session = sessions[reader] ?? readers.readers[reader].session(limits: limits, symbols: symbols, keys: keys)
                     defer { sessions[reader] = session }
+                    var entries: [DocumentChecker.Entry] = []
                     for document in try session.documents(in: bytes, path: file.path) {
                         var entry = checker.inspect(document.root, from: file.holdsWaivers ? .waiverFile : .inputFile)
                         entry.isContext = file.isContext
                         entry.replacesContext = file.replacesContext
-                        loaded.entries.append(entry)
+                        entries.append(entry)
                     }
+                    // Waivers quote their file in later checks; every other document lets its file's bytes go.
+                    loaded.entries += file.holdsWaivers ? entries : Self.lettingTextGo(entries)
                 } catch {
                     loaded.problems.append(error)
                 }
@@ -78,6 +81,8 @@ public struct InputLoader: Sendable {
         var problems = collected.problems + batches.flatMap(\.problems)
         let advisories = collected.notes
         var entries = batches.flatMap(\.entries)
+        let fileDigests = batches.flatMap(\.digests)
+        batches = []  // the entries are copied: do not hold them twice while the snapshot is built
         var contextFiles = Set(files.filter(\.isContext).map(\.path))
         // A source whose export a subject path names (the file, or a folder holding it) stays a subject in a narrowed run.
         let subjectExports = sourcesAreContext ? Self.exports(of: sources, namedBy: paths) : []
@@ -89,16 +94,33 @@ public struct InputLoader: Sendable {
             contextFiles.formUnion(observed.contextFiles)
         }
         let checked = checker.combine(entries)
+        entries = []
         problems += checked.problems
         guard problems.isEmpty else { throw Diagnostics(problems) }
         let documents = DocumentSet(kinds: policies.kinds, documents: checked.documents, waivers: checked.waivers,
-                                    digests: batches.flatMap(\.digests) + (digests ? observed?.digests ?? [] : []), sources: observed?.summaries ?? [],
+                                    digests: fileDigests + (digests ? observed?.digests ?? [] : []), sources: observed?.summaries ?? [],
                                     contextFiles: contextFiles, advisories: advisories + checked.advisories)
         let found = (waiverChecks.unmatchedSubject.map { WaiverSubjectCheck(policies: policies).diagnostics(documents.waivers, in: documents, level: $0) } ?? [])
             + WaiverApprovalCheck(checks: waiverChecks).diagnostics(documents.waivers, in: documents)
         let errors = found.filter { $0.level == .error }
         if !errors.isEmpty { throw Diagnostics(errors.sorted()) }
         return documents.adding(advisories: found)
+    }
+
+    /// One file's checked entries, moved to a copy of the file that keeps, of its text, only the lines errors found after
+    /// these checks may quote (each document's first line and its `id`), so a loaded snapshot holds its trees, not its files too.
+    static func lettingTextGo(_ entries: [DocumentChecker.Entry]) -> [DocumentChecker.Entry] {
+        guard let source = entries.lazy.compactMap(\.document).first?.document.source, source.holdsText else { return entries }
+        let lines = entries.flatMap { entry in [entry.document?.root.location.line, entry.idNode?.location.line].compactMap { $0 } }
+        let copy = source.keepingLines(lines)
+        return entries.map { entry in
+            guard let document = entry.document, document.document.source === source else { return entry }
+            var moved = entry
+            let located = document.document.located(in: copy)
+            moved.document = InputDocument(kind: document.kind, id: document.id, root: Node(document: located, id: document.root.id))
+            moved.idNode = entry.idNode.map { Node(document: located, id: $0.id) }
+            return moved
+        }
     }
 
     /// The documents of every source, linked to the members and service accounts among `linking`, each checked on its own

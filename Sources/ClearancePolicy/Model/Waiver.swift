@@ -54,3 +54,12 @@ public struct Waiver: Sendable {
         ruleID == rule && (self.subject == "*" || self.subject == subject)
     }
 }
+
+/// A waiver held on the heap, for values that seldom have one: a waiver takes about 300 bytes, the box's reference eight.
+public final class WaiverBox: Sendable {
+    /// The waiver.
+    public let waiver: Waiver
+
+    /// Holds `waiver`.
+    public init(_ waiver: Waiver) { self.waiver = waiver }
+}
