@@ -1,3 +1,4 @@
+import ClearanceCore
 import ClearanceExpression
 import ClearancePolicy
 
@@ -17,6 +18,6 @@ enum MessageRenderer {
                 }
             }
         }
-        return message
+        return message.compacted  // a first audit keeps millions of messages
     }
 }

@@ -118,7 +118,7 @@ struct RuleEvaluator {
         }
         let path = element.map { index in rule.forEach?.fieldPath.map { "\($0)[\(index.index)]" } ?? "[\(index.index)]" }
         let identity = element.map { element in
-            (rule.forEach?.fieldPath ?? "") + (Self.identity(of: element.value, identities[rule.id] ?? .undeclared) ?? "[\(element.index)]")
+            ((rule.forEach?.fieldPath ?? "") + (Self.identity(of: element.value, identities[rule.id] ?? .undeclared) ?? "[\(element.index)]")).compacted
         }
         sink.add(Finding(rule: rule.info, status: status, subject: document.id, kind: document.kind, element: path,
                          elementIndex: element?.index ?? -1, elementIdentity: identity, message: message,
