@@ -17,12 +17,13 @@ struct RuleEvaluator {
     /// says whether it is a person with neither credentials nor access yet.
     func evaluate(_ rule: Rule, on document: InputDocument, inPipeline: Bool = false, bindings: inout Bindings, into sink: inout FindingSink) {
         let context = Context(rule: rule, document: document, pending: inPipeline && rule.isPreCredentials)
-        guard let forEach = rule.forEach else {
+        // Only the programs are read on this path: copying a whole expression or `for_each` costs a reference count per field.
+        guard let listProgram = rule.forEach?.list.program else {
             record(context, decide(rule, bindings), element: nil, bindings: bindings, into: &sink)
             return
         }
         let list: Value
-        switch forEach.list.program.evaluate(bindings) {
+        switch listProgram.evaluate(bindings) {
         case .failure(let error):
             record(context, .error("cannot evaluate for_each: \(error.message)", in: .forEach), element: nil, bindings: bindings, into: &sink)
             return
@@ -58,14 +59,14 @@ struct RuleEvaluator {
     }
 
     private func decide(_ rule: Rule, _ bindings: Bindings) -> Outcome {
-        if let when = rule.when {
+        if let when = rule.when?.program {
             switch condition(when, named: "when", bindings) {
             case .success(false): return .skip
             case .success(true): break
             case .failure(let problem): return .error(problem.message, in: .when)
             }
         }
-        switch condition(rule.require, named: "require", bindings) {
+        switch condition(rule.require.program, named: "require", bindings) {
         case .success(true): return .pass
         case .success(false): return .fail
         case .failure(let problem): return .error(problem.message, in: .require)
@@ -74,8 +75,8 @@ struct RuleEvaluator {
 
     private struct Problem: Error { let message: String }
 
-    private func condition(_ expression: CompiledExpression, named name: String, _ bindings: Bindings) -> Result<Bool, Problem> {
-        switch expression.program.evaluate(bindings) {
+    private func condition(_ program: Program, named name: String, _ bindings: Bindings) -> Result<Bool, Problem> {
+        switch program.evaluate(bindings) {
         case .success(.bool(let value)): return .success(value)
         case .success(let other): return .failure(Problem(message: "\(name) must give a bool, not \(other.typeName)"))
         case .failure(let error): return .failure(Problem(message: "cannot evaluate \(name): \(error.message)"))
