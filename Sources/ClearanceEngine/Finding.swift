@@ -18,9 +18,9 @@ public final class Finding: Sendable {
     public let elementIndex: Int
     /// What identifies the element in its list, for the fingerprint: its list and identity fields
     /// (`access` with `system=aws`, `resource=…`, `role=…`), its value, or its position when nothing else does.
-    public let elementIdentity: String?
+    public var elementIdentity: String? { keptIdentity?.string }
     /// What is wrong (or, for a pass or a skip, the rule's title).
-    public let message: String
+    public var message: String { keptMessage.string }
     /// Where the finding is: the element, or the document.
     public let location: SourceLocation
     /// The waiver that covers it, for a waived finding.
@@ -28,18 +28,27 @@ public final class Finding: Sendable {
     /// The waiver, held apart: a waiver is large and few findings have one, so a finding without stays small (a first
     /// audit can hold millions of findings).
     private let waiverBox: WaiverBox?
+    /// The message and the element's identity, kept in the evaluating batch's ``TextArena`` when it gave one.
+    private let keptMessage: KeptText, keptIdentity: KeptText?
 
     /// Creates a finding; without an `elementIdentity` the element is identified by its path (`devices[1]`).
-    public init(rule: RuleInfo, status: FindingStatus, subject: String, kind: DocumentKind, element: String?, elementIndex: Int = -1,
-                elementIdentity: String? = nil, message: String, location: SourceLocation, waiver: Waiver? = nil) {
+    public convenience init(rule: RuleInfo, status: FindingStatus, subject: String, kind: DocumentKind, element: String?, elementIndex: Int = -1,
+                            elementIdentity: String? = nil, message: String, location: SourceLocation, waiver: Waiver? = nil) {
+        self.init(rule: rule, status: status, subject: subject, kind: kind, element: element, elementIndex: elementIndex,
+                  elementIdentity: elementIdentity.map(KeptText.init), message: KeptText(message), location: location, waiver: waiver)
+    }
+
+    /// A finding whose message and element identity are already kept (in a ``TextArena``, say).
+    init(rule: RuleInfo, status: FindingStatus, subject: String, kind: DocumentKind, element: String?, elementIndex: Int,
+         elementIdentity: KeptText?, message: KeptText, location: SourceLocation, waiver: Waiver?) {
         self.rule = rule
         self.status = status
         self.subject = subject
         self.kind = kind
         self.element = element
         self.elementIndex = elementIndex
-        self.elementIdentity = elementIdentity ?? element
-        self.message = message
+        keptIdentity = elementIdentity ?? element.map(KeptText.init)
+        keptMessage = message
         self.location = location
         waiverBox = waiver.map(WaiverBox.init)
     }

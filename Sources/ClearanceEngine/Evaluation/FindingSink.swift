@@ -9,6 +9,8 @@ struct FindingSink: Sendable {
     /// The subjects, by rule id, whose pass and skip findings are kept apart in ``watched`` when ``keepsAll`` is off.
     let watching: [String: Set<String>]
     private(set) var findings: [Finding] = []
+    /// Where the kept findings' messages and element identities are written (one arena per sink, so per thread).
+    let texts = TextArena()
     /// The pass and skip findings of ``watching``'s rules and subjects (a history needs them to tell a fixed finding from a removed one).
     private(set) var watched: [Finding] = []
     /// The passes and skips not kept, per subject, in evaluation order, when ``marksPasses``.

@@ -111,15 +111,15 @@ struct RuleEvaluator {
             if sink.marksPasses { sink.mark(status, of: rule.info, on: document.kind, document.id) }
             return
         }
-        let message: String
+        let message: KeptText
         switch outcome {
-        case .pass, .skip: message = rule.title
-        case .fail: message = MessageRenderer.render(rule.message, bindings)
-        case .error(let problem, _): message = problem
+        case .pass, .skip: message = KeptText(rule.title)
+        case .fail: message = sink.texts.keep(MessageRenderer.render(rule.message, bindings))
+        case .error(let problem, _): message = sink.texts.keep(problem)
         }
         let path = element.map { index in rule.forEach?.fieldPath.map { "\($0)[\(index.index)]" } ?? "[\(index.index)]" }
         let identity = element.map { element in
-            ((rule.forEach?.fieldPath ?? "") + (Self.identity(of: element.value, identities[rule.id] ?? .undeclared) ?? "[\(element.index)]")).compacted
+            sink.texts.keep((rule.forEach?.fieldPath ?? "") + (Self.identity(of: element.value, identities[rule.id] ?? .undeclared) ?? "[\(element.index)]"))
         }
         sink.add(Finding(rule: rule.info, status: status, subject: document.id, kind: document.kind, element: path,
                          elementIndex: element?.index ?? -1, elementIdentity: identity, message: message,
