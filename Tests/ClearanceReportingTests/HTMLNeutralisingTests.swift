@@ -24,6 +24,24 @@ struct HTMLNeutralisingTests {
         }
     }
 
+    /// Text without control characters, where most pieces hold nothing to neutralise and are handed back as they are:
+    /// the same definition still holds, a line's leading `::` included.
+    @Test func textWithoutControlsAgreesWithTheDefinitionToo() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [Unicode.Scalar] = [" ", "\t", "\n", ":", "a", "<", "é", "✓", "\u{A0}", "\r"]
+        var untouched = 0
+        for _ in 0..<2_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
+            let page = String(text).replacingOccurrences(of: "\r\n", with: "\n")
+            let clean = page.utf8.withContiguousStorageIfAvailable(HTMLReporter.holdsNothingToNeutralise) ?? false
+            #expect(!clean || HTMLReporter.neutralised(page) == page)
+            #expect(HTMLReporter.neutralised(page) == Self.reference(page), "\(page.unicodeScalars.map { String($0.value, radix: 16) })")
+            if clean { untouched += 1 }
+        }
+        #expect(untouched > 100)
+    }
+
     /// The definition: control scalars replaced first, then each line's leading `::` defused.
     static func reference(_ page: String) -> String {
         let cleaned = page.replacingScalars { scalar in

@@ -45,6 +45,8 @@ public struct HTMLReporter: Reporter {
     /// printed in a CI log) gets `&#58;:`. One pass over the page's UTF-8; a line ends at every line feed.
     static func neutralised(_ page: String) -> String {
         var page = page
+        // Most pieces hold nothing to neutralise: one read-only pass says so, and the piece is handed on as it is.
+        if page.withUTF8(Self.holdsNothingToNeutralise) { return page }
         return page.withUTF8 { bytes in
             let replacement: [UInt8] = [0xEF, 0xBF, 0xBD], escapedColon = Array("&#58;".utf8)
             let tab = UInt8(ascii: "\t"), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
@@ -81,5 +83,31 @@ public struct HTMLReporter: Reporter {
             }
             return String(decoding: output, as: UTF8.self)
         }
+    }
+
+    /// Whether ``neutralised(_:)`` would hand `bytes` back unchanged: no control character but tab, line feed and carriage
+    /// return, and no line whose text starts with `::` after its indentation.
+    static func holdsNothingToNeutralise(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let tab = UInt8(ascii: "\t"), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
+        var inIndentation = true
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if inIndentation {
+                if byte == space || byte == tab { continue }
+                inIndentation = false
+                if byte == colon && index < bytes.count && bytes[index] == colon { return false }
+            }
+            if byte == lineFeed {
+                inIndentation = true
+            } else if (byte < 0x20 && byte != tab && byte != carriageReturn) || byte == 0x7F {
+                return false
+            } else if byte == 0xC2 && index < bytes.count && (0x80...0x9F).contains(bytes[index]) {
+                return false
+            }
+        }
+        return true
     }
 }
