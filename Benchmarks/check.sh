@@ -2,8 +2,9 @@
 # Audit benchmark (issue 6): for N = 1,000, 10,000 and 100,000 generated members, times side by side
 # in one hyperfine run (a) libyaml's bare event scan of the same files, single thread,
 # (b) `clearance check` with the shipped policy packs, (c) `clearance check` with one trivial rule;
-# records peak memory, and writes the table to Benchmarks/RESULTS.md.
-# Needs hyperfine (Debian: hyperfine). SIZES="1000 10000" and RUNS=5 shorten it; BENCH_DIR keeps the data.
+# records peak memory, and writes the table at the top of Benchmarks/RESULTS.md (the sections after it are kept).
+# Needs hyperfine (Debian: hyperfine). SIZES="1000 10000" and RUNS=5 shorten it; BENCH_DIR keeps the data; BIN names a
+# folder with release builds of clearance and clearance-bench to use as they are (else they are built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${BENCH_DIR:-$(mktemp -d)}
@@ -11,8 +12,13 @@ mkdir -p "$work"
 sizes=${SIZES:-"1000 10000 100000"}
 asof=2026-11-20
 
-swift build -c release --product clearance >/dev/null
-swift build -c release --product clearance-bench >/dev/null
+if [ -n "${BIN:-}" ]; then
+    bin=$BIN
+else
+    swift build -c release --product clearance >/dev/null
+    swift build -c release --product clearance-bench >/dev/null
+    bin=$(swift build -c release --show-bin-path)
+fi
 cc -O2 -o "$work/yaml-scan" Benchmarks/yaml-scan.c $(pkg-config --cflags --libs yaml-0.1)
 
 # An empty project file, so the repository's own clearance.yaml (and the sample team it names as
@@ -22,16 +28,16 @@ rows=()
 declare -A median
 for n in $sizes; do
     org="$work/org-$n"
-    [ -d "$org" ] || .build/release/clearance-bench generate --members "$n" --seed 1 "$org" >/dev/null
+    [ -d "$org" ] || "$bin/clearance-bench" generate --members "$n" --seed 1 "$org" >/dev/null
     bytes=$(find "$org" -name '*.yaml' -printf '%s\n' | awk '{ s += $1 } END { print s }')
     files=$(find "$org" -name '*.yaml' | wc -l)
     runs=${RUNS:-$([ "$n" -ge 100000 ] && echo 3 || echo 7)}
     find "$org" -name "*.yaml" -exec cat {} + > /dev/null  # warm the page cache, as for every command below
     hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$work/check-$n.json" \
         -n "scan" "$work/yaml-scan $org" \
-        -n "check" ".build/release/clearance check --config $work/clearance.yaml --policies Policies --as-of $asof $org" \
-        -n "trivial" ".build/release/clearance check --config $work/clearance.yaml --policies Benchmarks/TrivialPolicy --as-of $asof $org" >&2
-    /usr/bin/time -o "$work/peak-$n.txt" -f '%M' .build/release/clearance check --config "$work/clearance.yaml" --policies Policies --as-of $asof "$org" > /dev/null || true
+        -n "check" "$bin/clearance check --config $work/clearance.yaml --policies Policies --as-of $asof $org" \
+        -n "trivial" "$bin/clearance check --config $work/clearance.yaml --policies Benchmarks/TrivialPolicy --as-of $asof $org" >&2
+    /usr/bin/time -o "$work/peak-$n.txt" -f '%M' "$bin/clearance" check --config "$work/clearance.yaml" --policies Policies --as-of $asof "$org" > /dev/null || true
     peak=$(tail -1 "$work/peak-$n.txt")
     read -r scan check trivial < <(python3 -c "
 import json, sys
@@ -41,7 +47,9 @@ print(r['scan'], r['check'], r['trivial'])" "$work/check-$n.json")
     rows+=("$n $files $bytes $scan $check $trivial $peak")
 done
 
-python3 - "${rows[@]}" > Benchmarks/RESULTS.md <<'PY'
+# The table replaces the top of RESULTS.md, up to its first section; the sections other benchmarks and issues wrote stay.
+[ -f Benchmarks/RESULTS.md ] || : > Benchmarks/RESULTS.md
+python3 - "${rows[@]}" > "$work/table.md" <<'PY'
 import sys
 rows = [line.split() for line in sys.argv[1:]]
 print("# Audit benchmark\n")
@@ -62,4 +70,11 @@ if 10000 in times and 100000 in times:
 print("\nThe scan is single-threaded (`Benchmarks/yaml-scan.c`: reads each file and pulls every event);")
 print("`clearance check` reads and evaluates on both cores (`--jobs`, default: the number of processors).")
 PY
-cat Benchmarks/RESULTS.md
+python3 - "$work/table.md" Benchmarks/RESULTS.md <<'PY'
+import sys
+table, path = open(sys.argv[1]).read(), sys.argv[2]
+old = open(path).read()
+rest = old[old.index("\n## ") :] if "\n## " in old else ""
+open(path, "w").write(table + rest)
+PY
+cat "$work/table.md"
