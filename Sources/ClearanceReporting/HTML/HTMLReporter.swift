@@ -45,42 +45,12 @@ public struct HTMLReporter: Reporter {
     /// printed in a CI log) gets `&#58;:`. One pass over the page's UTF-8; a line ends at every line feed.
     static func neutralised(_ page: String) -> String {
         var page = page
-        // Most pieces hold nothing to neutralise: one read-only pass says so, and the piece is handed on as it is.
+        // Most pieces hold nothing to neutralise: a first pass that writes nothing says so, and the piece is handed on as it is.
         if page.withUTF8(Self.holdsNothingToNeutralise) { return page }
         return page.withUTF8 { bytes in
-            let replacement: [UInt8] = [0xEF, 0xBF, 0xBD], escapedColon = Array("&#58;".utf8)
-            let tab = UInt8(ascii: "\t"), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
-            let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 64)
-            var inIndentation = true
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                index += 1
-                if inIndentation {
-                    if byte == space || byte == tab {
-                        output.append(byte)
-                        continue
-                    }
-                    inIndentation = false
-                    if byte == colon && index < bytes.count && bytes[index] == colon {
-                        output += escapedColon
-                        continue
-                    }
-                }
-                if byte == lineFeed {
-                    inIndentation = true
-                    output.append(byte)
-                } else if (byte < 0x20 && byte != tab && byte != carriageReturn) || byte == 0x7F {
-                    output += replacement
-                } else if byte == 0xC2 && index < bytes.count && (0x80...0x9F).contains(bytes[index]) {
-                    output += replacement  // a C1 control, U+0080 to U+009F
-                    index += 1
-                } else {
-                    output.append(byte)
-                }
-            }
+            _ = walk(bytes, writing: true, into: &output)
             return String(decoding: output, as: UTF8.self)
         }
     }
@@ -88,26 +58,50 @@ public struct HTMLReporter: Reporter {
     /// Whether ``neutralised(_:)`` would hand `bytes` back unchanged: no control character but tab, line feed and carriage
     /// return, and no line whose text starts with `::` after its indentation.
     static func holdsNothingToNeutralise(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var nothing: [UInt8] = []
+        return walk(bytes, writing: false, into: &nothing)
+    }
+
+    /// What the one pass of ``neutralised(_:)`` does with a byte.
+    private enum Change { case none, defuse, replace }
+
+    /// The one pass of ``neutralised(_:)``: `writing`, it puts the neutralised bytes in `output`; not writing, it stops at the
+    /// first byte that would change. Whether nothing changed.
+    @inline(__always)
+    private static func walk(_ bytes: UnsafeBufferPointer<UInt8>, writing: Bool, into output: inout [UInt8]) -> Bool {
+        let replacement: [UInt8] = [0xEF, 0xBF, 0xBD], escapedColon: [UInt8] = Array("&#58;".utf8)
         let tab = UInt8(ascii: "\t"), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         let space = UInt8(ascii: " "), colon = UInt8(ascii: ":")
-        var inIndentation = true
+        var inIndentation = true, unchanged = true
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
             index += 1
-            if inIndentation {
-                if byte == space || byte == tab { continue }
-                inIndentation = false
-                if byte == colon && index < bytes.count && bytes[index] == colon { return false }
+            var change = Change.none
+            if !(inIndentation && (byte == space || byte == tab)) {
+                if inIndentation {
+                    inIndentation = false
+                    if byte == colon && index < bytes.count && bytes[index] == colon { change = .defuse }
+                }
+                if change == .none {
+                    if byte == lineFeed {
+                        inIndentation = true
+                    } else if (byte < 0x20 && byte != tab && byte != carriageReturn) || byte == 0x7F {
+                        change = .replace
+                    } else if byte == 0xC2 && index < bytes.count && (0x80...0x9F).contains(bytes[index]) {
+                        change = .replace  // a C1 control, U+0080 to U+009F
+                        index += 1
+                    }
+                }
             }
-            if byte == lineFeed {
-                inIndentation = true
-            } else if (byte < 0x20 && byte != tab && byte != carriageReturn) || byte == 0x7F {
-                return false
-            } else if byte == 0xC2 && index < bytes.count && (0x80...0x9F).contains(bytes[index]) {
-                return false
+            if change == .none {
+                if writing { output.append(byte) }
+                continue
             }
+            guard writing else { return false }
+            unchanged = false
+            output += change == .defuse ? escapedColon : replacement
         }
-        return true
+        return unchanged
     }
 }
