@@ -10,22 +10,9 @@ import Testing
 struct LoadedTextTests {
     let directory = TemporaryDirectory()
 
-    static let policy = """
-        kind: Policy
-        id: demo
-        title: Demo
-        target: TeamMember
-        rules:
-          - id: D-01
-            title: Single sign-on
-            severity: high
-            require: member.identity.sso == true
-
-        """
-
     @Test func aCheckedInputFileKeepsOnlyTheLinesOfItsDocumentsStartsAndIDs() throws {
         let symbols = SymbolTable()
-        let policies = try PolicyLoader(symbols: symbols).load(bytes: Array(Self.policy.utf8), name: "policy.yaml")
+        let policies = try PolicyLoader(symbols: symbols).load(bytes: Array(SnapshotSymbolsTests.policy.utf8), name: "policy.yaml")
         let path = directory.write("team/two.yaml", """
             # two people in one file
             kind: TeamMember
