@@ -12,13 +12,7 @@ mkdir -p "$work"
 sizes=${SIZES:-"1000 10000 100000"}
 asof=2026-11-20
 
-if [ -n "${BIN:-}" ]; then
-    bin=$BIN
-else
-    swift build -c release --product clearance >/dev/null
-    swift build -c release --product clearance-bench >/dev/null
-    bin=$(swift build -c release --show-bin-path)
-fi
+. Benchmarks/release-binaries.sh
 cc -O2 -o "$work/yaml-scan" Benchmarks/yaml-scan.c $(pkg-config --cflags --libs yaml-0.1)
 
 # An empty project file, so the repository's own clearance.yaml (and the sample team it names as

@@ -19,13 +19,7 @@ html=${HTML:-50000}
 runs=${RUNS:-1}
 asof=2026-11-20
 
-if [ -n "${BIN:-}" ]; then
-    bin=$BIN
-else
-    swift build -c release --product clearance >/dev/null
-    swift build -c release --product clearance-bench >/dev/null
-    bin=$(swift build -c release --show-bin-path)
-fi
+. Benchmarks/release-binaries.sh
 cc -O2 -o "$work/yaml-scan" Benchmarks/yaml-scan.c $(pkg-config --cflags --libs yaml-0.1)
 # An empty project file, so the repository's own clearance.yaml stays out of what is measured.
 printf 'fail_on: low\n' > "$work/clearance.yaml"

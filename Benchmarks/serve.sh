@@ -20,14 +20,7 @@ threads=${THREADS:-2}
 asof=2026-11-20
 
 command -v wrk >/dev/null || { echo "serve.sh: wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-if [ -n "${BIN:-}" ]; then
-    bin=$BIN
-else
-    build=(swift build -c release ${SCRATCH_PATH:+--scratch-path "$SCRATCH_PATH"})
-    "${build[@]}" --product clearance >/dev/null
-    "${build[@]}" --product clearance-bench >/dev/null
-    bin=$("${build[@]}" --show-bin-path)
-fi
+. Benchmarks/release-binaries.sh
 
 org="$work/org-$members"
 [ -d "$org" ] || "$bin/clearance-bench" generate --members "$members" --seed 1 "$org" >/dev/null
