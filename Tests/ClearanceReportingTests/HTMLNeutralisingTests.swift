@@ -17,9 +17,7 @@ struct HTMLNeutralisingTests {
         var generator = SystemRandomNumberGenerator()
         let alphabet: [Unicode.Scalar] = [" ", "\t", "\n", ":", "a", "<", "&", "\u{0}", "\u{1B}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "é", "✓", "😀", "\r"]
         for _ in 0..<2_000 {
-            var text = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...40, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
-            let page = String(text).replacingOccurrences(of: "\r\n", with: "\n")
+            let page = Self.randomPage(alphabet, &generator)
             #expect(HTMLReporter.neutralised(page) == Self.reference(page), "\(page.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
@@ -31,15 +29,25 @@ struct HTMLNeutralisingTests {
         let alphabet: [Unicode.Scalar] = [" ", "\t", "\n", ":", "a", "<", "é", "✓", "\u{A0}", "\r"]
         var untouched = 0
         for _ in 0..<2_000 {
-            var text = String.UnicodeScalarView()
-            for _ in 0..<Int.random(in: 0...40, using: &generator) { text.append(alphabet.randomElement(using: &generator)!) }
-            let page = String(text).replacingOccurrences(of: "\r\n", with: "\n")
+            let page = Self.randomPage(alphabet, &generator)
             let clean = page.utf8.withContiguousStorageIfAvailable(HTMLReporter.holdsNothingToNeutralise) ?? false
             #expect(!clean || HTMLReporter.neutralised(page) == page)
             #expect(HTMLReporter.neutralised(page) == Self.reference(page), "\(page.unicodeScalars.map { String($0.value, radix: 16) })")
             if clean { untouched += 1 }
         }
         #expect(untouched > 100)
+    }
+
+    /// Up to 40 scalars of `alphabet`, never a CR LF pair: Swift reads one as a single character, so the reference would
+    /// not see the line end the page has there (a `\r\r\n` left by replacing pairs afterwards did that now and then).
+    static func randomPage(_ alphabet: [Unicode.Scalar], _ generator: inout SystemRandomNumberGenerator) -> String {
+        var text = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 0...40, using: &generator) {
+            let scalar = alphabet.randomElement(using: &generator)!
+            if scalar == "\n", text.last == "\r" { continue }
+            text.append(scalar)
+        }
+        return String(text)
     }
 
     /// The definition: control scalars replaced first, then each line's leading `::` defused.
