@@ -18,7 +18,7 @@ extension Document {
         guard !changes.isEmpty else { return self }
         var records = self.records
         var timestamps = self.timestamps
-        for (id, change) in changes {
+        for (id, change) in changes where id.rawValue & Document.keyBit == 0 {
             var record = records[Int(id.rawValue)]
             guard record.kind.isScalar else { continue }
             record.flags.remove(.symbol)
@@ -40,6 +40,6 @@ extension Document {
             records[Int(id.rawValue)] = record
         }
         return Document(source: source, position: position, rootID: rootID, symbols: symbols, hasPlainKeys: hasPlainKeys, records: records, spans: spans,
-                            strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns)
+                            strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns, keySymbols: keySymbols)
     }
 }

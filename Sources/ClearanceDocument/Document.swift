@@ -32,9 +32,16 @@ public final class Document: Sendable {
     let wideNumbers: [UInt64]
     let timestamps: [Timestamp]
     let wideColumns: [UInt32: Int]
+    /// Empty, or, in a document whose keys were let go (``compacted(locatedIn:)``): the key symbol of each record that is a
+    /// mapping's value, by the value's index (`UInt32.max` for any other record).
+    let keySymbols: [UInt32]
+
+    /// Marks a key's identity in a compacted document: the key of the value whose index the rest of the bits hold.
+    static let keyBit: UInt32 = 1 << 31
 
     init(source: SourceFile, position: Int, rootID: NodeID, symbols: SymbolTable, hasPlainKeys: Bool, records: [NodeRecord],
-         spans: [ContainerSpan], strings: [String], wideNumbers: [UInt64], timestamps: [Timestamp], wideColumns: [UInt32: Int]) {
+         spans: [ContainerSpan], strings: [String], wideNumbers: [UInt64], timestamps: [Timestamp], wideColumns: [UInt32: Int],
+         keySymbols: [UInt32] = []) {
         self.source = source
         self.position = position
         self.rootID = rootID
@@ -46,7 +53,18 @@ public final class Document: Sendable {
         self.wideNumbers = wideNumbers
         self.timestamps = timestamps
         self.wideColumns = wideColumns
+        self.keySymbols = keySymbols
     }
+
+    /// Whether the keys were let go: values stand side by side, and a key is known by its value (``keyBit``).
+    var isCompacted: Bool { !keySymbols.isEmpty }
+
+    @inline(__always)
+    private static func isKey(_ id: NodeID) -> Bool { id.rawValue & keyBit != 0 }
+
+    /// The record of a node; a key of a compacted document reads its value's (for the place only).
+    @inline(__always)
+    private func record(_ id: NodeID) -> NodeRecord { records[Int(id.rawValue & ~Self.keyBit)] }
 
     /// The root node.
     public var root: Node { Node(document: self, id: rootID) }
@@ -55,26 +73,27 @@ public final class Document: Sendable {
     public func located(in source: SourceFile) -> Document {
         precondition(source.path == self.source.path, "a document moves only to a copy of its own file")
         return Document(source: source, position: position, rootID: rootID, symbols: symbols, hasPlainKeys: hasPlainKeys, records: records,
-                        spans: spans, strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns)
+                        spans: spans, strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns,
+                        keySymbols: keySymbols)
     }
 
-    /// The number of nodes in the document (keys included; an alias counts once).
+    /// The number of nodes in the document (keys included, except in a compacted document; an alias counts once).
     public var nodeCount: Int { records.count }
 
     // MARK: Node access by identity
 
     /// The kind of a node.
-    public func kind(_ id: NodeID) -> NodeKind { records[Int(id.rawValue)].kind }
+    public func kind(_ id: NodeID) -> NodeKind { Self.isKey(id) ? .string : records[Int(id.rawValue)].kind }
 
     /// Where a node starts.
     public func location(_ id: NodeID) -> SourceLocation {
-        let record = records[Int(id.rawValue)]
+        let record = record(id)
         let column = record.flags.contains(.wideColumn) ? wideColumns[record.offset] ?? NodeRecord.columnLimit : Int(record.column)
         return source.location(offset: Int(record.offset), column: column)
     }
 
     /// The byte offset where a node starts.
-    public func offset(_ id: NodeID) -> Int { Int(records[Int(id.rawValue)].offset) }
+    public func offset(_ id: NodeID) -> Int { Int(record(id).offset) }
 
     /// A bool node's value.
     public func bool(_ id: NodeID) -> Bool { records[Int(id.rawValue)].payload != 0 }
@@ -91,6 +110,7 @@ public final class Document: Sendable {
 
     /// A string node's value.
     public func string(_ id: NodeID) -> String {
+        if Self.isKey(id) { return symbols.name(of: Symbol(rawValue: keySymbols[Int(id.rawValue & ~Self.keyBit)])) }
         let record = records[Int(id.rawValue)]
         if record.flags.contains(.symbol) { return symbols.name(of: Symbol(rawValue: record.payload)) }
         return strings[Int(record.payload)]
@@ -99,6 +119,7 @@ public final class Document: Sendable {
     /// The symbol (in ``symbols``) of a string node that is a mapping key, or `nil` for any other
     /// node and for a plain-string key (see ``hasPlainKeys``).
     public func symbol(_ id: NodeID) -> Symbol? {
+        if Self.isKey(id) { return Symbol(rawValue: keySymbols[Int(id.rawValue & ~Self.keyBit)]) }
         let record = records[Int(id.rawValue)]
         return record.flags.contains(.symbol) ? Symbol(rawValue: record.payload) : nil
     }
@@ -114,6 +135,7 @@ public final class Document: Sendable {
 
     /// Whether a timestamp node was written as a date alone (`2026-12-15`), not a date-time.
     public func isDate(_ id: NodeID) -> Bool {
+        if Self.isKey(id) { return false }
         let record = records[Int(id.rawValue)]
         return record.kind == .timestamp && record.flags.contains(.inlineInt)
     }
@@ -133,6 +155,7 @@ public final class Document: Sendable {
 
     /// The number of elements of a sequence or entries of a mapping; 0 for a scalar.
     public func count(_ id: NodeID) -> Int {
+        if Self.isKey(id) { return 0 }
         let record = records[Int(id.rawValue)]
         guard !record.kind.isScalar else { return 0 }
         return Int(spans[Int(record.payload)].count)
@@ -151,11 +174,14 @@ public final class Document: Sendable {
         let span = spans[Int(records[Int(id.rawValue)].payload)]
         // safe: every caller iterates 0..<count(id).
         precondition(index >= 0 && index < Int(span.count), "mapping index out of range")
-        return NodeID(span.start + UInt32(index) * 2)
+        return isCompacted ? NodeID((span.start + UInt32(index)) | Self.keyBit) : NodeID(span.start + UInt32(index) * 2)
     }
 
     /// The value of the entry at `index` of a mapping.
-    public func value(_ index: Int, of id: NodeID) -> NodeID { NodeID(key(index, of: id).rawValue + 1) }
+    public func value(_ index: Int, of id: NodeID) -> NodeID {
+        let key = key(index, of: id).rawValue
+        return isCompacted ? NodeID(key & ~Self.keyBit) : NodeID(key + 1)
+    }
 
     /// The value stored under a string key, given as a symbol of ``symbols``, in a mapping, or
     /// `nil` when it has none (or has it only as a plain-string key).
@@ -172,9 +198,11 @@ public final class Document: Sendable {
     /// Documents of one kind keep their keys in much the same order, so a caller that remembers
     /// where a field was last found usually finds it with one comparison.
     public func value(for symbol: Symbol, in id: NodeID, hint: inout Int) -> NodeID? {
+        guard !Self.isKey(id) else { return nil }
         let record = records[Int(id.rawValue)]
         guard record.kind == .mapping else { return nil }
         let span = spans[Int(record.payload)]
+        if isCompacted { return compactedValue(for: symbol, in: span, hint: &hint) }
         if hint < Int(span.count) {
             let guess = Int(span.start) + hint * 2
             let key = records[guess]
@@ -210,6 +238,7 @@ public final class Document: Sendable {
 
     /// The value under a plain-string key (one that is not a symbol) spelled `name`, or `nil`.
     public func plainKeyValue(named name: String, in id: NodeID) -> NodeID? {
+        guard !isCompacted else { return nil }  // only a document whose keys are all symbols is compacted
         let record = records[Int(id.rawValue)]
         guard record.kind == .mapping else { return nil }
         let span = spans[Int(record.payload)]
@@ -235,12 +264,24 @@ public final class Document: Sendable {
 
     /// How a scalar node was written.
     public func style(_ id: NodeID) -> ScalarStyle {
-        ScalarStyle(rawValue: records[Int(id.rawValue)].flags.intersection(.styleMask).rawValue) ?? .plain
+        if Self.isKey(id) { return .plain }
+        return ScalarStyle(rawValue: records[Int(id.rawValue)].flags.intersection(.styleMask).rawValue) ?? .plain
     }
 
     /// Whether the node carried an explicit tag such as `!!str`.
-    public func hasExplicitTag(_ id: NodeID) -> Bool { records[Int(id.rawValue)].flags.contains(.explicitTag) }
+    public func hasExplicitTag(_ id: NodeID) -> Bool { !Self.isKey(id) && records[Int(id.rawValue)].flags.contains(.explicitTag) }
 
     /// Whether a sequence or mapping was written in flow style (`[...]`, `{...}`).
-    public func isFlowStyle(_ id: NodeID) -> Bool { records[Int(id.rawValue)].flags.contains(.flowStyle) }
+    public func isFlowStyle(_ id: NodeID) -> Bool { !Self.isKey(id) && records[Int(id.rawValue)].flags.contains(.flowStyle) }
+
+    /// ``value(for:in:hint:)`` in a compacted document: the key symbols of the mapping's values side by side.
+    private func compactedValue(for symbol: Symbol, in span: ContainerSpan, hint: inout Int) -> NodeID? {
+        let start = Int(span.start), count = Int(span.count)
+        if hint < count, keySymbols[start + hint] == symbol.rawValue { return NodeID(UInt32(start + hint)) }
+        for index in start..<(start + count) where keySymbols[index] == symbol.rawValue {
+            hint = index - start
+            return NodeID(UInt32(index))
+        }
+        return nil
+    }
 }

@@ -108,7 +108,8 @@ public struct InputLoader: Sendable {
     }
 
     /// One file's checked entries, moved to a copy of the file that keeps, of its text, only the lines errors found after
-    /// these checks may quote (each document's first line and its `id`), so a loaded snapshot holds its trees, not its files too.
+    /// these checks may quote (each document's first line and its `id`), each document compacted (its keys kept as symbols
+    /// beside their values, ``Document/compacted(locatedIn:)``), so a loaded snapshot holds small trees, not its files too.
     static func lettingTextGo(_ entries: [DocumentChecker.Entry]) -> [DocumentChecker.Entry] {
         guard let source = entries.lazy.compactMap(\.document).first?.document.source, source.holdsText else { return entries }
         let lines = entries.flatMap { entry in [entry.document?.root.location.line, entry.idNode?.location.line].compactMap { $0 } }
@@ -116,9 +117,9 @@ public struct InputLoader: Sendable {
         return entries.map { entry in
             guard let document = entry.document, document.document.source === source else { return entry }
             var moved = entry
-            let located = document.document.located(in: copy)
-            moved.document = InputDocument(kind: document.kind, id: document.id, root: Node(document: located, id: document.root.id))
-            moved.idNode = entry.idNode.map { Node(document: located, id: $0.id) }
+            let (located, id) = document.document.compacted(locatedIn: copy) ?? (document.document.located(in: copy), { $0 })
+            moved.document = InputDocument(kind: document.kind, id: document.id, root: Node(document: located, id: id(document.root.id)))
+            moved.idNode = entry.idNode.map { Node(document: located, id: id($0.id)) }
             return moved
         }
     }

@@ -1,0 +1,77 @@
+import ClearanceCore
+import ClearanceDocument
+import Testing
+
+/// A compacted document (keys kept as symbols beside their values) reads as the document it came from: the same values at
+/// the same places, the same keys in the same order, the same lookups; documents whose keys are not all symbols stay as
+/// they are.
+@Suite("Document compaction")
+struct CompactionTests {
+    static let texts = [
+        "kind: TeamMember\nid: ana\nname: Ana\nroles: []\nlocation: {city: Lima, country: PE}\nidentity:\n  sso: true\n  mfa: [webauthn, totp]\n  last_login: 2026-11-15T19:30:00Z\n",
+        "access:\n  - system: github\n    resource: acme/web\n    last_review: {date: 2026-11-02, reviewer: bo}\n    revoked: null\n  - system: aws\n    role: admin\n  - []\n  - {}\nempty: {}\ncount: 12\nratio: 0.5\n",
+        "base: &grant\n  system: gcp\n  role: owner\nfirst: *grant\nsecond: *grant\nlist: [*grant, *grant]\nquoted: 'a: b'\nblock: |\n  two\n  lines\n",
+        "- one\n- key: value\n  other: [1, 2, {deep: {deeper: x}}]\n- - nested\n  - list\n",
+    ]
+
+    /// Every key of every mapping, in order, with where its value is, walked by name.
+    static func keys(_ node: Node, _ path: String = "") -> [String] {
+        switch node.kind {
+        case .mapping:
+            return node.entries.flatMap { entry -> [String] in
+                let name = entry.key.string ?? "?"
+                let symbol = entry.key.document.symbol(entry.key.id).map { entry.key.document.symbols.name(of: $0) } ?? "-"
+                let found = node[name].map { "\($0.location.line):\($0.location.column)" } ?? "missing"
+                return ["\(path).\(name) \(symbol) \(entry.key.kind) \(found)"] + keys(entry.value, path + "." + name)
+            }
+        case .sequence:
+            return node.elements.enumerated().flatMap { keys($0.element, path + "[\($0.offset)]") }
+        default:
+            return []
+        }
+    }
+
+    @Test func aCompactedDocumentReadsAsItsOriginal() throws {
+        let symbols = SymbolTable()
+        for text in Self.texts {
+            let original = try #require(try YAMLLoader(symbols: symbols).load(text: text, name: "a.yaml").first)
+            let (compact, id) = try #require(original.compacted(locatedIn: original.source.keepingLines([1])))
+            #expect(compact.nodeCount < original.nodeCount)
+            #expect(compact.root.json(marks: true) == original.root.json(marks: true))
+            #expect(Self.keys(compact.root) == Self.keys(original.root))
+            #expect(id(original.rootID) == compact.rootID)
+            if original.root.kind == .mapping {
+                for index in 0..<original.root.count {
+                    let value = original.value(index, of: original.rootID)
+                    #expect(Node(document: compact, id: id(value)).json(marks: true) == Node(document: original, id: value).json(marks: true))
+                    #expect(compact.value(index, of: compact.rootID) == id(value))
+                    let name = original.string(original.key(index, of: original.rootID))
+                    #expect(compact.value(forKey: .string(name), in: compact.rootID) == id(value))
+                    #expect(compact.style(id(value)) == original.style(value) && compact.isFlowStyle(id(value)) == original.isFlowStyle(value))
+                }
+                #expect(compact.root["absent"] == nil)
+            }
+        }
+    }
+
+    @Test func aCompactedDocumentCanBeRetyped() throws {
+        let symbols = SymbolTable()
+        let original = try #require(try YAMLLoader(symbols: symbols).load(text: Self.texts[0], name: "a.yaml").first)
+        let (compact, id) = try #require(original.compacted(locatedIn: original.source))
+        let login = try #require(original.root["identity"]?["last_login"]?.id)
+        let retyped = compact.retyped([(id(login), .null)])
+        #expect(retyped.root["identity"]?["last_login"]?.isNull == true)
+        #expect(retyped.root["identity"]?["sso"]?.bool == true)
+        #expect(retyped.compacted(locatedIn: retyped.source) == nil)  // compacted already
+    }
+
+    @Test func aDocumentWithKeysThatAreNotSymbolsStaysAsItIs() throws {
+        let symbols = SymbolTable()
+        let numbers = try #require(try YAMLLoader(symbols: symbols).load(text: "1: one\nname: x\n", name: "a.yaml").first)
+        #expect(numbers.compacted(locatedIn: numbers.source) == nil)
+        let plain = try #require(try YAMLLoader(symbols: symbols, keys: .lookUpOnly).load(text: "name: x\nunheard_of: y\n", name: "b.yaml").first)
+        #expect(plain.hasPlainKeys && plain.compacted(locatedIn: plain.source) == nil)
+        let scalar = try #require(try YAMLLoader(symbols: symbols).load(text: "just text\n", name: "c.yaml").first)
+        #expect(scalar.compacted(locatedIn: scalar.source) == nil)
+    }
+}
