@@ -18,7 +18,7 @@ final class TextArena: @unchecked Sendable {
     func keep(_ text: String) -> KeptText {
         var text = text
         let count = text.utf8.count
-        guard count > 15, count <= Self.longestKept else { return KeptText(text.compacted) }
+        guard count > 15, count <= Self.longestKept else { return KeptText(text) }
         if blocks.isEmpty || used + count > blocks[blocks.count - 1].count {
             let size = max(count, nextBlockSize)
             blocks.append(.allocate(byteCount: size, alignment: 1))
