@@ -27,48 +27,52 @@ public struct ShapeChecker {
     /// The problems of `node` against `shape`; `name` says what the node is ("rule", "`severity`").
     func problems(_ node: Node, _ shape: Shape, name: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        walk(node, shape, name: { name }, into: &found)
+        walk(node.document, node.id, shape, name: { name }, into: &found)
         return found
     }
 
     /// `name` spells the node's name, only for a problem: every input document is walked, and
-    /// most have none.
-    private func walk(_ node: Node, _ shape: Shape, name: () -> String, into found: inout [Diagnostic]) {
+    /// most have none. The node is given by identity and its children read by index, so the walk
+    /// builds nothing for a node without a problem.
+    private func walk(_ document: Document, _ id: NodeID, _ shape: Shape, name: () -> String, into found: inout [Diagnostic]) {
         switch shape {
         case .nullable(let inner):
-            if !node.isNull { walk(node, inner, name: name, into: &found) }
+            if document.kind(id) != .null { walk(document, id, inner, name: name, into: &found) }
         case .list(let element):
-            guard node.kind == .sequence else { return mismatch(node, name, shape, into: &found) }
-            for (index, item) in node.elements.enumerated() { walk(item, element, name: { Self.indexed(name(), index) }, into: &found) }
+            guard document.kind(id) == .sequence else { return mismatch(Node(document: document, id: id), name, shape, into: &found) }
+            for index in 0..<document.count(id) {
+                walk(document, document.element(index, of: id), element, name: { Self.indexed(name(), index) }, into: &found)
+            }
         case .dictionary(let value):
-            guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
-            for entry in node.entries {
-                if checksValues, entry.key.string == nil {
-                    found.append(Self.diagnostic(entry.key, code: "policy.key", "keys of \(name()) must be strings"))
+            guard document.kind(id) == .mapping else { return mismatch(Node(document: document, id: id), name, shape, into: &found) }
+            for index in 0..<document.count(id) {
+                let key = Node(document: document, id: document.key(index, of: id))
+                if checksValues, key.string == nil {
+                    found.append(Self.diagnostic(key, code: "policy.key", "keys of \(name()) must be strings"))
                 }
-                walk(entry.value, value, name: { "\(name()).\(Self.keyText(entry.key))" }, into: &found)
+                walk(document, document.value(index, of: id), value, name: { "\(name()).\(Self.keyText(key))" }, into: &found)
             }
         case .object(let object):
-            guard node.kind == .mapping else { return mismatch(node, name, shape, into: &found) }
-            checkObject(node, object, name: name, into: &found)
+            guard document.kind(id) == .mapping else { return mismatch(Node(document: document, id: id), name, shape, into: &found) }
+            checkObject(document, id, object, name: name, into: &found)
         case .oneOf(let shapes):
             // The first shape the node's kind suits is the one it is checked against in full.
+            let node = Node(document: document, id: id)
             guard let chosen = shapes.first(where: { Self.matches(node, $0) }) else { return mismatch(node, name, shape, into: &found) }
-            walk(node, chosen, name: name, into: &found)
+            walk(document, id, chosen, name: name, into: &found)
         default:
-            if checksValues, !Self.matches(node, shape) { mismatch(node, name, shape, into: &found) }
+            if checksValues, !Self.matches(document, id, shape) { mismatch(Node(document: document, id: id), name, shape, into: &found) }
         }
     }
 
     /// Walks a mapping's entries by identity: keys are matched as symbols (by name when the
     /// document's table is not the one of ``symbols``, or for a plain-string key) and names are
     /// only spelt out for a problem, since every input document goes through here.
-    private func checkObject(_ node: Node, _ object: ObjectShape, name: () -> String, into found: inout [Diagnostic]) {
-        let document = node.document
+    private func checkObject(_ document: Document, _ id: NodeID, _ object: ObjectShape, name: () -> String, into found: inout [Diagnostic]) {
         let bySymbol = symbols.flatMap { $0.table === document.symbols ? $0.positions(of: object) : nil }
         var present = ObjectShape.PropertySet()
-        for index in 0..<node.count {
-            let keyID = document.key(index, of: node.id)
+        for index in 0..<document.count(id) {
+            let keyID = document.key(index, of: id)
             let position: Int?
             if let bySymbol, let symbol = document.symbol(keyID) {
                 position = bySymbol[symbol]
@@ -81,7 +85,7 @@ public struct ShapeChecker {
             if let position {
                 present.insert(position)
                 // Read in place: copying a whole `Property` per key costs more than the check itself.
-                walk(Node(document: document, id: document.value(index, of: node.id)), object.properties[position].shape,
+                walk(document, document.value(index, of: id), object.properties[position].shape,
                      name: { object.properties[position].label }, into: &found)
             } else if checksKeys, object.isClosed {
                 let key = document.string(keyID)
@@ -91,7 +95,7 @@ public struct ShapeChecker {
         }
         if checksValues {
             for position in object.requiredPositions where !present.contains(position) {
-                found.append(Self.diagnostic(node, code: "policy.missing-key", "\(object.name) has no `\(object.properties[position].name)`, which is required"))
+                found.append(Self.diagnostic(Node(document: document, id: id), code: "policy.missing-key", "\(object.name) has no `\(object.properties[position].name)`, which is required"))
             }
         }
     }
@@ -134,24 +138,29 @@ public struct ShapeChecker {
         }
     }
 
-    static func matches(_ node: Node, _ shape: Shape) -> Bool {
+    static func matches(_ node: Node, _ shape: Shape) -> Bool { matches(node.document, node.id, shape) }
+
+    /// Whether the node `id` of `document` has `shape`'s kind (and allowed value or pattern), its children aside.
+    static func matches(_ document: Document, _ id: NodeID, _ shape: Shape) -> Bool {
+        let kind = document.kind(id)
         switch shape {
         case .string(let allowed):
-            guard let text = node.string else { return false }
-            return allowed?.contains(text) ?? true
+            guard kind == .string else { return false }
+            guard let allowed else { return true }
+            return allowed.contains(document.string(id))
         case .pattern(let pattern):
-            guard let text = node.string else { return false }
-            return pattern.matches(text)
-        case .expression: return node.kind == .string || node.kind == .bool
-        case .template: return node.kind == .string
-        case .boolean: return node.kind == .bool
-        case .integer: return node.kind == .int
-        case .timestamp: return node.kind == .timestamp
+            guard kind == .string else { return false }
+            return pattern.matches(document.string(id))
+        case .expression: return kind == .string || kind == .bool
+        case .template: return kind == .string
+        case .boolean: return kind == .bool
+        case .integer: return kind == .int
+        case .timestamp: return kind == .timestamp
         case .any: return true
-        case .nullable(let inner): return node.isNull || matches(node, inner)
-        case .list: return node.kind == .sequence
-        case .dictionary, .object: return node.kind == .mapping
-        case .oneOf(let shapes): return shapes.contains { matches(node, $0) }
+        case .nullable(let inner): return kind == .null || matches(document, id, inner)
+        case .list: return kind == .sequence
+        case .dictionary, .object: return kind == .mapping
+        case .oneOf(let shapes): return shapes.contains { matches(document, id, $0) }
         }
     }
 

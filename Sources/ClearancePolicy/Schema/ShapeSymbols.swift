@@ -7,6 +7,8 @@ struct ShapeSymbols: Sendable {
     let table: SymbolTable
     /// Each object shape's property positions by symbol, by the shape's identity.
     private let positions: [ObjectIdentifier: PositionsBySymbol]
+    /// The shapes flattened, to pass documents without a problem quickly.
+    let screen: ShapeScreen
 
     /// The symbols of every object shape reachable from `shapes`, interned in `table` (names from
     /// the shapes, never from data).
@@ -26,6 +28,7 @@ struct ShapeSymbols: Sendable {
             }
         }
         self.positions = positions
+        screen = ShapeScreen(shapes, in: table)
     }
 
     /// The property positions of `object` by symbol, or `nil` for a shape not among those resolved.
