@@ -50,7 +50,7 @@ public struct Engine: Sendable {
         self.keepsAllFindings = keepsAllFindings
         self.keepsPassMarks = keepsPassMarks
         self.watching = watching
-        (snapshot, futureEvidence) = documents.settingAsideFutureEvidence(at: now)
+        (snapshot, futureEvidence) = documents.settingAsideFutureEvidence(at: now, jobs: max(1, jobs))
         waivers = WaiverBook(documents.waivers, now: now)
         var identities: [String: ElementIdentity] = [:]
         for policy in policies.policies {

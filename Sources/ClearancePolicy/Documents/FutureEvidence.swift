@@ -19,10 +19,10 @@ public struct FutureEvidence: Sendable {
     static func find(in document: InputDocument, after now: Timestamp, paths: PropertyPaths) -> [FutureEvidence] {
         var found: [FutureEvidence] = []
         for path in paths[document.kind] {
-            for (node, indices) in path.nodes(from: document.root) {
-                guard let value = node.timestamp, value > now else { continue }
-                found.append(FutureEvidence(document: document, path: path.written(indices: indices), node: node, value: value,
-                                            isDate: node.document.isDate(node.id)))
+            let later = path.nodes(from: document.root) { source, id in source.kind(id) == .timestamp && source.timestamp(id) > now }
+            for (node, indices) in later {
+                found.append(FutureEvidence(document: document, path: path.written(indices: indices), node: node,
+                                            value: node.document.timestamp(node.id), isDate: node.document.isDate(node.id)))
             }
         }
         return found
@@ -41,18 +41,26 @@ public struct FutureEvidence: Sendable {
 extension DocumentSet {
     /// The documents as rules read them at `now`, and the evidence set aside: every evidence
     /// timestamp later than `now` reads as null, so no rule passes on it (locations and marks
-    /// are unchanged). Returns this set itself when no evidence is from the future.
-    public func settingAsideFutureEvidence(at now: Timestamp) -> (documents: DocumentSet, future: [FutureEvidence]) {
+    /// are unchanged). Returns this set itself when no evidence is from the future. The documents are
+    /// read on up to `jobs` threads; the result does not depend on how many.
+    public func settingAsideFutureEvidence(at now: Timestamp, jobs: Int = 1) -> (documents: DocumentSet, future: [FutureEvidence]) {
         guard let table = documents.first?.document.symbols else { return (self, []) }
-        var future: [FutureEvidence] = []
-        var changed = false
         let paths = EvidencePaths(kinds, resolvedIn: table)  // the set's documents share one table, as a rule
-        let read = documents.map { document -> InputDocument in
-            let (read, found) = FutureEvidence.settingAside(in: document, at: now, paths: paths)
-            if !found.isEmpty { future += found; changed = true }
-            return read
+        let documents = self.documents
+        let batch = 256
+        let batches = ParallelMap.map((documents.count + batch - 1) / batch, jobs: jobs) { number in
+            var masked: [(index: Int, document: InputDocument)] = []
+            var future: [FutureEvidence] = []
+            for index in (number * batch)..<min(documents.count, (number + 1) * batch) {
+                let (read, found) = FutureEvidence.settingAside(in: documents[index], at: now, paths: paths)
+                if !found.isEmpty { masked.append((index, read)); future += found }
+            }
+            return (masked: masked, future: future)
         }
-        guard changed else { return (self, []) }
+        let future = batches.flatMap(\.future)
+        guard !future.isEmpty else { return (self, []) }
+        var read = documents
+        for batch in batches { for (index, document) in batch.masked { read[index] = document } }
         return (replacing(documents: read), future)
     }
 }

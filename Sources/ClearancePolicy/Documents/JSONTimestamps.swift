@@ -21,7 +21,7 @@ struct JSONTimestamps: Sendable {
     func typed(_ root: Node, as kind: DocumentKind) -> Node {
         var changes: [(NodeID, Document.Retyping)] = []
         for path in paths[kind] {
-            for (node, _) in path.nodes(from: root) {
+            for (node, _) in path.nodes(from: root, where: { document, id in document.kind(id) == .string }) {
                 guard let text = node.string, case .timestamp(let value) = TimestampSyntax.parse(text) else { continue }
                 changes.append((node.id, .timestamp(value, isDate: text.utf8.count == 10)))
             }

@@ -12,10 +12,25 @@ struct PropertyPath: Sendable {
         case each
     }
 
+    /// A step as a plain value, for reading documents of the table the path was resolved in:
+    /// documents are read on several threads at once, and plain steps share no reference counts.
+    enum SymbolStep: Sendable {
+        case symbol(Symbol)
+        case each
+    }
+
     /// The steps, the property's own key last.
     let steps: [Step]
     /// The property the path ends at.
     let property: Property
+    /// The steps as symbols of `table`, once ``resolved(in:)``.
+    private var symbolSteps: [SymbolStep] = []
+    private var table: SymbolTable? = nil
+
+    init(steps: [Step], property: Property) {
+        self.steps = steps
+        self.property = property
+    }
 
     /// Every path in `shape` to a property that passes `test`, in the order the shape lists them.
     static func paths(in shape: ObjectShape, where test: (Property) -> Bool) -> [PropertyPath] {
@@ -41,33 +56,77 @@ struct PropertyPath: Sendable {
     /// The path with its keys made symbols of `table` (names from the shapes, never from data),
     /// to read documents of that table by symbol.
     func resolved(in table: SymbolTable) -> PropertyPath {
-        PropertyPath(steps: steps.map { step in
+        var path = PropertyPath(steps: steps.map { step in
             if case .key(let name) = step { return .resolvedKey(ResolvedKey(interning: name, in: table)) }
             return step
         }, property: property)
+        path.symbolSteps = steps.map { step in
+            switch step {
+            case .key(let name): .symbol(table.intern(name))
+            case .resolvedKey(let key): .symbol(key.table === table ? key.symbol ?? table.intern(key.name) : table.intern(key.name))
+            case .each: .each
+            }
+        }
+        path.table = table
+        return path
     }
 
-    /// The nodes the path reaches in a document (several through lists, none where a key is
-    /// absent), each with the list positions taken on the way (see ``written(indices:)``).
-    func nodes(from root: Node) -> [(node: Node, indices: [Int])] {
-        var current: [(node: Node, indices: [Int])] = [(root, [])]
-        for step in steps {
-            var next: [(node: Node, indices: [Int])] = []
-            for (node, indices) in current {
-                switch step {
-                case .key(let name):
-                    if let value = node[name] { next.append((value, indices)) }
-                case .resolvedKey(let key):
-                    if let value = node[key] { next.append((value, indices)) }
-                case .each:
-                    guard node.kind == .sequence else { continue }
-                    for (index, element) in node.elements.enumerated() { next.append((element, indices + [index])) }
+    /// The nodes the path reaches in a document that pass `test` (several through lists, none
+    /// where a key is absent), in document order, each with the list positions taken on the way
+    /// (see ``written(indices:)``). Builds nothing for a node that does not pass.
+    func nodes(from root: Node, where test: (_ document: Document, _ id: NodeID) -> Bool) -> [(node: Node, indices: [Int])] {
+        var found: [(node: Node, indices: [Int])] = []
+        var indices: [Int] = []
+        let document = root.document
+        if let table, document.symbols === table, !document.hasPlainKeys {
+            symbolSteps.withUnsafeBufferPointer { steps in
+                Self.visit(Unmanaged.passUnretained(document), root.id, steps[...], indices: &indices) { id, indices in
+                    if test(document, id) { found.append((Node(document: document, id: id), indices)) }
                 }
             }
-            current = next
-            if current.isEmpty { break }
+        } else {
+            visit(document, root.id, step: 0, indices: &indices) { id, indices in
+                if test(document, id) { found.append((Node(document: document, id: id), indices)) }
+            }
         }
-        return current
+        return found
+    }
+
+    /// The walk by symbols; the caller keeps the document alive, so the walk counts no references to it.
+    private static func visit(_ handle: Unmanaged<Document>, _ id: NodeID, _ steps: Slice<UnsafeBufferPointer<SymbolStep>>,
+                              indices: inout [Int], _ body: (NodeID, [Int]) -> Void) {
+        guard let step = steps.first else { return body(id, indices) }
+        switch step {
+        case .symbol(let symbol):
+            guard let value = handle._withUnsafeGuaranteedRef({ $0.value(for: symbol, in: id) }) else { return }
+            visit(handle, value, steps.dropFirst(), indices: &indices, body)
+        case .each:
+            let count = handle._withUnsafeGuaranteedRef { $0.kind(id) == .sequence ? $0.count(id) : 0 }
+            for index in 0..<count {
+                indices.append(index)
+                visit(handle, handle._withUnsafeGuaranteedRef { $0.element(index, of: id) }, steps.dropFirst(), indices: &indices, body)
+                indices.removeLast()
+            }
+        }
+    }
+
+    private func visit(_ document: Document, _ id: NodeID, step: Int, indices: inout [Int], _ body: (NodeID, [Int]) -> Void) {
+        guard step < steps.count else { return body(id, indices) }
+        switch steps[step] {
+        case .key(let name):
+            guard let value = document.value(named: name, in: id) else { return }
+            visit(document, value, step: step + 1, indices: &indices, body)
+        case .resolvedKey(let key):
+            guard let value = document.value(for: key, in: id) else { return }
+            visit(document, value, step: step + 1, indices: &indices, body)
+        case .each:
+            guard document.kind(id) == .sequence else { return }
+            for index in 0..<document.count(id) {
+                indices.append(index)
+                visit(document, document.element(index, of: id), step: step + 1, indices: &indices, body)
+                indices.removeLast()
+            }
+        }
     }
 
     /// The path as written for the node reached through list positions `indices`: `access[0].last_review.date`.
