@@ -33,7 +33,7 @@ struct Frame {
     /// The value of a loop variable.
     @inline(__always)
     func local(_ slot: Int) -> Value {
-        if let cursor = cursors[slot] { return Value(document: cursor.document.takeUnretainedValue(), id: cursor.id) }
+        if let cursor = cursors[slot] { return Value(reading: cursor.document, cursor.id) }
         return locals[slot]
     }
 

@@ -26,7 +26,7 @@ enum Resolved {
     @inline(__always)
     var value: Value {
         switch self {
-        case .node(let document, let id): Value(document: document.takeUnretainedValue(), id: id)
+        case .node(let document, let id): Value(reading: document, id)
         case .value(let value): value
         }
     }

@@ -54,6 +54,27 @@ public enum Value: Sendable {
         }
     }
 
+    /// The value of a document node the caller keeps alive: a scalar is read without taking a
+    /// reference to its document (the common case on the evaluation path); only a list or a map
+    /// holds its document.
+    @inline(__always)
+    init(reading handle: Unmanaged<Document>, _ id: NodeID) {
+        let scalar: Value? = handle._withUnsafeGuaranteedRef { document in
+            switch document.kind(id) {
+            case .null: .null
+            case .bool: .bool(document.bool(id))
+            case .int: .int(document.int(id))
+            case .double: .double(document.double(id))
+            case .string: .string(document.string(id))
+            case .timestamp: .timestamp(document.timestamp(id))
+            case .sequence, .mapping: nil
+            }
+        }
+        if let scalar { self = scalar; return }
+        let document = handle.takeUnretainedValue()
+        self = document.kind(id) == .sequence ? .nodeList(document, id) : .nodeMap(document, id)
+    }
+
     /// The value of a whole document: its root node.
     public init(document: Document) { self = Value(document: document, id: document.rootID) }
 
