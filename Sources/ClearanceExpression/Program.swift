@@ -109,7 +109,8 @@ public final class Program: Sendable {
 
     /// Evaluates the expression over bound variables. Does no parsing and no name lookup.
     public func evaluate(_ bindings: Bindings) -> Result<Value, EvaluationError> {
-        let root = self.root
+        // Not counted: the program holds its plan for the call, and every thread evaluating it would count the same one.
+        unowned(unsafe) let root = self.root
         return Frame.with(bindings: bindings.values, localCount: localCount, memoCount: memoCount, budget: stepBudget) { frame in
             do throws(EvaluationError) {
                 try frame.charge(root.cost, at: 0)
