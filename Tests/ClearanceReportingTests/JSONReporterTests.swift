@@ -34,6 +34,33 @@ struct JSONReporterTests {
         #expect((parsed?["findings"] as? [Any])?.count == listed.count)
     }
 
+    /// Text from the files (messages, elements, paths) with every kind of character JSON escapes is written as the tree prints it.
+    @Test func findingsWithTextThatNeedsEscapesArePrintedAsTheTreePrintsThem() throws {
+        let report = try SmallReport.make()
+        let hostile = "a \"quote\", a back\\slash, a new\nline, a\ttab, \r, \u{08}\u{0C}, NUL \u{00}, DEL \u{7F}, C1 \u{85}\u{9F}, é, 😀 </script>"
+        let findings = report.findings.filter(\.needsAttention).map { finding in
+            Finding(rule: finding.rule, status: finding.status, subject: finding.subject, kind: finding.kind,
+                    element: finding.element.map { $0 + hostile }, message: hostile,
+                    location: SourceLocation(file: "team/\\odd \"name\".yaml", line: finding.location.line, column: finding.location.column,
+                                             offset: finding.location.offset),
+                    waiver: finding.waiver)
+        }
+        let odd = Report(asOf: report.asOf, findings: findings, summary: [.fail: findings.count], documentsChecked: 4,
+                         catalogue: report.catalogue, inputFiles: [], waivers: [])
+        let text = JSONReporter().render(odd, context: SmallReport.context)
+        var expected = ""
+        let listed = odd.findings.filter(\.needsAttention)  // in report order
+        for (index, finding) in listed.enumerated() {
+            expected += index == 0 ? "\"findings\": [\n    " : ",\n    "
+            JSONReporter.finding(finding, baseline: odd.baseline).writePretty(into: &expected, indent: 2)
+        }
+        #expect(text.contains(expected + "\n  ],\n"))
+        #expect(text.contains("\\u0085") && text.contains("\\u007f") && text.contains("\\\"quote\\\""))
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let messages = ((parsed?["findings"] as? [[String: Any]]) ?? []).compactMap { $0["message"] as? String }
+        #expect(messages == listed.map(\.message) && messages.count == findings.count)
+    }
+
     /// Findings are written in batches, several at once on more threads: the document is the same, in report order.
     @Test func findingsWrittenOnSeveralThreadsComeInReportOrder() throws {
         let report = try SmallReport.make()
