@@ -1,3 +1,4 @@
+import ClearanceCore
 import ClearancePolicy
 
 /// One subject's checklist: every rule of its kind with the subject's outcome for it, a person's pre-credentials
@@ -68,8 +69,9 @@ public struct Checklist: Sendable {
     /// Whether anything about the subject fails, errors or is pending.
     public var needsAttention: Bool { findings.contains { $0.status.isFailing || $0.status == .pending } }
 
-    /// The checklists of subjects, in the order given, from a report's findings, pass marks and catalogue.
-    public static func all(_ report: Report, subjects: [Subject]) -> [Checklist] {
+    /// The checklists of subjects, in the order given, from a report's findings, pass marks and catalogue, made on up to
+    /// `jobs` threads (the same checklists for any number).
+    public static func all(_ report: Report, subjects: [Subject], jobs: Int = 1) -> [Checklist] {
         // A subject's findings mostly come together in report order: each run is added with one lookup.
         var findingsBySubject: [SubjectKey: [Finding]] = [:]
         var run: [Finding] = []
@@ -85,11 +87,17 @@ public struct Checklist: Sendable {
         endRun()
         var marksBySubject: [SubjectKey: [PassMarks.Count]] = [:]
         for marks in report.passMarks { marksBySubject[marks.subject, default: []] += marks.counts }
-        return subjects.map { subject in
+        let findings = findingsBySubject, marks = marksBySubject
+        let batch = 1_024
+        @Sendable func checklist(_ subject: Subject) -> Checklist {
             let key = SubjectKey(kind: subject.kind, id: subject.id)
-            return Checklist(subject: subject, findings: findingsBySubject[key] ?? [], marks: marksBySubject[key] ?? [], catalogue: report.catalogue,
-                             accounts: subject.kind == .teamMember ? report.accounts[subject.id] ?? [] : [],
-                             devices: subject.kind == .teamMember ? report.devices[subject.id] ?? [] : [])
+            let isPerson = subject.kind == .teamMember
+            return Checklist(subject: subject, findings: findings[key] ?? [], marks: marks[key] ?? [], catalogue: report.catalogue,
+                             accounts: isPerson ? report.accounts[subject.id] ?? [] : [], devices: isPerson ? report.devices[subject.id] ?? [] : [])
         }
+        let pieces: [[Checklist]] = ParallelMap.map((subjects.count + batch - 1) / batch, jobs: jobs) { number in
+            subjects[(number * batch)..<min(subjects.count, (number + 1) * batch)].map(checklist)
+        }
+        return pieces.flatMap { $0 }
     }
 }

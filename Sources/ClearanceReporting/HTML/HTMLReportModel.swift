@@ -45,7 +45,7 @@ struct HTMLReportModel {
             if let waiver = finding.waiver { waivedBy[waiver.id, default: 0] += 1 }
         }
         heading = ReportHeading(report, context: context, subjects: subjects)
-        groups = SubjectGroup.all(report, subjects: subjects)
+        groups = SubjectGroup.all(report, subjects: subjects, jobs: context.jobs)
         cards = SummaryCard.all(report, groups: groups)
         legend = OutcomeChart.drawn.map { LegendEntry(legendTone: $0.rawValue, legendLabel: $0.rawValue) }
         frameworks = FrameworkTable.all(report, tallies: outcomes.byRuleID)

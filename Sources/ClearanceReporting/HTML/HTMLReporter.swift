@@ -29,14 +29,30 @@ public struct HTMLReporter: Reporter {
             var writer = SubjectCardWriter()
             for group in model.groups {
                 writer.openGroup(group)
-                for checklist in group.checklists {
-                    writer.write(SubjectChecklist(checklist))
-                    if writer.html.utf8.count >= Self.pieceSize { write(Self.neutralised(writer.take())) }
-                }
+                write(Self.neutralised(writer.take()))
+                Self.writeCards(group.checklists, jobs: context.jobs, to: write)
                 writer.closeGroup()
             }
             write(Self.neutralised(writer.take()))
             write(Self.neutralised(tail))
+        }
+    }
+
+    /// The cards of `checklists`, a batch at a time, each batch made and neutralised on one of `jobs` threads and handed on
+    /// in order (a few batches ahead at most, so memory stays bounded). A card ends its last line, so each piece starts a
+    /// line, as neutralising the page whole would see it.
+    static func writeCards(_ checklists: [Checklist], jobs: Int, to write: (String) -> Void) {
+        let batch = max(1, pieceSize / 16_384)  // a card takes about 11 KB
+        let batches = (checklists.count + batch - 1) / batch
+        let wave = max(1, jobs) * 2
+        for first in stride(from: 0, to: batches, by: wave) {
+            let pieces = ParallelMap.map(min(wave, batches - first), jobs: jobs) { offset in
+                let index = first + offset
+                var cards = SubjectCardWriter()
+                for checklist in checklists[(index * batch)..<min(checklists.count, (index + 1) * batch)] { cards.write(SubjectChecklist(checklist)) }
+                return Self.neutralised(cards.take())
+            }
+            for piece in pieces { write(piece) }
         }
     }
 

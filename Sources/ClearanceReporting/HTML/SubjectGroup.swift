@@ -17,8 +17,8 @@ struct SubjectGroup {
     let groupSummary: String
 
     /// The groups of a report, one per kind that has documents, in the order policies may target them.
-    static func all(_ report: Report, subjects: [Subject]) -> [SubjectGroup] {
-        let all = Checklist.all(report, subjects: subjects)
+    static func all(_ report: Report, subjects: [Subject], jobs: Int = 1) -> [SubjectGroup] {
+        let all = Checklist.all(report, subjects: subjects, jobs: jobs)
         return report.catalogue.kinds.descriptors.compactMap { descriptor in
             let kind = descriptor.kind
             let checklists = all.filter { $0.subject.kind == kind }
