@@ -25,7 +25,7 @@ final class ShapeScreen: @unchecked Sendable {  // safe: the tables are written 
     }
 
     /// One object shape: its property positions by symbol number, each property's slot, and which are required.
-    private struct Object {
+    fileprivate struct Object {
         var positionsStart: Int32
         var positionsCount: Int32
         var propertySlotsStart: Int32
@@ -45,7 +45,7 @@ final class ShapeScreen: @unchecked Sendable {  // safe: the tables are written 
     private let allowedBytes: UnsafeMutableBufferPointer<UInt8>
     /// Patterns are objects of their own; strings matched against one are few.
     private let patterns: [TextPattern]
-    /// The slot of each object shape, by identity.
+    /// The slot of each object shape, by identity (every object shape reachable, each once).
     private let roots: [ObjectIdentifier: Int32]
     /// The table whose symbols the positions are indexed by.
     let table: SymbolTable
@@ -76,6 +76,27 @@ final class ShapeScreen: @unchecked Sendable {  // safe: the tables are written 
         alternatives.deallocate()
         allowedRanges.deallocate()
         allowedBytes.deallocate()
+    }
+
+    /// An object shape's property positions by symbol, read from the screen's table: every key of a document the full
+    /// check walks is looked up here, and an array read costs less than hashing.
+    struct PositionsBySymbol {
+        fileprivate let screen: ShapeScreen
+        fileprivate let object: Object
+
+        /// The position of the property a symbol names, or `nil` (a key the shape does not define, or one interned later).
+        subscript(symbol: Symbol) -> Int? {
+            let number = Int(symbol.rawValue)
+            guard number < Int(object.positionsCount) else { return nil }
+            let position = screen.positions[Int(object.positionsStart) + number]
+            return position >= 0 ? Int(position) : nil
+        }
+    }
+
+    /// The property positions of `object` by symbol, or `nil` for a shape not flattened here.
+    func positions(of object: ObjectShape) -> PositionsBySymbol? {
+        guard let slot = roots[ObjectIdentifier(object)] else { return nil }
+        return PositionsBySymbol(screen: self, object: objects[Int(slots[Int(slot)].first)])
     }
 
     /// Whether the mapping or other node `id` of `document` surely has no problem against `object`:
@@ -121,9 +142,7 @@ final class ShapeScreen: @unchecked Sendable {  // safe: the tables are written 
         var present: UInt64 = 0
         for index in 0..<document.count(id) {
             guard let symbol = document.symbol(document.key(index, of: id)) else { return false }  // unsure: let the checker read it
-            let number = Int(symbol.rawValue)
-            let position = number < Int(object.positionsCount) ? positions[Int(object.positionsStart) + number] : -1
-            guard position >= 0 else {
+            guard let position = PositionsBySymbol(screen: self, object: object)[symbol] else {
                 if object.isClosed { return false }
                 continue
             }
