@@ -42,16 +42,7 @@ public enum Value: Sendable {
     /// The value of a document node given by identity.
     @inline(__always)
     public init(document: Document, id: NodeID) {
-        switch document.kind(id) {
-        case .null: self = .null
-        case .bool: self = .bool(document.bool(id))
-        case .int: self = .int(document.int(id))
-        case .double: self = .double(document.double(id))
-        case .string: self = .string(document.string(id))
-        case .timestamp: self = .timestamp(document.timestamp(id))
-        case .sequence: self = .nodeList(document, id)
-        case .mapping: self = .nodeMap(document, id)
-        }
+        self = withExtendedLifetime(document) { Value(reading: Unmanaged.passUnretained(document), id) }
     }
 
     /// The value of a document node the caller keeps alive: a scalar is read without taking a
