@@ -57,15 +57,15 @@ struct PropertyPath: Sendable {
     /// to read documents of that table by symbol.
     func resolved(in table: SymbolTable) -> PropertyPath {
         var path = PropertyPath(steps: steps.map { step in
-            if case .key(let name) = step { return .resolvedKey(ResolvedKey(interning: name, in: table)) }
-            return step
-        }, property: property)
-        path.symbolSteps = steps.map { step in
             switch step {
-            case .key(let name): .symbol(table.intern(name))
-            case .resolvedKey(let key): .symbol(key.table === table ? key.symbol ?? table.intern(key.name) : table.intern(key.name))
+            case .key(let name): .resolvedKey(ResolvedKey(interning: name, in: table))
+            case .resolvedKey(let key): .resolvedKey(key.table === table ? key : ResolvedKey(interning: key.name, in: table))
             case .each: .each
             }
+        }, property: property)
+        path.symbolSteps = path.steps.map { step in
+            if case .resolvedKey(let key) = step { return .symbol(key.symbol!) }  // safe: every key was interned in `table` above
+            return .each
         }
         path.table = table
         return path
@@ -78,16 +78,15 @@ struct PropertyPath: Sendable {
         var found: [(node: Node, indices: [Int])] = []
         var indices: [Int] = []
         let document = root.document
+        func reached(_ id: NodeID, _ indices: [Int]) {
+            if test(document, id) { found.append((Node(document: document, id: id), indices)) }
+        }
         if let table, document.symbols === table, !document.hasPlainKeys {
             symbolSteps.withUnsafeBufferPointer { steps in
-                Self.visit(Unmanaged.passUnretained(document), root.id, steps[...], indices: &indices) { id, indices in
-                    if test(document, id) { found.append((Node(document: document, id: id), indices)) }
-                }
+                Self.visit(Unmanaged.passUnretained(document), root.id, steps[...], indices: &indices, reached)
             }
         } else {
-            visit(document, root.id, step: 0, indices: &indices) { id, indices in
-                if test(document, id) { found.append((Node(document: document, id: id), indices)) }
-            }
+            visit(document, root.id, step: 0, indices: &indices, reached)
         }
         return found
     }
