@@ -46,12 +46,7 @@ struct ReloadOnChange: Service {
             guard let loaded = store.loaded else { continue }
             let changed: String
             if let current = watching, current.generation == loaded.generation {
-                // The look's own time, not the wait for a thread: on a busy machine that wait would stretch the interval twentyfold.
-                let (now, took) = await OwnThread.run {
-                    let started = ContinuousClock.now
-                    let signatures = current.files.signatures()
-                    return (signatures, ContinuousClock.now - started)
-                }
+                let (now, took) = await Self.signatures(current.files)
                 look = took
                 guard let path = current.files.firstChange(current.baseline, now) else { continue }
                 changed = path
@@ -76,18 +71,23 @@ struct ReloadOnChange: Service {
         }
     }
 
-    /// The signatures of `files` now, read off the pool that answers requests.
-    private static func signatures(_ files: WatchedFiles) async -> [FileSignature] {
-        await OwnThread.run { files.signatures() }
+    /// The signatures of `files` now, read off the pool that answers requests, and the time the look itself took: not the
+    /// wait for a thread, which on a busy machine would stretch the interval twentyfold.
+    private static func signatures(_ files: WatchedFiles) async -> (signatures: [FileSignature], took: Duration) {
+        await OwnThread.run {
+            let started = ContinuousClock.now
+            let signatures = files.signatures()
+            return (signatures, ContinuousClock.now - started)
+        }
     }
 
     /// The signatures once two looks `quiet` apart agree, or when `settleLimit` has passed.
     private func settled(_ files: WatchedFiles) async throws -> [FileSignature] {
         let deadline = ContinuousClock.now + settleLimit
-        var last = await Self.signatures(files)
+        var last = await Self.signatures(files).signatures
         while ContinuousClock.now < deadline {
             try await Task.sleep(for: quiet)
-            let next = await Self.signatures(files)
+            let next = await Self.signatures(files).signatures
             if next == last { break }
             last = next
         }
