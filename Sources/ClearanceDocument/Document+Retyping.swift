@@ -40,6 +40,7 @@ extension Document {
             records[Int(id.rawValue)] = record
         }
         return Document(source: source, position: position, rootID: rootID, symbols: symbols, hasPlainKeys: hasPlainKeys, records: records, spans: spans,
-                            strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns, keySymbols: keySymbols)
+                            strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns,
+                        isCompacted: isCompacted, wideKeySymbols: wideKeySymbols)
     }
 }

@@ -32,16 +32,19 @@ public final class Document: Sendable {
     let wideNumbers: [UInt64]
     let timestamps: [Timestamp]
     let wideColumns: [UInt32: Int]
-    /// Empty, or, in a document whose keys were let go (``compacted(locatedIn:)``): the key symbol of each record that is a
-    /// mapping's value, by the value's index (`UInt32.max` for any other record).
-    let keySymbols: [UInt32]
+    /// Whether the keys were let go (``compacted(locatedIn:)``): values stand side by side, each record of a mapping's value
+    /// holds its key's symbol where other documents keep the column (``NodeRecord/keySymbol``), and a column is counted
+    /// from the node's line start unless ``wideColumns`` holds it.
+    let isCompacted: Bool
+    /// In a compacted document, the key symbols too large for a record (``NodeRecord/spilledKeySymbol``), by value index.
+    let wideKeySymbols: [UInt32: UInt32]
 
     /// Marks a key's identity in a compacted document: the key of the value whose index the rest of the bits hold.
     static let keyBit: UInt32 = 1 << 31
 
     init(source: SourceFile, position: Int, rootID: NodeID, symbols: SymbolTable, hasPlainKeys: Bool, records: [NodeRecord],
          spans: [ContainerSpan], strings: [String], wideNumbers: [UInt64], timestamps: [Timestamp], wideColumns: [UInt32: Int],
-         keySymbols: [UInt32] = []) {
+         isCompacted: Bool = false, wideKeySymbols: [UInt32: UInt32] = [:]) {
         self.source = source
         self.position = position
         self.rootID = rootID
@@ -53,11 +56,17 @@ public final class Document: Sendable {
         self.wideNumbers = wideNumbers
         self.timestamps = timestamps
         self.wideColumns = wideColumns
-        self.keySymbols = keySymbols
+        self.isCompacted = isCompacted
+        self.wideKeySymbols = wideKeySymbols
     }
 
-    /// Whether the keys were let go: values stand side by side, and a key is known by its value (``keyBit``).
-    var isCompacted: Bool { !keySymbols.isEmpty }
+    /// In a compacted document, the symbol of the key of the value at `index` (`UInt32.max` when it is no mapping's value).
+    @inline(__always)
+    func keySymbol(ofValueAt index: Int) -> UInt32 {
+        let held = records[index].column
+        if held < NodeRecord.spilledKeySymbol { return UInt32(held) }
+        return held == NodeRecord.spilledKeySymbol ? wideKeySymbols[UInt32(index)] ?? .max : .max
+    }
 
     @inline(__always)
     private static func isKey(_ id: NodeID) -> Bool { id.rawValue & keyBit != 0 }
@@ -74,7 +83,7 @@ public final class Document: Sendable {
         precondition(source.path == self.source.path, "a document moves only to a copy of its own file")
         return Document(source: source, position: position, rootID: rootID, symbols: symbols, hasPlainKeys: hasPlainKeys, records: records,
                         spans: spans, strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns,
-                        keySymbols: keySymbols)
+                        isCompacted: isCompacted, wideKeySymbols: wideKeySymbols)
     }
 
     /// The number of nodes in the document (keys included, except in a compacted document; an alias counts once).
@@ -88,8 +97,10 @@ public final class Document: Sendable {
     /// Where a node starts.
     public func location(_ id: NodeID) -> SourceLocation {
         let record = record(id)
-        let column = record.flags.contains(.wideColumn) ? wideColumns[record.offset] ?? NodeRecord.columnLimit : Int(record.column)
-        return source.location(offset: Int(record.offset), column: column)
+        if record.flags.contains(.wideColumn) {
+            return source.location(offset: Int(record.offset), column: wideColumns[record.offset] ?? NodeRecord.columnLimit)
+        }
+        return isCompacted ? source.locationCountingBytes(offset: Int(record.offset)) : source.location(offset: Int(record.offset), column: Int(record.column))
     }
 
     /// The byte offset where a node starts.
@@ -110,7 +121,7 @@ public final class Document: Sendable {
 
     /// A string node's value.
     public func string(_ id: NodeID) -> String {
-        if Self.isKey(id) { return symbols.name(of: Symbol(rawValue: keySymbols[Int(id.rawValue & ~Self.keyBit)])) }
+        if Self.isKey(id) { return symbols.name(of: Symbol(rawValue: keySymbol(ofValueAt: Int(id.rawValue & ~Self.keyBit)))) }
         let record = records[Int(id.rawValue)]
         if record.flags.contains(.symbol) { return symbols.name(of: Symbol(rawValue: record.payload)) }
         return strings[Int(record.payload)]
@@ -119,7 +130,7 @@ public final class Document: Sendable {
     /// The symbol (in ``symbols``) of a string node that is a mapping key, or `nil` for any other
     /// node and for a plain-string key (see ``hasPlainKeys``).
     public func symbol(_ id: NodeID) -> Symbol? {
-        if Self.isKey(id) { return Symbol(rawValue: keySymbols[Int(id.rawValue & ~Self.keyBit)]) }
+        if Self.isKey(id) { return Symbol(rawValue: keySymbol(ofValueAt: Int(id.rawValue & ~Self.keyBit))) }
         let record = records[Int(id.rawValue)]
         return record.flags.contains(.symbol) ? Symbol(rawValue: record.payload) : nil
     }
@@ -277,11 +288,21 @@ public final class Document: Sendable {
     /// ``value(for:in:hint:)`` in a compacted document: the key symbols of the mapping's values side by side.
     private func compactedValue(for symbol: Symbol, in span: ContainerSpan, hint: inout Int) -> NodeID? {
         let start = Int(span.start), count = Int(span.count)
-        if hint < count, keySymbols[start + hint] == symbol.rawValue { return NodeID(UInt32(start + hint)) }
-        for index in start..<(start + count) where keySymbols[index] == symbol.rawValue {
-            hint = index - start
-            return NodeID(UInt32(index))
+        guard symbol.rawValue < UInt32(NodeRecord.spilledKeySymbol) else {
+            for index in start..<(start + count) where keySymbol(ofValueAt: index) == symbol.rawValue {
+                hint = index - start
+                return NodeID(UInt32(index))
+            }
+            return nil
         }
-        return nil
+        let wanted = UInt16(symbol.rawValue)
+        return records.withUnsafeBufferPointer { records in
+            if hint < count, records[start + hint].column == wanted { return NodeID(UInt32(start + hint)) }
+            for index in start..<(start + count) where records[index].column == wanted {
+                hint = index - start
+                return NodeID(UInt32(index))
+            }
+            return nil
+        }
     }
 }

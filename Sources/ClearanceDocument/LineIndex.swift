@@ -50,13 +50,16 @@ struct LineIndex: Sendable {
     }
 
     /// The 1-based line that contains a byte offset.
-    func line(containing offset: Int) -> Int {
+    func line(containing offset: Int) -> Int { lineAndStart(containing: offset).line }
+
+    /// The 1-based line that contains a byte offset, and the byte offset where it starts.
+    func lineAndStart(containing offset: Int) -> (line: Int, start: Int) {
         var low = 0, high = checkpoints.count
         while low < high {
             let mid = (low + high) / 2
             if Int(checkpoints[mid]) <= offset { low = mid + 1 } else { high = mid }
         }
-        guard low > 0 else { return 1 }
+        guard low > 0 else { return (1, checkpoints.first.map(Int.init) ?? 0) }
         var line = (low - 1) * Self.stride
         var start = Int(checkpoints[low - 1])
         while line + 1 < count {
@@ -65,6 +68,6 @@ struct LineIndex: Sendable {
             start = next
             line += 1
         }
-        return line + 1
+        return (line + 1, start)
     }
 }

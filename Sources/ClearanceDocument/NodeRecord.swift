@@ -4,6 +4,10 @@
 /// (``Flags/inlineInt``) or an index into the document's wide numbers; an index into its
 /// doubles, strings or timestamps; the symbol number of an interned key (``Flags/symbol``);
 /// the index of a container's span of children.
+///
+/// `column` is the node's column, or ``Flags/wideColumn`` when the document's side table holds it. In a compacted document
+/// (``Document/compacted(locatedIn:)``) it holds instead the symbol of the key of a mapping's value (``keySymbol``): the
+/// column is then counted in bytes from the line's start, and kept in the side table where that count would be wrong.
 struct NodeRecord {
     var payload: UInt32
     var offset: UInt32
@@ -23,6 +27,10 @@ struct NodeRecord {
 
     /// Columns at or above this value are kept in the document's side table.
     static let columnLimit = Int(UInt16.max)
+    /// In a compacted document, the `column` of a record that is no mapping's value.
+    static let noKeySymbol = UInt16.max
+    /// In a compacted document, the `column` of a value whose key's symbol is this number or more, kept in a side table.
+    static let spilledKeySymbol = UInt16.max - 1
 }
 
 /// Where a container's children sit in the document's records: `count` records (or key/value

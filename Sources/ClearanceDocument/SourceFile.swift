@@ -69,6 +69,23 @@ public final class SourceFile: Sendable {
         return column
     }
 
+    /// The location of a byte offset whose column is its count of bytes from its line's start (what a compacted document
+    /// keeps for a node that check found it to be).
+    func locationCountingBytes(offset: Int) -> SourceLocation {
+        let (line, start) = lines.lineAndStart(containing: offset)
+        return SourceLocation(file: path, line: line, column: Self.byteColumn(offset: offset, lineStart: start), offset: offset)
+    }
+
+    /// The byte offsets of the line that contains `offset`: where it starts, and where the next starts (`Int.max` for the
+    /// last line).
+    func lineBounds(containing offset: Int) -> (start: Int, end: Int) {
+        let (line, start) = lines.lineAndStart(containing: offset)
+        return (start, line < lines.count ? self.start(ofLine: line + 1) : .max)
+    }
+
+    /// The 1-based column of `offset` counted in bytes from the start of its line, `lineStart` (1 inside a byte-order mark).
+    static func byteColumn(offset: Int, lineStart: Int) -> Int { offset >= lineStart ? offset - lineStart + 1 : 1 }
+
     /// The 1-based line that contains a byte offset.
     public func line(containing offset: Int) -> Int { lines.line(containing: offset) }
 

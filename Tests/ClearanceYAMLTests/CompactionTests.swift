@@ -12,6 +12,12 @@ struct CompactionTests {
         "access:\n  - system: github\n    resource: acme/web\n    last_review: {date: 2026-11-02, reviewer: bo}\n    revoked: null\n  - system: aws\n    role: admin\n  - []\n  - {}\nempty: {}\ncount: 12\nratio: 0.5\n",
         "base: &grant\n  system: gcp\n  role: owner\nfirst: *grant\nsecond: *grant\nlist: [*grant, *grant]\nquoted: 'a: b'\nblock: |\n  two\n  lines\n",
         "- one\n- key: value\n  other: [1, 2, {deep: {deeper: x}}]\n- - nested\n  - list\n",
+        // Columns that are not the byte count from the line's start: characters of several bytes before a node, a
+        // byte-order mark, and columns past what a record holds.
+        "naïve: café\nñandú: {ü: ö, z: [é, 1], 終: {わ: 2}}\nlist:\n  - ç: 1\n    é: x\n",
+        "\u{FEFF}first: 1\nsecond: [x, {y: z}]\n",
+        "a: 1\r\nb:\r\n  c: 2\r\n  d: [3, 4]\r\n",
+        "wide: [" + String(repeating: "a, ", count: 25_000) + "{far: end}]\nnext: {é: " + String(repeating: "é", count: 70_000) + ", k: v}\n",
     ]
 
     /// Every key of every mapping, in order, with where its value is, walked by name.
@@ -52,6 +58,18 @@ struct CompactionTests {
                 #expect(compact.root["absent"] == nil)
             }
         }
+    }
+
+    @Test func keysWhoseSymbolsAreTooLargeForARecordAreKeptAside() throws {
+        let symbols = SymbolTable()
+        for number in 0..<70_000 { _ = symbols.intern("filler\(number)") }  // the keys below get symbols past 65,534
+        let original = try #require(try YAMLLoader(symbols: symbols).load(text: Self.texts[0] + "filler3: early\n", name: "a.yaml").first)
+        let (compact, _) = try #require(original.compacted(locatedIn: original.source))
+        #expect(try #require(compact.symbol(compact.key(0, of: compact.rootID))).rawValue >= 70_000)
+        #expect(compact.root.json(marks: true) == original.root.json(marks: true))
+        #expect(Self.keys(compact.root) == Self.keys(original.root))
+        #expect(compact.root["filler3"]?.string == "early" && compact.root["identity"]?["sso"]?.bool == true)
+        #expect(compact.root["filler4"] == nil)
     }
 
     @Test func aCompactedDocumentCanBeRetyped() throws {
