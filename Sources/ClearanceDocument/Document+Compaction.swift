@@ -1,43 +1,32 @@
 extension Document {
+    /// Whether ``compacted(locatedIn:)`` gives a copy: the document has keys, all of them symbols, and is not compacted yet.
+    public var canBeCompacted: Bool { keys() != nil }
+
     /// The same document without a record of its own for each mapping key, located in `source` (a copy of its own file):
-    /// each key is kept as its symbol in its value's record, where the column was (a column is then counted from the line's
-    /// start, or kept aside where that count is not it), so a document read by symbol, as evaluation reads it, costs about a
-    /// third less. A key is then placed where its value is. `nil` when some key is not a symbol (a plain string or another
-    /// scalar), when there is no key, or when the document is compacted already; with the copy, the identity in it of each
-    /// node of this document that is not a key.
+    /// each key is kept as its symbol in its value's record, where the column was, and each node's line and column where
+    /// its offset was (so `source` may leave out its line table, and ``offset(_:)`` is -1), and a document read by symbol,
+    /// as evaluation reads it, costs about a third less. A key is then placed where its value is. `nil` unless
+    /// ``canBeCompacted``; with the copy, the identity in it of each node of this document that is not a key.
     public func compacted(locatedIn source: SourceFile) -> (document: Document, id: @Sendable (NodeID) -> NodeID)? {
         precondition(source.path == self.source.path, "a document moves only to a copy of its own file")
-        guard !isCompacted, !hasPlainKeys else { return nil }
-        var isKey = [Bool](repeating: false, count: records.count)
-        var keyCount = 0
-        for record in records where record.kind == .mapping {
-            let span = spans[Int(record.payload)]
-            var index = Int(span.start)
-            for _ in 0..<span.count {
-                let key = records[index]
-                guard key.kind == .string, key.flags.contains(.symbol) else { return nil }
-                if !isKey[index] { keyCount += 1 }
-                isKey[index] = true
-                index += 2
-            }
-        }
-        guard keyCount > 0 else { return nil }
+        guard let (isKey, keyCount) = keys() else { return nil }
         var newIndex = [UInt32](repeating: .max, count: records.count)
         var kept: [NodeRecord] = []
         kept.reserveCapacity(records.count - keyCount)
-        // Each record's column field will hold its key's symbol, so a column the byte count from its line's start would not
-        // give is kept in the side table.
-        var wideColumns = self.wideColumns
-        var line = (start: 0, end: 0)
+        // Each record's column field will hold its key's symbol, and its offset field its line and column (or, too large
+        // for it, the side table by the record's index), so the copy's file needs no line table.
+        var wideColumns: [UInt32: Int] = [:]
+        var line = LineCursor()
         for (index, record) in records.enumerated() where !isKey[index] {
             var record = record
-            if !record.flags.contains(.wideColumn) {
-                let offset = Int(record.offset)
-                if offset < line.start || offset >= line.end { line = source.lineBounds(containing: offset) }
-                if Int(record.column) != SourceFile.byteColumn(offset: offset, lineStart: line.start) {
-                    record.flags.insert(.wideColumn)
-                    wideColumns[record.offset] = Int(record.column)
-                }
+            let column = record.flags.contains(.wideColumn) ? self.wideColumns[record.offset] ?? NodeRecord.columnLimit : Int(record.column)
+            let number = self.source.line(containing: Int(record.offset), near: &line)
+            if number < 1 << (32 - NodeRecord.placeColumnBits), column < 1 << NodeRecord.placeColumnBits {
+                record.offset = UInt32(number) << NodeRecord.placeColumnBits | UInt32(column)
+                record.flags.remove(.wideColumn)
+            } else {
+                record.flags.insert(.wideColumn)
+                wideColumns[UInt32(kept.count)] = number << 32 | column
             }
             record.column = NodeRecord.noKeySymbol
             newIndex[index] = UInt32(kept.count)
@@ -65,5 +54,25 @@ extension Document {
                             timestamps: timestamps, wideColumns: wideColumns, isCompacted: true, wideKeySymbols: wideKeySymbols)
         let map = newIndex
         return (copy, { NodeID(map[Int($0.rawValue)]) })
+    }
+
+    /// Which records are mapping keys, and how many, or `nil` when the document cannot be compacted: it is compacted
+    /// already, has no key, or a key that is not a symbol (a plain string or another scalar).
+    private func keys() -> (isKey: [Bool], count: Int)? {
+        guard !isCompacted, !hasPlainKeys else { return nil }
+        var isKey = [Bool](repeating: false, count: records.count)
+        var count = 0
+        for record in records where record.kind == .mapping {
+            let span = spans[Int(record.payload)]
+            var index = Int(span.start)
+            for _ in 0..<span.count {
+                let key = records[index]
+                guard key.kind == .string, key.flags.contains(.symbol) else { return nil }
+                if !isKey[index] { count += 1 }
+                isKey[index] = true
+                index += 2
+            }
+        }
+        return count > 0 ? (isKey, count) : nil
     }
 }

@@ -31,10 +31,12 @@ public final class Document: Sendable {
     let strings: [String]
     let wideNumbers: [UInt64]
     let timestamps: [Timestamp]
+    /// Columns too wide for a record, by offset; in a compacted document, lines and columns too large for a record
+    /// (`line << 32 | column`), by record index.
     let wideColumns: [UInt32: Int]
     /// Whether the keys were let go (``compacted(locatedIn:)``): values stand side by side, each record of a mapping's value
-    /// holds its key's symbol where other documents keep the column (``NodeRecord/keySymbol``), and a column is counted
-    /// from the node's line start unless ``wideColumns`` holds it.
+    /// holds its key's symbol where other documents keep the column, and each record its node's line and column where
+    /// other documents keep the offset (``NodeRecord``).
     let isCompacted: Bool
     /// In a compacted document, the key symbols too large for a record (``NodeRecord/spilledKeySymbol``), by value index.
     let wideKeySymbols: [UInt32: UInt32]
@@ -94,17 +96,22 @@ public final class Document: Sendable {
     /// The kind of a node.
     public func kind(_ id: NodeID) -> NodeKind { Self.isKey(id) ? .string : records[Int(id.rawValue)].kind }
 
-    /// Where a node starts.
+    /// Where a node starts (in a compacted document, without its byte offset: -1).
     public func location(_ id: NodeID) -> SourceLocation {
-        let record = record(id)
-        if record.flags.contains(.wideColumn) {
-            return source.location(offset: Int(record.offset), column: wideColumns[record.offset] ?? NodeRecord.columnLimit)
+        let index = Int(id.rawValue & ~Self.keyBit)
+        let record = records[index]
+        if isCompacted {
+            let place = record.flags.contains(.wideColumn)
+                ? wideColumns[UInt32(index)] ?? 0
+                : Int(record.offset >> NodeRecord.placeColumnBits) << 32 | Int(record.offset & (1 << NodeRecord.placeColumnBits - 1))
+            return SourceLocation(file: source.path, line: place >> 32, column: place & 0xFFFF_FFFF, offset: -1)
         }
-        return isCompacted ? source.locationCountingBytes(offset: Int(record.offset)) : source.location(offset: Int(record.offset), column: Int(record.column))
+        let column = record.flags.contains(.wideColumn) ? wideColumns[record.offset] ?? NodeRecord.columnLimit : Int(record.column)
+        return source.location(offset: Int(record.offset), column: column)
     }
 
-    /// The byte offset where a node starts.
-    public func offset(_ id: NodeID) -> Int { Int(record(id).offset) }
+    /// The byte offset where a node starts; -1 in a compacted document, which keeps lines and columns instead.
+    public func offset(_ id: NodeID) -> Int { isCompacted ? -1 : Int(record(id).offset) }
 
     /// A bool node's value.
     public func bool(_ id: NodeID) -> Bool { records[Int(id.rawValue)].payload != 0 }
@@ -296,13 +303,11 @@ public final class Document: Sendable {
             return nil
         }
         let wanted = UInt16(symbol.rawValue)
-        return records.withUnsafeBufferPointer { records in
-            if hint < count, records[start + hint].column == wanted { return NodeID(UInt32(start + hint)) }
-            for index in start..<(start + count) where records[index].column == wanted {
-                hint = index - start
-                return NodeID(UInt32(index))
-            }
-            return nil
+        if hint < count, records[start + hint].column == wanted { return NodeID(UInt32(start + hint)) }
+        for index in start..<(start + count) where records[index].column == wanted {
+            hint = index - start
+            return NodeID(UInt32(index))
         }
+        return nil
     }
 }

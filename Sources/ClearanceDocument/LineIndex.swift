@@ -14,6 +14,16 @@ struct LineIndex: Sendable {
     /// The number of lines.
     let count: Int
 
+    /// No line table: every offset is on line 1, which starts at 0 (a file whose documents keep their lines themselves).
+    static let none = LineIndex()
+
+    private init() {
+        checkpoints = []
+        lengths = []
+        longLengths = [:]
+        count = 0
+    }
+
     /// An index of lines that start at the given (increasing) byte offsets.
     init(starts: [UInt32]) {
         count = starts.count
@@ -43,6 +53,7 @@ struct LineIndex: Sendable {
 
     /// The byte offset where the 0-based line `index` starts.
     func start(ofLine index: Int) -> Int {
+        guard !checkpoints.isEmpty else { return 0 }
         let block = index / Self.stride
         var start = Int(checkpoints[block])
         for line in (block * Self.stride)..<index { start += length(line) }
@@ -51,6 +62,25 @@ struct LineIndex: Sendable {
 
     /// The 1-based line that contains a byte offset.
     func line(containing offset: Int) -> Int { lineAndStart(containing: offset).line }
+
+    /// Moves `cursor` to the line that contains `offset` and returns that line (1-based): a step to the next line or two
+    /// when the offset is just past the cursor's line, as offsets asked in the order they were written are, else a search.
+    func line(containing offset: Int, near cursor: inout LineCursor) -> Int {
+        var steps = 0
+        while offset >= cursor.end, cursor.line + 1 < count, steps < 4 {
+            cursor.line += 1
+            cursor.start = cursor.end
+            cursor.end = cursor.line + 1 < count ? cursor.start + length(cursor.line) : .max
+            steps += 1
+        }
+        if offset < cursor.start || offset >= cursor.end {
+            let (line, start) = lineAndStart(containing: offset)
+            cursor.line = line - 1
+            cursor.start = start
+            cursor.end = line < count ? start + length(line - 1) : .max
+        }
+        return cursor.line + 1
+    }
 
     /// The 1-based line that contains a byte offset, and the byte offset where it starts.
     func lineAndStart(containing offset: Int) -> (line: Int, start: Int) {
@@ -70,4 +100,10 @@ struct LineIndex: Sendable {
         }
         return (line + 1, start)
     }
+}
+
+/// A line of a ``LineIndex`` (0-based) and the byte offsets where it starts and where the next starts (`Int.max` for the
+/// last), kept between questions about nearby offsets; a new cursor is on no line, so its first question is a search.
+struct LineCursor {
+    var line = 0, start = Int.max, end = Int.max
 }

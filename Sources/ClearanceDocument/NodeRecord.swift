@@ -5,9 +5,10 @@
 /// doubles, strings or timestamps; the symbol number of an interned key (``Flags/symbol``);
 /// the index of a container's span of children.
 ///
-/// `column` is the node's column, or ``Flags/wideColumn`` when the document's side table holds it. In a compacted document
-/// (``Document/compacted(locatedIn:)``) it holds instead the symbol of the key of a mapping's value (``keySymbol``): the
-/// column is then counted in bytes from the line's start, and kept in the side table where that count would be wrong.
+/// `offset` is where the node starts in its file, and `column` its column, or ``Flags/wideColumn`` when the document's side
+/// table holds it. A compacted document (``Document/compacted(locatedIn:)``) keeps neither: `column` holds the symbol of the
+/// key of a mapping's value, and `offset` the node's line and column (``placeColumnBits``), so its file needs no line table;
+/// with ``Flags/wideColumn``, the side table holds them by the record's index.
 struct NodeRecord {
     var payload: UInt32
     var offset: UInt32
@@ -27,6 +28,8 @@ struct NodeRecord {
 
     /// Columns at or above this value are kept in the document's side table.
     static let columnLimit = Int(UInt16.max)
+    /// In a compacted document, the bits of `offset` that hold the column; the line is in the bits above.
+    static let placeColumnBits: UInt32 = 12
     /// In a compacted document, the `column` of a record that is no mapping's value.
     static let noKeySymbol = UInt16.max
     /// In a compacted document, the `column` of a value whose key's symbol is this number or more, kept in a side table.

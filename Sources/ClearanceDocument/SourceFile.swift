@@ -20,7 +20,7 @@ public final class SourceFile: Sendable {
     /// The file's bytes, as read; empty in a copy made by ``keepingLines(_:)``.
     public let text: [UInt8]
     /// The text of the lines a copy made by ``keepingLines(_:)`` kept, by 1-based line.
-    private let keptLines: [Int: String]
+    private let keptLines: KeptLines
     /// Whether the file holds all its bytes (it was read, not copied by ``keepingLines(_:)``).
     public let holdsText: Bool
 
@@ -28,11 +28,11 @@ public final class SourceFile: Sendable {
         self.path = path
         self.lines = LineIndex(starts: lineStarts)
         self.text = text
-        self.keptLines = [:]
+        self.keptLines = KeptLines()
         self.holdsText = true
     }
 
-    private init(path: String, lines: LineIndex, keptLines: [Int: String]) {
+    private init(path: String, lines: LineIndex, keptLines: KeptLines) {
         self.path = path
         self.lines = lines
         self.text = []
@@ -41,11 +41,13 @@ public final class SourceFile: Sendable {
     }
 
     /// A copy of the file with its path and line table but, of its text, only `lines` (1-based), for documents kept after
-    /// their checks: they still locate every node, and errors about them can still quote those lines.
-    public func keepingLines(_ lines: some Sequence<Int>) -> SourceFile {
-        var kept: [Int: String] = [:]
-        for line in lines where kept[line] == nil { kept[line] = lineText(line) }
-        return SourceFile(path: path, lines: self.lines, keptLines: kept)
+    /// their checks: they still locate every node, and errors about them can still quote those lines. Without
+    /// `lineTable`, for documents that keep their nodes' lines themselves (compacted ones), the copy places every offset
+    /// on line 1.
+    public func keepingLines(_ lines: some Sequence<Int>, lineTable: Bool = true) -> SourceFile {
+        var kept: [(number: Int, text: String)] = []
+        for line in Set(lines) { if let text = lineText(line) { kept.append((line, text)) } }
+        return SourceFile(path: path, lines: lineTable ? self.lines : .none, keptLines: KeptLines(kept))
     }
 
     /// A file whose bytes are `text`, kept for locating nodes and quoting lines: what a reader of any format starts from.
@@ -69,22 +71,8 @@ public final class SourceFile: Sendable {
         return column
     }
 
-    /// The location of a byte offset whose column is its count of bytes from its line's start (what a compacted document
-    /// keeps for a node that check found it to be).
-    func locationCountingBytes(offset: Int) -> SourceLocation {
-        let (line, start) = lines.lineAndStart(containing: offset)
-        return SourceLocation(file: path, line: line, column: Self.byteColumn(offset: offset, lineStart: start), offset: offset)
-    }
-
-    /// The byte offsets of the line that contains `offset`: where it starts, and where the next starts (`Int.max` for the
-    /// last line).
-    func lineBounds(containing offset: Int) -> (start: Int, end: Int) {
-        let (line, start) = lines.lineAndStart(containing: offset)
-        return (start, line < lines.count ? self.start(ofLine: line + 1) : .max)
-    }
-
-    /// The 1-based column of `offset` counted in bytes from the start of its line, `lineStart` (1 inside a byte-order mark).
-    static func byteColumn(offset: Int, lineStart: Int) -> Int { offset >= lineStart ? offset - lineStart + 1 : 1 }
+    /// The 1-based line that contains a byte offset, found near the line `cursor` is on.
+    func line(containing offset: Int, near cursor: inout LineCursor) -> Int { lines.line(containing: offset, near: &cursor) }
 
     /// The 1-based line that contains a byte offset.
     public func line(containing offset: Int) -> Int { lines.line(containing: offset) }

@@ -52,4 +52,12 @@ struct LoadedTextTests {
         #expect(copy.location(offset: 9, column: 1) == file.location(offset: 9, column: 1))
         #expect(copy.line(containing: 9) == 3)
     }
+
+    @Test func keptLinesInAnyOrderWithEmptyAndWideOnesQuoteAsTheFile() throws {
+        let file = SourceFile(path: "b.yaml", text: Array("α: 1\n\nthird: ✓ 終\nfour\nfünf\n".utf8))
+        let copy = file.keepingLines([5, 1, 3, 3, 2, 40])
+        #expect((1...6).map { copy.lineText($0) } == ["α: 1", "", "third: ✓ 終", nil, "fünf", nil])
+        #expect(file.keepingLines([]).lineText(1) == nil)
+        #expect(copy.keepingLines([3, 4]).lineText(3) == "third: ✓ 終")  // a copy of a copy keeps what the first kept
+    }
 }

@@ -7,7 +7,7 @@ extension Node {
     /// so an error inside an expression written in a YAML string points at the exact column in
     /// the file. For a container, returns the node's own location.
     public func location(ofValueOffset target: Int) -> SourceLocation {
-        guard kind.isScalar, let value = string ?? scalarText else { return location }
+        guard kind.isScalar, document.source.holdsText, let value = string ?? scalarText else { return location }
         let raw = document.source.text
         let valueBytes = Array(value.utf8)
         var r = document.offset(id)

@@ -113,7 +113,9 @@ public struct InputLoader: Sendable {
     static func lettingTextGo(_ entries: [DocumentChecker.Entry]) -> [DocumentChecker.Entry] {
         guard let source = entries.lazy.compactMap(\.document).first?.document.source, source.holdsText else { return entries }
         let lines = entries.flatMap { entry in [entry.document?.root.location.line, entry.idNode?.location.line].compactMap { $0 } }
-        let copy = source.keepingLines(lines)
+        // Compacted documents keep their nodes' lines themselves: when every document of the file is, the copy keeps no
+        // line table.
+        let copy = source.keepingLines(lines, lineTable: !entries.allSatisfy { $0.document?.document.canBeCompacted ?? true })
         return entries.map { entry in
             guard let document = entry.document, document.document.source === source else { return entry }
             var moved = entry
