@@ -41,6 +41,37 @@ public enum ParallelMap {
         }
         return slots.collect()
     }
+
+    /// `body(0) ... body(count - 1)` on up to `jobs` threads, each result handed to `consume` in index order, one at a
+    /// time, as soon as every result before it was: what ``map(_:jobs:done:_:)`` and a loop over its results do, holding
+    /// only the results not handed on yet rather than all of them.
+    public static func forEachInOrder<T: Sendable>(_ count: Int, jobs: Int, done: (@Sendable (Int) -> Void)? = nil,
+                                                   _ body: @Sendable (Int) -> T, consume: @Sendable (T) -> Void) {
+        guard jobs > 1, count > 1 else {
+            for index in 0..<count {
+                consume(body(index))
+                done?(index + 1)
+            }
+            return
+        }
+        let waiting = Mutex<(next: Int, results: [Int: T])>((0, [:]))
+        let next = Atomic<Int>(0), finished = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                let result = body(index)
+                waiting.withLock { waiting in
+                    waiting.results[index] = result
+                    while let ready = waiting.results.removeValue(forKey: waiting.next) {
+                        consume(ready)
+                        waiting.next += 1
+                    }
+                }
+                if let done { done(finished.wrappingAdd(1, ordering: .relaxed).newValue) }
+            }
+        }
+    }
 }
 
 /// Storage where each index is written by exactly one thread, read after all have finished.

@@ -1,6 +1,7 @@
 import ClearanceCore
 import ClearanceExpression
 import ClearancePolicy
+import Synchronization
 
 /// Compiled policies prepared over a snapshot of an organisation, ready to evaluate documents:
 /// the whole snapshot for an audit (``run(rules:subjects:progress:)``), or a few documents at a
@@ -86,12 +87,16 @@ public struct Engine: Sendable {
         let batches = (targets.count + Self.batchSize - 1) / Self.batchSize
         let total = targets.count
         let done = progress.map { progress in { @Sendable (batches: Int) in progress(min(total, batches * Self.batchSize), total) } }
-        let results = ParallelMap.map(batches, jobs: jobs, done: done) { [self] batch in
+        // Each batch's findings and counts join the run's as soon as the batches before it have, so only the batches
+        // still waiting for an earlier one are held apart.
+        let merged = Mutex(sink(plans, keepsAll: keepsAllFindings))
+        ParallelMap.forEachInOrder(batches, jobs: jobs, done: done) { [self] batch in
             evaluate(targets[(batch * Self.batchSize)..<min(targets.count, (batch + 1) * Self.batchSize)], plans, waivers: waivers, at: now,
                      keepsAll: keepsAllFindings)
+        } consume: { result in
+            merged.withLock { $0.append(result) }
         }
-        var sink = sink(plans, keepsAll: keepsAllFindings)
-        for result in results { sink.append(result) }
+        var sink = merged.withLock { $0 }
         if subjects == nil {
             let reported = Set(snapshot.reportedWaivers.map(\.id))
             for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true && reported.contains(finding.subject) {
