@@ -58,9 +58,10 @@ struct CheckCommand: ParsableCommand {
                 .run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
             try Session.requireAppliedRules(report)
-            // A check of part of a project resolves nothing about the documents it did not check.
-            let checked = paths.isEmpty ? nil : Session.checkedSubjects(documents)
-            return (accepted.map { report.comparing(with: $0, checked: checked) } ?? report, documents, configuration, watched)
+            // A check of part of a project resolves nothing about the documents it did not check (what was checked is
+            // listed only when there is a baseline to compare with: a large organisation's list is not small).
+            let compared = accepted.map { report.comparing(with: $0, checked: paths.isEmpty ? nil : Session.checkedSubjects(documents)) }
+            return (compared ?? report, documents, configuration, watched)
         }
         progress.finish()
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }

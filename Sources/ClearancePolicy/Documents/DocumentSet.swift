@@ -39,7 +39,14 @@ public final class DocumentSet: Sendable {
         self.digests = digests
         self.contextFiles = contextFiles
         self.advisories = advisories.sorted()
-        var byKind: [DocumentKind: [InputDocument]] = [:]
+        // Each kind's list is made at its size: the lists of a large organisation's documents are its largest arrays.
+        var counts: [DocumentKind: Int] = [:]
+        for document in documents { counts[document.kind, default: 0] += 1 }
+        var byKind = counts.mapValues { count in
+            var list: [InputDocument] = []
+            list.reserveCapacity(count)
+            return list
+        }
         for document in documents { byKind[document.kind, default: []].append(document) }
         self.byKind = byKind
         lookupValues = kinds.lookups.map { Self.lookupMap(byKind[$0.kind] ?? []) }
