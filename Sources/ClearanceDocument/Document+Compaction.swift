@@ -13,24 +13,32 @@ extension Document {
         var newIndex = [UInt32](repeating: .max, count: records.count)
         var kept: [NodeRecord] = []
         kept.reserveCapacity(records.count - keyCount)
-        // Each record's column field will hold its key's symbol, and its offset field its line and column (or, too large
-        // for it, the side table by the record's index), so the copy's file needs no line table.
-        var wideColumns: [UInt32: Int] = [:]
-        var line = LineCursor()
+        // Each record's column field will hold its key's symbol, and its offset field its line and column, split where
+        // this document's largest line and column both fit (a one-line JSON file has wide columns and a single line); a
+        // place that does not fit goes to the side table by the record's index. So the copy's file needs no line table.
+        var places: [(line: Int, column: Int)] = []
+        places.reserveCapacity(kept.capacity)
+        var line = LineCursor(), largest = (line: 0, column: 0)
         for (index, record) in records.enumerated() where !isKey[index] {
-            var record = record
             let column = record.flags.contains(.wideColumn) ? self.wideColumns[record.offset] ?? NodeRecord.columnLimit : Int(record.column)
-            let number = self.source.line(containing: Int(record.offset), near: &line)
-            if number < 1 << (32 - NodeRecord.placeColumnBits), column < 1 << NodeRecord.placeColumnBits {
-                record.offset = UInt32(number) << NodeRecord.placeColumnBits | UInt32(column)
-                record.flags.remove(.wideColumn)
-            } else {
-                record.flags.insert(.wideColumn)
-                wideColumns[UInt32(kept.count)] = number << 32 | column
-            }
-            record.column = NodeRecord.noKeySymbol
+            let place = (line: self.source.line(containing: Int(record.offset), near: &line), column: column)
+            largest = (max(largest.line, place.line), max(largest.column, place.column))
+            places.append(place)
             newIndex[index] = UInt32(kept.count)
             kept.append(record)
+        }
+        let columnBits = max(1, Int.bitWidth - largest.column.leadingZeroBitCount)
+        let placeColumnBits = Int.bitWidth - largest.line.leadingZeroBitCount + columnBits <= 32 ? columnBits : NodeRecord.placeColumnBits
+        var wideColumns: [UInt32: Int] = [:]
+        for (index, place) in places.enumerated() {
+            if place.line < 1 << (32 - placeColumnBits), place.column < 1 << placeColumnBits {
+                kept[index].offset = UInt32(place.line << placeColumnBits | place.column)
+                kept[index].flags.remove(.wideColumn)
+            } else {
+                kept[index].flags.insert(.wideColumn)
+                wideColumns[UInt32(index)] = place.line << 32 | place.column
+            }
+            kept[index].column = NodeRecord.noKeySymbol
         }
         var wideKeySymbols: [UInt32: UInt32] = [:]
         for (index, record) in records.enumerated() where isKey[index] {
@@ -51,7 +59,8 @@ extension Document {
         }
         let copy = Document(source: source, position: position, rootID: NodeID(newIndex[Int(rootID.rawValue)]), symbols: symbols,
                             hasPlainKeys: false, records: kept, spans: newSpans, strings: strings, wideNumbers: wideNumbers,
-                            timestamps: timestamps, wideColumns: wideColumns, isCompacted: true, wideKeySymbols: wideKeySymbols)
+                            timestamps: timestamps, wideColumns: wideColumns, isCompacted: true, wideKeySymbols: wideKeySymbols,
+                            placeColumnBits: UInt8(placeColumnBits))
         let map = newIndex
         return (copy, { NodeID(map[Int($0.rawValue)]) })
     }

@@ -41,6 +41,7 @@ extension Document {
         }
         return Document(source: source, position: position, rootID: rootID, symbols: symbols, hasPlainKeys: hasPlainKeys, records: records, spans: spans,
                             strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns,
-                        isCompacted: isCompacted, wideKeySymbols: wideKeySymbols)
+                        isCompacted: isCompacted, wideKeySymbols: wideKeySymbols,
+                        placeColumnBits: placeColumnBits)
     }
 }

@@ -38,6 +38,8 @@ public final class Document: Sendable {
     /// holds its key's symbol where other documents keep the column, and each record its node's line and column where
     /// other documents keep the offset (``NodeRecord``).
     let isCompacted: Bool
+    /// In a compacted document, how many low bits of a record's `offset` hold the node's column (the line is above).
+    let placeColumnBits: UInt8
     /// In a compacted document, the key symbols too large for a record (``NodeRecord/spilledKeySymbol``), by value index.
     let wideKeySymbols: [UInt32: UInt32]
 
@@ -46,7 +48,7 @@ public final class Document: Sendable {
 
     init(source: SourceFile, position: Int, rootID: NodeID, symbols: SymbolTable, hasPlainKeys: Bool, records: [NodeRecord],
          spans: [ContainerSpan], strings: [String], wideNumbers: [UInt64], timestamps: [Timestamp], wideColumns: [UInt32: Int],
-         isCompacted: Bool = false, wideKeySymbols: [UInt32: UInt32] = [:]) {
+         isCompacted: Bool = false, wideKeySymbols: [UInt32: UInt32] = [:], placeColumnBits: UInt8 = 0) {
         self.source = source
         self.position = position
         self.rootID = rootID
@@ -60,6 +62,7 @@ public final class Document: Sendable {
         self.wideColumns = wideColumns
         self.isCompacted = isCompacted
         self.wideKeySymbols = wideKeySymbols
+        self.placeColumnBits = placeColumnBits
     }
 
     /// In a compacted document, the symbol of the key of the value at `index` (`UInt32.max` when it is no mapping's value).
@@ -85,7 +88,7 @@ public final class Document: Sendable {
         precondition(source.path == self.source.path, "a document moves only to a copy of its own file")
         return Document(source: source, position: position, rootID: rootID, symbols: symbols, hasPlainKeys: hasPlainKeys, records: records,
                         spans: spans, strings: strings, wideNumbers: wideNumbers, timestamps: timestamps, wideColumns: wideColumns,
-                        isCompacted: isCompacted, wideKeySymbols: wideKeySymbols)
+                        isCompacted: isCompacted, wideKeySymbols: wideKeySymbols, placeColumnBits: placeColumnBits)
     }
 
     /// The number of nodes in the document (keys included, except in a compacted document; an alias counts once).
@@ -103,7 +106,7 @@ public final class Document: Sendable {
         if isCompacted {
             let place = record.flags.contains(.wideColumn)
                 ? wideColumns[UInt32(index)] ?? 0
-                : Int(record.offset >> NodeRecord.placeColumnBits) << 32 | Int(record.offset & (1 << NodeRecord.placeColumnBits - 1))
+                : Int(record.offset >> UInt32(placeColumnBits)) << 32 | Int(record.offset & (1 << UInt32(placeColumnBits) - 1))
             return SourceLocation(file: source.path, line: place >> 32, column: place & 0xFFFF_FFFF, offset: -1)
         }
         let column = record.flags.contains(.wideColumn) ? wideColumns[record.offset] ?? NodeRecord.columnLimit : Int(record.column)

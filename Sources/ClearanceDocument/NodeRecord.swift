@@ -7,8 +7,8 @@
 ///
 /// `offset` is where the node starts in its file, and `column` its column, or ``Flags/wideColumn`` when the document's side
 /// table holds it. A compacted document (``Document/compacted(locatedIn:)``) keeps neither: `column` holds the symbol of the
-/// key of a mapping's value, and `offset` the node's line and column (``placeColumnBits``), so its file needs no line table;
-/// with ``Flags/wideColumn``, the side table holds them by the record's index.
+/// key of a mapping's value, and `offset` the node's line and column (the low ``Document/placeColumnBits`` bits the column),
+/// so its file needs no line table; with ``Flags/wideColumn``, the side table holds them by the record's index.
 struct NodeRecord {
     var payload: UInt32
     var offset: UInt32
@@ -28,8 +28,8 @@ struct NodeRecord {
 
     /// Columns at or above this value are kept in the document's side table.
     static let columnLimit = Int(UInt16.max)
-    /// In a compacted document, the bits of `offset` that hold the column; the line is in the bits above.
-    static let placeColumnBits: UInt32 = 12
+    /// In a compacted document whose largest line and column do not both fit in `offset`, the bits that hold the column.
+    static let placeColumnBits = 12
     /// In a compacted document, the `column` of a record that is no mapping's value.
     static let noKeySymbol = UInt16.max
     /// In a compacted document, the `column` of a value whose key's symbol is this number or more, kept in a side table.

@@ -19,8 +19,11 @@ struct CompactionTests {
         "a: 1\r\nb:\r\n  c: 2\r\n  d: [3, 4]\r\n",
         "wide: [" + String(repeating: "a, ", count: 25_000) + "{far: end}]\nnext: {é: " + String(repeating: "é", count: 70_000) + ", k: v}\n",
         "tab:\t{x: 1}\nlong: " + String(repeating: "w", count: 5_000) + "\nafter: {y: 2}\n",
-        // Lines past what a record holds (2^20).
+        // Many lines; then many lines and wide columns, which do not both fit in a record's 32 bits.
         "first: 1\n" + String(repeating: "\n", count: 1_048_600) + "last: {z: [3]}\n",
+        "first: 1\n" + String(repeating: "\n", count: 1_048_600) + "last: [" + String(repeating: "x", count: 5_000) + ", {z: 3}]\n",
+        // A one-line JSON document: one line, columns far past 4,096.
+        "{" + (0..<3_000).map { "\"k\($0)\": [\($0), {\"v\": true}]" }.joined(separator: ", ") + "}\n",
     ]
 
     /// Every key of every mapping, in order, with where its value is, walked by name.
