@@ -42,6 +42,21 @@ public enum ParallelMap {
         return slots.collect()
     }
 
+    /// `body` over `0..<count` cut into ranges of `size`, on up to `jobs` threads, each range's result handed to `consume`
+    /// in order on the calling thread; at most twice `jobs` ranges are made ahead of the one handed on, so the results held
+    /// at once stay bounded whatever `count` is (a report written a batch at a time).
+    public static func forEachBatch<T: Sendable>(of count: Int, size: Int, jobs: Int, _ body: @Sendable (Range<Int>) -> T,
+                                                 consume: (T) -> Void) {
+        let size = max(1, size), batches = (count + size - 1) / size, wave = max(1, jobs) * 2
+        for first in stride(from: 0, to: batches, by: wave) {
+            let results = map(min(wave, batches - first), jobs: jobs) { offset in
+                let index = first + offset
+                return body((index * size)..<min(count, (index + 1) * size))
+            }
+            for result in results { consume(result) }
+        }
+    }
+
     /// `body(0) ... body(count - 1)` on up to `jobs` threads, each result handed to `consume` in index order, one at a
     /// time, as soon as every result before it was: what ``map(_:jobs:done:_:)`` and a loop over its results do, holding
     /// only the results not handed on yet rather than all of them.

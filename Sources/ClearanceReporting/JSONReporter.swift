@@ -73,21 +73,14 @@ public struct JSONReporter: Reporter {
     /// The findings' array from its `[` to its last item, a batch of findings at a time, each batch made on one of
     /// `jobs` threads and handed on in order (a few batches ahead at most, so memory stays bounded).
     static func writeFindings(_ findings: [Finding], baseline: BaselineComparison?, jobs: Int, to write: (String) -> Void) {
-        let batch = 2_048
-        let batches = (findings.count + batch - 1) / batch
-        let wave = max(1, jobs) * 2
-        for first in stride(from: 0, to: batches, by: wave) {
-            let pieces = ParallelMap.map(min(wave, batches - first), jobs: jobs) { offset in
-                let index = first + offset
-                var text = ""
-                for position in (index * batch)..<min(findings.count, (index + 1) * batch) {
-                    text += position == 0 ? "[\n    " : ",\n    "
-                    Self.writeFinding(findings[position], baseline: baseline, into: &text)
-                }
-                return text
+        ParallelMap.forEachBatch(of: findings.count, size: 2_048, jobs: jobs) { positions in
+            var text = ""
+            for position in positions {
+                text += position == 0 ? "[\n    " : ",\n    "
+                Self.writeFinding(findings[position], baseline: baseline, into: &text)
             }
-            for piece in pieces { write(piece) }
-        }
+            return text
+        } consume: { write($0) }
     }
 
     /// One finding as the JSON report writes it (`rule`, `policy`, `severity`, `status`, `subject`, `kind`, `element`, `message`,

@@ -42,18 +42,11 @@ public struct HTMLReporter: Reporter {
     /// in order (a few batches ahead at most, so memory stays bounded). A card ends its last line, so each piece starts a
     /// line, as neutralising the page whole would see it.
     static func writeCards(_ checklists: [Checklist], jobs: Int, to write: (String) -> Void) {
-        let batch = max(1, pieceSize / 16_384)  // a card takes about 11 KB
-        let batches = (checklists.count + batch - 1) / batch
-        let wave = max(1, jobs) * 2
-        for first in stride(from: 0, to: batches, by: wave) {
-            let pieces = ParallelMap.map(min(wave, batches - first), jobs: jobs) { offset in
-                let index = first + offset
-                var cards = SubjectCardWriter()
-                for checklist in checklists[(index * batch)..<min(checklists.count, (index + 1) * batch)] { cards.write(SubjectChecklist(checklist)) }
-                return Self.neutralised(cards.take())
-            }
-            for piece in pieces { write(piece) }
-        }
+        ParallelMap.forEachBatch(of: checklists.count, size: pieceSize / 16_384, jobs: jobs) { positions in  // a card takes about 11 KB
+            var cards = SubjectCardWriter()
+            for checklist in checklists[positions] { cards.write(SubjectChecklist(checklist)) }
+            return Self.neutralised(cards.take())
+        } consume: { write($0) }
     }
 
     /// The escaping leaves control characters: ESC and the rest (C0 but tab, line feed and carriage return;
