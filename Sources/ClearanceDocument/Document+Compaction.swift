@@ -1,15 +1,25 @@
 extension Document {
-    /// Whether ``compacted(locatedIn:)`` gives a copy: the document has keys, all of them symbols, and is not compacted yet.
-    public var canBeCompacted: Bool { keys() != nil }
+    /// Which records of a document are mapping keys: what ``compacted(_:locatedIn:)`` lets go.
+    public struct KeyRecords: Sendable {
+        fileprivate let isKey: [Bool]
+        fileprivate let count: Int
+    }
 
-    /// The same document without a record of its own for each mapping key, located in `source` (a copy of its own file):
-    /// each key is kept as its symbol in its value's record, where the column was, and each node's line and column where
-    /// its offset was (so `source` may leave out its line table, and ``offset(_:)`` is -1), and a document read by symbol,
-    /// as evaluation reads it, costs about a third less. A key is then placed where its value is. `nil` unless
-    /// ``canBeCompacted``; with the copy, the identity in it of each node of this document that is not a key.
+    /// The same document without a record of its own for each mapping key, located in `source` (a copy of its own file),
+    /// or `nil` when ``keyRecords()`` is.
     public func compacted(locatedIn source: SourceFile) -> (document: Document, id: @Sendable (NodeID) -> NodeID)? {
+        keyRecords().map { compacted($0, locatedIn: source) }
+    }
+
+    /// The same document without a record of its own for each mapping key (`keys`, from ``keyRecords()``), located in
+    /// `source` (a copy of its own file): each key is kept as its symbol in its value's record, where the column was, and
+    /// each node's line and column where its offset was (so `source` may leave out its line table, and ``offset(_:)`` is
+    /// -1), and a document read by symbol, as evaluation reads it, costs about a third less. A key is then placed where its
+    /// value is. With the copy, the identity in it of each node of this document that is not a key.
+    public func compacted(_ keys: KeyRecords, locatedIn source: SourceFile) -> (document: Document, id: @Sendable (NodeID) -> NodeID) {
         precondition(source.path == self.source.path, "a document moves only to a copy of its own file")
-        guard let (isKey, keyCount) = keys() else { return nil }
+        precondition(keys.isKey.count == records.count, "the key records are this document's")
+        let (isKey, keyCount) = (keys.isKey, keys.count)
         var newIndex = [UInt32](repeating: .max, count: records.count)
         var kept: [NodeRecord] = []
         kept.reserveCapacity(records.count - keyCount)
@@ -65,9 +75,9 @@ extension Document {
         return (copy, { NodeID(map[Int($0.rawValue)]) })
     }
 
-    /// Which records are mapping keys, and how many, or `nil` when the document cannot be compacted: it is compacted
-    /// already, has no key, or a key that is not a symbol (a plain string or another scalar).
-    private func keys() -> (isKey: [Bool], count: Int)? {
+    /// Which records are mapping keys, or `nil` when the document cannot be compacted: it is compacted already, has no
+    /// key, or a key that is not a symbol (a plain string or another scalar).
+    public func keyRecords() -> KeyRecords? {
         guard !isCompacted, !hasPlainKeys else { return nil }
         var isKey = [Bool](repeating: false, count: records.count)
         var count = 0
@@ -82,6 +92,6 @@ extension Document {
                 index += 2
             }
         }
-        return count > 0 ? (isKey, count) : nil
+        return count > 0 ? KeyRecords(isKey: isKey, count: count) : nil
     }
 }

@@ -115,11 +115,15 @@ public struct InputLoader: Sendable {
         let lines = entries.flatMap { entry in [entry.document?.root.location.line, entry.idNode?.location.line].compactMap { $0 } }
         // Compacted documents keep their nodes' lines themselves: when every document of the file is, the copy keeps no
         // line table.
-        let copy = source.keepingLines(lines, lineTable: !entries.allSatisfy { $0.document?.document.canBeCompacted ?? true })
-        return entries.map { entry in
-            guard let document = entry.document, document.document.source === source else { return entry }
+        let ours = entries.map { entry in entry.document.map { $0.document.source === source } ?? false }
+        let keys = zip(entries, ours).map { entry, ours in ours ? entry.document?.document.keyRecords() : nil }
+        let copy = source.keepingLines(lines, lineTable: zip(ours, keys).contains { ours, keys in ours && keys == nil })
+        return zip(entries, zip(ours, keys)).map { entry, mine in
+            let (ours, keys) = mine
+            guard ours, let document = entry.document else { return entry }
             var moved = entry
-            let (located, id) = document.document.compacted(locatedIn: copy) ?? (document.document.located(in: copy), { $0 })
+            let (located, id): (Document, @Sendable (NodeID) -> NodeID) =
+                if let keys { document.document.compacted(keys, locatedIn: copy) } else { (document.document.located(in: copy), { $0 }) }
             moved.document = InputDocument(kind: document.kind, id: document.id, root: Node(document: located, id: id(document.root.id)))
             moved.idNode = entry.idNode.map { Node(document: located, id: id($0.id)) }
             return moved
