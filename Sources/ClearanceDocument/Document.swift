@@ -37,7 +37,7 @@ public final class Document: Sendable {
     /// Whether the keys were let go (``compacted(locatedIn:)``): values stand side by side, each record of a mapping's value
     /// holds its key's symbol where other documents keep the column, and each record its node's line and column where
     /// other documents keep the offset (``NodeRecord``).
-    let isCompacted: Bool
+    public let isCompacted: Bool
     /// In a compacted document, how many low bits of a record's `offset` hold the node's column (the line is above).
     let placeColumnBits: UInt8
     /// In a compacted document, the key symbols too large for a record (``NodeRecord/spilledKeySymbol``), by value index.

@@ -27,7 +27,7 @@ public struct Engine: Sendable {
     /// The subjects, by rule id, whose pass and skip findings a run keeps apart (``Report/watchedFindings``) when it
     /// does not keep them all: what a history needs to tell a fixed finding from a removed one.
     public let watching: [String: Set<String>]
-    private let waivers: WaiverBook
+    let waivers: WaiverBook
     /// The evidence from the future set aside when the snapshot was prepared.
     private let futureEvidence: [FutureEvidence]
     /// How each rule's `for_each` elements are identified, by rule id.
@@ -97,24 +97,32 @@ public struct Engine: Sendable {
             merged.withLock { $0.append(result) }
         }
         var sink = merged.withLock { $0 }
-        if subjects == nil {
-            let reported = Set(snapshot.reportedWaivers.map(\.id))
-            for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true && reported.contains(finding.subject) {
-                sink.addOutsidePlan(finding)
-            }
-            for override in policies.expiredOverrides where rules?.contains(override.ruleID) ?? true {
-                sink.addOutsidePlan(Self.finding(expired: override))
-            }
-        }
-        if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
-            for evidence in futureEvidence where subjects?.contains(evidence.document.id) ?? true && !snapshot.isContext(evidence.document) {
-                sink.addOutsidePlan(Self.finding(evidence, now: now))
-            }
-        }
+        for finding in outsidePlan(rules: rules, subjects: subjects) { sink.addOutsidePlan(finding) }
         // Who each checked document is (name, status), for reports that list every person; only when they are kept.
         let checked = keepsAllFindings || keepsPassMarks
             ? snapshot.subjects.filter { policies.kinds.contains($0.kind) && (subjects?.contains($0.id) ?? true) } : []
         return report(sink, plans, documentsChecked: targets.count, at: now, subjects: checked)
+    }
+
+    /// The findings of a run that no planned rule gives: expired waivers and overrides (when every subject is checked),
+    /// and evidence from the future.
+    func outsidePlan(rules: Set<String>?, subjects: Set<String>?) -> [Finding] {
+        var found: [Finding] = []
+        if subjects == nil {
+            let reported = Set(snapshot.reportedWaivers.map(\.id))
+            for finding in waivers.expiredFindings() where rules?.contains(finding.waiver?.ruleID ?? "") ?? true && reported.contains(finding.subject) {
+                found.append(finding)
+            }
+            for override in policies.expiredOverrides where rules?.contains(override.ruleID) ?? true {
+                found.append(Self.finding(expired: override))
+            }
+        }
+        if rules?.contains(RuleInfo.futureEvidence.id) ?? true {
+            for evidence in futureEvidence where subjects?.contains(evidence.document.id) ?? true && !snapshot.isContext(evidence.document) {
+                found.append(Self.finding(evidence, now: now))
+            }
+        }
+        return found
     }
 
     /// Evaluates `documents` (a candidate's record, a changed manifest) at `time` in the context of the
@@ -150,10 +158,10 @@ public struct Engine: Sendable {
     }
 
     /// A policy with the rules of it that a run evaluates.
-    private typealias Plan = (policy: Policy, rules: [Rule])
+    typealias Plan = (policy: Policy, rules: [Rule])
 
     /// The policies with at least one rule among `rules` (every rule when `nil`).
-    private func plans(_ rules: Set<String>?) -> [Plan] {
+    func plans(_ rules: Set<String>?) -> [Plan] {
         policies.policies.compactMap { policy in
             let selected = policy.rules.filter { rules?.contains($0.id) ?? true }
             return selected.isEmpty ? nil : (policy, selected)
@@ -161,14 +169,17 @@ public struct Engine: Sendable {
     }
 
     /// An empty sink for a run of `plans`, keeping passes and skips when `keepsAll`: one counter slot per planned rule, in plan order.
-    private func sink(_ plans: [Plan], keepsAll: Bool) -> FindingSink {
-        FindingSink(keepsAll: keepsAll, marksPasses: keepsPassMarks, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count })
+    /// With `countsOnly`, it builds no finding.
+    func sink(_ plans: [Plan], keepsAll: Bool, countsOnly: Bool = false) -> FindingSink {
+        FindingSink(keepsAll: keepsAll, marksPasses: keepsPassMarks, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count },
+                    countsOnly: countsOnly)
     }
 
     /// Evaluates every planned rule on each document of its target kind, on this thread.
-    private func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp, keepsAll: Bool) -> FindingSink {
+    func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp, keepsAll: Bool,
+                  countsOnly: Bool = false) -> FindingSink {
         let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
-        var sink = sink(plans, keepsAll: keepsAll)
+        var sink = sink(plans, keepsAll: keepsAll, countsOnly: countsOnly)
         guard let first = plans.first else { return sink }
         var firstSlots: [Int] = []
         var slots = 0
@@ -194,7 +205,8 @@ public struct Engine: Sendable {
     }
 
     /// The report of what a sink gathered.
-    private func report(_ sink: FindingSink, _ plans: [Plan], documentsChecked: Int, at time: Timestamp, subjects: [InputDocument]) -> Report {
+    func report(_ sink: FindingSink, _ plans: [Plan], documentsChecked: Int, at time: Timestamp, subjects: [InputDocument],
+                streamed: FindingStream? = nil) -> Report {
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         let kinds = policies.kinds
         var accounts: [String: [ObservedAccount]] = [:], devices: [String: [ObservedDevice]] = [:]
@@ -202,7 +214,8 @@ public struct Engine: Sendable {
             if let found = accountsByPerson[subject.id] { accounts[subject.id] = ObservedAccount.ordered(found.map(ObservedAccount.init)) }
             if let found = devicesByPerson[subject.id] { devices[subject.id] = ObservedDevice.ordered(found.map(ObservedDevice.init)) }
         }
-        return Report(asOf: time, findings: sink.findings, summary: counts, ruleCounts: sink.ruleCounts(slots: plans.flatMap { $0.rules.map(\.id) }),
+        let fails = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, sink.failsBySeverity[$0.rank]) })
+        return Report(asOf: time, findings: streamed == nil ? sink.findings : [], summary: counts, failsBySeverity: fails, streamed: streamed, ruleCounts: sink.ruleCounts(slots: plans.flatMap { $0.rules.map(\.id) }),
                       watchedFindings: sink.watched, passMarks: sink.marks, documentsChecked: documentsChecked, catalogue: catalogue,
                       inputFiles: snapshot.digests, waivers: snapshot.waivers,
                       subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) }, sources: snapshot.sources, accounts: accounts,

@@ -5,10 +5,16 @@ import ClearancePolicy
 public struct Report: Sendable {
     /// The evaluation time.
     public let asOf: Timestamp
-    /// The findings kept (every one, or those that need attention), sorted by file, line, column and rule.
+    /// The findings kept (every one, or those that need attention), sorted by file, line, column and rule; empty when the
+    /// report hands them on as it is written (``streamed``).
     public let findings: [Finding]
+    /// The findings kept, handed on a batch at a time in report order each time a report is written, when the run kept
+    /// none (``Engine/runStreamed(progress:)``); `nil` when they are in ``findings``.
+    public let streamed: FindingStream?
     /// How many findings had each outcome, kept or not.
     public let summary: [FindingStatus: Int]
+    /// How many fail findings (not waived, not pending) each severity had, kept or not, when the run counted them.
+    public let failsBySeverity: [Severity: Int]?
     /// How many findings of each rule had each outcome, kept or not, by rule id (outcomes with none left out).
     public let ruleCounts: [String: [FindingStatus: Int]]
     /// The pass and skip findings of the rules and subjects the engine watched (``Engine/watching``), when it did not
@@ -37,7 +43,8 @@ public struct Report: Sendable {
     public private(set) var baseline: BaselineComparison?
 
     /// Creates a report, sorting the findings; `summary` counts every outcome, kept or not.
-    public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], ruleCounts: [String: [FindingStatus: Int]] = [:],
+    public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], failsBySeverity: [Severity: Int]? = nil,
+                streamed: FindingStream? = nil, ruleCounts: [String: [FindingStatus: Int]] = [:],
                 watchedFindings: [Finding] = [], passMarks: [PassMarks] = [], documentsChecked: Int, catalogue: RuleCatalogue,
                 inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = [], sources: [SourceSummary] = [],
                 accounts: [String: [ObservedAccount]] = [:], devices: [String: [ObservedDevice]] = [:]) {
@@ -45,6 +52,8 @@ public struct Report: Sendable {
         self.documentsChecked = documentsChecked
         self.findings = Finding.sortedForReports(findings)
         self.summary = summary
+        self.failsBySeverity = failsBySeverity
+        self.streamed = streamed
         self.ruleCounts = ruleCounts
         self.watchedFindings = watchedFindings
         self.passMarks = passMarks
@@ -64,6 +73,13 @@ public struct Report: Sendable {
         findings.filter { isFailing($0, at: threshold) }
     }
 
+    /// Whether anything fails the run at a severity threshold (``failing(at:)`` is not empty), answered from the counts
+    /// when the run kept them and no baseline accepts findings: any error, or any fail at or above the threshold.
+    public func hasFailing(at threshold: Severity) -> Bool {
+        guard let failsBySeverity, baseline == nil else { return !failing(at: threshold).isEmpty }
+        return summary[.error, default: 0] > 0 || failsBySeverity.contains { $0.key >= threshold && $0.value > 0 }
+    }
+
     /// Whether a finding fails the run at a severity threshold (see ``failing(at:)``).
     public func isFailing(_ finding: Finding, at threshold: Severity) -> Bool {
         switch finding.status {
@@ -76,6 +92,7 @@ public struct Report: Sendable {
     /// The report compared with a baseline; `checked` (subjects as "Kind id") limits what can be resolved
     /// to what the run checked, when it checked part of a project.
     public func comparing(with baseline: Baseline, checked: Set<String>? = nil) -> Report {
+        precondition(streamed == nil, "a baseline is compared with the findings a report keeps, not with streamed ones")
         var compared = self
         compared.baseline = BaselineComparison(baseline: baseline, findings: findings, checked: checked)
         return compared

@@ -13,6 +13,7 @@ import ClearancePolicy
 public struct JSONReporter: Reporter {
     public static let name = "json"
     public static let fileName = "report.json"
+    public static let streamsFindings = true
 
     public init() {}
 
@@ -57,6 +58,11 @@ public struct JSONReporter: Reporter {
                 continue
             }
             // An array of objects as `pretty` prints it: `[]` when empty, else one item per line, two levels in.
+            if let streamed = report.streamed {
+                write(output)
+                output = Self.writeFindings(streamed, includePassing: context.includePassing, jobs: context.jobs, to: write) ? "\n  ]" : "[]"
+                continue
+            }
             let listed = report.findings.filter { context.includePassing || $0.needsAttention }
             guard !listed.isEmpty else {
                 output += "[]"
@@ -81,6 +87,27 @@ public struct JSONReporter: Reporter {
             }
             return text
         } consume: { write($0) }
+    }
+
+    /// The findings' array from its `[` to its last item, as ``writeFindings(_:baseline:jobs:to:)`` writes it, for findings
+    /// made again batch by batch as they are written (a report with no baseline); `false` when it listed none (nothing
+    /// written: the array is `[]`).
+    static func writeFindings(_ stream: FindingStream, includePassing: Bool, jobs: Int, to write: (String) -> Void) -> Bool {
+        var started = false
+        stream.forEachBatch(jobs: jobs) { findings in
+            var text = ""
+            for finding in findings where includePassing || finding.needsAttention {
+                text += ",\n    "
+                Self.writeFinding(finding, baseline: nil, into: &text)
+            }
+            return text
+        } consume: { text in
+            guard !text.isEmpty else { return }
+            // The first item opens the array: `[` where the others have their separating comma.
+            write(started ? text : "[" + text.dropFirst())
+            started = true
+        }
+        return started
     }
 
     /// One finding as the JSON report writes it (`rule`, `policy`, `severity`, `status`, `subject`, `kind`, `element`, `message`,

@@ -20,6 +20,9 @@ public protocol Reporter: Sendable {
     /// Whether the format shows a mark for each subject's passes and skips, by rule, without listing them (so the run
     /// must count them per subject: ``Report/passMarks``).
     static var marksPasses: Bool { get }
+    /// Whether the format writes a report whose findings are handed on as it is written (``Report/streamed``), so the
+    /// run need not keep them.
+    static var streamsFindings: Bool { get }
     /// Whether the format records the evidence of the files read (so the run must digest them).
     static var recordsEvidence: Bool { get }
 }
@@ -44,6 +47,8 @@ extension Reporter {
     public static var listsAllFindings: Bool { false }
     /// Most formats show no checklist.
     public static var marksPasses: Bool { false }
+    /// Most formats read the findings a report keeps.
+    public static var streamsFindings: Bool { false }
     /// Most formats record evidence; the text ones do not.
     public static var recordsEvidence: Bool { true }
 }

@@ -231,7 +231,7 @@ public struct ServerApplication: Sendable {
             throw Problem(.unprocessableContent, kind: "nothing-checked", title: "No loaded policy checks these documents",
                           detail: "no loaded policy checks a \(Set(documents.map(\.kind.rawValue)).sorted().joined(separator: " or ")); nothing was checked")
         }
-        let failing = !report.failing(at: options.failOn).isEmpty
+        let failing = report.hasFailing(at: options.failOn)
         decide(route, subject: subject, result: failing ? "fail" : "pass", snapshot, caller: context.caller)
         return Self.json(.object([
             ("result", .string(failing ? "fail" : "pass")), ("failOn", .string(options.failOn.rawValue)),

@@ -52,10 +52,14 @@ struct CheckCommand: ParsableCommand {
             let documents = try Session.documents(paths, context: contextPaths, configuration, project, policies,
                                                   digests: plan.recordsEvidence, progress: progress)
             let watched = recording.record ? RunRecorder.watchList(options: recording, configuration: configuration, location: location) : nil
-            let report = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
+            let engine = Engine(policies: policies, documents: documents, now: project.now, jobs: project.threadCount,
                                 keepsAllFindings: includePassing || plan.listsAllFindings || (recording.record && watched == nil),
                                 keepsPassMarks: plan.marksPasses, watching: watched ?? [:])
-                .run(progress: progress.callback("evaluating", "documents"))
+            // A single report that reads its findings as it writes them, compared with nothing and recorded nowhere, has the
+            // run keep none: a first audit can find millions.
+            let streams = plan.streamsFindings && accepted == nil && writeBaseline == nil && !recording.record
+            let report = (streams ? engine.runStreamed(progress: progress.callback("evaluating", "documents")) : nil)
+                ?? engine.run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
             try Session.requireAppliedRules(report)
             // A check of part of a project resolves nothing about the documents it did not check (what was checked is

@@ -53,7 +53,7 @@ struct ChecklistCommand: ParsableCommand {
         print(ChecklistText(checklist: checklist, member: member, asOf: report.asOf, style: TextStyle(enabled: Session.wantsColor)).text)
         print(TextReporter.summaryLine(report, context: Session.context(configuration)))
         guard let gate = checklist.gate else { throw Session.exitStatus(report, configuration) }
-        let failing = !report.failing(at: configuration.failOn).isEmpty
+        let failing = report.hasFailing(at: configuration.failOn)
         if gate.state.isPassing && failing {
             print("Exit status 0: the pre-credentials gate is \(gate.state.label); findings outside the gate do not change it (`clearance check` fails on them).")
         } else if !gate.state.isPassing && !failing {

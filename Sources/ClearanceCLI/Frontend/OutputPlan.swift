@@ -23,6 +23,8 @@ struct OutputPlan {
     var listsAllFindings: Bool { destinations.contains { $0.reporter.listsAllFindings } }
     /// Whether a format shows each subject's passes and skips as marks (the run counts them per subject).
     var marksPasses: Bool { destinations.contains { $0.reporter.marksPasses } }
+    /// Whether the one format requested reads the findings as it writes them, so a run can keep none (``Report/streamed``).
+    var streamsFindings: Bool { destinations.count == 1 && destinations[0].reporter.streamsFindings }
     /// Whether any requested format records evidence.
     var recordsEvidence: Bool { destinations.contains { $0.reporter.recordsEvidence } }
 

@@ -144,6 +144,6 @@ enum Session {
 
     /// Exit 1 when anything fails at or above the threshold, else 0.
     static func exitStatus(_ report: Report, _ configuration: ProjectConfiguration) -> ExitCode {
-        report.failing(at: configuration.failOn).isEmpty ? ExitStatus.success : ExitStatus.findingsFailed
+        !report.hasFailing(at: configuration.failOn) ? ExitStatus.success : ExitStatus.findingsFailed
     }
 }

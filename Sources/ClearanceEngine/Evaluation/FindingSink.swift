@@ -22,10 +22,19 @@ struct FindingSink: Sendable {
     var rule = 0
     /// Outcomes per rule id of the findings added outside a planned rule (expired waivers and overrides, future evidence).
     private(set) var otherRules: [String: [Int]] = [:]
+    /// The fail findings (not waived, not pending) counted by their rule's severity, by ``Severity/rank``.
+    private(set) var failsBySeverity = [Int](repeating: 0, count: Severity.allCases.count)
+    /// Whether outcomes are only counted, no finding built even where a report keeps it: the first pass of a run whose
+    /// findings are made again as they are written.
+    let countsOnly: Bool
+    /// Whether a `for_each` element was a node of another document than its subject's, so that a finding may be placed
+    /// in that document's file rather than among its subject's.
+    private(set) var elementsElsewhere = false
 
     /// A sink for a run of `ruleSlots` planned rules.
-    init(keepsAll: Bool, marksPasses: Bool = false, watching: [String: Set<String>] = [:], ruleSlots: Int = 0) {
+    init(keepsAll: Bool, marksPasses: Bool = false, watching: [String: Set<String>] = [:], ruleSlots: Int = 0, countsOnly: Bool = false) {
         self.keepsAll = keepsAll
+        self.countsOnly = countsOnly
         self.marksPasses = marksPasses && !keepsAll
         self.watching = watching
         perRule = [Int](repeating: 0, count: ruleSlots * FindingStatus.allCases.count)
@@ -54,6 +63,16 @@ struct FindingSink: Sendable {
         }
     }
 
+    /// Counts a fail finding of a rule of `severity` (whether its finding is kept or not).
+    mutating func countFail(_ severity: Severity) {
+        failsBySeverity[severity.rank] += 1
+    }
+
+    /// Notes a `for_each` element that is a node of another document than its subject's.
+    mutating func noteElementElsewhere() {
+        elementsElsewhere = true
+    }
+
     /// Counts and keeps a finding of the current planned rule.
     mutating func add(_ finding: Finding) {
         count(finding.status)
@@ -63,6 +82,7 @@ struct FindingSink: Sendable {
     /// Counts and keeps a finding that no planned rule gave (counted under its rule id).
     mutating func addOutsidePlan(_ finding: Finding) {
         counts[finding.status.index] += 1
+        if finding.status == .fail { countFail(finding.rule.severity) }
         otherRules[finding.rule.id, default: [Int](repeating: 0, count: FindingStatus.allCases.count)][finding.status.index] += 1
         keep(finding)
     }
@@ -83,6 +103,8 @@ struct FindingSink: Sendable {
         marks += other.marks
         for index in counts.indices { counts[index] += other.counts[index] }
         for index in perRule.indices { perRule[index] += other.perRule[index] }
+        for index in failsBySeverity.indices { failsBySeverity[index] += other.failsBySeverity[index] }
+        elementsElsewhere = elementsElsewhere || other.elementsElsewhere
         for (rule, counts) in other.otherRules {
             var total = otherRules[rule] ?? [Int](repeating: 0, count: counts.count)
             for index in counts.indices { total[index] += counts[index] }

@@ -30,8 +30,12 @@ struct RuleEvaluator {
         case .success(let value):
             list = value
         }
+        // A list read from the subject's own field holds its nodes; any other list's nodes may lie in another subject's place.
+        let ownList = rule.forEach?.fieldPath != nil
+        func isElsewhere(_ yaml: Document) -> Bool { !ownList && (yaml !== document.document || yaml.rootID != document.root.id) }
         switch list {
         case .nodeList(let yaml, let id):
+            if isElsewhere(yaml) { sink.noteElementElsewhere() }
             for index in 0..<yaml.count(id) {
                 let elementID = yaml.element(index, of: id)
                 let value = Value(document: yaml, id: elementID)
@@ -40,6 +44,7 @@ struct RuleEvaluator {
             }
         case .list(let values):
             for (index, value) in values.enumerated() {
+                if let node = value.node, isElsewhere(node.document) { sink.noteElementElsewhere() }
                 bindings[PolicyBindings.element] = value
                 record(context, decide(rule, bindings), element: (index, value.node, value), bindings: bindings, into: &sink)
             }
@@ -106,9 +111,14 @@ struct RuleEvaluator {
             waiver = live
             status = .waived
         }
+        if status == .fail { sink.countFail(rule.info.severity) }
         guard sink.keeps(status, rule: rule.id, subject: document.id) else {
             sink.count(status)
             if sink.marksPasses { sink.mark(status, of: rule.info, on: document.kind, document.id) }
+            return
+        }
+        if sink.countsOnly {
+            sink.count(status)
             return
         }
         let message: KeptText

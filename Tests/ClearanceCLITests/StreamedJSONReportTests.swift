@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import ClearanceTestSupport
+
+/// `check --format json` alone keeps no finding: it counts them, then makes them again batch by batch as it writes them.
+/// Its report and exit status are those of a run that keeps every finding (any other set of formats does).
+@Suite("Streamed JSON reports")
+struct StreamedJSONReportTests {
+    /// The JSON report written alone to standard output (streamed) and beside the text report (kept), the command lines
+    /// left out, with both exit statuses.
+    func reports(_ arguments: [String], in folder: TemporaryDirectory) throws -> (streamed: String, kept: String, statuses: (Int32, Int32)) {
+        let streamed = try CommandRunner.run(["check"] + arguments + ["--format", "json"])
+        let kept = try CommandRunner.run(["check"] + arguments + ["--format", "json=\(folder.path)/kept.json,text=\(folder.path)/kept.txt"])
+        let keptJSON = try String(contentsOfFile: "\(folder.path)/kept.json", encoding: .utf8)
+        func withoutCommandLine(_ json: String) -> String {
+            json.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("\"commandLine\"") }.joined(separator: "\n")
+        }
+        return (withoutCommandLine(streamed.standardOutput), withoutCommandLine(keptJSON), (streamed.status, kept.status))
+    }
+
+    /// The sample's files (its vendors' exports are context here: a run whose subjects include a source's documents keeps
+    /// its findings).
+    static let sampleFiles = ["Fixtures/team", "Fixtures/vendors.yaml", "Fixtures/access", "Fixtures/waivers.yaml", "Fixtures/systems.yaml",
+                              "Fixtures/repositories.yaml", "Fixtures/ai-workflows.yaml"]
+
+    @Test(arguments: [[], ["--fail-on", "critical"], ["--include-passing"]])
+    func theSampleTeamsReportIsTheSameStreamed(options: [String]) throws {
+        let folder = TemporaryDirectory()
+        let (streamed, kept, statuses) = try reports(Self.sampleFiles + ["--as-of", "2026-11-20"] + options, in: folder)
+        #expect(statuses.0 == statuses.1 && statuses.0 != 2)
+        #expect(streamed == kept)
+        // Findings of several kinds of subject, and an expired waiver's, which no rule of the packs gives.
+        #expect(streamed.components(separatedBy: "\"fingerprint\": ").count > 40)
+        #expect(streamed.contains("\"rule\": \"waiver-expired\""))
+    }
+
+    @Test(arguments: ["1", "2"])
+    func aTeamWhereMostFailIsTheSameStreamed(jobs: String) throws {
+        let folder = TemporaryDirectory()
+        let generated = try CommandRunner.run(["generate", "--members", "300", "--seed", "7", "--violations", "heavy", folder.path + "/org"],
+                                              executable: CommandRunner.benchExecutable)
+        #expect(generated.status == 0, "\(generated.standardError)")
+        let (streamed, kept, statuses) = try reports([folder.path + "/org", "--as-of", "2026-11-20", "--jobs", jobs], in: folder)
+        #expect(statuses.0 == 1 && statuses.1 == 1)
+        #expect(streamed == kept)
+        // Hundreds of findings, over many batches of documents.
+        #expect(streamed.components(separatedBy: "\"fingerprint\": ").count > 1_000)
+    }
+}
