@@ -47,12 +47,17 @@ public struct JSONReporter: Reporter {
             ])))
         }
         members.append(("frameworks", Self.frameworks(report)))
-        members.append(("evidence", Self.evidence(report, context)))
+        // `nil` stands for the evidence too, written with its files (one for each input file) in pieces.
+        members.append(("evidence", nil))
         var output = "{"
         for (index, (name, value)) in members.enumerated() {
             output += index == 0 ? "\n  " : ",\n  "
             JSONText.quote(name, into: &output)
             output += ": "
+            if name == "evidence" {
+                Self.writeEvidence(report, context, into: &output, to: write)
+                continue
+            }
             if let value {
                 value.writePretty(into: &output, indent: 1)
                 continue
@@ -194,15 +199,49 @@ public struct JSONReporter: Reporter {
         })
     }
 
-    static func evidence(_ report: Report, _ context: ReportContext) -> JSONText {
+    /// Appends ``evidence(_:_:)`` as ``JSONText/writePretty(into:indent:)`` prints it one level in, the same bytes, its
+    /// files made one at a time and the text handed to `write` every ``pieceSize`` bytes: a first audit reads a file for
+    /// each of its hundred thousand people.
+    static func writeEvidence(_ report: Report, _ context: ReportContext, into output: inout String, to write: (String) -> Void) {
+        guard case .object(let members) = evidence(report, context) else { return }
+        let files = report.catalogue.digests + report.inputFiles
+        output += "{"
+        for (index, (name, value)) in members.enumerated() {
+            output += index == 0 ? "\n    " : ",\n    "
+            JSONText.quote(name, into: &output)
+            output += ": "
+            guard name == "files", !files.isEmpty else {
+                value.writePretty(into: &output, indent: 2)
+                continue
+            }
+            // An array of objects as `pretty` prints it two levels in: one item a line, three levels in.
+            output += "["
+            for (position, file) in files.enumerated() {
+                output += position == 0 ? "\n      " : ",\n      "
+                fileEntry(file).writePretty(into: &output, indent: 3)
+                if output.utf8.count >= pieceSize {
+                    write(output)
+                    output = ""
+                }
+            }
+            output += "\n    ]"
+        }
+        output += "\n  }"
+    }
+
+    /// One file read, as the evidence lists it.
+    private static func fileEntry(_ file: FileDigest) -> JSONText {
+        .object([("path", .string(file.path)), ("role", .string(file.role.rawValue)), ("sha256", .string(file.sha256)), ("bytes", .int(Int64(file.size)))])
+    }
+
+    /// The evidence: when and how the report was made, and what it read, but for the files read (an empty `files`, which
+    /// ``writeEvidence(_:_:into:to:)`` lists).
+    private static func evidence(_ report: Report, _ context: ReportContext) -> JSONText {
         .object([
             ("asOf", .string(report.asOf.rfc3339)),
             ("clearanceVersion", .string(context.toolVersion)),
             ("commandLine", .array(context.commandLine.map(JSONText.string))),
-            ("files", .array((report.catalogue.digests + report.inputFiles).map { file in
-                .object([("path", .string(file.path)), ("role", .string(file.role.rawValue)),
-                         ("sha256", .string(file.sha256)), ("bytes", .int(Int64(file.size)))])
-            })),
+            ("files", .array([])),
             ("sources", .array(report.sources.map(SourcesListingJSON.source))),
             ("packs", .array(report.catalogue.policies.map { policy in
                 .object([("id", .string(policy.id)), ("version", .optional(policy.version)), ("file", .optional(policy.file)),

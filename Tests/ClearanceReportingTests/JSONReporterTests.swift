@@ -1,5 +1,6 @@
 import ClearanceCore
 import ClearanceEngine
+import ClearancePolicy
 import ClearanceReporting
 import Foundation
 import Testing
@@ -81,5 +82,29 @@ struct JSONReporterTests {
         let subjects = ((parsed?["findings"] as? [[String: Any]]) ?? []).compactMap { $0["subject"] as? String }
         #expect(subjects == large.findings.map(\.subject))
         #expect(subjects.count == 9_000)
+    }
+
+    /// The evidence lists every file read, written in pieces as it goes: the bytes the tree prints, never held whole.
+    @Test func theEvidenceOfManyFilesIsWrittenInPiecesAsTheTreePrintsIt() throws {
+        let report = try SmallReport.make()
+        let files = (0..<12_000).map { index in
+            FileDigest(path: "team/person-\(index) \"odd\".yaml", role: index % 3 == 0 ? .context : .input, bytes: Array("id: \(index)\n".utf8))
+        }
+        let large = Report(asOf: report.asOf, findings: report.findings, summary: report.summary, documentsChecked: files.count,
+                           catalogue: report.catalogue, inputFiles: files, waivers: [])
+        var pieces: [String] = []
+        JSONReporter().stream(large, context: SmallReport.context) { pieces.append($0) }
+        let text = pieces.joined()
+        // 12,000 files take about 2 MiB: handed on in more than one piece.
+        #expect(pieces.count > 2 && pieces.allSatisfy { $0.utf8.count < 2 * JSONReporter.pieceSize })
+        var expected = "\"files\": "
+        JSONText.array((report.catalogue.digests + files).map { file in
+            .object([("path", .string(file.path)), ("role", .string(file.role.rawValue)), ("sha256", .string(file.sha256)), ("bytes", .int(Int64(file.size)))])
+        }).writePretty(into: &expected, indent: 2)
+        #expect(text.contains(expected + ",\n    \"sources\": "))
+        let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let listed = ((parsed?["evidence"] as? [String: Any])?["files"] as? [[String: Any]]) ?? []
+        #expect(listed.count == report.catalogue.digests.count + 12_000)
+        #expect(listed.last?["path"] as? String == "team/person-11999 \"odd\".yaml")
     }
 }
