@@ -28,6 +28,8 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // The C library's allocator settings (glibc's mallopt), part of the C library: nothing to install.
+        .systemLibrary(name: "CMalloc"),
         // Source locations, diagnostics and timestamps shared by every layer.
         .target(name: "ClearanceCore"),
         // The document model (a tree with a source location on every node) and its first reader, a strict YAML loader.
@@ -82,7 +84,7 @@ let package = Package(
         .target(
             name: "ClearanceCLI",
             dependencies: [
-                "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePacks", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting", "ClearanceHistory",
+                "CMalloc", "ClearanceCore", "ClearanceDocument", "ClearanceExpression", "ClearancePacks", "ClearancePolicy", "ClearanceEngine", "ClearanceReporting", "ClearanceHistory",
                 "ClearanceServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

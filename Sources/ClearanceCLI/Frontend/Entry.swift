@@ -7,6 +7,7 @@ import ClearanceCore
 extension ClearanceCommand {
     /// Runs the command line and exits; a usage error exits 2 (not argument-parser's 64).
     public static func runAndExit(_ arguments: [String]? = nil) -> Never {
+        AllocatorSettings.returnFreedMemory()
         var code: Int32
         do {
             var command = try parseAsRoot(arguments)
