@@ -73,6 +73,9 @@ public final class FindingStream: Sendable {
         self.joining = joining
     }
 
+    /// The findings that no planned rule gave (expired waivers and overrides, evidence from the future), in report order.
+    public var outsidePlan: [Finding] { joining.keys.sorted().flatMap { joining[$0] ?? [] } }
+
     /// The documents of a batch.
     static func range(of batch: Int, among count: Int) -> Range<Int> {
         (batch * Engine.batchSize)..<min(count, (batch + 1) * Engine.batchSize)

@@ -20,8 +20,11 @@ enum MostSevereFirst {
         return order.map { findings[$0] }
     }
 
+    /// How many keys there are: ``key(_:)`` is below this.
+    static let keyCount = (Severity.critical.rank + 1) * 4
+
     /// Smaller first: severity descending, then the outcome's weight.
-    private static func key(_ finding: Finding) -> Int {
+    static func key(_ finding: Finding) -> Int {
         let outcome: Int
         switch finding.status {
         case .error: outcome = 0

@@ -15,16 +15,80 @@ import Foundation
 public struct SARIFReporter: Reporter {
     public static let name = "sarif"
     public static let fileName = "report.sarif"
+    public static let streamsFindings = true
 
     public init() {}
 
     public func render(_ report: Report, context: ReportContext) -> String {
+        joinedPieces(report, context: context)
+    }
+
+    /// The log in pieces: all of it but its two long lists encoded whole, and those, the artifacts (one for each file read)
+    /// and the results, encoded a thousand at a time where they stand: a first audit reads a hundred thousand files, and an
+    /// encoder's tree of every artifact is many times the size of its text.
+    public func stream(_ report: Report, context: ReportContext, to write: (String) -> Void) {
+        stream(report, context: context, encodingAtOnce: 1_000, to: write)
+    }
+
+    /// ``stream(_:context:to:)``, encoding `atOnce` artifacts or results at a time.
+    func stream(_ report: Report, context: ReportContext, encodingAtOnce atOnce: Int, to write: (String) -> Void) {
+        let files = report.catalogue.digests + report.inputFiles
+        var run = Self.run(report, context: context)
+        let results = run.results
+        run.results = []
+        let skeleton = Self.encoded(SARIFLog(runs: [run])) + "\n"
+        // The run's `artifacts` (its first key: keys are sorted) and `results`, empty arrays three levels in as the encoder
+        // prints them; every string is escaped, so no line break stands before them.
+        let lists: [(name: String, count: Int, chunk: (Range<Int>) -> String)] = [
+            ("artifacts", files.count, { Self.encoded(SARIFArtifact.all(Array(files[$0]), sources: report.sources)) }),
+            ("results", results.count, { Self.encoded(Array(results[$0])) }),
+        ]
+        var slots: [Range<String.Index>] = []
+        for list in lists {
+            guard let slot = skeleton.range(of: "\"\(list.name)\" : [\n\n      ]", range: (slots.last?.upperBound ?? skeleton.startIndex)..<skeleton.endIndex) else {
+                run.results = results
+                run.artifacts = SARIFArtifact.all(files, sources: report.sources)
+                write(Self.encoded(SARIFLog(runs: [run])) + "\n")
+                return
+            }
+            slots.append(slot)
+        }
+        var written = skeleton.startIndex
+        for (list, slot) in zip(lists, slots) where list.count > 0 {
+            write(String(skeleton[written..<slot.lowerBound]) + "\"\(list.name)\" : [\n")
+            for first in stride(from: 0, to: list.count, by: max(1, atOnce)) {
+                // The chunk as an array printed alone, without its brackets, each line three levels further in.
+                let lines = list.chunk(first..<min(list.count, first + max(1, atOnce))).dropFirst(2).dropLast(2)
+                    .split(separator: "\n", omittingEmptySubsequences: false)
+                var piece = first == 0 ? "" : ",\n"
+                for (index, line) in lines.enumerated() {
+                    piece += index == 0 ? "      " : "\n      "
+                    piece += line
+                }
+                write(piece)
+            }
+            write("\n      ]")
+            written = slot.upperBound
+        }
+        write(String(skeleton[written...]))
+    }
+
+    /// A value as the log's encoder prints it (sorted keys, indented, slashes and DEL and C1 controls as the log writes them).
+    private static func encoded(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        // safe: the model holds only strings, integers and booleans, which always encode.
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return escapingDELAndC1(data)
+    }
+
+    /// The run, with its results but without its artifacts.
+    private static func run(_ report: Report, context: ReportContext) -> SARIFRun {
         let rules = Self.rules(report)
         var ruleIndexes: [String: Int] = [:]
         for (index, rule) in rules.enumerated() where ruleIndexes[rule.id] == nil { ruleIndexes[rule.id] = index }
-        let shown = Self.shown(report, context)
-        let written = shown.prefix(max(0, context.sarifMaxResults))
-        var results = written.map { finding in
+        let selection = Self.selection(report, context)
+        var results = selection.written.map { finding in
             SARIFResult(finding, ruleIndex: ruleIndexes[finding.rule.id], baselineState: report.baseline.map { Self.state(of: finding, $0) })
         }
         let absent = Self.absent(report).map { entry in
@@ -33,26 +97,19 @@ public struct SARIFReporter: Reporter {
         }
         let room = max(0, context.sarifMaxResults - results.count)
         results += absent.prefix(room)
-        let omitted = max(0, shown.count + absent.count - max(0, context.sarifMaxResults))
+        let omitted = max(0, selection.total + absent.count - max(0, context.sarifMaxResults))
         let truncation = omitted == 0 ? nil : SARIFRun.Truncation(
-            total: shown.count + absent.count, written: results.count, omitted: omitted,
-            omittedBySeverity: Self.countBySeverity(shown.dropFirst(written.count)),
-            fullReport: context.fullReport)
+            total: selection.total + absent.count, written: results.count, omitted: omitted,
+            omittedBySeverity: selection.omittedBySeverity, fullReport: context.fullReport)
         let invocation = SARIFInvocation(commandLine: context.commandLine.joined(separator: " "), arguments: Array(context.commandLine.dropFirst()),
                                          properties: .init(asOf: report.asOf.rfc3339, failOn: context.failOn.rawValue),
                                          ruleConfigurationOverrides: report.catalogue.overrides.filter(\.isLive).map(SARIFRuleOverride.init))
-        let run = SARIFRun(
+        return SARIFRun(
             tool: .init(driver: SARIFToolComponent(version: context.toolVersion, rules: rules.map(SARIFRule.init)),
                         extensions: report.catalogue.policies.map(SARIFPack.init)),
             invocations: [invocation],
             originalUriBaseIds: [SARIFArtifactLocation.sourceRoot: SARIFArtifactLocation(description: "The folder clearance ran in; relative paths start there.")],
-            artifacts: SARIFArtifact.all(report.catalogue.digests + report.inputFiles, sources: report.sources),
-            results: results, properties: truncation.map { SARIFRun.Properties(clearanceResults: $0) })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        // safe: the model holds only strings, integers and booleans, which always encode.
-        guard let data = try? encoder.encode(SARIFLog(runs: [run])) else { return "{}\n" }
-        return Self.escapingDELAndC1(data) + "\n"
+            artifacts: [], results: results, properties: truncation.map { SARIFRun.Properties(clearanceResults: $0) })
     }
 
     /// JSONEncoder's output as text, with DEL and the C1 controls, which it writes raw (they only occur inside strings),
@@ -77,6 +134,46 @@ public struct SARIFReporter: Reporter {
         return Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) })
     }
 
+    /// The findings a run's results are made of that it writes (most severe first, at most `--sarif-max-results`), how
+    /// many there are in all, and how many of each severity are left out.
+    struct Selection {
+        let written: [Finding]
+        let total: Int
+        let omittedBySeverity: [String: Int]
+    }
+
+    /// The run's results, from the findings the report keeps or, for a report that streams them, from the stream: there
+    /// each batch's shown findings join one list per severity and outcome, and each list keeps only as many as the
+    /// lists before it leave room for, so at most `--sarif-max-results` findings are held whatever the run found.
+    static func selection(_ report: Report, _ context: ReportContext) -> Selection {
+        let limit = max(0, context.sarifMaxResults)
+        guard let stream = report.streamed else {
+            let shown = Self.shown(report, context)
+            return Selection(written: Array(shown.prefix(limit)), total: shown.count, omittedBySeverity: countBySeverity(shown.dropFirst(limit)))
+        }
+        var buckets = [[Finding]](repeating: [], count: MostSevereFirst.keyCount)
+        var total = 0
+        var bySeverity: [Severity: Int] = [:]
+        stream.forEachBatch(jobs: context.jobs) { findings in
+            findings.filter { isShown($0, context) }
+        } consume: { shown in
+            for finding in shown {
+                total += 1
+                bySeverity[finding.rule.severity, default: 0] += 1
+                buckets[MostSevereFirst.key(finding)].append(finding)
+            }
+            var room = limit
+            for key in buckets.indices {
+                if buckets[key].count > room { buckets[key].removeLast(buckets[key].count - room) }
+                room -= buckets[key].count
+            }
+        }
+        let written = buckets.flatMap { $0 }
+        for finding in written { bySeverity[finding.rule.severity, default: 0] -= 1 }
+        return Selection(written: written, total: total,
+                         omittedBySeverity: Dictionary(uniqueKeysWithValues: bySeverity.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) }))
+    }
+
     /// The findings a run's results are made of, most severe first: failing and erroring, and waived ones when asked for.
     static func shown(_ report: Report, _ context: ReportContext) -> [Finding] {
         MostSevereFirst.sorted(report.findings.filter { isShown($0, context) })
@@ -89,7 +186,10 @@ public struct SARIFReporter: Reporter {
 
     /// How many results the run leaves out past `--sarif-max-results`.
     public static func omitted(_ report: Report, _ context: ReportContext) -> Int {
-        max(0, report.findings.count { isShown($0, context) } + absent(report).count - max(0, context.sarifMaxResults))
+        // A report that streams its findings keeps none, but counts them all; it has no baseline.
+        let shown = report.streamed == nil ? report.findings.count { isShown($0, context) }
+            : report.summary[.fail, default: 0] + report.summary[.error, default: 0] + (context.sarifIncludeWaived ? report.summary[.waived, default: 0] : 0)
+        return max(0, shown + absent(report).count - max(0, context.sarifMaxResults))
     }
 
     /// The baseline's findings that are gone: no failing, erroring or waived finding has their fingerprint.
@@ -104,7 +204,8 @@ public struct SARIFReporter: Reporter {
         var rules = report.catalogue.rules
         var known = Set(rules.map(\.id))
         var last: RuleInfo?
-        for finding in report.findings where finding.rule !== last {
+        // Only a finding outside the plan names a rule no policy defines.
+        for finding in report.streamed?.outsidePlan ?? report.findings where finding.rule !== last {
             last = finding.rule
             if known.insert(finding.rule.id).inserted { rules.append(finding.rule) }
         }

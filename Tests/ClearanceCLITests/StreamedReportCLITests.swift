@@ -2,10 +2,10 @@ import Foundation
 import Testing
 import ClearanceTestSupport
 
-/// `check --format json` alone keeps no finding: it counts them, then makes them again batch by batch as it writes them.
-/// Its report and exit status are those of a run that keeps every finding (any other set of formats does).
-@Suite("Streamed JSON reports")
-struct StreamedJSONReportTests {
+/// `check --format json` (or `sarif`) alone keeps no finding: it counts them, then makes them again batch by batch as it
+/// writes them. Its report, note and exit status are those of a run that keeps every finding (any other set of formats does).
+@Suite("Streamed JSON and SARIF reports")
+struct StreamedReportCLITests {
     /// The JSON report written alone to standard output (streamed) and beside the text report (kept), the command lines
     /// left out, with both exit statuses.
     func reports(_ arguments: [String], in folder: TemporaryDirectory) throws -> (streamed: String, kept: String, statuses: (Int32, Int32)) {
@@ -45,5 +45,36 @@ struct StreamedJSONReportTests {
         #expect(streamed == kept)
         // Hundreds of findings, over many batches of documents.
         #expect(streamed.components(separatedBy: "\"fingerprint\": ").count > 1_000)
+    }
+
+    @Test func aSARIFReportPastItsLimitIsTheSameStreamed() throws {
+        let folder = TemporaryDirectory()
+        let generated = try CommandRunner.run(["generate", "--members", "300", "--seed", "7", "--violations", "heavy", folder.path + "/org"],
+                                              executable: CommandRunner.benchExecutable)
+        #expect(generated.status == 0, "\(generated.standardError)")
+        let options = [folder.path + "/org", "--as-of", "2026-11-20", "--sarif-max-results", "40"]
+        let streamed = try CommandRunner.run(["check"] + options + ["--format", "sarif"])
+        let kept = try CommandRunner.run(["check"] + options + ["--format", "sarif=\(folder.path)/kept.sarif,text=\(folder.path)/kept.txt"])
+        #expect(streamed.status == 1 && kept.status == 1)
+        // The note says how many results are left out; the kept run names its text report as the full one.
+        #expect(streamed.standardError.contains("note: the SARIF report holds the 40 most severe results; "))
+        #expect(streamed.standardError.components(separatedBy: " more are counted").first
+                == kept.standardError.components(separatedBy: " more are counted").first)
+        // The logs but for the command line they record.
+        func withoutInvocation(_ text: String) throws -> NSDictionary {
+            var log = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            var runs = try #require(log["runs"] as? [[String: Any]])
+            runs[0]["invocations"] = nil
+            var properties = runs[0]["properties"] as? [String: Any]
+            var results = properties?["clearanceResults"] as? [String: Any]
+            results?["fullReport"] = nil
+            properties?["clearanceResults"] = results
+            runs[0]["properties"] = properties
+            log["runs"] = runs
+            return log as NSDictionary
+        }
+        let keptLog = try String(contentsOfFile: "\(folder.path)/kept.sarif", encoding: .utf8)
+        #expect(try withoutInvocation(streamed.standardOutput) == withoutInvocation(keptLog))
+        #expect(streamed.standardOutput.components(separatedBy: "\"ruleId\"").count == 41)
     }
 }
