@@ -3,59 +3,81 @@ import ClearancePolicy
 import Synchronization
 
 extension Engine {
-    /// Evaluates the snapshot's subjects like ``run(rules:subjects:progress:)`` but keeps no finding: the report it
-    /// returns has every count, and hands its findings on a batch at a time, in report order, each time it is written
-    /// (``Report/streamed``), by evaluating each batch again. So a run that finds millions of things never holds them.
+    /// How many findings, for every two subjects checked, ``runKeepingFew(keepingAtMost:progress:)`` keeps before it keeps
+    /// none (a tidy organisation has fewer); and the fewest it keeps whatever the number of subjects.
+    static let keptPerTwoSubjects = 1, keptAtLeast = 10_000
+
+    /// Evaluates the snapshot's subjects like ``run(rules:subjects:progress:)``, keeping the findings only while they are
+    /// few: at most `keepingAtMost` (by default one for every two subjects, and at least 10,000). Past that it keeps none
+    /// and goes on counting, and the report it returns has every count and hands its findings on a batch at a time, in
+    /// report order, each time it is written (``Report/streamed``), by evaluating each batch again. So a run that finds
+    /// millions of things never holds them, and one that finds a few evaluates once.
     ///
-    /// `nil` when the findings cannot be handed on batch by batch in report order (a finding of one batch placed among
-    /// another's, such as an element that lives in another file): ``run(rules:subjects:progress:)`` is then the way.
-    /// An engine that marks passes or watches subjects keeps more than findings, and never streams.
-    public func runStreamed(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> Report? {
-        guard !keepsPassMarks, watching.isEmpty else { return nil }
+    /// A finding is placed among its subject's nodes (or its element's), and in a document read from a file's text (and
+    /// compacted once checked) those follow the subject's start, before the next subject's; so, with the subjects in
+    /// report order (by file, then place), the findings of each batch follow the batch before. Where that does not hold,
+    /// the run keeps its findings, however many: a subject that is not such a document (a source's documents, made from
+    /// a vendor's export), or a `for_each` element that is another subject's node (then the subjects are evaluated again).
+    /// An engine that marks passes or watches subjects keeps more than findings, and keeps them all too.
+    public func runKeepingFew(keepingAtMost budget: Int? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> Report {
         let plans = self.plans(nil)
-        // A finding is placed among its subject's nodes (or its element's), and in a document read from a file's text (and
-        // compacted once checked) those follow the subject's start, before the next subject's. So, with the subjects in
-        // report order (by file, then place), the findings of each batch follow the batch before. A source's documents are
-        // made from a vendor's export, not read in text order: those runs keep their findings.
         var targets = snapshot.subjects.filter { document in plans.contains { $0.policy.target == document.kind } }
-        guard targets.allSatisfy(\.document.isCompacted) else { return nil }
         var starts = targets.map(\.root.location)
         if !starts.indices.dropFirst().allSatisfy({ FindingStream.place(starts[$0 - 1], precedes: starts[$0]) }) {
             let order = starts.indices.sorted { FindingStream.place(starts[$0], precedes: starts[$1]) }
             targets = order.map { targets[$0] }
             starts = order.map { starts[$0] }
-            // Two subjects at one place (never, for documents read from text) could not be told apart.
-            guard starts.indices.dropFirst().allSatisfy({ FindingStream.place(starts[$0 - 1], precedes: starts[$0]) }) else { return nil }
         }
+        // Two subjects at one place (never, for documents read from text) could not be told apart.
+        guard !keepsPassMarks, watching.isEmpty, targets.allSatisfy(\.document.isCompacted),
+              starts.indices.dropFirst().allSatisfy({ FindingStream.place(starts[$0 - 1], precedes: starts[$0]) }) else {
+            return run(progress: progress)
+        }
+        let budget = budget ?? max(Self.keptAtLeast, targets.count / 2 * Self.keptPerTwoSubjects)
         let batches = (targets.count + Self.batchSize - 1) / Self.batchSize
         let total = targets.count
         let done = progress.map { progress in { @Sendable (batches: Int) in progress(min(total, batches * Self.batchSize), total) } }
-        // The first pass counts every outcome, building no finding.
-        let merged = Mutex(sink(plans, keepsAll: keepsAllFindings))
+        // The first pass keeps the findings while they are within the budget, and once past it only counts: the batches
+        // still to start build none, and those kept are let go.
+        let keeping = Atomic<Bool>(budget > 0)
+        let merged = Mutex((sink: sink(plans, keepsAll: keepsAllFindings), lettingGo: budget <= 0))
         ParallelMap.forEachInOrder(batches, jobs: jobs, done: done) { [self, targets] batch in
             evaluate(targets[FindingStream.range(of: batch, among: targets.count)], plans, waivers: waivers, at: now, keepsAll: keepsAllFindings,
-                     countsOnly: true)
+                     countsOnly: !keeping.load(ordering: .relaxed))
         } consume: { result in
-            merged.withLock { $0.append(result) }
+            merged.withLock { merged in
+                merged.sink.append(result)
+                if !merged.lettingGo, result.countsOnly || merged.sink.findings.count > budget {
+                    merged.lettingGo = true
+                    keeping.store(false, ordering: .relaxed)
+                }
+                if merged.lettingGo { merged.sink.letFindingsGo() }
+            }
         }
-        var sink = merged.withLock { $0 }
+        var (sink, streams) = merged.withLock { $0 }
+        let outside = Finding.sortedForReports(outsidePlan(rules: nil, subjects: nil))
+        let checked = keepsAllFindings ? snapshot.subjects.filter { policies.kinds.contains($0.kind) } : []
+        guard streams else {
+            for finding in outside { sink.addOutsidePlan(finding) }
+            return report(sink, plans, documentsChecked: targets.count, at: now, subjects: checked)
+        }
         // An element of another document can place a finding outside its subject's.
-        guard !sink.elementsElsewhere else { return nil }
+        guard !sink.elementsElsewhere else { return run(progress: nil) }
         // The few findings outside the plan join the last batch whose first subject is placed at or before them.
         var joining: [Int: [Finding]] = [:]
         var batch = 0
-        for finding in Finding.sortedForReports(outsidePlan(rules: nil, subjects: nil)) {
+        for finding in outside {
             while batch + 1 < batches, !FindingStream.place(finding.location, precedes: starts[(batch + 1) * Self.batchSize]) { batch += 1 }
             joining[batch, default: []].append(finding)
             sink.addOutsidePlan(finding)
         }
+        sink.letFindingsGo()
         let stream = FindingStream(engine: self, plans: plans, targets: targets, batches: batches, joining: joining)
-        let checked = keepsAllFindings ? snapshot.subjects.filter { policies.kinds.contains($0.kind) } : []
         return report(sink, plans, documentsChecked: targets.count, at: now, subjects: checked, streamed: stream)
     }
 }
 
-/// The findings of a run that kept none (``Engine/runStreamed(progress:)``), made again a batch at a time whenever they
+/// The findings of a run that kept none (``Engine/runKeepingFew(keepingAtMost:progress:)``), made again a batch at a time whenever they
 /// are read, in report order.
 public final class FindingStream: Sendable {
     private let engine: Engine

@@ -9,7 +9,7 @@ public struct Report: Sendable {
     /// report hands them on as it is written (``streamed``).
     public let findings: [Finding]
     /// The findings kept, handed on a batch at a time in report order each time a report is written, when the run kept
-    /// none (``Engine/runStreamed(progress:)``); `nil` when they are in ``findings``.
+    /// none (``Engine/runKeepingFew(keepingAtMost:progress:)``); `nil` when they are in ``findings``.
     public let streamed: FindingStream?
     /// How many findings had each outcome, kept or not.
     public let summary: [FindingStatus: Int]

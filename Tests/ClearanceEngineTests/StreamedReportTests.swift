@@ -5,8 +5,9 @@ import ClearancePolicy
 import ClearanceTestSupport
 import Testing
 
-/// A run that keeps no finding (``Engine/runStreamed(progress:)``) counts what a run that keeps them counts, and hands
-/// on, batch by batch, the very findings of that run in its order; where it cannot promise that order, it declines.
+/// A run that keeps no finding (``Engine/runKeepingFew(keepingAtMost:progress:)`` past its budget) counts what a run that
+/// keeps them counts, and hands on, batch by batch, the very findings of that run in its order; a run within its budget,
+/// or one that cannot promise that order, keeps its findings.
 struct StreamedReportTests {
     static let policy = """
         kind: Policy
@@ -98,7 +99,7 @@ struct StreamedReportTests {
         for keepsAll in [false, true] {
             let engine = Engine(policies: policies, documents: snapshot, now: Self.asOf, jobs: jobs, keepsAllFindings: keepsAll)
             let kept = engine.run()
-            let streamed = try #require(engine.runStreamed())
+            let streamed = engine.runKeepingFew(keepingAtMost: 0)
             let stream = try #require(streamed.streamed)
             #expect(streamed.findings.isEmpty)
             #expect(streamed.summary == kept.summary)
@@ -127,8 +128,9 @@ struct StreamedReportTests {
         let engine = Engine(policies: policies, documents: snapshot, now: Self.asOf, jobs: 2)
         // PE-04's findings are placed at p0's devices, in team/a.yaml, whoever's they are: not in their subjects' order.
         #expect(engine.run().findings.contains { $0.rule.id == "PE-04" && $0.subject == "p90" && $0.location.file.hasSuffix("team/a.yaml") })
-        let declined = engine.runStreamed() == nil
-        #expect(declined)
+        let report = engine.runKeepingFew(keepingAtMost: 0)
+        #expect(report.streamed == nil)
+        #expect(report.findings.map(described) == engine.run().findings.map(described))
     }
 
     @Test func subjectsReadOutOfReportOrderAreStreamedInReportOrder() throws {
@@ -137,7 +139,7 @@ struct StreamedReportTests {
                                      policies: policies)
         #expect(snapshot.subjects.first?.id == "p130")
         let engine = Engine(policies: policies, documents: snapshot, now: Self.asOf, jobs: 2)
-        let stream = try #require(engine.runStreamed()?.streamed)
+        let stream = try #require(engine.runKeepingFew(keepingAtMost: 0).streamed)
         let kept = engine.run().findings
         #expect(kept.first?.location.file.hasSuffix("team/a.yaml") == true)
         #expect(read(stream, jobs: 2).findings.map(described) == kept.map(described))
@@ -148,15 +150,38 @@ struct StreamedReportTests {
         // Documents checked as they were parsed, not compacted as `check` leaves them: their nodes' order is not promised.
         let roots = try YAMLLoader(symbols: policies.symbols).load(text: Self.file(0..<10), name: "team/a.yaml").map(\.root)
         let snapshot = try InputLoader(symbols: policies.symbols).check(roots, policies: policies)
-        let declined = Engine(policies: policies, documents: snapshot, now: Self.asOf).runStreamed() == nil
-        #expect(declined)
+        let report = Engine(policies: policies, documents: snapshot, now: Self.asOf).runKeepingFew(keepingAtMost: 0)
+        #expect(report.streamed == nil && !report.findings.isEmpty)
     }
 
     @Test func anEngineThatMarksPassesOrWatchesSubjectsIsNotStreamed() throws {
         let policies = try PolicyLoader(symbols: SymbolTable()).load(bytes: Array(Self.policy.utf8), name: "people.yaml")
         let snapshot = try documents([("team/a.yaml", Self.file(0..<10))], policies: policies)
-        let marking = Engine(policies: policies, documents: snapshot, now: Self.asOf, keepsAllFindings: false, keepsPassMarks: true).runStreamed() == nil
-        let watching = Engine(policies: policies, documents: snapshot, now: Self.asOf, watching: ["PE-01": ["p1"]]).runStreamed() == nil
-        #expect(marking && watching)
+        let marking = Engine(policies: policies, documents: snapshot, now: Self.asOf, keepsAllFindings: false, keepsPassMarks: true)
+        let watching = Engine(policies: policies, documents: snapshot, now: Self.asOf, keepsAllFindings: false, watching: ["PE-01": ["p1"]])
+        #expect(marking.runKeepingFew(keepingAtMost: 0).streamed == nil && !marking.runKeepingFew(keepingAtMost: 0).passMarks.isEmpty)
+        #expect(watching.runKeepingFew(keepingAtMost: 0).streamed == nil && !watching.runKeepingFew(keepingAtMost: 0).watchedFindings.isEmpty)
+    }
+
+    @Test func aRunKeepsItsFindingsWhileTheyAreWithinItsBudget() throws {
+        let policies = try PolicyLoader(symbols: SymbolTable()).load(bytes: Array(Self.policy.utf8), name: "people.yaml")
+        let snapshot = try documents([("team/a.yaml", Self.file(0..<220))], policies: policies)
+        let engine = Engine(policies: policies, documents: snapshot, now: Self.asOf, jobs: 2)
+        let kept = engine.run()
+        // The budget counts the findings of the rules (the evidence from the future, p100's, is not one of them).
+        let count = kept.findings.count { $0.rule.id != RuleInfo.futureEvidence.id }
+        #expect(count > 100 && count == kept.findings.count - 1)
+        // Within the budget (the default: at least 10,000), the findings are kept, as `run` keeps them.
+        for budget in [nil, count] {
+            let report = engine.runKeepingFew(keepingAtMost: budget)
+            #expect(report.streamed == nil)
+            #expect(report.findings.map(described) == kept.findings.map(described))
+            #expect(report.summary == kept.summary)
+        }
+        // One past it, none are kept: the report makes them again as it is read.
+        let past = engine.runKeepingFew(keepingAtMost: count - 1)
+        let stream = try #require(past.streamed)
+        #expect(past.findings.isEmpty && past.summary == kept.summary)
+        #expect(read(stream, jobs: 2).findings.map(described) == kept.findings.map(described))
     }
 }

@@ -56,10 +56,10 @@ struct CheckCommand: ParsableCommand {
                                 keepsAllFindings: includePassing || plan.listsAllFindings || (recording.record && watched == nil),
                                 keepsPassMarks: plan.marksPasses, watching: watched ?? [:])
             // A single report that reads its findings as it writes them, compared with nothing and recorded nowhere, has the
-            // run keep none: a first audit can find millions.
+            // run keep them only while they are few: a first audit can find millions.
             let streams = plan.streamsFindings && accepted == nil && writeBaseline == nil && !recording.record
-            let report = (streams ? engine.runStreamed(progress: progress.callback("evaluating", "documents")) : nil)
-                ?? engine.run(progress: progress.callback("evaluating", "documents"))
+            let report = streams ? engine.runKeepingFew(progress: progress.callback("evaluating", "documents"))
+                : engine.run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
             try Session.requireAppliedRules(report)
             // A check of part of a project resolves nothing about the documents it did not check (what was checked is

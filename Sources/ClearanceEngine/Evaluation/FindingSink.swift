@@ -96,6 +96,11 @@ struct FindingSink: Sendable {
         }
     }
 
+    /// Lets the findings kept so far go, keeping their counts.
+    mutating func letFindingsGo() {
+        findings = []
+    }
+
     /// Adds what another sink of the same plan gathered, after this one's.
     mutating func append(_ other: FindingSink) {
         findings += other.findings
