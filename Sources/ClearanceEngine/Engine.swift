@@ -215,7 +215,8 @@ public struct Engine: Sendable {
             if let found = devicesByPerson[subject.id] { devices[subject.id] = ObservedDevice.ordered(found.map(ObservedDevice.init)) }
         }
         let fails = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, sink.failsBySeverity[$0.rank]) })
-        return Report(asOf: time, findings: streamed == nil ? sink.findings : [], summary: counts, failsBySeverity: fails, streamed: streamed, ruleCounts: sink.ruleCounts(slots: plans.flatMap { $0.rules.map(\.id) }),
+        return Report(asOf: time, findings: streamed == nil ? sink.findings : [], summary: counts, failsBySeverity: fails, streamed: streamed,
+                      ruleCounts: sink.ruleCounts(slots: plans.flatMap { $0.rules.map(\.id) }),
                       watchedFindings: sink.watched, passMarks: sink.marks, documentsChecked: documentsChecked, catalogue: catalogue,
                       inputFiles: snapshot.digests, waivers: snapshot.waivers,
                       subjects: subjects.map { Subject($0, naming: kinds.descriptor($0.kind)?.naming) }, sources: snapshot.sources, accounts: accounts,

@@ -45,7 +45,8 @@ public struct SARIFReporter: Reporter {
         ]
         var slots: [Range<String.Index>] = []
         for list in lists {
-            guard let slot = skeleton.range(of: "\"\(list.name)\" : [\n\n      ]", range: (slots.last?.upperBound ?? skeleton.startIndex)..<skeleton.endIndex) else {
+            let after = slots.last?.upperBound ?? skeleton.startIndex
+            guard let slot = skeleton.range(of: "\"\(list.name)\" : [\n\n      ]", range: after..<skeleton.endIndex) else {
                 run.results = results
                 run.artifacts = SARIFArtifact.all(files, sources: report.sources)
                 write(Self.encoded(SARIFLog(runs: [run])) + "\n")
