@@ -169,17 +169,17 @@ public struct Engine: Sendable {
     }
 
     /// An empty sink for a run of `plans`, keeping passes and skips when `keepsAll`: one counter slot per planned rule, in plan order.
-    /// With `countsOnly`, it builds no finding.
-    func sink(_ plans: [Plan], keepsAll: Bool, countsOnly: Bool = false) -> FindingSink {
+    /// With `countsOnly`, it builds no finding but those `selection` may still show (in its lists below `openLists`).
+    func sink(_ plans: [Plan], keepsAll: Bool, countsOnly: Bool = false, selection: FindingSelection? = nil, openLists: Int = 0) -> FindingSink {
         FindingSink(keepsAll: keepsAll, marksPasses: keepsPassMarks, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count },
-                    countsOnly: countsOnly)
+                    countsOnly: countsOnly, selection: selection, openLists: openLists)
     }
 
     /// Evaluates every planned rule on each document of its target kind, on this thread.
     func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp, keepsAll: Bool,
-                  countsOnly: Bool = false) -> FindingSink {
+                  countsOnly: Bool = false, selection: FindingSelection? = nil, openLists: Int = 0) -> FindingSink {
         let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
-        var sink = sink(plans, keepsAll: keepsAll, countsOnly: countsOnly)
+        var sink = sink(plans, keepsAll: keepsAll, countsOnly: countsOnly, selection: selection, openLists: openLists)
         guard let first = plans.first else { return sink }
         var firstSlots: [Int] = []
         var slots = 0
@@ -206,7 +206,7 @@ public struct Engine: Sendable {
 
     /// The report of what a sink gathered.
     func report(_ sink: FindingSink, _ plans: [Plan], documentsChecked: Int, at time: Timestamp, subjects: [InputDocument],
-                streamed: FindingStream? = nil) -> Report {
+                streamed: FindingStream? = nil, selected: SelectedFindings? = nil) -> Report {
         let counts = Dictionary(uniqueKeysWithValues: FindingStatus.allCases.map { ($0, sink.counts[$0.index]) })
         let kinds = policies.kinds
         var accounts: [String: [ObservedAccount]] = [:], devices: [String: [ObservedDevice]] = [:]
@@ -215,7 +215,8 @@ public struct Engine: Sendable {
             if let found = devicesByPerson[subject.id] { devices[subject.id] = ObservedDevice.ordered(found.map(ObservedDevice.init)) }
         }
         let fails = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0, sink.failsBySeverity[$0.rank]) })
-        return Report(asOf: time, findings: streamed == nil ? sink.findings : [], summary: counts, failsBySeverity: fails, streamed: streamed,
+        return Report(asOf: time, findings: streamed == nil ? sink.findings : [], summary: counts, failsBySeverity: fails,
+                      streamed: streamed, selected: selected,
                       ruleCounts: sink.ruleCounts(slots: plans.flatMap { $0.rules.map(\.id) }),
                       watchedFindings: sink.watched, passMarks: sink.marks, documentsChecked: documentsChecked, catalogue: catalogue,
                       inputFiles: snapshot.digests, waivers: snapshot.waivers,

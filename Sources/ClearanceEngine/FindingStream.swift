@@ -19,7 +19,11 @@ extension Engine {
     /// the run keeps its findings, however many: a subject that is not such a document (a source's documents, made from
     /// a vendor's export), or a `for_each` element that is another subject's node (then the subjects are evaluated again).
     /// An engine that marks passes or watches subjects keeps more than findings, and keeps them all too.
-    public func runKeepingFew(keepingAtMost budget: Int? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> Report {
+    ///
+    /// With a `selection`, the run also keeps, as it counts, the findings a report that shows only some of them would show
+    /// (``Report/selected``), building no other: such a report is written without evaluating again.
+    public func runKeepingFew(keepingAtMost budget: Int? = nil, selecting selection: FindingSelection? = nil,
+                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> Report {
         let plans = self.plans(nil)
         var targets = snapshot.subjects.filter { document in plans.contains { $0.policy.target == document.kind } }
         var starts = targets.map(\.root.location)
@@ -40,13 +44,20 @@ extension Engine {
         // The first pass keeps the findings while they are within the budget, and once past it only counts: the batches
         // still to start build none, and those kept are let go.
         let keeping = Atomic<Bool>(budget > 0)
-        let merged = Mutex((sink: sink(plans, keepsAll: keepsAllFindings), lettingGo: budget <= 0))
+        // The selection's lists that may still be shown: fewer as they fill, so a batch that read more is never wrong.
+        let openLists = Atomic<Int>(selection?.listCount ?? 0)
+        let merged = Mutex((sink: sink(plans, keepsAll: keepsAllFindings, selection: selection), lettingGo: budget <= 0,
+                            selected: selection.map(SelectedFindings.init)))
         ParallelMap.forEachInOrder(batches, jobs: jobs, done: done) { [self, targets] batch in
             evaluate(targets[FindingStream.range(of: batch, among: targets.count)], plans, waivers: waivers, at: now, keepsAll: keepsAllFindings,
-                     countsOnly: !keeping.load(ordering: .relaxed))
+                     countsOnly: !keeping.load(ordering: .relaxed), selection: selection, openLists: openLists.load(ordering: .relaxed))
         } consume: { result in
             merged.withLock { merged in
                 merged.sink.append(result)
+                if let selection, merged.selected != nil {
+                    merged.selected?.add(result.findings, following: true, selection)
+                    openLists.store(merged.selected?.openLists ?? 0, ordering: .relaxed)
+                }
                 if !merged.lettingGo, result.countsOnly || merged.sink.findings.count > budget {
                     merged.lettingGo = true
                     keeping.store(false, ordering: .relaxed)
@@ -54,7 +65,7 @@ extension Engine {
                 if merged.lettingGo { merged.sink.letFindingsGo() }
             }
         }
-        var (sink, streams) = merged.withLock { $0 }
+        var (sink, streams, selected) = merged.withLock { $0 }
         let outside = Finding.sortedForReports(outsidePlan(rules: nil, subjects: nil))
         let checked = keepsAllFindings ? snapshot.subjects.filter { policies.kinds.contains($0.kind) } : []
         guard streams else {
@@ -71,9 +82,15 @@ extension Engine {
             joining[batch, default: []].append(finding)
             sink.addOutsidePlan(finding)
         }
+        if let selection, var chosen = selected {
+            chosen.counts = sink.selectedCounts
+            for finding in outside { if let list = selection.list(finding.status, finding.rule.severity) { chosen.counts[list] += 1 } }
+            chosen.add(outside, following: false, selection)
+            selected = chosen
+        }
         sink.letFindingsGo()
         let stream = FindingStream(engine: self, plans: plans, targets: targets, batches: batches, joining: joining)
-        return report(sink, plans, documentsChecked: targets.count, at: now, subjects: checked, streamed: stream)
+        return report(sink, plans, documentsChecked: targets.count, at: now, subjects: checked, streamed: stream, selected: selected)
     }
 }
 

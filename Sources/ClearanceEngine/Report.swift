@@ -11,6 +11,9 @@ public struct Report: Sendable {
     /// The findings kept, handed on a batch at a time in report order each time a report is written, when the run kept
     /// none (``Engine/runKeepingFew(keepingAtMost:progress:)``); `nil` when they are in ``findings``.
     public let streamed: FindingStream?
+    /// The findings a report that shows only some of them takes, selected as the run counted (``FindingSelection``),
+    /// when the run kept none and was given a selection.
+    public let selected: SelectedFindings?
     /// How many findings had each outcome, kept or not.
     public let summary: [FindingStatus: Int]
     /// How many fail findings (not waived, not pending) each severity had, kept or not, when the run counted them.
@@ -44,7 +47,7 @@ public struct Report: Sendable {
 
     /// Creates a report, sorting the findings; `summary` counts every outcome, kept or not.
     public init(asOf: Timestamp, findings: [Finding], summary: [FindingStatus: Int], failsBySeverity: [Severity: Int]? = nil,
-                streamed: FindingStream? = nil, ruleCounts: [String: [FindingStatus: Int]] = [:],
+                streamed: FindingStream? = nil, selected: SelectedFindings? = nil, ruleCounts: [String: [FindingStatus: Int]] = [:],
                 watchedFindings: [Finding] = [], passMarks: [PassMarks] = [], documentsChecked: Int, catalogue: RuleCatalogue,
                 inputFiles: [FileDigest], waivers: [Waiver], subjects: [Subject] = [], sources: [SourceSummary] = [],
                 accounts: [String: [ObservedAccount]] = [:], devices: [String: [ObservedDevice]] = [:]) {
@@ -54,6 +57,7 @@ public struct Report: Sendable {
         self.summary = summary
         self.failsBySeverity = failsBySeverity
         self.streamed = streamed
+        self.selected = selected
         self.ruleCounts = ruleCounts
         self.watchedFindings = watchedFindings
         self.passMarks = passMarks

@@ -25,13 +25,23 @@ enum MostSevereFirst {
 
     /// Smaller first: severity descending, then the outcome's weight.
     static func key(_ finding: Finding) -> Int {
+        key(finding.status, finding.rule.severity)
+    }
+
+    /// The key of a finding with this outcome, of a rule of this severity.
+    static func key(_ status: FindingStatus, _ severity: Severity) -> Int {
         let outcome: Int
-        switch finding.status {
+        switch status {
         case .error: outcome = 0
         case .fail: outcome = 1
         case .pending: outcome = 2
         default: outcome = 3
         }
-        return (Severity.critical.rank - finding.rule.severity.rank) * 4 + outcome
+        return (Severity.critical.rank - severity.rank) * 4 + outcome
+    }
+
+    /// The severity of the findings with a key.
+    static func severity(ofKey key: Int) -> Severity {
+        Severity.allCases[min(max(0, Severity.critical.rank - key / 4), Severity.critical.rank)]
     }
 }

@@ -25,6 +25,9 @@ public protocol Reporter: Sendable {
     static var streamsFindings: Bool { get }
     /// Whether the format records the evidence of the files read (so the run must digest them).
     static var recordsEvidence: Bool { get }
+    /// The findings the format shows of a run that keeps none, when it shows only some (``Report/selected``): the run
+    /// selects them as it counts, so the format need not read them all again.
+    static func findingSelection(_ context: ReportContext) -> FindingSelection?
 }
 
 extension Reporter {
@@ -51,6 +54,8 @@ extension Reporter {
     public static var streamsFindings: Bool { false }
     /// Most formats record evidence; the text ones do not.
     public static var recordsEvidence: Bool { true }
+    /// Most formats that stream read every finding.
+    public static func findingSelection(_ context: ReportContext) -> FindingSelection? { nil }
 }
 
 /// What a reporter needs besides the report: the run's settings and evidence.

@@ -148,6 +148,13 @@ public struct SARIFReporter: Reporter {
     /// lists before it leave room for, so at most `--sarif-max-results` findings are held whatever the run found.
     static func selection(_ report: Report, _ context: ReportContext) -> Selection {
         let limit = max(0, context.sarifMaxResults)
+        if report.streamed != nil, let selected = report.selected, selected.name == findingSelection(context)?.name {
+            var omitted: [String: Int] = [:]
+            for (key, list) in selected.lists.enumerated() where selected.counts[key] > list.count {
+                omitted[MostSevereFirst.severity(ofKey: key).rawValue, default: 0] += selected.counts[key] - list.count
+            }
+            return Selection(written: selected.lists.flatMap { $0 }, total: selected.counts.reduce(0, +), omittedBySeverity: omitted)
+        }
         guard let stream = report.streamed else {
             let shown = Self.shown(report, context)
             return Selection(written: Array(shown.prefix(limit)), total: shown.count, omittedBySeverity: countBySeverity(shown.dropFirst(limit)))
@@ -180,9 +187,22 @@ public struct SARIFReporter: Reporter {
         MostSevereFirst.sorted(report.findings.filter { isShown($0, context) })
     }
 
+    /// The findings the run's results are made of (``selection(_:_:)``), for a run to select as it counts.
+    public static func findingSelection(_ context: ReportContext) -> FindingSelection? {
+        FindingSelection(name: "SARIF results: at most \(max(0, context.sarifMaxResults)), waived \(context.sarifIncludeWaived)",
+                         room: context.sarifMaxResults, lists: MostSevereFirst.keyCount) { status, severity in
+            isShown(status, context) ? MostSevereFirst.key(status, severity) : nil
+        }
+    }
+
     /// Whether a finding is one of the run's results: failing or erroring, or waived when asked for.
     private static func isShown(_ finding: Finding, _ context: ReportContext) -> Bool {
-        finding.status == .fail || finding.status == .error || (finding.status == .waived && context.sarifIncludeWaived)
+        isShown(finding.status, context)
+    }
+
+    /// Whether a finding with this outcome is one of the run's results.
+    private static func isShown(_ status: FindingStatus, _ context: ReportContext) -> Bool {
+        status == .fail || status == .error || (status == .waived && context.sarifIncludeWaived)
     }
 
     /// How many results the run leaves out past `--sarif-max-results`.

@@ -61,8 +61,8 @@ struct StreamedFormatTests {
 
     static let asOf = Timestamp(seconds: 1_795_046_400)!  // 2026-11-19T00:00:00Z
 
-    /// The same run kept and streamed.
-    static func reports(jobs: Int) throws -> (kept: Report, streamed: Report) {
+    /// The same run kept and streamed, and its engine.
+    static func reports(jobs: Int) throws -> (kept: Report, streamed: Report, engine: Engine) {
         let policies = try PolicyLoader(symbols: SymbolTable()).load(bytes: Array(policy.utf8), name: "people.yaml")
         let folder = TemporaryDirectory()
         let files = [("team/b.yaml", file(100..<220)), ("team/a.yaml", file(0..<100)), ("team/c.yaml", file(220..<300))]
@@ -71,12 +71,12 @@ struct StreamedFormatTests {
         let engine = Engine(policies: policies, documents: documents, now: asOf, jobs: jobs)
         let streamed = engine.runKeepingFew(keepingAtMost: 0)
         #expect(streamed.streamed != nil)
-        return (engine.run(), streamed)
+        return (engine.run(), streamed, engine)
     }
 
     @Test(arguments: [1, 3])
     func jsonAndSARIFAreTheSameFromAStreamedRun(jobs: Int) throws {
-        let (kept, streamed) = try Self.reports(jobs: jobs)
+        let (kept, streamed, engine) = try Self.reports(jobs: jobs)
         #expect(streamed.findings.isEmpty && kept.findings.count > 300)
         for (limit, waived) in [(5_000, false), (7, false), (150, true), (0, false)] {
             var context = ReportContext(failOn: .medium, commandLine: ["clearance", "check"], toolVersion: "0.1.0")
@@ -88,6 +88,17 @@ struct StreamedFormatTests {
             #expect(sarif == SARIFReporter().render(kept, context: context))
             #expect(SARIFReporter.omitted(streamed, context) == SARIFReporter.omitted(kept, context))
             #expect(JSONReporter().render(streamed, context: context) == JSONReporter().render(kept, context: context))
+            // A run that selects SARIF's results as it counts, from the start or once past a budget, writes the same log
+            // without evaluating again; read with other settings than it selected for, it reads the stream.
+            for budget in [0, 40] {
+                let selected = engine.runKeepingFew(keepingAtMost: budget, selecting: SARIFReporter.findingSelection(context))
+                #expect(selected.streamed != nil && selected.selected != nil)
+                #expect(SARIFReporter().render(selected, context: context) == sarif)
+                #expect(SARIFReporter.omitted(selected, context) == SARIFReporter.omitted(kept, context))
+                var other = context
+                other.sarifMaxResults = limit + 3
+                #expect(SARIFReporter().render(selected, context: other) == SARIFReporter().render(kept, context: other))
+            }
             // The few most severe are the critical rule's fails and the errors of the high one, in report order.
             if limit == 7 {
                 let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
@@ -98,7 +109,7 @@ struct StreamedFormatTests {
     }
 
     @Test func sarifListsEncodedInPiecesJoinAsOneEncodingPrintsThem() throws {
-        let (kept, _) = try Self.reports(jobs: 2)
+        let (kept, _, _) = try Self.reports(jobs: 2)
         let files = (0..<2_500).map { FileDigest(path: "team/person-\($0).yaml", role: .input, bytes: Array("id: \($0)\n".utf8)) }
         let large = Report(asOf: kept.asOf, findings: kept.findings, summary: kept.summary, documentsChecked: kept.documentsChecked,
                            catalogue: kept.catalogue, inputFiles: kept.inputFiles + files, waivers: [])

@@ -44,8 +44,12 @@ struct CheckCommand: ParsableCommand {
         let plan = try OutputPlan(formats: location.formats(formats), output: output.map(location.path))
         let progress = ProgressLine()
         defer { progress.finish() }
-        let (report, documents, configuration, watched) = try Session.guarded {
+        let (report, documents, context, configuration, watched) = try Session.guarded {
             let configuration = try project.configuration(checked: paths + contextPaths)
+            var context = Session.context(configuration)
+            context.jobs = project.threadCount
+            context.includePassing = includePassing
+            sarif.apply(to: &context)
             let accepted = try baseline.map { path throws(Diagnostic) in try Baseline.load(path: location.path(path)) }
             let policies = try Session.policies(configuration, now: project.now)
             try Session.requireRules(policies, from: configuration.policies)
@@ -58,21 +62,18 @@ struct CheckCommand: ParsableCommand {
             // A single report that reads its findings as it writes them, compared with nothing and recorded nowhere, has the
             // run keep them only while they are few: a first audit can find millions.
             let streams = plan.streamsFindings && accepted == nil && writeBaseline == nil && !recording.record
-            let report = streams ? engine.runKeepingFew(progress: progress.callback("evaluating", "documents"))
+            let report = streams
+                ? engine.runKeepingFew(selecting: plan.findingSelection(context), progress: progress.callback("evaluating", "documents"))
                 : engine.run(progress: progress.callback("evaluating", "documents"))
             try Session.requireSubjects(report, policies, paths: paths.isEmpty ? configuration.inputs : paths)
             try Session.requireAppliedRules(report)
             // A check of part of a project resolves nothing about the documents it did not check (what was checked is
             // listed only when there is a baseline to compare with: a large organisation's list is not small).
             let compared = accepted.map { report.comparing(with: $0, checked: paths.isEmpty ? nil : Session.checkedSubjects(documents)) }
-            return (compared ?? report, documents, configuration, watched)
+            return (compared ?? report, documents, context, configuration, watched)
         }
         progress.finish()
         if let writeBaseline { try OutputPlan.writeFile(Baseline(report).json, to: writeBaseline) }
-        var context = Session.context(configuration)
-        context.jobs = project.threadCount
-        context.includePassing = includePassing
-        sarif.apply(to: &context)
         try plan.write(report, context: context)
         sarif.noteOmitted(report, plan: plan, context: context)
         if recording.record {

@@ -25,6 +25,10 @@ struct OutputPlan {
     var marksPasses: Bool { destinations.contains { $0.reporter.marksPasses } }
     /// Whether the one format requested reads the findings as it writes them, so a run can keep none (``Report/streamed``).
     var streamsFindings: Bool { destinations.count == 1 && destinations[0].reporter.streamsFindings }
+    /// The findings the one format requested shows of a run that keeps none, when it shows only some.
+    func findingSelection(_ context: ReportContext) -> FindingSelection? {
+        streamsFindings ? destinations[0].reporter.findingSelection(context) : nil
+    }
     /// Whether any requested format records evidence.
     var recordsEvidence: Bool { destinations.contains { $0.reporter.recordsEvidence } }
 

@@ -30,11 +30,22 @@ struct FindingSink: Sendable {
     /// Whether a `for_each` element was a node of another document than its subject's, so that a finding may be placed
     /// in that document's file rather than among its subject's.
     private(set) var elementsElsewhere = false
+    /// What a report that shows only some findings takes of a run whose findings are only counted: a finding it may
+    /// still show (in a list below ``openLists``) is built all the same.
+    let selection: FindingSelection?
+    /// The lists of ``selection`` whose findings may still be shown: those below this.
+    let openLists: Int
+    /// How many findings joined each list of ``selection``, built or not.
+    private(set) var selectedCounts: [Int]
 
     /// A sink for a run of `ruleSlots` planned rules.
-    init(keepsAll: Bool, marksPasses: Bool = false, watching: [String: Set<String>] = [:], ruleSlots: Int = 0, countsOnly: Bool = false) {
+    init(keepsAll: Bool, marksPasses: Bool = false, watching: [String: Set<String>] = [:], ruleSlots: Int = 0, countsOnly: Bool = false,
+         selection: FindingSelection? = nil, openLists: Int = 0) {
         self.keepsAll = keepsAll
         self.countsOnly = countsOnly
+        self.selection = selection
+        self.openLists = openLists
+        selectedCounts = Array(repeating: 0, count: selection?.listCount ?? 0)
         self.marksPasses = marksPasses && !keepsAll
         self.watching = watching
         perRule = [Int](repeating: 0, count: ruleSlots * FindingStatus.allCases.count)
@@ -66,6 +77,14 @@ struct FindingSink: Sendable {
     /// Counts a fail finding of a rule of `severity` (whether its finding is kept or not).
     mutating func countFail(_ severity: Severity) {
         failsBySeverity[severity.rank] += 1
+    }
+
+    /// Counts a kept outcome of a rule of `severity` in its list of ``selection``, and says whether its finding may be
+    /// shown (so must be built even when only counting).
+    mutating func select(_ status: FindingStatus, _ severity: Severity) -> Bool {
+        guard let selection, let list = selection.list(status, severity) else { return false }
+        selectedCounts[list] += 1
+        return list < openLists
     }
 
     /// Notes a `for_each` element that is a node of another document than its subject's.
@@ -110,6 +129,7 @@ struct FindingSink: Sendable {
         for index in perRule.indices { perRule[index] += other.perRule[index] }
         for index in failsBySeverity.indices { failsBySeverity[index] += other.failsBySeverity[index] }
         elementsElsewhere = elementsElsewhere || other.elementsElsewhere
+        for index in selectedCounts.indices where index < other.selectedCounts.count { selectedCounts[index] += other.selectedCounts[index] }
         for (rule, counts) in other.otherRules {
             var total = otherRules[rule] ?? [Int](repeating: 0, count: counts.count)
             for index in counts.indices { total[index] += counts[index] }

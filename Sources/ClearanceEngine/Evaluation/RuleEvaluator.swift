@@ -117,7 +117,7 @@ struct RuleEvaluator {
             if sink.marksPasses { sink.mark(status, of: rule.info, on: document.kind, document.id) }
             return
         }
-        if sink.countsOnly {
+        if !sink.select(status, rule.info.severity), sink.countsOnly {
             sink.count(status)
             return
         }
