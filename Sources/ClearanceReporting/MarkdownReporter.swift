@@ -35,29 +35,32 @@ public struct MarkdownReporter: Reporter {
                   "| " + FindingStatus.allCases.map { String(counts[$0] ?? 0) }.joined(separator: " | ") + " |", ""]
         lines += Self.failingRules(report, context.failOn)
         let groups = report.attentionBySubject
-        let details = groups.map { Self.details($0, report, context.failOn) }
+        // Each document's block is measured, then made again when it is listed: a first audit's blocks are hundreds of
+        // megabytes, of which the summary shows one.
+        func details(_ index: Int) -> [String] { Self.details(groups[index], report, context.failOn) }
+        func size(_ part: [String]) -> Int { part.reduce(0) { $0 + $1.utf8.count + 1 } }
+        let detailSizes = groups.indices.map { size(details($0)) }
         let resolved = (report.baseline?.resolved ?? []).map { entry in
             let subject = entry.subject + (entry.element.map { " " + $0 } ?? "")
             return "- ✓ **\(MarkdownEscaping.inline(entry.rule))** \(MarkdownEscaping.inline(subject)): \(MarkdownEscaping.inline(entry.message))"
         }
         let tail = Self.sources(report) + Self.coverage(report)
-        func size(_ part: [String]) -> Int { part.reduce(0) { $0 + $1.utf8.count + 1 } }
-        let whole = size(lines) + size(tail) + details.reduce(0) { $0 + size($1) } + size(resolved)
-            + (details.isEmpty ? 0 : size(["### Findings by subject", ""])) + (resolved.isEmpty ? 0 : size(["### Resolved since the baseline", "", ""]))
+        let whole = size(lines) + size(tail) + detailSizes.reduce(0, +) + size(resolved)
+            + (groups.isEmpty ? 0 : size(["### Findings by subject", ""])) + (resolved.isEmpty ? 0 : size(["### Resolved since the baseline", "", ""]))
         if whole <= budget {
-            if !details.isEmpty { lines += ["### Findings by subject", ""] + details.joined() }
+            if !groups.isEmpty { lines += ["### Findings by subject", ""] + groups.indices.flatMap(details) }
             if !resolved.isEmpty { lines += ["### Resolved since the baseline", ""] + resolved + [""] }
         } else {
             // Over the budget: the most severe documents first, as many as fit with room for the counts of the rest.
             var room = budget - size(lines) - size(tail) - 2_000
-            if !details.isEmpty {
+            if !groups.isEmpty {
                 lines += ["### Findings by subject", ""]
                 let order = Self.mostSevereGroups(groups)
                 var shown = 0
                 for index in order {
-                    let part = size(details[index])
+                    let part = detailSizes[index]
                     guard part <= room else { break }
-                    lines += details[index]
+                    lines += details(index)
                     room -= part
                     shown += 1
                 }
