@@ -4,7 +4,8 @@
 # unchanged rerun into a history that holds the first run. Then 1% of the members change (a laptop's disk encryption
 # flipped) and the rerun's change log rows are compared with the outcome changes counted independently from the two
 # runs' JSON reports. Writes Benchmarks/RESULTS-history.md.
-# Needs hyperfine (Debian: hyperfine). MEMBERS=10000 and RUNS=3 shorten it; BENCH_DIR keeps the data.
+# Needs hyperfine (Debian: hyperfine). MEMBERS=10000 and RUNS=3 shorten it; BENCH_DIR keeps the data; BIN names a folder
+# with release builds of clearance and clearance-bench to use as they are (else they are built).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=${BENCH_DIR:-$(mktemp -d)}
@@ -13,13 +14,12 @@ n=${MEMBERS:-100000}
 runs=${RUNS:-5}
 asof=2026-11-20
 
-swift build -c release --product clearance >/dev/null
-swift build -c release --product clearance-bench >/dev/null
-clearance=.build/release/clearance
+. Benchmarks/release-binaries.sh
+clearance=$bin/clearance
 
 printf 'fail_on: low\n' > "$work/clearance.yaml"
 org="$work/org-$n"
-[ -d "$org" ] || .build/release/clearance-bench generate --members "$n" --seed 1 "$org" >/dev/null
+[ -d "$org" ] || "$bin/clearance-bench" generate --members "$n" --seed 1 "$org" >/dev/null
 # The changed organisation: every 100th member file (in name order) has its first laptop's encryption flipped.
 changed="$work/org-$n-changed"
 rm -rf "$changed" && cp -r "$org" "$changed"
