@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Report benchmark (issue 19): the cost of reports and memory at the scale of a first real audit, side by side in one run.
 #  - violation-heavy organisation (HEAVY, default 100,000 members): libyaml's bare scan (single thread) against
-#    `clearance check --format json`, `--format sarif` and `--format text`, each with its peak memory;
+#    `clearance check --format json`, `--format sarif` and `--format text`, and the GitHub Action's three formats in one
+#    run (github, sarif and markdown), each with its peak memory;
 #  - tidy organisation (TIDY, default 100,000): the scan against `clearance check` (the audit);
 #  - tidy organisation (HTML, default 50,000): `--format html` against `--format json` of the same members;
 #  - MILLION=1 adds a tidy 1,000,000-member organisation (about 6 GB of YAML): the scan and the audit, and the scaling
@@ -61,6 +62,8 @@ declare -A bytes
 org=$(organisation "$heavy" heavy); bytes[heavy]=$(inputs "$org")
 measure "heavy scan" "$work/yaml-scan" "$org"
 for format in json sarif text; do measure "heavy $format" "${check[@]}" --format "$format" "$org"; done
+# The GitHub Action's formats in one run: annotations on standard output, SARIF and the step summary into files.
+measure "heavy action" "${check[@]}" --format "github,sarif=$work/action.sarif,markdown=$work/action.md" "$org"
 org=$(organisation "$tidy" tidy); bytes[tidy]=$(inputs "$org")
 measure "tidy scan" "$work/yaml-scan" "$org"
 measure "tidy audit" "${check[@]}" "$org"
@@ -98,6 +101,7 @@ print(row("heavy scan", "heavy scan", "heavy"))
 for format in ("json", "sarif", "text"):
     print(row(f"heavy {format}", "heavy scan", "heavy", "(scan; goal ≤ 1.5×)" if format != "text" else "(scan)",
               "(goal ≤ 1.0×)" if format != "text" else ""))
+print(row("heavy action", "heavy scan", "heavy", "(scan)"))
 print(row("tidy scan", "tidy scan", "tidy"))
 print(row("tidy audit", "tidy scan", "tidy", "(scan; goal ≤ 1.2×)", "(goal ≤ 1.0×)"))
 print(row("html json", "html json", "html"))
