@@ -170,16 +170,20 @@ public struct Engine: Sendable {
 
     /// An empty sink for a run of `plans`, keeping passes and skips when `keepsAll`: one counter slot per planned rule, in plan order.
     /// With `countsOnly`, it builds no finding but those `selection` may still show (in its lists below `openLists`).
-    func sink(_ plans: [Plan], keepsAll: Bool, countsOnly: Bool = false, selection: FindingSelection? = nil, openLists: Int = 0) -> FindingSink {
+    /// With `notesKept`, it notes each document (by its position in the slice evaluated) and rule with an outcome kept.
+    func sink(_ plans: [Plan], keepsAll: Bool, countsOnly: Bool = false, selection: FindingSelection? = nil, openLists: Int = 0,
+              notesKept: Bool = false) -> FindingSink {
         FindingSink(keepsAll: keepsAll, marksPasses: keepsPassMarks, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count },
-                    countsOnly: countsOnly, selection: selection, openLists: openLists)
+                    countsOnly: countsOnly, selection: selection, openLists: openLists, notesKept: notesKept)
     }
 
-    /// Evaluates every planned rule on each document of its target kind, on this thread.
+    /// Evaluates every planned rule on each document of its target kind, on this thread; with `only`, only the rules of
+    /// the documents (by their position in the slice) it holds.
     func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp, keepsAll: Bool,
-                  countsOnly: Bool = false, selection: FindingSelection? = nil, openLists: Int = 0) -> FindingSink {
+                  countsOnly: Bool = false, selection: FindingSelection? = nil, openLists: Int = 0, notesKept: Bool = false,
+                  only: RuleMask? = nil) -> FindingSink {
         let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
-        var sink = sink(plans, keepsAll: keepsAll, countsOnly: countsOnly, selection: selection, openLists: openLists)
+        var sink = sink(plans, keepsAll: keepsAll, countsOnly: countsOnly, selection: selection, openLists: openLists, notesKept: notesKept)
         guard let first = plans.first else { return sink }
         var firstSlots: [Int] = []
         var slots = 0
@@ -190,13 +194,15 @@ public struct Engine: Sendable {
         var bindings = Bindings(first.policy.declarations)
         bindings[PolicyBindings.now] = .timestamp(time)
         for (index, lookup) in snapshot.lookupValues.enumerated() { bindings[PolicyBindings.firstLookup + index] = lookup }
-        for document in documents {
+        for (position, document) in zip(documents.indices, documents) {
+            sink.subject = position
             bindings[PolicyBindings.target] = Value(node: document.root)
             let inPipeline = document.kind == .teamMember && CredentialState(member: document.root).isInPipeline
-            for (position, (policy, selected)) in plans.enumerated() where policy.target == document.kind {
+            for (planIndex, (policy, selected)) in plans.enumerated() where policy.target == document.kind {
                 bindings[PolicyBindings.params] = policy.paramsValue
                 for (offset, rule) in selected.enumerated() {
-                    sink.rule = firstSlots[position] + offset
+                    sink.rule = firstSlots[planIndex] + offset
+                    if let only, !only.contains(subject: position, rule: sink.rule) { continue }
                     evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, into: &sink)
                 }
             }

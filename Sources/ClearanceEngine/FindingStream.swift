@@ -10,8 +10,9 @@ extension Engine {
     /// Evaluates the snapshot's subjects like ``run(rules:subjects:progress:)``, keeping the findings only while they are
     /// few: at most `keepingAtMost` (by default one for every two subjects, and at least 10,000). Past that it keeps none
     /// and goes on counting, and the report it returns has every count and hands its findings on a batch at a time, in
-    /// report order, each time it is written (``Report/streamed``), by evaluating each batch again. So a run that finds
-    /// millions of things never holds them, and one that finds a few evaluates once.
+    /// report order, each time it is written (``Report/streamed``), by evaluating each batch again: only the rules that
+    /// kept an outcome on each subject (``RuleMask``), since the others give no finding. So a run that finds millions of
+    /// things never holds them, and one that finds a few evaluates once.
     ///
     /// A finding is placed among its subject's nodes (or its element's), and in a document read from a file's text (and
     /// compacted once checked) those follow the subject's start, before the next subject's; so, with the subjects in
@@ -46,13 +47,17 @@ extension Engine {
         let keeping = Atomic<Bool>(budget > 0)
         // The selection's lists that may still be shown: fewer as they fill, so a batch that read more is never wrong.
         let openLists = Atomic<Int>(selection?.listCount ?? 0)
+        // Which rules kept an outcome on which subjects: the others give no finding when the batches are made again.
+        let ruleSlots = plans.reduce(0) { $0 + $1.rules.count }
         let merged = Mutex((sink: sink(plans, keepsAll: keepsAllFindings, selection: selection), lettingGo: budget <= 0,
-                            selected: selection.map(SelectedFindings.init)))
+                            selected: selection.map(SelectedFindings.init), mask: RuleMask(subjects: targets.count, ruleSlots: ruleSlots)))
         ParallelMap.forEachInOrder(batches, jobs: jobs, done: done) { [self, targets] batch in
             evaluate(targets[FindingStream.range(of: batch, among: targets.count)], plans, waivers: waivers, at: now, keepsAll: keepsAllFindings,
-                     countsOnly: !keeping.load(ordering: .relaxed), selection: selection, openLists: openLists.load(ordering: .relaxed))
+                     countsOnly: !keeping.load(ordering: .relaxed), selection: selection, openLists: openLists.load(ordering: .relaxed),
+                     notesKept: true)
         } consume: { result in
             merged.withLock { merged in
+                for entry in result.kept { merged.mask.insert(entry) }
                 merged.sink.append(result)
                 if let selection, merged.selected != nil {
                     merged.selected?.add(result.findings, following: true, selection)
@@ -65,7 +70,7 @@ extension Engine {
                 if merged.lettingGo { merged.sink.letFindingsGo() }
             }
         }
-        var (sink, streams, selected) = merged.withLock { $0 }
+        var (sink, streams, selected, mask) = merged.withLock { $0 }
         let outside = Finding.sortedForReports(outsidePlan(rules: nil, subjects: nil))
         let checked = keepsAllFindings ? snapshot.subjects.filter { policies.kinds.contains($0.kind) } : []
         guard streams else {
@@ -89,7 +94,7 @@ extension Engine {
             selected = chosen
         }
         sink.letFindingsGo()
-        let stream = FindingStream(engine: self, plans: plans, targets: targets, batches: batches, joining: joining)
+        let stream = FindingStream(engine: self, plans: plans, targets: targets, batches: batches, joining: joining, mask: mask)
         return report(sink, plans, documentsChecked: targets.count, at: now, subjects: checked, streamed: stream, selected: selected)
     }
 }
@@ -103,8 +108,11 @@ public final class FindingStream: Sendable {
     private let batches: Int
     /// The findings outside the plan, by the batch they are handed on with.
     private let joining: [Int: [Finding]]
+    /// The rules to evaluate again on each subject: those that kept an outcome there.
+    private let mask: RuleMask
 
-    init(engine: Engine, plans: [Engine.Plan], targets: [InputDocument], batches: Int, joining: [Int: [Finding]]) {
+    init(engine: Engine, plans: [Engine.Plan], targets: [InputDocument], batches: Int, joining: [Int: [Finding]], mask: RuleMask) {
+        self.mask = mask
         self.engine = engine
         self.plans = plans
         self.targets = targets
@@ -138,7 +146,7 @@ public final class FindingStream: Sendable {
                 var found = joining[batch] ?? []
                 if batch < batches {
                     let sink = engine.evaluate(targets[Self.range(of: batch, among: targets.count)], plans, waivers: engine.waivers,
-                                               at: engine.now, keepsAll: engine.keepsAllFindings)
+                                               at: engine.now, keepsAll: engine.keepsAllFindings, only: mask)
                     found = Finding.sortedForReports(sink.findings + found)
                 }
                 return (first: found.first, last: found.last, made: transform(found))

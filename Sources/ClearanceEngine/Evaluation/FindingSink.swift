@@ -20,6 +20,14 @@ struct FindingSink: Sendable {
     private(set) var perRule: [Int]
     /// The planned rule whose outcomes are being counted (its position in the run's plan).
     var rule = 0
+    /// The position among the run's subjects of the document being evaluated, when ``notesKept``.
+    var subject = 0
+    /// Whether the sink notes, in ``kept``, each subject and planned rule with an outcome it keeps.
+    let notesKept: Bool
+    /// The subjects and planned rules with an outcome kept, as `subject * ruleSlots + rule`, when ``notesKept``.
+    private(set) var kept: [Int] = []
+    /// How many planned rules the run has.
+    let ruleSlots: Int
     /// Outcomes per rule id of the findings added outside a planned rule (expired waivers and overrides, future evidence).
     private(set) var otherRules: [String: [Int]] = [:]
     /// The fail findings (not waived, not pending) counted by their rule's severity, by ``Severity/rank``.
@@ -40,8 +48,10 @@ struct FindingSink: Sendable {
 
     /// A sink for a run of `ruleSlots` planned rules.
     init(keepsAll: Bool, marksPasses: Bool = false, watching: [String: Set<String>] = [:], ruleSlots: Int = 0, countsOnly: Bool = false,
-         selection: FindingSelection? = nil, openLists: Int = 0) {
+         selection: FindingSelection? = nil, openLists: Int = 0, notesKept: Bool = false) {
         self.keepsAll = keepsAll
+        self.ruleSlots = ruleSlots
+        self.notesKept = notesKept
         self.countsOnly = countsOnly
         self.selection = selection
         self.openLists = openLists
@@ -77,6 +87,13 @@ struct FindingSink: Sendable {
     /// Counts a fail finding of a rule of `severity` (whether its finding is kept or not).
     mutating func countFail(_ severity: Severity) {
         failsBySeverity[severity.rank] += 1
+    }
+
+    /// Notes that the current subject and planned rule have an outcome kept (when ``notesKept``).
+    mutating func noteKept() {
+        guard notesKept else { return }
+        let entry = subject * ruleSlots + rule
+        if kept.last != entry { kept.append(entry) }
     }
 
     /// Counts a kept outcome of a rule of `severity` in its list of ``selection``, and says whether its finding may be

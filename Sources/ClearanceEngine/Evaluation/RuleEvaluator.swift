@@ -117,6 +117,7 @@ struct RuleEvaluator {
             if sink.marksPasses { sink.mark(status, of: rule.info, on: document.kind, document.id) }
             return
         }
+        sink.noteKept()
         if !sink.select(status, rule.info.severity), sink.countsOnly {
             sink.count(status)
             return
