@@ -123,6 +123,12 @@ public final class FindingStream: Sendable {
     /// The findings that no planned rule gave (expired waivers and overrides, evidence from the future), in report order.
     public var outsidePlan: [Finding] { joining.keys.sorted().flatMap { joining[$0] ?? [] } }
 
+    /// Whether each subject's findings come together, one subject after another: no finding outside the plan (an expired
+    /// waiver's is placed in the waivers' file) and no two subjects of one kind with one id.
+    public var groupsBySubject: Bool {
+        joining.isEmpty && Set(targets.map { $0.kind.rawValue + "/" + $0.id }).count == targets.count
+    }
+
     /// The documents of a batch.
     static func range(of batch: Int, among count: Int) -> Range<Int> {
         (batch * Engine.batchSize)..<min(count, (batch + 1) * Engine.batchSize)

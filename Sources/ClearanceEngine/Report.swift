@@ -84,6 +84,13 @@ public struct Report: Sendable {
         return summary[.error, default: 0] > 0 || failsBySeverity.contains { $0.key >= threshold && $0.value > 0 }
     }
 
+    /// How many findings fail the run at a severity threshold (``failing(at:)``), counted when the report hands its findings
+    /// on as it is written (``streamed``).
+    public func failingCount(at threshold: Severity) -> Int {
+        guard streamed != nil, let failsBySeverity, baseline == nil else { return failing(at: threshold).count }
+        return summary[.error, default: 0] + failsBySeverity.filter { $0.key >= threshold }.values.reduce(0, +)
+    }
+
     /// Whether a finding fails the run at a severity threshold (see ``failing(at:)``).
     public func isFailing(_ finding: Finding, at threshold: Severity) -> Bool {
         switch finding.status {

@@ -2,7 +2,10 @@ import ClearanceEngine
 
 extension Report {
     /// The findings that need attention (fail, error, waived), grouped by document, documents in report order.
-    var attentionBySubject: [[Finding]] {
+    var attentionBySubject: [[Finding]] { Self.attentionBySubject(findings) }
+
+    /// Those of `findings` (in report order) that need attention, grouped by document, documents in report order.
+    static func attentionBySubject(_ findings: [Finding]) -> [[Finding]] {
         var groups: [[Finding]] = []
         var positions: [String: Int] = [:]
         for finding in findings where finding.needsAttention {

@@ -10,6 +10,7 @@ public struct TextReporter: Reporter {
     public static let name = "text"
     public static let fileName = "report.txt"
     public static let recordsEvidence = false
+    public static let streamsFindings = true
 
     public init() {}
 
@@ -27,23 +28,45 @@ public struct TextReporter: Reporter {
         var lines = lines
         let style = TextStyle(enabled: context.color)
         let shown = VisibleText.escaped
-        for group in report.attentionBySubject {
-            let first = group[0]
+        func header(_ first: Finding) {
             lines.append(style.bold(VisibleText.lineStart(shown(first.subject))) + style.dim("  \(first.kind.rawValue) · \(shown(first.location.file))"))
-            for finding in group {
-                let (mark, colour) = Self.mark(finding.status)
-                var line = "  " + style.color(colour, mark) + " " + Self.pad(shown(finding.rule.id), 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + shown(finding.message)
-                if finding.status == .waived, let waiver = finding.waiver { line += style.dim("  (waived by \(shown(waiver.id)) until \(shown(waiver.expiresText)))") }
-                if report.isBaselined(finding) {
-                    line += style.dim("  (in the baseline)")
-                } else if finding.status == .fail && !report.isFailing(finding, at: context.failOn) {
-                    line += style.dim("  (below --fail-on \(context.failOn.rawValue))")
-                }
-                if finding.status == .pending { line += style.dim("  (pending: blocks credentials, not a violation)") }
-                lines.append(line)
-                lines.append("    " + style.dim(shown(finding.location.description + (finding.element.map { " · " + $0 } ?? ""))))
+        }
+        func add(_ finding: Finding) {
+            let (mark, colour) = Self.mark(finding.status)
+            var line = "  " + style.color(colour, mark) + " " + Self.pad(shown(finding.rule.id), 8) + " " + Self.pad(finding.rule.severity.rawValue, 8) + " " + shown(finding.message)
+            if finding.status == .waived, let waiver = finding.waiver { line += style.dim("  (waived by \(shown(waiver.id)) until \(shown(waiver.expiresText)))") }
+            if report.isBaselined(finding) {
+                line += style.dim("  (in the baseline)")
+            } else if finding.status == .fail && !report.isFailing(finding, at: context.failOn) {
+                line += style.dim("  (below --fail-on \(context.failOn.rawValue))")
             }
-            lines.append("")
+            if finding.status == .pending { line += style.dim("  (pending: blocks credentials, not a violation)") }
+            lines.append(line)
+            lines.append("    " + style.dim(shown(finding.location.description + (finding.element.map { " · " + $0 } ?? ""))))
+        }
+        if let stream = report.streamed, stream.groupsBySubject {
+            // Each subject's findings come together: a group ends where the next subject's first finding is.
+            var current: (kind: DocumentKind, subject: String)?
+            stream.forEachBatch(jobs: context.jobs) { $0.filter(\.needsAttention) } consume: { findings in
+                for finding in findings {
+                    if current?.kind != finding.kind || current?.subject != finding.subject {
+                        if current != nil { lines.append("") }
+                        current = (finding.kind, finding.subject)
+                        header(finding)
+                    }
+                    add(finding)
+                }
+            }
+            if current != nil { lines.append("") }
+        } else {
+            // A streamed report whose subjects' findings may be apart is gathered whole, as a report that kept them is.
+            var attention = report.findings
+            report.streamed?.forEachBatch(jobs: context.jobs) { $0.filter(\.needsAttention) } consume: { attention += $0 }
+            for group in Report.attentionBySubject(attention) {
+                header(group[0])
+                group.forEach(add)
+                lines.append("")
+            }
         }
         if let resolved = report.baseline?.resolved, !resolved.isEmpty {
             lines.append(style.bold("Resolved since the baseline"))
@@ -91,7 +114,7 @@ public struct TextReporter: Reporter {
     public static func summaryLine(_ report: Report, context: ReportContext) -> String {
         let counts = report.summary
         let subjects = report.documentsChecked
-        let failing = report.failing(at: context.failOn).count
+        let failing = report.failingCount(at: context.failOn)
         var outcome = failing == 0 ? "nothing failing at or above \(context.failOn.rawValue)" : "\(failing) failing at or above \(context.failOn.rawValue)"
         if let baseline = report.baseline {
             outcome += " (\(baseline.accepted.count) accepted by the baseline, \(baseline.resolved.count) resolved)"

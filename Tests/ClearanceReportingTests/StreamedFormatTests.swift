@@ -42,9 +42,9 @@ struct StreamedFormatTests {
 
     /// 300 people in three files: every 9th with an owner who is not a member, every 4th signed in last in January, every
     /// 3rd with an unencrypted device, every 50th with no location (an error), and person 120 signed in after the run.
-    static func file(_ range: Range<Int>) -> String {
+    static func file(_ range: Range<Int>, future: Bool = true) -> String {
         range.map { index in
-            let login = index == 120 ? "2027-01-05" : (index % 4 == 0 ? "2026-01-02" : "2026-11-01")
+            let login = index == 120 && future ? "2027-01-05" : (index % 4 == 0 ? "2026-01-02" : "2026-11-01")
             return """
                 kind: TeamMember
                 id: p\(index)
@@ -62,10 +62,11 @@ struct StreamedFormatTests {
     static let asOf = Timestamp(seconds: 1_795_046_400)!  // 2026-11-19T00:00:00Z
 
     /// The same run kept and streamed, and its engine.
-    static func reports(jobs: Int) throws -> (kept: Report, streamed: Report, engine: Engine) {
+    static func reports(jobs: Int, future: Bool = true) throws -> (kept: Report, streamed: Report, engine: Engine) {
         let policies = try PolicyLoader(symbols: SymbolTable()).load(bytes: Array(policy.utf8), name: "people.yaml")
         let folder = TemporaryDirectory()
-        let files = [("team/b.yaml", file(100..<220)), ("team/a.yaml", file(0..<100)), ("team/c.yaml", file(220..<300))]
+        let files = [("team/b.yaml", file(100..<220, future: future)), ("team/a.yaml", file(0..<100, future: future)),
+                     ("team/c.yaml", file(220..<300, future: future))]
         for (name, text) in files { folder.write(name, text) }
         let documents = try InputLoader(symbols: policies.symbols).load(paths: files.map { folder.path + "/" + $0.0 }, policies: policies, jobs: jobs)
         let engine = Engine(policies: policies, documents: documents, now: asOf, jobs: jobs)
@@ -105,6 +106,21 @@ struct StreamedFormatTests {
                 let results = try #require((log["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
                 #expect(results.compactMap { $0["ruleId"] as? String } == Array(repeating: "PE-01", count: 7))
             }
+        }
+    }
+
+    /// The text report reads a streamed run's findings subject by subject as they come; with a finding outside the plan
+    /// (evidence from the future, placed where the subject's are, but not evaluated with them) it gathers them first.
+    @Test(arguments: [(1, false), (3, false), (2, true)])
+    func textIsTheSameFromAStreamedRun(jobs: Int, future: Bool) throws {
+        let (kept, streamed, _) = try Self.reports(jobs: jobs, future: future)
+        #expect(streamed.streamed?.groupsBySubject == !future)
+        for (color, failOn) in [(false, Severity.medium), (true, .critical), (false, .info)] {
+            var context = ReportContext(failOn: failOn, color: color, commandLine: ["clearance", "check"], toolVersion: "0.1.0")
+            context.jobs = jobs
+            let text = TextReporter().render(streamed, context: context)
+            #expect(text == TextReporter().render(kept, context: context))
+            #expect(text.contains("checked against 4 rules") && text.split(separator: "\n").count > 300)
         }
     }
 
