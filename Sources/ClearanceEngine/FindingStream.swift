@@ -123,6 +123,18 @@ public final class FindingStream: Sendable {
     /// The findings that no planned rule gave (expired waivers and overrides, evidence from the future), in report order.
     public var outsidePlan: [Finding] { joining.keys.sorted().flatMap { joining[$0] ?? [] } }
 
+    /// The findings a report that shows only some of them takes (``FindingSelection``), made again from the stream.
+    public func select(_ selection: FindingSelection, jobs: Int) -> SelectedFindings {
+        var selected = SelectedFindings(selection)
+        forEachBatch(jobs: jobs, { $0 }) { findings in
+            for finding in findings {
+                if let list = selection.list(finding.status, finding.rule.severity) { selected.counts[list] += 1 }
+            }
+            selected.add(findings, following: true, selection)
+        }
+        return selected
+    }
+
     /// Whether each subject's findings come together, one subject after another: no finding outside the plan (an expired
     /// waiver's is placed in the waivers' file) and no two subjects of one kind with one id.
     public var groupsBySubject: Bool {

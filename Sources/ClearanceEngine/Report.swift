@@ -80,14 +80,13 @@ public struct Report: Sendable {
     /// Whether anything fails the run at a severity threshold (``failing(at:)`` is not empty), answered from the counts
     /// when the run kept them and no baseline accepts findings: any error, or any fail at or above the threshold.
     public func hasFailing(at threshold: Severity) -> Bool {
-        guard let failsBySeverity, baseline == nil else { return !failing(at: threshold).isEmpty }
-        return summary[.error, default: 0] > 0 || failsBySeverity.contains { $0.key >= threshold && $0.value > 0 }
+        failingCount(at: threshold) > 0
     }
 
-    /// How many findings fail the run at a severity threshold (``failing(at:)``), counted when the report hands its findings
-    /// on as it is written (``streamed``).
+    /// How many findings fail the run at a severity threshold (``failing(at:)``), counted from the counts when the run kept
+    /// them and no baseline accepts findings: every error, and every fail at or above the threshold.
     public func failingCount(at threshold: Severity) -> Int {
-        guard streamed != nil, let failsBySeverity, baseline == nil else { return failing(at: threshold).count }
+        guard let failsBySeverity, baseline == nil else { return failing(at: threshold).count }
         return summary[.error, default: 0] + failsBySeverity.filter { $0.key >= threshold }.values.reduce(0, +)
     }
 

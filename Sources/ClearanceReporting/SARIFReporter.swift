@@ -143,43 +143,21 @@ public struct SARIFReporter: Reporter {
         let omittedBySeverity: [String: Int]
     }
 
-    /// The run's results, from the findings the report keeps or, for a report that streams them, from the stream: there
-    /// each batch's shown findings join one list per severity and outcome, and each list keeps only as many as the
-    /// lists before it leave room for, so at most `--sarif-max-results` findings are held whatever the run found.
+    /// The run's results, from the findings the report keeps or, for a report that streams them, from the selection the
+    /// run made as it counted (or, made with other settings, from the stream): one list per severity and outcome, each
+    /// keeping only as many as the lists before it leave room for, so at most `--sarif-max-results` findings are held.
     static func selection(_ report: Report, _ context: ReportContext) -> Selection {
-        let limit = max(0, context.sarifMaxResults)
-        if report.streamed != nil, let selected = report.selected, selected.name == findingSelection(context)?.name {
-            var omitted: [String: Int] = [:]
-            for (key, list) in selected.lists.enumerated() where selected.counts[key] > list.count {
-                omitted[MostSevereFirst.severity(ofKey: key).rawValue, default: 0] += selected.counts[key] - list.count
-            }
-            return Selection(written: selected.lists.flatMap { $0 }, total: selected.counts.reduce(0, +), omittedBySeverity: omitted)
-        }
-        guard let stream = report.streamed else {
+        guard let stream = report.streamed, let selection = findingSelection(context) else {
+            let limit = max(0, context.sarifMaxResults)
             let shown = Self.shown(report, context)
             return Selection(written: Array(shown.prefix(limit)), total: shown.count, omittedBySeverity: countBySeverity(shown.dropFirst(limit)))
         }
-        var buckets = [[Finding]](repeating: [], count: MostSevereFirst.keyCount)
-        var total = 0
-        var bySeverity: [Severity: Int] = [:]
-        stream.forEachBatch(jobs: context.jobs) { findings in
-            findings.filter { isShown($0, context) }
-        } consume: { shown in
-            for finding in shown {
-                total += 1
-                bySeverity[finding.rule.severity, default: 0] += 1
-                buckets[MostSevereFirst.key(finding)].append(finding)
-            }
-            var room = limit
-            for key in buckets.indices {
-                if buckets[key].count > room { buckets[key].removeLast(buckets[key].count - room) }
-                room -= buckets[key].count
-            }
+        let selected = report.selected.flatMap { $0.name == selection.name ? $0 : nil } ?? stream.select(selection, jobs: context.jobs)
+        var omitted: [String: Int] = [:]
+        for (key, list) in selected.lists.enumerated() where selected.counts[key] > list.count {
+            omitted[MostSevereFirst.severity(ofKey: key).rawValue, default: 0] += selected.counts[key] - list.count
         }
-        let written = buckets.flatMap { $0 }
-        for finding in written { bySeverity[finding.rule.severity, default: 0] -= 1 }
-        return Selection(written: written, total: total,
-                         omittedBySeverity: Dictionary(uniqueKeysWithValues: bySeverity.filter { $0.value > 0 }.map { ($0.key.rawValue, $0.value) }))
+        return Selection(written: selected.lists.flatMap { $0 }, total: selected.counts.reduce(0, +), omittedBySeverity: omitted)
     }
 
     /// The findings a run's results are made of, most severe first: failing and erroring, and waived ones when asked for.

@@ -26,8 +26,6 @@ struct FindingSink: Sendable {
     let notesKept: Bool
     /// The subjects and planned rules with an outcome kept, as `subject * ruleSlots + rule`, when ``notesKept``.
     private(set) var kept: [Int] = []
-    /// How many planned rules the run has.
-    let ruleSlots: Int
     /// Outcomes per rule id of the findings added outside a planned rule (expired waivers and overrides, future evidence).
     private(set) var otherRules: [String: [Int]] = [:]
     /// The fail findings (not waived, not pending) counted by their rule's severity, by ``Severity/rank``.
@@ -50,7 +48,6 @@ struct FindingSink: Sendable {
     init(keepsAll: Bool, marksPasses: Bool = false, watching: [String: Set<String>] = [:], ruleSlots: Int = 0, countsOnly: Bool = false,
          selection: FindingSelection? = nil, openLists: Int = 0, notesKept: Bool = false) {
         self.keepsAll = keepsAll
-        self.ruleSlots = ruleSlots
         self.notesKept = notesKept
         self.countsOnly = countsOnly
         self.selection = selection
@@ -92,7 +89,7 @@ struct FindingSink: Sendable {
     /// Notes that the current subject and planned rule have an outcome kept (when ``notesKept``).
     mutating func noteKept() {
         guard notesKept else { return }
-        let entry = subject * ruleSlots + rule
+        let entry = subject * (perRule.count / FindingStatus.allCases.count) + rule
         if kept.last != entry { kept.append(entry) }
     }
 
