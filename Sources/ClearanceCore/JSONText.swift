@@ -75,21 +75,26 @@ public indirect enum JSONText: Sendable, Equatable {
     /// Reads UTF-8 bytes (``ByteReplacement``); a C1 control is the two bytes `C2 80` to `C2 9F`.
     public static func quote(_ text: String, into output: inout String) {
         output += "\""
-        ByteReplacement.append(text, to: &output) { bytes, index in
-            switch bytes[index] {
-            case UInt8(ascii: "\""): ("\\\"", 1)
-            case UInt8(ascii: "\\"): ("\\\\", 1)
-            case UInt8(ascii: "\n"): ("\\n", 1)
-            case UInt8(ascii: "\r"): ("\\r", 1)
-            case UInt8(ascii: "\t"): ("\\t", 1)
-            case 0x08: ("\\b", 1)
-            case 0x0C: ("\\f", 1)
-            case 0x00..<0x20, 0x7F: (unicodeEscape(UInt32(bytes[index])), 1)
-            case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): (unicodeEscape(UInt32(bytes[index + 1])), 2)
-            default: nil
-            }
-        }
+        ByteReplacement.append(text, to: &output, replacing: escape)
         output += "\""
+    }
+
+    /// The escape a JSON string needs at `index` of its UTF-8 bytes and how many bytes it stands for, or `nil` for a
+    /// byte kept as it is: the escapes JSON requires, and DEL and C1 controls (`C2 80` to `C2 9F`) as `\\u` escapes too.
+    @inlinable
+    public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: String, width: Int)? {
+        switch bytes[index] {
+        case UInt8(ascii: "\""): ("\\\"", 1)
+        case UInt8(ascii: "\\"): ("\\\\", 1)
+        case UInt8(ascii: "\n"): ("\\n", 1)
+        case UInt8(ascii: "\r"): ("\\r", 1)
+        case UInt8(ascii: "\t"): ("\\t", 1)
+        case 0x08: ("\\b", 1)
+        case 0x0C: ("\\f", 1)
+        case 0x00..<0x20, 0x7F: (unicodeEscape(UInt32(bytes[index])), 1)
+        case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): (unicodeEscape(UInt32(bytes[index + 1])), 2)
+        default: nil
+        }
     }
 
     /// `\\u` and four lowercase hex digits.

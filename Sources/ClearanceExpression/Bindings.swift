@@ -1,10 +1,22 @@
 /// The values of an expression's variables, by slot; build once per document and reuse across programs.
 public struct Bindings: Sendable {
     var values: [Value?]
+    /// The document node each slot holds when its value is a document mapping or list, unretained (the value in
+    /// `values` keeps the document alive): a field path reads its start here without a reference count.
+    var nodes: [NodeCursor?]
 
     /// Bindings with a slot for every declared variable, all unbound.
     public init(_ declarations: Declarations) {
         values = Array(repeating: nil, count: declarations.count)
+        nodes = Array(repeating: nil, count: declarations.count)
+    }
+
+    /// No variables: what an expression of constants alone is evaluated over.
+    static let empty = Bindings(values: [], nodes: [])
+
+    private init(values: [Value?], nodes: [NodeCursor?]) {
+        self.values = values
+        self.nodes = nodes
     }
 
     /// The value in a slot (`null` when unbound); setting a slot past the end grows the bindings.
@@ -12,8 +24,16 @@ public struct Bindings: Sendable {
         get { slot >= 0 && slot < values.count ? values[slot] ?? .null : .null }
         set {
             guard slot >= 0 else { return }
-            if slot >= values.count { values += Array(repeating: nil, count: slot - values.count + 1) }
+            if slot >= values.count {
+                values += Array(repeating: nil, count: slot - values.count + 1)
+                nodes += Array(repeating: nil, count: slot - nodes.count + 1)
+            }
             values[slot] = newValue
+            switch newValue {
+            case .nodeMap(let document, let id), .nodeList(let document, let id):
+                nodes[slot] = NodeCursor(document: .passUnretained(document), id: id)
+            default: nodes[slot] = nil
+            }
         }
     }
 
@@ -22,7 +42,10 @@ public struct Bindings: Sendable {
 
     /// Clears a slot.
     public mutating func unbind(_ slot: Int) {
-        if slot >= 0 && slot < values.count { values[slot] = nil }
+        if slot >= 0 && slot < values.count {
+            values[slot] = nil
+            nodes[slot] = nil
+        }
     }
 }
 

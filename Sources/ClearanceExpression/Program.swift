@@ -17,6 +17,8 @@ public final class Program: Sendable {
     public let literalComparisons: [LiteralComparison]
 
     private let root: any Plan
+    /// The root plan's cost, the steps every evaluation is charged first.
+    private let rootCost: Int
     private let localCount: Int
     private let memoCount: Int
     /// The checked tree and the node this program evaluates, for analyses and for programs of its parts.
@@ -30,6 +32,7 @@ public final class Program: Sendable {
         self.source = source
         self.resultType = checked.type(of: expr)
         self.root = root
+        self.rootCost = root.cost
         self.localCount = checked.localCount
         self.memoCount = memoCount
         self.stepBudget = stepBudget
@@ -109,12 +112,10 @@ public final class Program: Sendable {
 
     /// Evaluates the expression over bound variables. Does no parsing and no name lookup.
     public func evaluate(_ bindings: Bindings) -> Result<Value, EvaluationError> {
-        // Not counted: the program holds its plan for the call, and every thread evaluating it would count the same one.
-        unowned(unsafe) let root = self.root
-        return Frame.with(bindings: bindings.values, localCount: localCount, memoCount: memoCount, budget: stepBudget) { frame in
+        Frame.with(bindings: bindings, localCount: localCount, memoCount: memoCount, budget: stepBudget, passing: self) { program, frame in
             do throws(EvaluationError) {
-                try frame.charge(root.cost, at: 0)
-                return .success(try root.evaluate(&frame))
+                try frame.charge(program.rootCost, at: 0)
+                return .success(try program.root.evaluate(&frame))
             } catch {
                 return .failure(error)
             }
@@ -124,11 +125,10 @@ public final class Program: Sendable {
     /// Evaluates the expression for a message: its value, and whether that value is a timestamp
     /// read from a document that wrote it as a date alone (`2026-05-12`), so it can print as one.
     public func evaluateForDisplay(_ bindings: Bindings) -> Result<(value: Value, isDate: Bool), EvaluationError> {
-        let root = self.root
-        return Frame.with(bindings: bindings.values, localCount: localCount, memoCount: memoCount, budget: stepBudget) { frame in
+        Frame.with(bindings: bindings, localCount: localCount, memoCount: memoCount, budget: stepBudget, passing: self) { program, frame in
             do throws(EvaluationError) {
-                try frame.charge(root.cost, at: 0)
-                switch try root.resolve(&frame) {
+                try frame.charge(program.rootCost, at: 0)
+                switch try program.root.resolve(&frame) {
                 case .node(let handle, let id):
                     let document = handle.takeUnretainedValue()
                     return .success((Value(document: document, id: id), document.isDate(id)))

@@ -81,16 +81,19 @@ public struct JSONReporter: Reporter {
         write(output + "\n}\n")
     }
 
+    /// About what one finding takes, room reserved so a batch's text seldom grows.
+    private static let bytesPerFinding = 768
+
     /// The findings' array from its `[` to its last item, a batch of findings at a time, each batch made on one of
     /// `jobs` threads and handed on in order (a few batches ahead at most, so memory stays bounded).
     static func writeFindings(_ findings: [Finding], baseline: BaselineComparison?, jobs: Int, to write: (String) -> Void) {
         ParallelMap.forEachBatch(of: findings.count, size: 2_048, jobs: jobs) { positions in
-            var text = ""
+            var text = JSONBytes(capacity: positions.count * bytesPerFinding)
             for position in positions {
-                text += position == 0 ? "[\n    " : ",\n    "
+                text.raw(position == 0 ? "[\n    " : ",\n    ")
                 Self.writeFinding(findings[position], baseline: baseline, into: &text)
             }
-            return text
+            return text.string
         } consume: { write($0) }
     }
 
@@ -100,12 +103,12 @@ public struct JSONReporter: Reporter {
     static func writeFindings(_ stream: FindingStream, includePassing: Bool, jobs: Int, to write: (String) -> Void) -> Bool {
         var started = false
         stream.forEachBatch(jobs: jobs) { findings in
-            var text = ""
+            var text = JSONBytes(capacity: findings.count * bytesPerFinding)
             for finding in findings where includePassing || finding.needsAttention {
-                text += ",\n    "
+                text.raw(",\n    ")
                 Self.writeFinding(finding, baseline: nil, into: &text)
             }
-            return text
+            return text.string
         } consume: { text in
             guard !text.isEmpty else { return }
             // The first item opens the array: `[` where the others have their separating comma.
@@ -143,13 +146,13 @@ public struct JSONReporter: Reporter {
 
     /// Appends one finding as ``finding(_:baseline:)`` prints ``JSONText/writePretty(into:indent:)`` two levels in, the
     /// same bytes, without building the tree: a first audit writes millions.
-    static func writeFinding(_ finding: Finding, baseline: BaselineComparison?, into text: inout String) {
+    static func writeFinding(_ finding: Finding, baseline: BaselineComparison?, into text: inout JSONBytes) {
         // Members stand three levels in (six spaces), the location's and waiver's four (eight); every name is plain ASCII.
-        func string(_ name: String, _ value: String, first: Bool = false) {
-            text += first ? "{\n      \"" : ",\n      \""
-            text += name
-            text += "\": "
-            JSONText.quote(value, into: &text)
+        func string(_ name: StaticString, _ value: String, first: Bool = false) {
+            text.raw(first ? "{\n      \"" : ",\n      \"")
+            text.raw(name)
+            text.raw("\": ")
+            text.quote(value)
         }
         string("rule", finding.rule.id, first: true)
         string("policy", finding.rule.policyID)
@@ -159,32 +162,32 @@ public struct JSONReporter: Reporter {
         string("kind", finding.kind.rawValue)
         if let element = finding.element { string("element", element) }
         string("message", finding.message)
-        text += ",\n      \"controls\": ["
+        text.raw(",\n      \"controls\": [")
         for (index, control) in finding.rule.controls.enumerated() {
-            if index > 0 { text += ", " }
-            JSONText.quote(control.description, into: &text)
+            if index > 0 { text.raw(", ") }
+            text.quote(control.description)
         }
-        text += "],\n      \"location\": {\n        \"file\": "
-        JSONText.quote(finding.location.file, into: &text)
-        text += ",\n        \"line\": "
-        text += String(Int64(finding.location.line))
-        text += ",\n        \"column\": "
-        text += String(Int64(finding.location.column))
-        text += "\n      }"
+        text.raw("],\n      \"location\": {\n        \"file\": ")
+        text.quote(finding.location.file)
+        text.raw(",\n        \"line\": ")
+        text.int(finding.location.line)
+        text.raw(",\n        \"column\": ")
+        text.int(finding.location.column)
+        text.raw("\n      }")
         if finding.status == .waived, let waiver = finding.waiver {
-            text += ",\n      \"waiver\": {\n        \"id\": "
-            JSONText.quote(waiver.id, into: &text)
-            text += ",\n        \"justification\": "
-            JSONText.quote(waiver.justification, into: &text)
-            text += ",\n        \"approvedBy\": "
-            JSONText.quote(waiver.approvedBy, into: &text)
-            text += ",\n        \"expires\": "
-            JSONText.quote(waiver.expiresText, into: &text)
-            text += "\n      }"
+            text.raw(",\n      \"waiver\": {\n        \"id\": ")
+            text.quote(waiver.id)
+            text.raw(",\n        \"justification\": ")
+            text.quote(waiver.justification)
+            text.raw(",\n        \"approvedBy\": ")
+            text.quote(waiver.approvedBy)
+            text.raw(",\n        \"expires\": ")
+            text.quote(waiver.expiresText)
+            text.raw("\n      }")
         }
         string("fingerprint", finding.fingerprint)
         if let baseline, finding.status.isFailing { string("baseline", baseline.isBaselined(finding) ? "unchanged" : "new") }
-        text += "\n    }"
+        text.raw("\n    }")
     }
 
     /// Each loaded framework table: what it lists, how many of its controls the rules cover, and those no rule covers.

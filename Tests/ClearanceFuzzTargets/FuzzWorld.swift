@@ -54,7 +54,7 @@ public final class FuzzWorld: Sendable {
         linker = IdentityLinker(documents.documents)
         programs = policies.rules.flatMap { rule in
             [rule.when, rule.forEach?.list, rule.require].compactMap { $0?.program } + rule.message.parts.compactMap { part in
-                if case .expression(let compiled, _) = part { compiled.program } else { nil }
+                if case .expression(let program, _) = part { program } else { nil }
             }
         }
         declarations = policy.declarations

@@ -6,12 +6,14 @@ import ClearancePolicy
 enum MessageRenderer {
     static func render(_ template: MessageTemplate, _ bindings: Bindings) -> String {
         var message = ""
-        for part in template.parts {
-            switch part {
+        // By position: a loop over the parts would copy each, counting a reference for each of its fields.
+        let parts = template.parts
+        for index in parts.indices {
+            switch parts[index] {
             case .text(let text):
                 message += text
-            case .expression(let expression, let written):
-                switch expression.program.evaluateForDisplay(bindings) {
+            case .expression(let program, let written):
+                switch program.evaluateForDisplay(bindings) {
                 case .success(let shown): message += ValueAccess.text(of: shown.value, asDate: shown.isDate)
                 case .failure(let error): message += "\(written) (error: \(error.message))"
                 }

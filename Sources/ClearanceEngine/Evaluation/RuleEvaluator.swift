@@ -16,16 +16,18 @@ struct RuleEvaluator {
     /// Evaluates `rule` on `document` into `sink`; `bindings` already hold the document, and `inPipeline`
     /// says whether it is a person with neither credentials nor access yet.
     func evaluate(_ rule: Rule, on document: InputDocument, inPipeline: Bool = false, bindings: inout Bindings, into sink: inout FindingSink) {
-        let context = Context(rule: rule, document: document, pending: inPipeline && rule.isPreCredentials)
+        // The rule and document are handed down as they are: a struct of the two would count a reference for each field, per rule.
+        let pending = inPipeline && rule.isPreCredentials
         // Only the programs are read on this path: copying a whole expression or `for_each` costs a reference count per field.
         guard let listProgram = rule.forEach?.list.program else {
-            record(context, decide(rule, bindings), element: nil, bindings: bindings, into: &sink)
+            record(rule, document, pending: pending, decide(rule, bindings), element: nil, bindings: bindings, into: &sink)
             return
         }
         let list: Value
         switch listProgram.evaluate(bindings) {
         case .failure(let error):
-            record(context, .error("cannot evaluate for_each: \(error.message)", in: .forEach), element: nil, bindings: bindings, into: &sink)
+            record(rule, document, pending: pending, .error("cannot evaluate for_each: \(error.message)", in: .forEach), element: nil,
+                   bindings: bindings, into: &sink)
             return
         case .success(let value):
             list = value
@@ -40,18 +42,20 @@ struct RuleEvaluator {
                 let elementID = yaml.element(index, of: id)
                 let value = Value(document: yaml, id: elementID)
                 bindings[PolicyBindings.element] = value
-                record(context, decide(rule, bindings), element: (index, Node(document: yaml, id: elementID), value), bindings: bindings, into: &sink)
+                record(rule, document, pending: pending, decide(rule, bindings), element: (index, Node(document: yaml, id: elementID), value),
+                       bindings: bindings, into: &sink)
             }
         case .list(let values):
             for (index, value) in values.enumerated() {
                 if let node = value.node, isElsewhere(node.document) { sink.noteElementElsewhere() }
                 bindings[PolicyBindings.element] = value
-                record(context, decide(rule, bindings), element: (index, value.node, value), bindings: bindings, into: &sink)
+                record(rule, document, pending: pending, decide(rule, bindings), element: (index, value.node, value), bindings: bindings, into: &sink)
             }
         case .null:
             break  // an absent or null list has no elements, like an empty one
         default:
-            record(context, .error("for_each must give a list, not \(list.typeName)", in: .forEach), element: nil, bindings: bindings, into: &sink)
+            record(rule, document, pending: pending, .error("for_each must give a list, not \(list.typeName)", in: .forEach), element: nil,
+                   bindings: bindings, into: &sink)
         }
         bindings[PolicyBindings.element] = .null
     }
@@ -88,22 +92,15 @@ struct RuleEvaluator {
         }
     }
 
-    /// What every finding of one rule on one document shares.
-    private struct Context {
-        let rule: Rule
-        let document: InputDocument
-        /// Whether a fail is pending (a gate rule, about someone still in the pipeline).
-        let pending: Bool
-    }
-
-    private func record(_ context: Context, _ outcome: Outcome, element: (index: Int, node: Node?, value: Value)?,
-                        bindings: Bindings, into sink: inout FindingSink) {
-        let rule = context.rule, document = context.document
+    /// Records one outcome of `rule` on `document`; `pending` says whether a fail is pending (a gate rule, about someone
+    /// still in the pipeline).
+    private func record(_ rule: Rule, _ document: InputDocument, pending: Bool, _ outcome: Outcome,
+                        element: (index: Int, node: Node?, value: Value)?, bindings: Bindings, into sink: inout FindingSink) {
         var status: FindingStatus
         switch outcome {
         case .pass: status = .pass
         case .skip: status = .skip
-        case .fail: status = context.pending ? .pending : .fail
+        case .fail: status = pending ? .pending : .fail
         case .error: status = .error
         }
         var waiver: Waiver?

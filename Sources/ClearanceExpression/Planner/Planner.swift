@@ -165,7 +165,9 @@ struct Planner {
 
     private func foldAlways(_ plan: any Plan, inputs: [any Plan]) -> any Plan {
         guard inputs.allSatisfy({ $0 is ConstantPlan }) else { return plan }
-        let result: Value? = Frame.with(bindings: [], localCount: 0, memoCount: 0, budget: 1_000_000) { frame in try? plan.evaluate(&frame) }
+        let result: Value? = Frame.with(bindings: .empty, localCount: 0, memoCount: 0, budget: 1_000_000, passing: plan) { plan, frame in
+            try? plan.evaluate(&frame)
+        }
         return result.map(ConstantPlan.init) ?? plan
     }
 

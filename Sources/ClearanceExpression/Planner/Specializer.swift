@@ -1,7 +1,7 @@
 import ClearanceRegex
 
 /// Faster plans for common call shapes, chosen when the expression compiles: equality (with a
-/// string constant, or charged to the step budget), membership, matching (against a constant
+/// string, null or bool constant, or charged to the step budget), membership, matching (against a constant
 /// pattern, or charged for compiling one).
 enum Specializer {
     /// A specialized plan for a call, or `nil` to use the general one.
@@ -10,9 +10,15 @@ enum Specializer {
         case Operator.equals, Operator.notEquals:
             let negated = function == Operator.notEquals
             for (constantSide, other) in [(arguments[1], arguments[0]), (arguments[0], arguments[1])] {
-                guard let constant = constantSide as? ConstantPlan, case .string(let text) = constant.value, !(other is ConstantPlan) else { continue }
-                if let select = other as? SelectPathPlan { return PathStringEqualityPlan(path: select.path, constant: text, negated: negated) }
-                return StringEqualityPlan(operand: other, constant: text, negated: negated)
+                guard let constant = constantSide as? ConstantPlan, !(other is ConstantPlan) else { continue }
+                switch constant.value {
+                case .string(let text):
+                    if let select = other as? SelectPathPlan { return PathStringEqualityPlan(path: select.path, constant: text, negated: negated) }
+                    return StringEqualityPlan(operand: other, constant: text, negated: negated)
+                case .null: return NullOrBoolEqualityPlan(operand: other, constant: nil, negated: negated)
+                case .bool(let flag): return NullOrBoolEqualityPlan(operand: other, constant: flag, negated: negated)
+                default: continue
+                }
             }
             return EqualityPlan(left: arguments[0], right: arguments[1], negated: negated, offset: offset)
         case "matches" where arguments.count == 2:

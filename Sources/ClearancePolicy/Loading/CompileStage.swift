@@ -165,7 +165,7 @@ struct CompileStage {
                         continue
                     }
                     switch compiler.compile(placeholder.expression, in: node, at: placeholder.offset, declarations: declarations) {
-                    case .success(let compiled): parts.append(.expression(compiled, written: placeholder.written))
+                    case .success(let compiled): parts.append(.expression(compiled.program, written: placeholder.written))
                     case .failure(let problem): problems.append(problem); failed = true
                     }
                 }

@@ -26,8 +26,8 @@ public struct MessageTemplate: Sendable {
     /// One piece of a message.
     public enum Part: Sendable {
         case text(String)
-        /// An expression, with its text as written (`{{member.id}}`) for when it cannot be evaluated.
-        case expression(CompiledExpression, written: String)
+        /// An expression's program, with its text as written (`{{member.id}}`) for when it cannot be evaluated.
+        case expression(Program, written: String)
     }
 
     /// The parts in order.

@@ -153,3 +153,69 @@ import Testing
         #expect(try Program.compile("1 / 0", declarations: declarations).constantValue == nil)
     }
 }
+
+/// `x == null` and `x == true` read the field where it is stored; they give what comparing inside a list gives, which goes
+/// through general equality.
+@Suite struct NullAndBoolEqualityTests {
+    static let operands = [
+        "member.status", "member.identity.sso", "member.devices[1].encrypted", "member.engagement.end", "member.access[0].expires",
+        "member.access[1].expires", "member.offboarding", "member.engagement.start", "member.devices", "member.location",
+        "member.identity", "size(member.access)", "member.devices.map(d, d.encrypted)[1]", "member.devices.map(d, d.managed)[0]",
+        "member.roles", "member.engagement", "[null][0]", "(dyn(member.identity.sso) ? null : 1)", "member.nickname",
+    ]
+
+    @Test func comparisonsWithNullAndBoolsGiveWhatGeneralEqualityGives() throws {
+        for operand in Self.operands {
+            for constant in ["null", "true", "false"] {
+                let specialised = try Self.evaluate("\(operand) == \(constant)")
+                let flipped = try Self.evaluate("\(constant) != \(operand)")
+                let general = try Self.evaluate("[\(operand)] == [\(constant)]")
+                switch (specialised, general) {
+                case (.success(let value), .success(let expected)):
+                    #expect(value.description == expected.description, "\(operand) == \(constant)")
+                    #expect((try? flipped.get())?.description == (expected.description == "true" ? "false" : "true"), "\(constant) != \(operand)")
+                case (.failure(let error), .failure(let expected)):
+                    #expect(error.message == expected.message, "\(operand) == \(constant)")
+                    #expect((try? flipped.get()) == nil, "\(constant) != \(operand)")
+                default:
+                    Issue.record("\(operand) == \(constant): \(specialised), in a list \(general)")
+                }
+            }
+        }
+        // The fixture's answers, so the oracle above cannot agree by both being wrong.
+        #expect(try PolicyFixture.evaluate("member.engagement.end == null").get().description == "true")
+        #expect(try PolicyFixture.evaluate("member.access[1].expires != null").get().description == "true")
+        #expect(try PolicyFixture.evaluate("member.devices[1].encrypted == false").get().description == "true")
+        #expect(try PolicyFixture.evaluate("member.identity.sso == true").get().description == "true")
+        #expect(try Self.evaluate("member.status == true").get().description == "false")
+        #expect(try PolicyFixture.evaluate("member.offboarding == null").get().description == "true")
+    }
+
+    /// Evaluates over the fixture without the type check, which refuses comparing a string with a bool before it runs.
+    static func evaluate(_ source: String) throws -> Result<Value, EvaluationError> {
+        var options = CompileOptions()
+        options.checksTypes = false
+        let program = try Program.compile(source, declarations: PolicyFixture.declarations, options: options)
+        return program.evaluate(try PolicyFixture.bindings(member: try PolicyFixture.ana()))
+    }
+}
+
+/// A variable read as a document node reads whatever the slot holds now, after it was bound to another document, to a
+/// value that is no document, and cleared.
+@Suite struct RebindingTests {
+    @Test func aSlotReadsItsLatestValue() throws {
+        let declarations = PolicyFixture.declarations
+        let program = try Program.compile("member.status", declarations: declarations)
+        let slot = try #require(declarations.slot(of: "member"))
+        var bindings = try PolicyFixture.bindings(member: try PolicyFixture.ana())
+        #expect(try program.evaluate(bindings).get().description == "\"active\"")
+        bindings[slot] = Value(document: try PolicyFixture.load("id: luis.ortega\nstatus: offboarded\n"))
+        #expect(try program.evaluate(bindings).get().description == "\"offboarded\"")
+        bindings[slot] = .map(try ValueMap(entries: [(key: .string("status"), value: .string("onboarding"))]))
+        #expect(try program.evaluate(bindings).get().description == "\"onboarding\"")
+        bindings.unbind(slot)
+        #expect(throws: EvaluationError.self) { try program.evaluate(bindings).get() }
+        bindings[slot] = Value(document: try PolicyFixture.load("- status: active\n"))
+        #expect(throws: EvaluationError.self) { try program.evaluate(bindings).get() }
+    }
+}

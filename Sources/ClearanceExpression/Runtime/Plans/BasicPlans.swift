@@ -25,8 +25,8 @@ final class VariablePlan: Plan {
     }
     func resolve(_ frame: inout Frame) throws(EvaluationError) -> Resolved {
         guard slot < frame.variables.count else { throw EvaluationError(message: RuntimeMessages.unbound(name), offset: offset) }
+        if let node = frame.variableNodes[slot] { return .node(node.document, node.id) }
         switch frame.variables[slot] {
-        case .nodeMap(let document, let id)?, .nodeList(let document, let id)?: return .node(Unmanaged.passUnretained(document), id)
         case let value?: return .value(value)
         case nil: throw EvaluationError(message: RuntimeMessages.unbound(name), offset: offset)
         }

@@ -70,8 +70,9 @@ final class FieldPath: Sendable {
             return try walk(frame.locals[slot], from: 0)
         case .variable(let slot, let name, let offset):
             guard slot < frame.variables.count else { throw EvaluationError(message: RuntimeMessages.unbound(name), offset: offset) }
+            // A document's mapping or list is walked from its node, read without a reference count.
+            if let node = frame.variableNodes[slot] { return try walk(node.document, node.id, from: 0) }
             switch frame.variables[slot] {
-            case .nodeMap(let document, let id)?: return try walk(Unmanaged.passUnretained(document), id, from: 0)
             case let value?: return try walk(value, from: 0)
             case nil: throw EvaluationError(message: RuntimeMessages.unbound(name), offset: offset)
             }
