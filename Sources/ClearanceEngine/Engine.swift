@@ -194,16 +194,24 @@ public struct Engine: Sendable {
         var bindings = Bindings(first.policy.declarations)
         bindings[PolicyBindings.now] = .timestamp(time)
         for (index, lookup) in snapshot.lookupValues.enumerated() { bindings[PolicyBindings.firstLookup + index] = lookup }
+        // The policies and rules unretained (the plans hold them for the call): every subject reads them all, on every thread.
+        let policies = plans.map { Unmanaged.passUnretained($0.policy) }
+        let rules = plans.flatMap { $0.rules.map(Unmanaged.passUnretained) }
         for (position, document) in zip(documents.indices, documents) {
             sink.subject = position
             bindings[PolicyBindings.target] = Value(node: document.root)
             let inPipeline = document.kind == .teamMember && CredentialState(member: document.root).isInPipeline
-            for (planIndex, (policy, selected)) in plans.enumerated() where policy.target == document.kind {
-                bindings[PolicyBindings.params] = policy.paramsValue
-                for (offset, rule) in selected.enumerated() {
-                    sink.rule = firstSlots[planIndex] + offset
-                    if let only, !only.contains(subject: position, rule: sink.rule) { continue }
-                    evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, into: &sink)
+            for planIndex in policies.indices {
+                policies[planIndex]._withUnsafeGuaranteedRef { policy in
+                    guard policy.target == document.kind else { return }
+                    bindings[PolicyBindings.params] = policy.paramsValue
+                    for slot in firstSlots[planIndex]..<(planIndex + 1 < firstSlots.count ? firstSlots[planIndex + 1] : rules.count) {
+                        sink.rule = slot
+                        if let only, !only.contains(subject: position, rule: slot) { continue }
+                        rules[slot]._withUnsafeGuaranteedRef { rule in
+                            evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, into: &sink)
+                        }
+                    }
                 }
             }
         }

@@ -18,13 +18,12 @@ struct RuleEvaluator {
     func evaluate(_ rule: Rule, on document: InputDocument, inPipeline: Bool = false, bindings: inout Bindings, into sink: inout FindingSink) {
         // The rule and document are handed down as they are: a struct of the two would count a reference for each field, per rule.
         let pending = inPipeline && rule.isPreCredentials
-        // Only the programs are read on this path: copying a whole expression or `for_each` costs a reference count per field.
-        guard let listProgram = rule.forEach?.list.program else {
+        guard let listProgram = rule.unretainedList else {
             record(rule, document, pending: pending, decide(rule, bindings), element: nil, bindings: bindings, into: &sink)
             return
         }
         let list: Value
-        switch listProgram.evaluate(bindings) {
+        switch listProgram._withUnsafeGuaranteedRef({ $0.evaluate(bindings) }) {
         case .failure(let error):
             record(rule, document, pending: pending, .error("cannot evaluate for_each: \(error.message)", in: .forEach), element: nil,
                    bindings: bindings, into: &sink)
@@ -68,8 +67,8 @@ struct RuleEvaluator {
     }
 
     private func decide(_ rule: Rule, _ bindings: Bindings) -> Outcome {
-        if let when = rule.when?.program {
-            switch condition(when, named: "when", bindings) {
+        if let when = rule.unretainedWhen {
+            switch when._withUnsafeGuaranteedRef({ condition($0, named: "when", bindings) }) {
             case .success(false): return .skip
             case .success(true): break
             case .failure(let problem): return .error(problem.message, in: .when)

@@ -127,10 +127,15 @@ extension StandardLibrary {
         FunctionDecl(name: Operator.notEquals, doc: "Inequality, the negation of equality.", overloads: [
             Overload("not_equals", [.a, .a], .bool, .binary { a, b in .bool(!celEquals(a, b)) }),
         ]),
-        ordering(Operator.less, "less", "Less than.") { $0 < 0 },
-        ordering(Operator.lessEquals, "less_equals", "Less than or equal.") { $0 <= 0 },
-        ordering(Operator.greater, "greater", "Greater than.") { $0 > 0 },
-        ordering(Operator.greaterEquals, "greater_equals", "Greater than or equal.") { $0 >= 0 },
+        // Each comparison is a closure of its own that captures nothing: a captured test would be counted on every call.
+        ordering(Operator.less, "less", "Less than.", .binary { a, b throws(EvaluationError) in try celCompare(a, b).map { .bool($0 < 0) } }),
+        ordering(Operator.lessEquals, "less_equals", "Less than or equal.", .binary { a, b throws(EvaluationError) in
+            try celCompare(a, b).map { .bool($0 <= 0) }
+        }),
+        ordering(Operator.greater, "greater", "Greater than.", .binary { a, b throws(EvaluationError) in try celCompare(a, b).map { .bool($0 > 0) } }),
+        ordering(Operator.greaterEquals, "greater_equals", "Greater than or equal.", .binary { a, b throws(EvaluationError) in
+            try celCompare(a, b).map { .bool($0 >= 0) }
+        }),
         FunctionDecl(name: Operator.index, doc: "A list's element by position (0-based) or a map's value by key; a missing key or position is an error.", overloads: [
             Overload("index_list", [.list(.a), .int], .a, .binary(indexList)),
             Overload("index_list_uint", [.list(.a), .uint], .a, .binary(indexList)),
@@ -151,7 +156,7 @@ extension StandardLibrary {
     ]
 
     /// An ordering operator over every pair of kinds CEL orders (numbers across kinds included).
-    private static func ordering(_ name: String, _ id: String, _ doc: String, _ test: @escaping @Sendable (Int) -> Bool) -> FunctionDecl {
+    private static func ordering(_ name: String, _ id: String, _ doc: String, _ implementation: Implementation) -> FunctionDecl {
         let pairs: [(TypeSpec, TypeSpec, String)] = [
             (.bool, .bool, "bool"), (.int, .int, "int64"), (.uint, .uint, "uint64"), (.double, .double, "double"),
             (.string, .string, "string"), (.bytes, .bytes, "bytes"), (.timestamp, .timestamp, "timestamp"),
@@ -159,10 +164,6 @@ extension StandardLibrary {
             (.uint, .int, "uint64_int64"), (.uint, .double, "uint64_double"), (.double, .int, "double_int64"),
             (.double, .uint, "double_uint64"),
         ]
-        let implementation = Implementation.binary { a, b throws(EvaluationError) in
-            guard let order = try celCompare(a, b) else { return nil }
-            return .bool(test(order))
-        }
         return FunctionDecl(name: name, doc: doc, overloads: pairs.map { Overload("\(id)_\($0.2)", [$0.0, $0.1], .bool, implementation) })
     }
 

@@ -208,8 +208,8 @@ struct Planner {
 }
 
 extension Overload {
-    var unary: UnaryCallPlan.Function? { if case .unary(let f) = implementation { f } else { nil } }
-    var binary: BinaryCallPlan.Function? { if case .binary(let f) = implementation { f } else { nil } }
-    var ternary: TernaryCallPlan.Function? { if case .ternary(let f) = implementation { f } else { nil } }
-    var quaternary: QuaternaryCallPlan.Function? { if case .quaternary(let f) = implementation { f } else { nil } }
+    var unary: UnaryCallPlan.Overload? { if case .unary(let f) = implementation { .init(call: f) } else { nil } }
+    var binary: BinaryCallPlan.Overload? { if case .binary(let f) = implementation { .init(call: f) } else { nil } }
+    var ternary: TernaryCallPlan.Overload? { if case .ternary(let f) = implementation { .init(call: f) } else { nil } }
+    var quaternary: QuaternaryCallPlan.Overload? { if case .quaternary(let f) = implementation { .init(call: f) } else { nil } }
 }

@@ -39,6 +39,11 @@ public final class Rule: Sendable {
     public let info: RuleInfo
     /// The fields the rule reads, for pointing a failing finding at the one that decided it.
     public let blame: RuleBlame
+    /// The programs of `when` and of the `for_each` list, unretained (the rule holds them): evaluating a rule reads them
+    /// for every subject, and taking one out of its optional would count a reference each time.
+    public let unretainedWhen: Unmanaged<Program>?
+    /// See ``unretainedWhen``.
+    public let unretainedList: Unmanaged<Program>?
 
     init(id: String, title: String, description: String?, severity: Severity, packSeverity: Severity, policyID: String, target: DocumentKind, targetBinding: String,
          when: CompiledExpression?, forEach: ForEach?, require: CompiledExpression, message: MessageTemplate,
@@ -62,6 +67,8 @@ public final class Rule: Sendable {
         self.info = RuleInfo(id: id, title: title, description: description, policyID: policyID, policyTitle: policyTitle,
                              severity: severity, controls: controls, remediation: remediation, gates: gates, target: target)
         self.blame = RuleBlame(require: require.program, when: when?.program, forEach: forEach, documentVariable: targetBinding)
+        self.unretainedWhen = when.map { .passUnretained($0.program) }
+        self.unretainedList = forEach.map { .passUnretained($0.list.program) }
     }
 
     /// Whether the rule must pass before credentials are issued.

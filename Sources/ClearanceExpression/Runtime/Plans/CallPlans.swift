@@ -1,14 +1,17 @@
 /// A one-argument call, bound to the overloads the checker left possible (tried in order).
 final class UnaryCallPlan: Plan {
     typealias Function = @Sendable (Value) throws(EvaluationError) -> Value?
+    /// An overload\'s code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
+    /// thunk whose context is counted on every call, by every thread.
+    struct Overload: Sendable { let call: Function }
     let function: String
-    let implementations: [Function]
+    let implementations: [Overload]
     let argument: any Plan
     let costsBySize: Bool
     let offset: Int
     let cost: Int
 
-    init(function: String, implementations: [Function], argument: any Plan, costsBySize: Bool = false, offset: Int) {
+    init(function: String, implementations: [Overload], argument: any Plan, costsBySize: Bool = false, offset: Int) {
         self.function = function
         self.implementations = implementations
         self.argument = argument
@@ -22,7 +25,7 @@ final class UnaryCallPlan: Plan {
         try frame.charge((costsBySize ? value.sizeForCost : value.textSizeForCost) / sizeUnitsPerStep, at: offset)
         do {
             for implementation in implementations {
-                if let result = try implementation(value) { return result }
+                if let result = try implementation.call(value) { return result }
             }
         } catch {
             throw error.placed(at: offset)
@@ -34,15 +37,18 @@ final class UnaryCallPlan: Plan {
 /// A two-argument call (most operators), bound to its possible overloads.
 final class BinaryCallPlan: Plan {
     typealias Function = @Sendable (Value, Value) throws(EvaluationError) -> Value?
+    /// An overload\'s code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
+    /// thunk whose context is counted on every call, by every thread.
+    struct Overload: Sendable { let call: Function }
     let function: String
-    let implementations: [Function]
+    let implementations: [Overload]
     let left: any Plan
     let right: any Plan
     let costsBySize: Bool
     let offset: Int
     let cost: Int
 
-    init(function: String, implementations: [Function], left: any Plan, right: any Plan, costsBySize: Bool = false, offset: Int) {
+    init(function: String, implementations: [Overload], left: any Plan, right: any Plan, costsBySize: Bool = false, offset: Int) {
         self.function = function
         self.implementations = implementations
         self.left = left
@@ -58,7 +64,7 @@ final class BinaryCallPlan: Plan {
         try frame.charge((costsBySize ? a.sizeForCost + b.sizeForCost : a.textSizeForCost + b.textSizeForCost) / sizeUnitsPerStep, at: offset)
         do {
             for implementation in implementations {
-                if let result = try implementation(a, b) { return result }
+                if let result = try implementation.call(a, b) { return result }
             }
         } catch {
             throw error.placed(at: offset)
@@ -70,13 +76,16 @@ final class BinaryCallPlan: Plan {
 /// A three-argument call, bound to its possible overloads.
 final class TernaryCallPlan: Plan {
     typealias Function = @Sendable (Value, Value, Value) throws(EvaluationError) -> Value?
+    /// An overload\'s code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
+    /// thunk whose context is counted on every call, by every thread.
+    struct Overload: Sendable { let call: Function }
     let function: String
-    let implementations: [Function]
+    let implementations: [Overload]
     let arguments: (any Plan, any Plan, any Plan)
     let offset: Int
     let cost: Int
 
-    init(function: String, implementations: [Function], arguments: (any Plan, any Plan, any Plan), offset: Int) {
+    init(function: String, implementations: [Overload], arguments: (any Plan, any Plan, any Plan), offset: Int) {
         self.function = function
         self.implementations = implementations
         self.arguments = arguments
@@ -91,7 +100,7 @@ final class TernaryCallPlan: Plan {
         try frame.charge((a.textSizeForCost + b.textSizeForCost + c.textSizeForCost) / sizeUnitsPerStep, at: offset)
         do {
             for implementation in implementations {
-                if let result = try implementation(a, b, c) { return result }
+                if let result = try implementation.call(a, b, c) { return result }
             }
         } catch {
             throw error.placed(at: offset)
@@ -103,13 +112,16 @@ final class TernaryCallPlan: Plan {
 /// A four-argument call, bound to its possible overloads.
 final class QuaternaryCallPlan: Plan {
     typealias Function = @Sendable (Value, Value, Value, Value) throws(EvaluationError) -> Value?
+    /// An overload\'s code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
+    /// thunk whose context is counted on every call, by every thread.
+    struct Overload: Sendable { let call: Function }
     let function: String
-    let implementations: [Function]
+    let implementations: [Overload]
     let arguments: (any Plan, any Plan, any Plan, any Plan)
     let offset: Int
     let cost: Int
 
-    init(function: String, implementations: [Function], arguments: (any Plan, any Plan, any Plan, any Plan), offset: Int) {
+    init(function: String, implementations: [Overload], arguments: (any Plan, any Plan, any Plan, any Plan), offset: Int) {
         self.function = function
         self.implementations = implementations
         self.arguments = arguments
@@ -125,7 +137,7 @@ final class QuaternaryCallPlan: Plan {
         try frame.charge((a.textSizeForCost + b.textSizeForCost + c.textSizeForCost + d.sizeForCost) / sizeUnitsPerStep, at: offset)
         do {
             for implementation in implementations {
-                if let result = try implementation(a, b, c, d) { return result }
+                if let result = try implementation.call(a, b, c, d) { return result }
             }
         } catch {
             throw error.placed(at: offset)
