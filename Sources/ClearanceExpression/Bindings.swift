@@ -1,3 +1,5 @@
+import ClearanceDocument
+
 /// The values of an expression's variables, by slot; build once per document and reuse across programs.
 public struct Bindings: Sendable {
     var values: [Value?]
@@ -34,6 +36,17 @@ public struct Bindings: Sendable {
                 nodes[slot] = NodeCursor(document: .passUnretained(document), id: id)
             default: nodes[slot] = nil
             }
+        }
+    }
+
+    /// Binds a slot to a document node: the value of ``Value/init(document:id:)``, made once, with its node noted for field
+    /// paths (a `for_each` element, bound once per element of every list).
+    public mutating func bind(_ slot: Int, node id: NodeID, of document: Document) {
+        guard slot >= 0, slot < values.count else { return self[slot] = Value(document: document, id: id) }
+        values[slot] = Value(document: document, id: id)
+        nodes[slot] = switch document.kind(id) {
+        case .mapping, .sequence: NodeCursor(document: .passUnretained(document), id: id)
+        default: nil
         }
     }
 

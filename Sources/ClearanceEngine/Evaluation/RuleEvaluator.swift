@@ -37,18 +37,19 @@ struct RuleEvaluator {
         switch list {
         case .nodeList(let yaml, let id):
             if isElsewhere(yaml) { sink.noteElementElsewhere() }
+            // `list` holds the document for the loop: each element is handed on unretained, and made a node only if kept.
+            let handle = Unmanaged.passUnretained(yaml)
             for index in 0..<yaml.count(id) {
                 let elementID = yaml.element(index, of: id)
-                let value = Value(document: yaml, id: elementID)
-                bindings[PolicyBindings.element] = value
-                record(rule, document, pending: pending, decide(rule, bindings), element: (index, Node(document: yaml, id: elementID), value),
-                       bindings: bindings, into: &sink)
+                bindings.bind(PolicyBindings.element, node: elementID, of: yaml)
+                record(rule, document, pending: pending, decide(rule, bindings), element: .node(index, handle, elementID), bindings: bindings,
+                       into: &sink)
             }
         case .list(let values):
             for (index, value) in values.enumerated() {
                 if let node = value.node, isElsewhere(node.document) { sink.noteElementElsewhere() }
                 bindings[PolicyBindings.element] = value
-                record(rule, document, pending: pending, decide(rule, bindings), element: (index, value.node, value), bindings: bindings, into: &sink)
+                record(rule, document, pending: pending, decide(rule, bindings), element: .value(index, value), bindings: bindings, into: &sink)
             }
         case .null:
             break  // an absent or null list has no elements, like an empty one
@@ -57,6 +58,34 @@ struct RuleEvaluator {
                    bindings: bindings, into: &sink)
         }
         bindings[PolicyBindings.element] = .null
+    }
+
+    /// A `for_each` element: its position, and the node of a document's list (its document unretained: the list being
+    /// looped over holds it) or the value of a list an expression built.
+    private enum Element {
+        case node(Int, Unmanaged<Document>, NodeID)
+        case value(Int, Value)
+
+        var index: Int {
+            switch self {
+            case .node(let index, _, _), .value(let index, _): index
+            }
+        }
+
+        /// Where the element stands, when it stands in a document.
+        var node: Node? {
+            switch self {
+            case .node(_, let document, let id): Node(document: document.takeUnretainedValue(), id: id)
+            case .value(_, let value): value.node
+            }
+        }
+
+        var value: Value {
+            switch self {
+            case .node(_, let document, let id): Value(document: document.takeUnretainedValue(), id: id)
+            case .value(_, let value): value
+            }
+        }
     }
 
     /// The outcome before waivers.
@@ -94,7 +123,7 @@ struct RuleEvaluator {
     /// Records one outcome of `rule` on `document`; `pending` says whether a fail is pending (a gate rule, about someone
     /// still in the pipeline).
     private func record(_ rule: Rule, _ document: InputDocument, pending: Bool, _ outcome: Outcome,
-                        element: (index: Int, node: Node?, value: Value)?, bindings: Bindings, into sink: inout FindingSink) {
+                        element: Element?, bindings: Bindings, into sink: inout FindingSink) {
         var status: FindingStatus
         switch outcome {
         case .pass: status = .pass
