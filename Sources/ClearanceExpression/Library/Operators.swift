@@ -150,7 +150,7 @@ extension StandardLibrary {
             }),
             Overload("in_map", [.a, .map(.a, .b)], .bool, .binary { key, map in
                 guard map.kind == .map else { return nil }
-                return .bool(map.lookup(key) != nil)
+                return .bool(map.hasKey(key))
             }),
         ]),
     ]

@@ -53,7 +53,7 @@ final class InPlan: Plan {
             return .bool(false)
         case .value(.map(let map)):
             try frame.charge(value.textSizeForCost / sizeUnitsPerStep, at: offset)  // hashed
-            return .bool(map.value(for: value) != nil)
+            return .bool(map.contains(value))
         case .value(let other):
             throw EvaluationError(message: RuntimeMessages.noMatchingOverload(Operator.in, [value, other]), offset: offset)
         }

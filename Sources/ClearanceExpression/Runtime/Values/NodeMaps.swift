@@ -53,6 +53,15 @@ extension Value {
         }
     }
 
+    /// Whether a map, built or read in place, has an entry under `key`, found as ``lookup(_:)`` finds it; builds no value.
+    func hasKey(_ key: Value) -> Bool {
+        switch self {
+        case .map(let map): map.contains(key)
+        case .nodeMap(let document, let id): NodeMaps.value(in: document, id, forKey: key) != nil
+        default: false
+        }
+    }
+
     /// The value under a key of a map, found as CEL finds keys; `nil` when absent or not a map.
     func lookup(_ key: Value) -> Value? {
         switch self {
