@@ -1,8 +1,8 @@
 /// A one-argument call, bound to the overloads the checker left possible (tried in order).
 final class UnaryCallPlan: Plan {
     typealias Function = @Sendable (Value) throws(EvaluationError) -> Value?
-    /// An overload\'s code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
-    /// thunk whose context is counted on every call, by every thread.
+    /// An overload's code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
+    /// thunk whose context is counted on every call.
     struct Overload: Sendable { let call: Function }
     let function: String
     let implementations: [Overload]
@@ -37,8 +37,8 @@ final class UnaryCallPlan: Plan {
 /// A two-argument call (most operators), bound to its possible overloads.
 final class BinaryCallPlan: Plan {
     typealias Function = @Sendable (Value, Value) throws(EvaluationError) -> Value?
-    /// An overload\'s code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
-    /// thunk whose context is counted on every call, by every thread.
+    /// An overload's code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
+    /// thunk whose context is counted on every call.
     struct Overload: Sendable { let call: Function }
     let function: String
     let implementations: [Overload]
@@ -76,8 +76,8 @@ final class BinaryCallPlan: Plan {
 /// A three-argument call, bound to its possible overloads.
 final class TernaryCallPlan: Plan {
     typealias Function = @Sendable (Value, Value, Value) throws(EvaluationError) -> Value?
-    /// An overload\'s code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
-    /// thunk whose context is counted on every call, by every thread.
+    /// An overload's code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
+    /// thunk whose context is counted on every call.
     struct Overload: Sendable { let call: Function }
     let function: String
     let implementations: [Overload]
@@ -112,8 +112,8 @@ final class TernaryCallPlan: Plan {
 /// A four-argument call, bound to its possible overloads.
 final class QuaternaryCallPlan: Plan {
     typealias Function = @Sendable (Value, Value, Value, Value) throws(EvaluationError) -> Value?
-    /// An overload\'s code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
-    /// thunk whose context is counted on every call, by every thread.
+    /// An overload's code, kept in a struct so it is held as written: an array of bare closures would hold each behind a
+    /// thunk whose context is counted on every call.
     struct Overload: Sendable { let call: Function }
     let function: String
     let implementations: [Overload]
