@@ -9,23 +9,33 @@ public enum ByteReplacement {
                               replacing replacement: (UnsafeBufferPointer<UInt8>, Int) -> (text: String, width: Int)?) {
         var text = text
         let replacedAny = text.withUTF8 { bytes in
-            var start = 0, index = 0, replacedAny = false
-            while index < bytes.count {
-                guard let (replaced, width) = replacement(bytes, index) else {
-                    index += 1
-                    continue
-                }
-                if start < index { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
+            guard let rest = forEachReplacement(in: bytes, replacing: replacement, { kept, replaced in
+                if !kept.isEmpty { output += String(decoding: kept, as: UTF8.self) }
                 output += replaced
-                index += width
-                start = index
-                replacedAny = true
-            }
-            if replacedAny, start < bytes.count {
-                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
-            }
-            return replacedAny
+            }) else { return false }
+            if rest < bytes.count { output += String(decoding: UnsafeBufferPointer(rebasing: bytes[rest...]), as: UTF8.self) }
+            return true
         }
         if !replacedAny { output += text }
+    }
+
+    /// Walks `bytes`, handing `body` each replacement `replacement` names with the run of kept bytes before it; returns
+    /// where the kept bytes after the last replacement start, or `nil` when nothing was replaced.
+    @inlinable
+    public static func forEachReplacement(in bytes: UnsafeBufferPointer<UInt8>,
+                                          replacing replacement: (UnsafeBufferPointer<UInt8>, Int) -> (text: String, width: Int)?,
+                                          _ body: (_ kept: UnsafeBufferPointer<UInt8>, _ replaced: String) -> Void) -> Int? {
+        var start = 0, index = 0, replacedAny = false
+        while index < bytes.count {
+            guard let (replaced, width) = replacement(bytes, index) else {
+                index += 1
+                continue
+            }
+            body(UnsafeBufferPointer(rebasing: bytes[start..<index]), replaced)
+            index += width
+            start = index
+            replacedAny = true
+        }
+        return replacedAny ? start : nil
     }
 }

@@ -44,21 +44,11 @@ public struct JSONBytes {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { source in
-            var start = 0, index = 0
-            while index < source.count {
-                let byte = source[index]
-                // Only these bytes can start an escape: controls, `"`, `\`, DEL and the lead byte of a C1 control.
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2,
-                      let (replaced, width) = JSONText.escape(source, at: index) else {
-                    index += 1
-                    continue
-                }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start..<index]))
+            let rest = ByteReplacement.forEachReplacement(in: source, replacing: JSONText.escape) { kept, replaced in
+                bytes.append(contentsOf: kept)
                 raw(replaced)
-                index += width
-                start = index
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[start...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[(rest ?? 0)...]))
         }
         bytes.append(UInt8(ascii: "\""))
     }

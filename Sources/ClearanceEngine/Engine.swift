@@ -168,29 +168,23 @@ public struct Engine: Sendable {
         }
     }
 
-    /// An empty sink for a run of `plans`, keeping passes and skips when `keepsAll`: one counter slot per planned rule, in plan order.
-    /// With `countsOnly`, it builds no finding but those `selection` may still show (in its lists below `openLists`).
-    /// With `notesKept`, it notes each document (by its position in the slice evaluated) and rule with an outcome kept.
-    func sink(_ plans: [Plan], keepsAll: Bool, countsOnly: Bool = false, selection: FindingSelection? = nil, openLists: Int = 0,
-              notesKept: Bool = false) -> FindingSink {
+    /// An empty sink for a run of `plans`, keeping passes and skips when `keepsAll`: one counter slot per planned rule, in plan order,
+    /// filled as a first `pass` fills it (``FirstPass``: by default, as a run that keeps its findings).
+    func sink(_ plans: [Plan], keepsAll: Bool, pass: FirstPass = FirstPass()) -> FindingSink {
         FindingSink(keepsAll: keepsAll, marksPasses: keepsPassMarks, watching: watching, ruleSlots: plans.reduce(0) { $0 + $1.rules.count },
-                    countsOnly: countsOnly, selection: selection, openLists: openLists, notesKept: notesKept)
+                    pass: pass)
     }
 
     /// Evaluates every planned rule on each document of its target kind, on this thread; with `only`, only the rules of
     /// the documents (by their position in the slice) it holds.
     func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp, keepsAll: Bool,
-                  countsOnly: Bool = false, selection: FindingSelection? = nil, openLists: Int = 0, notesKept: Bool = false,
-                  only: RuleMask? = nil) -> FindingSink {
+                  pass: FirstPass = FirstPass(), only: RuleMask? = nil) -> FindingSink {
         let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
-        var sink = sink(plans, keepsAll: keepsAll, countsOnly: countsOnly, selection: selection, openLists: openLists, notesKept: notesKept)
+        var sink = sink(plans, keepsAll: keepsAll, pass: pass)
         guard let first = plans.first else { return sink }
-        var firstSlots: [Int] = []
-        var slots = 0
-        for plan in plans {
-            firstSlots.append(slots)
-            slots += plan.rules.count
-        }
+        // Each plan's rules by their slots: those of plan `p` from `slotStarts[p]` up to `slotStarts[p + 1]`.
+        var slotStarts = [0]
+        for plan in plans { slotStarts.append(slotStarts[slotStarts.count - 1] + plan.rules.count) }
         var bindings = Bindings(first.policy.declarations)
         bindings[PolicyBindings.now] = .timestamp(time)
         for (index, lookup) in snapshot.lookupValues.enumerated() { bindings[PolicyBindings.firstLookup + index] = lookup }
@@ -205,7 +199,7 @@ public struct Engine: Sendable {
                 policies[planIndex]._withUnsafeGuaranteedRef { policy in
                     guard policy.target == document.kind else { return }
                     bindings[PolicyBindings.params] = policy.paramsValue
-                    for slot in firstSlots[planIndex]..<(planIndex + 1 < firstSlots.count ? firstSlots[planIndex + 1] : rules.count) {
+                    for slot in slotStarts[planIndex]..<slotStarts[planIndex + 1] {
                         sink.rule = slot
                         if let only, !only.contains(subject: position, rule: slot) { continue }
                         rules[slot]._withUnsafeGuaranteedRef { rule in

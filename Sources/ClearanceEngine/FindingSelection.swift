@@ -61,6 +61,13 @@ public struct SelectedFindings: Sendable {
         return lists.count
     }
 
+    /// Counts each of `findings` in its list, shown or not.
+    mutating func count(_ findings: [Finding], _ selection: FindingSelection) {
+        for finding in findings {
+            if let list = selection.list(finding.status, finding.rule.severity) { counts[list] += 1 }
+        }
+    }
+
     /// Adds the shown ones among `findings` (counted already) to their lists, and trims the lists to the room. With
     /// `following`, the findings all come after those selected so far in report order (the next batch's); otherwise they
     /// are placed among them.

@@ -49,12 +49,13 @@ extension Engine {
         let openLists = Atomic<Int>(selection?.listCount ?? 0)
         // Which rules kept an outcome on which subjects: the others give no finding when the batches are made again.
         let ruleSlots = plans.reduce(0) { $0 + $1.rules.count }
-        let merged = Mutex((sink: sink(plans, keepsAll: keepsAllFindings, selection: selection), lettingGo: budget <= 0,
+        let merged = Mutex((sink: sink(plans, keepsAll: keepsAllFindings, pass: FirstPass(selection: selection)), lettingGo: budget <= 0,
                             selected: selection.map(SelectedFindings.init), mask: RuleMask(subjects: targets.count, ruleSlots: ruleSlots)))
         ParallelMap.forEachInOrder(batches, jobs: jobs, done: done) { [self, targets] batch in
-            evaluate(targets[FindingStream.range(of: batch, among: targets.count)], plans, waivers: waivers, at: now, keepsAll: keepsAllFindings,
-                     countsOnly: !keeping.load(ordering: .relaxed), selection: selection, openLists: openLists.load(ordering: .relaxed),
-                     notesKept: true)
+            let pass = FirstPass(countsOnly: !keeping.load(ordering: .relaxed), selection: selection, openLists: openLists.load(ordering: .relaxed),
+                                 notesKept: true)
+            return evaluate(targets[FindingStream.range(of: batch, among: targets.count)], plans, waivers: waivers, at: now,
+                            keepsAll: keepsAllFindings, pass: pass)
         } consume: { result in
             merged.withLock { merged in
                 for entry in result.kept { merged.mask.insert(entry) }
@@ -63,7 +64,7 @@ extension Engine {
                     merged.selected?.add(result.findings, following: true, selection)
                     openLists.store(merged.selected?.openLists ?? 0, ordering: .relaxed)
                 }
-                if !merged.lettingGo, result.countsOnly || merged.sink.findings.count > budget {
+                if !merged.lettingGo, result.pass.countsOnly || merged.sink.findings.count > budget {
                     merged.lettingGo = true
                     keeping.store(false, ordering: .relaxed)
                 }
@@ -89,7 +90,7 @@ extension Engine {
         }
         if let selection, var chosen = selected {
             chosen.counts = sink.selectedCounts
-            for finding in outside { if let list = selection.list(finding.status, finding.rule.severity) { chosen.counts[list] += 1 } }
+            chosen.count(outside, selection)
             chosen.add(outside, following: false, selection)
             selected = chosen
         }
@@ -127,9 +128,7 @@ public final class FindingStream: Sendable {
     public func select(_ selection: FindingSelection, jobs: Int) -> SelectedFindings {
         var selected = SelectedFindings(selection)
         forEachBatch(jobs: jobs, { $0 }) { findings in
-            for finding in findings {
-                if let list = selection.list(finding.status, finding.rule.severity) { selected.counts[list] += 1 }
-            }
+            selected.count(findings, selection)
             selected.add(findings, following: true, selection)
         }
         return selected

@@ -35,11 +35,19 @@ public struct MarkdownReporter: Reporter {
                   "| " + FindingStatus.allCases.map { String(counts[$0] ?? 0) }.joined(separator: " | ") + " |", ""]
         lines += Self.failingRules(report, context.failOn)
         let groups = report.attentionBySubject
-        // Each document's block is measured, then made again when it is listed: a first audit's blocks are hundreds of
-        // megabytes, of which the summary shows one.
-        func details(_ index: Int) -> [String] { Self.details(groups[index], report, context.failOn) }
+        // Each document's block is measured, and kept while those kept fit the budget; one not kept is made again when it
+        // is listed: a first audit's blocks are hundreds of megabytes, of which the summary shows one.
         func size(_ part: [String]) -> Int { part.reduce(0) { $0 + $1.utf8.count + 1 } }
-        let detailSizes = groups.indices.map { size(details($0)) }
+        var detailSizes: [Int] = [], keptDetails: [[String]?] = [], keptSize = 0
+        for group in groups {
+            let block = Self.details(group, report, context.failOn)
+            let blockSize = size(block)
+            detailSizes.append(blockSize)
+            let keeps = keptSize + blockSize <= budget
+            keptDetails.append(keeps ? block : nil)
+            if keeps { keptSize += blockSize }
+        }
+        func details(_ index: Int) -> [String] { keptDetails[index] ?? Self.details(groups[index], report, context.failOn) }
         let resolved = (report.baseline?.resolved ?? []).map { entry in
             let subject = entry.subject + (entry.element.map { " " + $0 } ?? "")
             return "- ✓ **\(MarkdownEscaping.inline(entry.rule))** \(MarkdownEscaping.inline(subject)): \(MarkdownEscaping.inline(entry.message))"

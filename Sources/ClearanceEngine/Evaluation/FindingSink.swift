@@ -20,39 +20,27 @@ struct FindingSink: Sendable {
     private(set) var perRule: [Int]
     /// The planned rule whose outcomes are being counted (its position in the run's plan).
     var rule = 0
-    /// The position among the run's subjects of the document being evaluated, when ``notesKept``.
+    /// The position among the run's subjects of the document being evaluated, when ``FirstPass/notesKept``.
     var subject = 0
-    /// Whether the sink notes, in ``kept``, each subject and planned rule with an outcome it keeps.
-    let notesKept: Bool
-    /// The subjects and planned rules with an outcome kept, as `subject * ruleSlots + rule`, when ``notesKept``.
+    /// How a first pass fills the sink; a run that keeps its findings has the default.
+    let pass: FirstPass
+    /// The subjects and planned rules with an outcome kept, as `subject * ruleSlots + rule`, when ``FirstPass/notesKept``.
     private(set) var kept: [Int] = []
     /// Outcomes per rule id of the findings added outside a planned rule (expired waivers and overrides, future evidence).
     private(set) var otherRules: [String: [Int]] = [:]
     /// The fail findings (not waived, not pending) counted by their rule's severity, by ``Severity/rank``.
     private(set) var failsBySeverity = [Int](repeating: 0, count: Severity.allCases.count)
-    /// Whether outcomes are only counted, no finding built even where a report keeps it: the first pass of a run whose
-    /// findings are made again as they are written.
-    let countsOnly: Bool
     /// Whether a `for_each` element was a node of another document than its subject's, so that a finding may be placed
     /// in that document's file rather than among its subject's.
     private(set) var elementsElsewhere = false
-    /// What a report that shows only some findings takes of a run whose findings are only counted: a finding it may
-    /// still show (in a list below ``openLists``) is built all the same.
-    let selection: FindingSelection?
-    /// The lists of ``selection`` whose findings may still be shown: those below this.
-    let openLists: Int
-    /// How many findings joined each list of ``selection``, built or not.
+    /// How many findings joined each list of ``FirstPass/selection``, built or not.
     private(set) var selectedCounts: [Int]
 
     /// A sink for a run of `ruleSlots` planned rules.
-    init(keepsAll: Bool, marksPasses: Bool = false, watching: [String: Set<String>] = [:], ruleSlots: Int = 0, countsOnly: Bool = false,
-         selection: FindingSelection? = nil, openLists: Int = 0, notesKept: Bool = false) {
+    init(keepsAll: Bool, marksPasses: Bool = false, watching: [String: Set<String>] = [:], ruleSlots: Int = 0, pass: FirstPass = FirstPass()) {
         self.keepsAll = keepsAll
-        self.notesKept = notesKept
-        self.countsOnly = countsOnly
-        self.selection = selection
-        self.openLists = openLists
-        selectedCounts = Array(repeating: 0, count: selection?.listCount ?? 0)
+        self.pass = pass
+        selectedCounts = Array(repeating: 0, count: pass.selection?.listCount ?? 0)
         self.marksPasses = marksPasses && !keepsAll
         self.watching = watching
         perRule = [Int](repeating: 0, count: ruleSlots * FindingStatus.allCases.count)
@@ -86,19 +74,19 @@ struct FindingSink: Sendable {
         failsBySeverity[severity.rank] += 1
     }
 
-    /// Notes that the current subject and planned rule have an outcome kept (when ``notesKept``).
+    /// Notes that the current subject and planned rule have an outcome kept (when ``FirstPass/notesKept``).
     mutating func noteKept() {
-        guard notesKept else { return }
+        guard pass.notesKept else { return }
         let entry = subject * (perRule.count / FindingStatus.allCases.count) + rule
         if kept.last != entry { kept.append(entry) }
     }
 
-    /// Counts a kept outcome of a rule of `severity` in its list of ``selection``, and says whether its finding may be
-    /// shown (so must be built even when only counting).
+    /// Counts a kept outcome of a rule of `severity` in its list of ``FirstPass/selection``, and says whether its finding
+    /// may be shown (so must be built even when only counting).
     mutating func select(_ status: FindingStatus, _ severity: Severity) -> Bool {
-        guard let selection, let list = selection.list(status, severity) else { return false }
+        guard let list = pass.selection?.list(status, severity) else { return false }
         selectedCounts[list] += 1
-        return list < openLists
+        return list < pass.openLists
     }
 
     /// Notes a `for_each` element that is a node of another document than its subject's.
@@ -178,4 +166,19 @@ extension FindingStatus {
         case .pending: 5
         }
     }
+}
+
+/// How a first pass fills a sink: a run that may not keep its findings
+/// (``Engine/runKeepingFew(keepingAtMost:selecting:progress:)``) counts them, builds only those a report may still show,
+/// and notes where each kept outcome was.
+struct FirstPass: Sendable {
+    /// Whether outcomes are only counted, no finding built even where a report keeps it (but those ``selection`` may
+    /// still show): the first pass of a run whose findings are made again as they are written.
+    var countsOnly = false
+    /// What a report that shows only some findings takes of the run.
+    var selection: FindingSelection?
+    /// The lists of ``selection`` whose findings may still be shown: those below this.
+    var openLists = 0
+    /// Whether the sink notes, in ``FindingSink/kept``, each subject and planned rule with an outcome it keeps.
+    var notesKept = false
 }

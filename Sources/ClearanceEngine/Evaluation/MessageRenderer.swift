@@ -6,10 +6,8 @@ import ClearancePolicy
 enum MessageRenderer {
     static func render(_ template: MessageTemplate, _ bindings: Bindings) -> String {
         var message = ""
-        // By position: a loop over the parts would copy each, counting a reference for each of its fields.
-        let parts = template.parts
-        for index in parts.indices {
-            switch parts[index] {
+        for part in template.parts {
+            switch part {
             case .text(let text):
                 message += text
             case .expression(let program, let written):

@@ -143,7 +143,7 @@ struct RuleEvaluator {
             return
         }
         sink.noteKept()
-        if !sink.select(status, rule.info.severity), sink.countsOnly {
+        if !sink.select(status, rule.info.severity), sink.pass.countsOnly {
             sink.count(status)
             return
         }
