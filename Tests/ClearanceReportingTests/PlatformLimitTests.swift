@@ -92,3 +92,44 @@ struct PlatformLimitTests {
         #expect(!whole.contains("are not listed"))
     }
 }
+
+/// Over its budget, the Markdown summary lists each document with its own block, whatever the sizes of the blocks before it.
+@Suite struct MarkdownBlockTests {
+    /// 40 people whose blocks differ in size, some failing a more severe rule than others, so the most severe come first
+    /// out of report order.
+    static let report: Report = {
+        var findings: [Finding] = []
+        for person in 0..<40 {
+            let id = String(format: "p%05d", person)
+            let rule = person % 3 == 0 ? SmallReport.backgroundCheck : SmallReport.managedDevices
+            let message = "\(id) fails \(rule.id)" + String(repeating: " and more", count: (person * 37) % 11 * 40)
+            findings.append(Finding(rule: rule, status: .fail, subject: id, kind: .teamMember, element: nil, message: message,
+                                    location: SourceLocation(file: "team/\(id).yaml", line: 3, column: 3, offset: 30)))
+        }
+        return Report(asOf: SmallReport.asOf, findings: findings, summary: [.fail: 40], documentsChecked: 40,
+                      catalogue: SmallReport.catalogue, inputFiles: [], waivers: [])
+    }()
+
+    @Test func eachListedDocumentHasItsOwnBlock() {
+        let groups = Dictionary(uniqueKeysWithValues: Self.report.attentionBySubject.map { ($0[0].subject, $0) })
+        var listedCounts = Set<Int>()
+        for budget in stride(from: 4_000, through: 100_000, by: 1_000) {
+            let text = MarkdownReporter(budget: budget).render(Self.report, context: PlatformLimitTests.context)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            var listed: [String] = []
+            for (index, line) in lines.enumerated() where line.hasPrefix("<details><summary>p") {
+                let id = String(line.dropFirst("<details><summary>".count).prefix(6))
+                let expected = MarkdownReporter.details(groups[id] ?? [], Self.report, PlatformLimitTests.context.failOn)
+                #expect(Array(lines[index..<min(lines.count, index + expected.count)]) == expected, "budget \(budget), \(id)")
+                listed.append(id)
+            }
+            // Each document once: the critical ones (every third person) first, then the others, each in report order.
+            let critical = listed.filter { Int($0.dropFirst())! % 3 == 0 }, others = listed.filter { Int($0.dropFirst())! % 3 != 0 }
+            #expect(Set(listed).count == listed.count && critical == critical.sorted() && others == others.sorted(), "budget \(budget)")
+            #expect(listed.count == 40 || listed == critical + others, "budget \(budget)")
+            listedCounts.insert(listed.count)
+        }
+        // The budgets list from a few documents to all of them.
+        #expect(listedCounts.count > 5 && listedCounts.contains(40))
+    }
+}
