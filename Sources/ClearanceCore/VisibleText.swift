@@ -10,7 +10,9 @@ public enum VisibleText {
 
     /// The text with `\n`, `\r` and `\t` as those two-character escapes and every other C0 or C1 control and DEL as `\u{XX}`.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        // Bytes first: every control is a byte below 0x20 or 0x7F, or (C1) starts with 0xC2; most text has none.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+              text.unicodeScalars.contains(where: isControl) else { return text }
         var output = ""
         output.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
         for scalar in text.unicodeScalars {

@@ -154,6 +154,21 @@ public final class Document: Sendable {
         return timestamps[Int(record.payload)]
     }
 
+    /// Whether any timestamp node of the document is later than `time`: one pass over its records, so a caller looking for
+    /// such timestamps along some paths can pass over a document that has none.
+    public func hasTimestamp(after time: Timestamp) -> Bool {
+        records.withUnsafeBufferPointer { records in
+            for record in records where record.kind == .timestamp {
+                // A date alone (held inline, in days) stands for its midnight.
+                let later = record.flags.contains(.inlineInt)
+                    ? Int64(Int32(bitPattern: record.payload)) * 86_400 > time.seconds
+                    : timestamps[Int(record.payload)] > time
+                if later { return true }
+            }
+            return false
+        }
+    }
+
     /// Whether a timestamp node was written as a date alone (`2026-12-15`), not a date-time.
     public func isDate(_ id: NodeID) -> Bool {
         if Self.isKey(id) { return false }

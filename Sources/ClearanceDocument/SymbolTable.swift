@@ -10,9 +10,24 @@ public final class SymbolTable: Sendable {
     private struct State {
         var numbers: [String: UInt32] = [:]
         var names: [String] = []
+        /// The table as it stood when frozen: kept here for as long as the table is.
+        var frozen: Frozen?
+    }
+
+    /// The names and numbers of a table when it was frozen, never changed: read by any thread without the lock.
+    private final class Frozen: Sendable {
+        let numbers: [String: UInt32]
+        let names: [String]
+
+        init(numbers: [String: UInt32], names: [String]) {
+            self.numbers = numbers
+            self.names = names
+        }
     }
 
     private let state = Mutex(State())
+    /// The address of `state.frozen` once set, else 0; published with release ordering after the object is made.
+    private let frozenAddress = Atomic<UInt>(0)
 
     /// An empty table.
     public init() {}
@@ -33,12 +48,36 @@ public final class SymbolTable: Sendable {
 
     /// The symbol for a name already in the table, or `nil`; never adds one.
     public func symbol(named name: String) -> Symbol? {
-        state.withLock { $0.numbers[name].map(Symbol.init(rawValue:)) }
+        if let number = withFrozen({ $0.numbers[name] }) { return Symbol(rawValue: number) }
+        return state.withLock { $0.numbers[name].map(Symbol.init(rawValue:)) }
     }
 
     /// The name a symbol of this table stands for.
     public func name(of symbol: Symbol) -> String {
-        state.withLock { $0.names[Int(symbol.rawValue)] }
+        let index = Int(symbol.rawValue)
+        if let name = withFrozen({ index < $0.names.count ? $0.names[index] : nil }) { return name }
+        return state.withLock { $0.names[index] }
+    }
+
+    /// Lets every thread look up the names interned so far without taking the table's lock: once a snapshot is loaded,
+    /// evaluation reads its table from every thread and adds nothing. Names interned later are still found, under the
+    /// lock; only the first call freezes.
+    public func freeze() {
+        state.withLock { state in
+            guard state.frozen == nil else { return }
+            let frozen = Frozen(numbers: state.numbers, names: state.names)
+            state.frozen = frozen
+            frozenAddress.store(UInt(bitPattern: Unmanaged.passUnretained(frozen).toOpaque()), ordering: .releasing)
+        }
+    }
+
+    /// `body` applied to the frozen table, without counting a reference to it (the table keeps it), or `nil` before
+    /// ``freeze()``.
+    @inline(__always)
+    private func withFrozen<T>(_ body: (Frozen) -> T?) -> T? {
+        let address = frozenAddress.load(ordering: .acquiring)
+        guard let pointer = UnsafeRawPointer(bitPattern: address) else { return nil }
+        return Unmanaged<Frozen>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
     }
 }
 

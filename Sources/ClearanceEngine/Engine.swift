@@ -52,6 +52,8 @@ public struct Engine: Sendable {
         self.keepsPassMarks = keepsPassMarks
         self.watching = watching
         (snapshot, futureEvidence) = documents.settingAsideFutureEvidence(at: now, jobs: max(1, jobs))
+        // Evaluation reads the snapshot's table from every thread and adds nothing to it.
+        snapshot.documents.first?.document.symbols.freeze()
         waivers = WaiverBook(documents.waivers, now: now)
         var identities: [String: ElementIdentity] = [:]
         for policy in policies.policies {

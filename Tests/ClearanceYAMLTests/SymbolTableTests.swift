@@ -81,4 +81,35 @@ struct SymbolTableTests {
                     ^
             """)
     }
+    /// A frozen table answers from the names it held when frozen, and still from those interned after, on any thread,
+    /// while another thread interns; a second freeze changes nothing.
+    @Test func aFrozenTableFindsEveryNameWhileOthersAreAdded() async {
+        let symbols = SymbolTable()
+        let before = (0..<200).map { symbols.intern("before_\($0)") }
+        symbols.freeze()
+        #expect(symbols.symbol(named: "before_7") == before[7])
+        #expect(symbols.name(of: before[199]) == "before_199")
+        #expect(symbols.symbol(named: "after_0") == nil)
+        await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                (0..<2_000).allSatisfy { index in
+                    let symbol = symbols.intern("after_\(index)")
+                    if index == 1_000 { symbols.freeze() }
+                    return symbols.symbol(named: "after_\(index)") == symbol && symbols.name(of: symbol) == "after_\(index)"
+                }
+            }
+            for reader in 0..<3 {
+                group.addTask {
+                    (0..<20_000).allSatisfy { step in
+                        let index = (step * 7 + reader) % 200
+                        return symbols.symbol(named: "before_\(index)") == before[index] && symbols.name(of: before[index]) == "before_\(index)"
+                    }
+                }
+            }
+            for await allFound in group { #expect(allFound) }
+        }
+        #expect(symbols.count == 2_200)
+        #expect(symbols.symbol(named: "after_1999").map { symbols.name(of: $0) } == "after_1999")
+        #expect(symbols.symbol(named: "never") == nil)
+    }
 }

@@ -30,7 +30,7 @@ public final class DocumentSet: Sendable {
     private let byKind: [DocumentKind: [InputDocument]]
 
     init(kinds: DocumentKinds, documents: [InputDocument], waivers: [Waiver], digests: [FileDigest], sources: [SourceSummary] = [],
-         contextFiles: Set<String>, advisories: [Diagnostic]) {
+         contextFiles: Set<String>, advisories: [Diagnostic], jobs: Int = 1) {
         self.kinds = kinds
         self.sources = sources
         self.documents = documents
@@ -49,11 +49,14 @@ public final class DocumentSet: Sendable {
         }
         for document in documents { byKind[document.kind, default: []].append(document) }
         self.byKind = byKind
-        lookupValues = kinds.lookups.map { Self.lookupMap(byKind[$0.kind] ?? []) }
-            + kinds.indexes.map { kind, index in
-                let documents = byKind[kind] ?? []
-                return index.map(ids: documents.map(\.id), roots: documents.map(\.root))
-            }
+        // The maps, each built on its own, side by side on up to `jobs` threads.
+        let (lookups, indexes) = (kinds.lookups, kinds.indexes)
+        lookupValues = ParallelMap.map(lookups.count + indexes.count, jobs: jobs) { [byKind] slot in
+            if slot < lookups.count { return Self.lookupMap(byKind[lookups[slot].kind] ?? []) }
+            let (kind, index) = indexes[slot - lookups.count]
+            let documents = byKind[kind] ?? []
+            return index.map(ids: documents.map(\.id), roots: documents.map(\.root))
+        }
     }
 
     /// A copy sharing everything, lookup maps included, with more advisories.
@@ -68,9 +71,10 @@ public final class DocumentSet: Sendable {
     func adding(advisories more: [Diagnostic]) -> DocumentSet { more.isEmpty ? self : DocumentSet(self, advisories: more) }
 
     /// The same files, context and waivers with other trees for the documents (as rules read them at a time):
-    /// the lookup maps are built from the new trees.
-    func replacing(documents read: [InputDocument]) -> DocumentSet {
-        DocumentSet(kinds: kinds, documents: read, waivers: waivers, digests: digests, sources: sources, contextFiles: contextFiles, advisories: advisories)
+    /// the lookup maps are built from the new trees, on up to `jobs` threads.
+    func replacing(documents read: [InputDocument], jobs: Int) -> DocumentSet {
+        DocumentSet(kinds: kinds, documents: read, waivers: waivers, digests: digests, sources: sources, contextFiles: contextFiles,
+                    advisories: advisories, jobs: jobs)
     }
 
     /// The lookup map a kind contributes (`members` for TeamMember), empty when it contributes none.

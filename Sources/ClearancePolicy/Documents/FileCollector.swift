@@ -197,7 +197,7 @@ private struct Walk {
             problems.append(Diagnostic(code: "file.unreadable", message: "cannot list the folder: \(String(cString: strerror(errno)).lowercased())", file: directory))
             return
         }
-        var entries: [(name: String, type: UInt8)] = []
+        var entries: [(name: String, type: UInt8, isASCII: Bool)] = []
         while let entry = readdir(stream) {
             let bytes = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
@@ -210,11 +210,12 @@ private struct Walk {
                                            file: Self.joined(directory, FileCollector.escaped(bytes))))
                 continue
             }
-            entries.append((name, entry.pointee.d_type))
+            entries.append((name, entry.pointee.d_type, bytes.allSatisfy { $0 < 0x80 }))
         }
         closedir(stream)
-        entries.sort { $0.name.precedesByBytes($1.name) }
-        for (name, type) in entries {
+        // Byte order; for two ASCII names that is the order `<` gives, and `<` is the faster of the two.
+        entries.sort { $0.isASCII && $1.isASCII ? $0.name < $1.name : $0.name.precedesByBytes($1.name) }
+        for (name, type, _) in entries {
             let path = Self.joined(directory, name)
             // The entry's type from the directory saves a stat per file; anything else is examined.
             if type == UInt8(DT_REG) {

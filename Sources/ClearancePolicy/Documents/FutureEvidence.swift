@@ -34,6 +34,8 @@ public struct FutureEvidence: Sendable {
     /// A document as rules read it at `now` (every evidence timestamp later than `now` read as null),
     /// and the evidence set aside; the document itself when none is from the future.
     public static func settingAside(in document: InputDocument, at now: Timestamp, paths: EvidencePaths) -> (document: InputDocument, future: [FutureEvidence]) {
+        // Most documents hold no timestamp later than `now`: one pass over their nodes, and the paths are not walked.
+        guard document.document.hasTimestamp(after: now) else { return (document, []) }
         let found = find(in: document, after: now, paths: paths.resolved(for: document.document.symbols))
         guard !found.isEmpty else { return (document, []) }
         let masked = document.document.retyped(found.map { ($0.node.id, .null) })
@@ -64,7 +66,7 @@ extension DocumentSet {
         guard !future.isEmpty else { return (self, []) }
         var read = documents
         for batch in batches { for (index, document) in batch.masked { read[index] = document } }
-        return (replacing(documents: read), future)
+        return (replacing(documents: read, jobs: jobs), future)
     }
 }
 

@@ -99,7 +99,7 @@ public struct InputLoader: Sendable {
         guard problems.isEmpty else { throw Diagnostics(problems) }
         let documents = DocumentSet(kinds: policies.kinds, documents: checked.documents, waivers: checked.waivers,
                                     digests: fileDigests + (digests ? observed?.digests ?? [] : []), sources: observed?.summaries ?? [],
-                                    contextFiles: contextFiles, advisories: advisories + checked.advisories)
+                                    contextFiles: contextFiles, advisories: advisories + checked.advisories, jobs: jobs)
         let found = (waiverChecks.unmatchedSubject.map { WaiverSubjectCheck(policies: policies).diagnostics(documents.waivers, in: documents, level: $0) } ?? [])
             + WaiverApprovalCheck(checks: waiverChecks).diagnostics(documents.waivers, in: documents)
         let errors = found.filter { $0.level == .error }

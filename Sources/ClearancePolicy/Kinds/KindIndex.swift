@@ -34,7 +34,15 @@ public struct KindIndex: Sendable {
     /// documents holding it (or the documents, as ``holds`` says), in document order, built in one pass.
     public func map(ids: [String], roots: [Node]) -> Value {
         var keys: [String] = [], holders: [[Value]] = [], slot: [String: Int] = [:]
+        keys.reserveCapacity(ids.count)
+        holders.reserveCapacity(ids.count)
+        slot.reserveCapacity(ids.count)
+        // The path's keys, resolved once in each symbol table the documents share.
+        var resolved: (table: SymbolTable, keys: [ResolvedKey])?
         for (id, root) in zip(ids, roots) {
+            let table = root.document.symbols
+            let path = if let resolved, resolved.table === table { resolved.keys } else { path.map { ResolvedKey($0, in: table) } }
+            resolved = (table, path)
             var node: Node? = root
             for key in path { node = node?[key] }
             guard let value = node?.string else { continue }
