@@ -10,9 +10,7 @@ public enum VisibleText {
 
     /// The text with `\n`, `\r` and `\t` as those two-character escapes and every other C0 or C1 control and DEL as `\u{XX}`.
     public static func escaped(_ text: String) -> String {
-        // Bytes first: every control is a byte below 0x20 or 0x7F, or (C1) starts with 0xC2; most text has none.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
-              text.unicodeScalars.contains(where: isControl) else { return text }
+        guard text.utf8.withContiguousStorageIfAvailable(holdsControl) ?? text.unicodeScalars.contains(where: isControl) else { return text }
         var output = ""
         output.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
         for scalar in text.unicodeScalars {
@@ -49,6 +47,18 @@ public enum VisibleText {
         let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) ?? text.endIndex
         guard end < text.endIndex else { return text }
         return String(text[..<end]) + "… (\(text.count) characters)"
+    }
+
+    /// Whether UTF-8 text holds a C0 control, DEL or a C1 control, read byte by byte: a C0 control or DEL is one byte below
+    /// 0x20 or 0x7F, and a C1 control the two bytes 0xC2 0x80 ... 0xC2 0x9F (0xC2 only ever leads a character).
+    static func holdsControl(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == 0x7F || (byte == 0xC2 && index + 1 < utf8.count && utf8[index + 1] < 0xA0) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether a scalar is a C0 control, DEL or a C1 control.

@@ -150,7 +150,7 @@ struct RuleEvaluator {
         let message: KeptText
         switch outcome {
         case .pass, .skip: message = KeptText(rule.title)
-        case .fail: message = sink.texts.keep(MessageRenderer.render(rule.message, bindings))
+        case .fail: message = sink.texts.keep(MessageRenderer.render(rule.unretainedMessage, bindings))
         case .error(let problem, _): message = sink.texts.keep(problem)
         }
         let path = element.map { index in rule.forEach?.fieldPath.map { "\($0)[\(index.index)]" } ?? "[\(index.index)]" }

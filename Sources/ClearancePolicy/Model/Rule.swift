@@ -44,6 +44,8 @@ public final class Rule: Sendable {
     public let unretainedWhen: Unmanaged<Program>?
     /// See ``unretainedWhen``.
     public let unretainedList: Unmanaged<Program>?
+    /// The message's pieces, unretained (the rule holds them), for the same reason.
+    public let unretainedMessage: Unmanaged<MessagePieces>
 
     init(id: String, title: String, description: String?, severity: Severity, packSeverity: Severity, policyID: String, target: DocumentKind, targetBinding: String,
          when: CompiledExpression?, forEach: ForEach?, require: CompiledExpression, message: MessageTemplate,
@@ -69,6 +71,7 @@ public final class Rule: Sendable {
         self.blame = RuleBlame(require: require.program, when: when?.program, forEach: forEach, documentVariable: targetBinding)
         self.unretainedWhen = when.map { .passUnretained($0.program) }
         self.unretainedList = forEach.map { .passUnretained($0.list.program) }
+        self.unretainedMessage = .passUnretained(message.pieces)
     }
 
     /// Whether the rule must pass before credentials are issued.
