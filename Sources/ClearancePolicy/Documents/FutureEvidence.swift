@@ -17,18 +17,13 @@ public struct FutureEvidence: Sendable {
 
     /// Every evidence timestamp later than `now` in a document, in the order its shape lists the fields.
     static func find(in document: InputDocument, after now: Timestamp, paths: PropertyPaths) -> [FutureEvidence] {
-        var found: [FutureEvidence] = []
-        // The paths are read in place: every thread reads the same ones, and copying one would count its references.
-        paths[document.kind].withUnsafeBufferPointer { paths in
-            for index in paths.indices {
-                let later = paths[index].nodes(from: document.root) { source, id in source.kind(id) == .timestamp && source.timestamp(id) > now }
-                for (node, indices) in later {
-                    found.append(FutureEvidence(document: document, path: paths[index].written(indices: indices), node: node,
-                                                value: node.document.timestamp(node.id), isDate: node.document.isDate(node.id)))
-                }
-            }
+        let later = paths.nodes(of: document.kind, from: document.root) { source, id in source.kind(id) == .timestamp && source.timestamp(id) > now }
+        guard !later.isEmpty else { return [] }
+        let written = paths[document.kind]
+        return later.map { path, node, indices in
+            FutureEvidence(document: document, path: written[path].written(indices: indices), node: node, value: node.document.timestamp(node.id),
+                           isDate: node.document.isDate(node.id))
         }
-        return found
     }
 
     /// A document as rules read it at `now` (every evidence timestamp later than `now` read as null),

@@ -20,11 +20,9 @@ struct JSONTimestamps: Sendable {
     /// timestamp read as a timestamp; the root itself when there is none.
     func typed(_ root: Node, as kind: DocumentKind) -> Node {
         var changes: [(NodeID, Document.Retyping)] = []
-        for path in paths[kind] {
-            for (node, _) in path.nodes(from: root, where: { document, id in document.kind(id) == .string }) {
-                guard let text = node.string, case .timestamp(let value) = TimestampSyntax.parse(text) else { continue }
-                changes.append((node.id, .timestamp(value, isDate: text.utf8.count == 10)))
-            }
+        for (_, node, _) in paths.nodes(of: kind, from: root, where: { document, id in document.kind(id) == .string }) {
+            guard let text = node.string, case .timestamp(let value) = TimestampSyntax.parse(text) else { continue }
+            changes.append((node.id, .timestamp(value, isDate: text.utf8.count == 10)))
         }
         guard !changes.isEmpty else { return root }
         return Node(document: root.document.retyped(changes), id: root.id)

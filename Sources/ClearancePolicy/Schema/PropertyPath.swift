@@ -23,9 +23,8 @@ struct PropertyPath: Sendable {
     let steps: [Step]
     /// The property the path ends at.
     let property: Property
-    /// The steps as symbols of `table`, once ``resolved(in:)``.
-    private var symbolSteps: [SymbolStep] = []
-    private var table: SymbolTable? = nil
+    /// The steps as symbols of the table the path was resolved in (``resolved(in:)``); empty before.
+    private(set) var symbolSteps: [SymbolStep] = []
 
     init(steps: [Step], property: Property) {
         self.steps = steps
@@ -67,7 +66,6 @@ struct PropertyPath: Sendable {
             if case .resolvedKey(let key) = step { return .symbol(key.symbol!) }  // safe: every key was interned in `table` above
             return .each
         }
-        path.table = table
         return path
     }
 
@@ -81,32 +79,8 @@ struct PropertyPath: Sendable {
         func reached(_ id: NodeID, _ indices: [Int]) {
             if test(document, id) { found.append((Node(document: document, id: id), indices)) }
         }
-        if let table, document.symbols === table, !document.hasPlainKeys {
-            symbolSteps.withUnsafeBufferPointer { steps in
-                Self.visit(Unmanaged.passUnretained(document), root.id, steps[...], indices: &indices, reached)
-            }
-        } else {
-            visit(document, root.id, step: 0, indices: &indices, reached)
-        }
+        visit(document, root.id, step: 0, indices: &indices, reached)
         return found
-    }
-
-    /// The walk by symbols; the caller keeps the document alive, so the walk counts no references to it.
-    private static func visit(_ handle: Unmanaged<Document>, _ id: NodeID, _ steps: Slice<UnsafeBufferPointer<SymbolStep>>,
-                              indices: inout [Int], _ body: (NodeID, [Int]) -> Void) {
-        guard let step = steps.first else { return body(id, indices) }
-        switch step {
-        case .symbol(let symbol):
-            guard let value = handle._withUnsafeGuaranteedRef({ $0.value(for: symbol, in: id) }) else { return }
-            visit(handle, value, steps.dropFirst(), indices: &indices, body)
-        case .each:
-            let count = handle._withUnsafeGuaranteedRef { $0.kind(id) == .sequence ? $0.count(id) : 0 }
-            for index in 0..<count {
-                indices.append(index)
-                visit(handle, handle._withUnsafeGuaranteedRef { $0.element(index, of: id) }, steps.dropFirst(), indices: &indices, body)
-                indices.removeLast()
-            }
-        }
     }
 
     private func visit(_ document: Document, _ id: NodeID, step: Int, indices: inout [Int], _ body: (NodeID, [Int]) -> Void) {
