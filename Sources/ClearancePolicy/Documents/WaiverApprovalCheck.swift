@@ -8,7 +8,7 @@ struct WaiverApprovalCheck {
     /// One diagnostic per problem, in waiver order: approvers at `checks.unapproved`, limits as errors.
     func diagnostics(_ waivers: [Waiver], in documents: DocumentSet) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        if let level = checks.unapproved {
+        if let level = checks.unapproved, !waivers.isEmpty {  // the members by id only for waivers to check
             let members = Dictionary(documents.documents(of: .teamMember).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for waiver in waivers {
                 guard let reason = problem(approving: waiver, members: members) else { continue }

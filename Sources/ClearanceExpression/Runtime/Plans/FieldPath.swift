@@ -93,16 +93,17 @@ final class FieldPath: Sendable {
             var id = start
             var index = first
             while index < count {
-                guard document.kind(id) == .mapping else {
-                    if steps[index].isDeclared, document.kind(id) == .null { return .success(.value(.null)) }
-                    return .failure(EvaluationError(message: RuntimeMessages.noSuchField(steps[index].field, on: Value(document: document, id: id)),
-                                                    offset: steps[index].offset))
-                }
+                // The key is looked up first: only a step that finds nothing asks what the node is.
                 var hint = hints[index]
                 let found = sameTable
                     ? document.value(for: symbols[index], in: id, hint: &hint) ?? (document.hasPlainKeys ? document.plainKeyValue(named: steps[index].field, in: id) : nil)
                     : document.value(named: steps[index].field, in: id)
                 guard let child = found else {
+                    guard document.kind(id) == .mapping else {
+                        if steps[index].isDeclared, document.kind(id) == .null { return .success(.value(.null)) }
+                        return .failure(EvaluationError(message: RuntimeMessages.noSuchField(steps[index].field, on: Value(document: document, id: id)),
+                                                        offset: steps[index].offset))
+                    }
                     if steps[index].isDeclared { return .success(.value(.null)) }
                     return .failure(EvaluationError(message: RuntimeMessages.noSuchKey(steps[index].field), offset: steps[index].offset))
                 }
