@@ -43,24 +43,25 @@ public enum ParallelMap {
     }
 
     /// `body` over `0..<count` cut into ranges of `size`, on up to `jobs` threads, each range's result handed to `consume`
-    /// in order on the calling thread; at most twice `jobs` ranges are made ahead of the one handed on, so the results held
-    /// at once stay bounded whatever `count` is (a report written a batch at a time).
+    /// in order, one at a time, while the threads go on making the next ones; at most twice `jobs` ranges are made ahead of
+    /// the one handed on, so the results held at once stay bounded whatever `count` is (a report written a batch at a time).
     public static func forEachBatch<T: Sendable>(of count: Int, size: Int, jobs: Int, _ body: @Sendable (Range<Int>) -> T,
                                                  consume: (T) -> Void) {
-        let size = max(1, size), batches = (count + size - 1) / size, wave = max(1, jobs) * 2
-        for first in stride(from: 0, to: batches, by: wave) {
-            let results = map(min(wave, batches - first), jobs: jobs) { offset in
-                let index = first + offset
-                return body((index * size)..<min(count, (index + 1) * size))
-            }
-            for result in results { consume(result) }
+        let size = max(1, size), batches = (count + size - 1) / size
+        withoutActuallyEscaping(consume) { consume in
+            // Called for one range at a time, in order, never after this call returns.
+            nonisolated(unsafe) let consume = consume
+            forEachInOrder(batches, jobs: jobs, ahead: max(1, jobs) * 2) { index in
+                body((index * size)..<min(count, (index + 1) * size))
+            } consume: { consume($0) }
         }
     }
 
     /// `body(0) ... body(count - 1)` on up to `jobs` threads, each result handed to `consume` in index order, one at a
     /// time, as soon as every result before it was: what ``map(_:jobs:done:_:)`` and a loop over its results do, holding
-    /// only the results not handed on yet rather than all of them.
-    public static func forEachInOrder<T: Sendable>(_ count: Int, jobs: Int, done: (@Sendable (Int) -> Void)? = nil,
+    /// only the results not handed on yet rather than all of them; with `ahead`, at most that many made or being made
+    /// but not handed on (a thread waits rather than start one more).
+    public static func forEachInOrder<T: Sendable>(_ count: Int, jobs: Int, ahead: Int? = nil, done: (@Sendable (Int) -> Void)? = nil,
                                                    _ body: @Sendable (Int) -> T, consume: @Sendable (T) -> Void) {
         guard jobs > 1, count > 1 else {
             for index in 0..<count {
@@ -71,16 +72,24 @@ public enum ParallelMap {
         }
         let waiting = Mutex<(next: Int, results: [Int: T])>((0, [:]))
         let next = Atomic<Int>(0), finished = Atomic<Int>(0)
+        // One permit for each result that may be made ahead: taken before an index, given back as a result is handed on.
+        // An index is taken only with a permit, so the one to hand on next always has one, and the run always goes on.
+        let permits = ahead.map { DispatchSemaphore(value: max(1, $0)) }
         DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
             while true {
+                permits?.wait()
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < count else { return }
+                guard index < count else {
+                    permits?.signal()
+                    return
+                }
                 let result = body(index)
                 waiting.withLock { waiting in
                     waiting.results[index] = result
                     while let ready = waiting.results.removeValue(forKey: waiting.next) {
                         consume(ready)
                         waiting.next += 1
+                        permits?.signal()
                     }
                 }
                 if let done { done(finished.wrappingAdd(1, ordering: .relaxed).newValue) }

@@ -29,7 +29,7 @@ public struct FutureEvidence: Sendable {
     /// A document as rules read it at `now` (every evidence timestamp later than `now` read as null),
     /// and the evidence set aside; the document itself when none is from the future.
     public static func settingAside(in document: InputDocument, at now: Timestamp, paths: EvidencePaths) -> (document: InputDocument, future: [FutureEvidence]) {
-        // Most documents hold no timestamp later than `now`: one pass over their nodes, and the paths are not walked.
+        // A document with no timestamp later than `now` has no evidence from the future: one pass over its nodes, no path walked.
         guard document.document.hasTimestamp(after: now) else { return (document, []) }
         let found = find(in: document, after: now, paths: paths.resolved(for: document.document.symbols))
         guard !found.isEmpty else { return (document, []) }
