@@ -39,7 +39,7 @@ public struct SARIFReporter: Reporter {
         let skeleton = Self.encoded(SARIFLog(runs: [run])) + "\n"
         // The run's `artifacts` (its first key: keys are sorted) and `results`, empty arrays three levels in as the encoder
         // prints them; every string is escaped, so no line break stands before them.
-        let lists: [(name: String, count: Int, chunk: (Range<Int>) -> String)] = [
+        let lists: [(name: String, count: Int, chunk: @Sendable (Range<Int>) -> String)] = [
             ("artifacts", files.count, { Self.encoded(SARIFArtifact.all(Array(files[$0]), sources: report.sources)) }),
             ("results", results.count, { Self.encoded(Array(results[$0])) }),
         ]
@@ -57,21 +57,33 @@ public struct SARIFReporter: Reporter {
         var written = skeleton.startIndex
         for (list, slot) in zip(lists, slots) where list.count > 0 {
             write(String(skeleton[written..<slot.lowerBound]) + "\"\(list.name)\" : [\n")
-            for first in stride(from: 0, to: list.count, by: max(1, atOnce)) {
-                // The chunk as an array printed alone, without its brackets, each line three levels further in.
-                let lines = list.chunk(first..<min(list.count, first + max(1, atOnce))).dropFirst(2).dropLast(2)
-                    .split(separator: "\n", omittingEmptySubsequences: false)
-                var piece = first == 0 ? "" : ",\n"
-                for (index, line) in lines.enumerated() {
-                    piece += index == 0 ? "      " : "\n      "
-                    piece += line
-                }
-                write(piece)
-            }
+            // The chunks are encoded side by side on the run's threads and written in order.
+            let chunk = list.chunk
+            ParallelMap.forEachBatch(of: list.count, size: max(1, atOnce), jobs: context.jobs) { range in
+                Self.items(chunk(range), first: range.lowerBound == 0)
+            } consume: { write($0) }
             write("\n      ]")
             written = slot.upperBound
         }
         write(String(skeleton[written...]))
+    }
+
+    /// A chunk as the encoder printed it alone (`[`, a line break, the items, a line break, `]`) as items of the log's
+    /// list: without its brackets, each line three levels further in, after a comma unless it is the `first` chunk.
+    static func items(_ chunk: String, first: Bool) -> String {
+        let indent = Array("      ".utf8)
+        var piece: [UInt8] = first ? [] : Array(",\n".utf8)
+        var chunk = chunk
+        chunk.withUTF8 { bytes in
+            guard bytes.count >= 4 else { return }
+            piece.reserveCapacity(piece.count + bytes.count + bytes.count / 8)
+            piece += indent
+            for byte in bytes[2..<(bytes.count - 2)] {
+                piece.append(byte)
+                if byte == UInt8(ascii: "\n") { piece += indent }
+            }
+        }
+        return String(decoding: piece, as: UTF8.self)
     }
 
     /// A value as the log's encoder prints it (sorted keys, indented, slashes and DEL and C1 controls as the log writes them).

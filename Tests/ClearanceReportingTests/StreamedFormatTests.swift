@@ -130,14 +130,18 @@ struct StreamedFormatTests {
         let large = Report(asOf: kept.asOf, findings: kept.findings, summary: kept.summary, documentsChecked: kept.documentsChecked,
                            catalogue: kept.catalogue, inputFiles: kept.inputFiles + files, waivers: [])
         let context = ReportContext(failOn: .low, commandLine: ["clearance", "check"], toolVersion: "0.1.0")
-        func text(_ atOnce: Int) -> (String, Int) {
+        func text(_ atOnce: Int, jobs: Int = 1) -> (String, Int) {
             var pieces: [String] = []
+            var context = context
+            context.jobs = jobs
             SARIFReporter().stream(large, context: context, encodingAtOnce: atOnce) { pieces.append($0) }
             return (pieces.joined(), pieces.count)
         }
         let (whole, wholePieces) = text(1_000_000), (inPieces, pieceCount) = text(7)
         #expect(inPieces == whole)
         #expect(pieceCount > wholePieces + 300)
+        // Pieces encoded on three threads are written in the same order.
+        #expect(text(7, jobs: 3) == (inPieces, pieceCount))
         #expect(whole == SARIFReporter().render(large, context: context))
         let log = try #require(try JSONSerialization.jsonObject(with: Data(whole.utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
