@@ -187,12 +187,14 @@ public struct InputLoader: Sendable {
                 problems.append(Diagnostic(code: "input.none", message: "no \(readers.formatNames) files found in \(path)", location: nil))
             }
             let root = FileCollector.realPath(path) ?? path
+            seen.reserveCapacity(seen.count + found.files.count)
+            files.reserveCapacity(files.count + found.files.count)
             for file in found.files {
                 let real = Self.canonical(file, named: path, real: root)
-                guard !ignored.contains(real), seen.insert(real).inserted else { continue }
+                guard ignored.isEmpty || !ignored.contains(real), seen.insert(real).inserted else { continue }
                 let insideContext = contextRoots.contains { real == $0 || real.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
                 files.append(CollectedFile(path: file, isContext: isContext, replacesContext: !isContext && !insideContext,
-                                           holdsWaivers: waiverFiles.contains(real)))
+                                           holdsWaivers: !waiverFiles.isEmpty && waiverFiles.contains(real)))
             }
         }
         return (files, problems, notes)
@@ -221,7 +223,8 @@ public struct InputLoader: Sendable {
 
     /// A file's real path: the real path of the path it was found under, followed by the rest of its name.
     private static func canonical(_ file: String, named path: String, real root: String) -> String {
-        let rest = file.dropFirst(path.count)
+        // `file` starts with `path` (the collector joins names to it): the rest is cut by bytes, not counted in characters.
+        let rest = file.utf8.starts(with: path.utf8) ? Substring(file.utf8.dropFirst(path.utf8.count)) : file.dropFirst(path.count)
         return rest.isEmpty || rest.hasPrefix("/") ? root + rest : root + "/" + rest
     }
 
