@@ -91,9 +91,8 @@ public indirect enum JSONText: Sendable, Equatable {
         case UInt8(ascii: "\t"): ("\\t", 1)
         case 0x08: ("\\b", 1)
         case 0x0C: ("\\f", 1)
-        case 0x00..<0x20, 0x7F: (unicodeEscape(UInt32(bytes[index])), 1)
-        case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): (unicodeEscape(UInt32(bytes[index + 1])), 2)
-        default: nil
+        // Any other control: its code point is its last byte (a C0 control or DEL is one byte, a C1 control `C2 xx`).
+        default: VisibleText.controlWidth(bytes, at: index).map { width in (unicodeEscape(UInt32(bytes[index + width - 1])), width) }
         }
     }
 

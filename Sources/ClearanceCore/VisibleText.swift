@@ -49,16 +49,21 @@ public enum VisibleText {
         return String(text[..<end]) + "… (\(text.count) characters)"
     }
 
-    /// Whether UTF-8 text holds a C0 control, DEL or a C1 control, read byte by byte: a C0 control or DEL is one byte below
-    /// 0x20 or 0x7F, and a C1 control the two bytes 0xC2 0x80 ... 0xC2 0x9F (0xC2 only ever leads a character).
+    /// Whether UTF-8 text holds a C0 control, DEL or a C1 control (``controlWidth(_:at:)``), read byte by byte.
     static func holdsControl(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            if byte < 0x20 || byte == 0x7F || (byte == 0xC2 && index + 1 < utf8.count && utf8[index + 1] < 0xA0) { return true }
-            index += 1
+        utf8.indices.contains { controlWidth(utf8, at: $0) != nil }
+    }
+
+    /// The number of bytes of the C0 control, DEL or C1 control that starts at `index` of UTF-8 `bytes`, or `nil` when
+    /// none does: a C0 control or DEL is one byte below 0x20 or 0x7F, a C1 control the two bytes 0xC2 0x80 ... 0xC2 0x9F
+    /// (0xC2 only ever leads a character).
+    @inlinable
+    public static func controlWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        switch bytes[index] {
+        case 0x00..<0x20, 0x7F: 1
+        case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): 2
+        default: nil
         }
-        return false
     }
 
     /// Whether a scalar is a C0 control, DEL or a C1 control.

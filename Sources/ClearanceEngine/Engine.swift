@@ -52,7 +52,9 @@ public struct Engine: Sendable {
         self.keepsPassMarks = keepsPassMarks
         self.watching = watching
         (snapshot, futureEvidence) = documents.settingAsideFutureEvidence(at: now, jobs: max(1, jobs))
-        // Evaluation reads the snapshot's table from every thread and adds nothing to it.
+        // Evaluation reads the snapshot's table (the policies', and the documents' when they were read with another) from
+        // every thread and adds nothing to it.
+        policies.symbols.freeze()
         snapshot.documents.first?.document.symbols.freeze()
         waivers = WaiverBook(documents.waivers, now: now)
         var identities: [String: ElementIdentity] = [:]

@@ -53,9 +53,7 @@ public final class FuzzWorld: Sendable {
         self.now = now
         linker = IdentityLinker(documents.documents)
         programs = policies.rules.flatMap { rule in
-            [rule.when, rule.forEach?.list, rule.require].compactMap { $0?.program } + rule.message.parts.compactMap { part in
-                if case .expression(let program, _) = part { program } else { nil }
-            }
+            [rule.when, rule.forEach?.list, rule.require].compactMap { $0?.program } + rule.message.pieces.programs
         }
         declarations = policy.declarations
         var bindings = Bindings(declarations)

@@ -30,33 +30,30 @@ public struct MessageTemplate: Sendable {
         case expression(Program, written: String)
     }
 
-    /// The parts in order.
-    public let parts: [Part]
     /// The message as written.
     public let source: String
-    /// The parts as ``MessagePieces``, for filling the message on many threads at once.
+    /// The parts, as the texts around the expressions and their programs.
     public let pieces: MessagePieces
 
-    /// A template of `parts`, written as `source`.
+    /// A template of `parts` in order, written as `source`.
     public init(parts: [Part], source: String) {
-        self.parts = parts
         self.source = source
         pieces = MessagePieces(parts)
     }
 }
 
-/// A message template's parts as the texts around its expressions and the expressions' programs, unretained (``programs``
-/// keeps them): read through an unretained reference (``Rule/unretainedMessage``), a message filled on every thread counts
-/// no reference to the rule's shared parts.
+/// A message template's parts as the texts around its expressions and the expressions' programs, also unretained
+/// (``programs`` keeps them): read through an unretained reference (``Rule/unretainedMessage``), a message filled on every
+/// thread counts no reference to the rule's shared parts.
 public final class MessagePieces: Sendable {
     /// The text before each expression, then the text after the last (one more than there are expressions).
     public let texts: [String]
     /// Each expression's program.
+    public let programs: [Program]
+    /// ``programs``, unretained.
     public let unretainedPrograms: [Unmanaged<Program>]
     /// Each expression as written, for when it cannot be evaluated.
     public let written: [String]
-    /// The programs themselves, kept here.
-    private let programs: [Program]
 
     init(_ parts: [MessageTemplate.Part]) {
         var texts = [""], programs: [Program] = [], written: [String] = []
