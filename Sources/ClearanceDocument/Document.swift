@@ -233,6 +233,7 @@ public final class Document: Sendable {
     ///
     /// Documents of one kind keep their keys in much the same order, so a caller that remembers
     /// where a field was last found usually finds it with one comparison.
+    @inline(__always)
     public func value(for symbol: Symbol, in id: NodeID, hint: inout Int) -> NodeID? {
         guard !Self.isKey(id) else { return nil }
         let record = records[Int(id.rawValue)]
@@ -310,7 +311,25 @@ public final class Document: Sendable {
     /// Whether a sequence or mapping was written in flow style (`[...]`, `{...}`).
     public func isFlowStyle(_ id: NodeID) -> Bool { !Self.isKey(id) && records[Int(id.rawValue)].flags.contains(.flowStyle) }
 
+    /// Follows mapping keys from `start`: for each of `symbols` from `first` on, the value under that key in the node
+    /// reached so far, trying first the entry `hints` remembers for the step (and remembering where the key was).
+    /// Returns the node reached and the index of the first step not taken (`symbols.count` when all were): its key is not
+    /// among the node's symbol keys, or the node is not a mapping.
+    public func follow(_ symbols: [Symbol], from first: Int, at start: NodeID, hints: LookupHints) -> (node: NodeID, stoppedAt: Int) {
+        var id = start
+        var index = first
+        while index < symbols.count {
+            var hint = hints[index]
+            guard let child = value(for: symbols[index], in: id, hint: &hint) else { break }
+            hints[index] = hint
+            id = child
+            index += 1
+        }
+        return (id, index)
+    }
+
     /// ``value(for:in:hint:)`` in a compacted document: the key symbols of the mapping's values side by side.
+    @inline(__always)
     private func compactedValue(for symbol: Symbol, in span: ContainerSpan, hint: inout Int) -> NodeID? {
         let start = Int(span.start), count = Int(span.count)
         guard symbol.rawValue < UInt32(NodeRecord.spilledKeySymbol) else {
@@ -321,11 +340,17 @@ public final class Document: Sendable {
             return nil
         }
         let wanted = UInt16(symbol.rawValue)
-        if hint < count, records[start + hint].column == wanted { return NodeID(UInt32(start + hint)) }
-        for index in start..<(start + count) where records[index].column == wanted {
-            hint = index - start
-            return NodeID(UInt32(index))
+        // safe: a span lies within the records (checked here once, so the scan below reads without a check per entry).
+        precondition(start >= 0 && start + count <= records.count, "a mapping's values lie within its document's records")
+        return records.withUnsafeBufferPointer { records in
+            guard let base = records.baseAddress else { return nil }
+            let values = base + start
+            if hint < count, values[hint].column == wanted { return NodeID(UInt32(start + hint)) }
+            for index in 0..<count where values[index].column == wanted {
+                hint = index
+                return NodeID(UInt32(start + index))
+            }
+            return nil
         }
-        return nil
     }
 }

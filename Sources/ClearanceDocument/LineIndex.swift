@@ -1,11 +1,11 @@
 /// The lines of a file in about one byte per line: the length of each line, and the start of
-/// every 64th line, so a file's line table costs a fraction of the file, not four bytes a line.
+/// every 16th line, so a file's line table costs a fraction of the file, not four bytes a line.
 ///
 /// - Complexity: finding a line's start or the line of an offset is a binary search over the
-///   checkpoints and at most 64 additions.
+///   checkpoints and at most 16 additions.
 struct LineIndex: Sendable {
-    private static let stride = 64
-    /// The byte offset where lines 0, 64, 128, ... start.
+    private static let stride = 16
+    /// The byte offset where lines 0, 16, 32, ... start.
     private let checkpoints: [UInt32]
     /// Each line's length in bytes, its break included; 255 means "see `longLengths`".
     private let lengths: [UInt8]

@@ -40,7 +40,10 @@ public struct SARIFReporter: Reporter {
         // The run's `artifacts` (its first key: keys are sorted) and `results`, empty arrays three levels in as the encoder
         // prints them; every string is escaped, so no line break stands before them.
         let lists: [(name: String, count: Int, chunk: @Sendable (Range<Int>) -> String)] = [
-            ("artifacts", files.count, { Self.encoded(SARIFArtifact.all(Array(files[$0]), sources: report.sources)) }),
+            ("artifacts", files.count, { range in
+                let artifacts = SARIFArtifact.all(Array(files[range]), sources: report.sources)
+                return SARIFArtifact.printed(artifacts) ?? Self.encoded(artifacts)
+            }),
             ("results", results.count, { Self.encoded(Array(results[$0])) }),
         ]
         var slots: [Range<String.Index>] = []

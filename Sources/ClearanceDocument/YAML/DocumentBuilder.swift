@@ -127,7 +127,7 @@ struct DocumentBuilder {
             }
         case .string:
             record.kind = .string
-            if expectsKey, style == .plain, !explicitTag, text.elementsEqual("<<".utf8) {
+            if expectsKey, style == .plain, !explicitTag, text.count == 2, text[0] == UInt8(ascii: "<"), text[1] == UInt8(ascii: "<") {
                 throw BuildError(code: YAMLErrorCode.mergeKey, message: "merge keys (<<) are not supported; write the keys out", position: position)
             }
             if expectsKey {

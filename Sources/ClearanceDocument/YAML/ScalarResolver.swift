@@ -35,6 +35,8 @@ enum ScalarResolver {
         case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
             return bool(text).map { .bool($0) } ?? .string
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+            // Four digits and a dash cannot start a number: such text is a date, or a string.
+            if startsLikeDate(text) { return timestamp(text) ?? .string }
             return number(text) ?? timestamp(text) ?? .string
         default:
             return .string
@@ -163,6 +165,13 @@ enum ScalarResolver {
         guard index == text.count else { return nil }
         let value = String(decoding: text, as: UTF8.self).withCString { strtod($0, nil) }
         return .double(value)
+    }
+
+    /// Whether the text starts with four digits and a dash, as a date does.
+    private static func startsLikeDate(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard text.count >= 5, text[4] == UInt8(ascii: "-") else { return false }
+        for index in 0..<4 where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(text[index]) { return false }
+        return true
     }
 
     /// A date or date-time, a failure for an impossible one, or `nil` when the text is not shaped like one.

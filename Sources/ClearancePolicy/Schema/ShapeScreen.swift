@@ -158,12 +158,11 @@ final class ShapeScreen: @unchecked Sendable {  // safe: the tables are written 
         case .string, .template: return kind == .string
         case .allowedString:
             guard kind == .string else { return false }
-            let text = document.string(id)
-            for index in Int(slot.first)..<Int(slot.first + slot.count) {
-                let range = allowedRanges[index]
-                if text.utf8.elementsEqual(allowedBytes[Int(range.start)..<Int(range.end)]) { return true }
+            var text = document.string(id)
+            return text.withUTF8 { bytes in
+                for index in Int(slot.first)..<Int(slot.first + slot.count) where isAllowed(bytes, allowedRanges[index]) { return true }
+                return false
             }
-            return false
         case .pattern: return kind == .string && patterns[Int(slot.first)].matches(document.string(id))
         case .expression: return kind == .string || kind == .bool
         case .boolean: return kind == .bool
@@ -177,6 +176,14 @@ final class ShapeScreen: @unchecked Sendable {  // safe: the tables are written 
             for index in Int(slot.first)..<Int(slot.first + slot.count) where matches(document, id, kind, slots[Int(alternatives[index])]) { return true }
             return false
         }
+    }
+
+    /// Whether `bytes` are the allowed string at `range` of ``allowedBytes``: lengths first, then byte for byte.
+    private func isAllowed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: (start: Int32, end: Int32)) -> Bool {
+        let start = Int(range.start)
+        guard bytes.count == Int(range.end) - start else { return false }
+        for offset in 0..<bytes.count where bytes[offset] != allowedBytes[start + offset] { return false }
+        return true
     }
 
     /// Flattens shapes into the tables, each object shape once.

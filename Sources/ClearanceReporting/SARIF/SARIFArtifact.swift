@@ -33,6 +33,31 @@ struct SARIFArtifact: Encodable {
         }
     }
 
+    /// The artifacts as the log's encoder prints a list of them (sorted keys, indented by two), written here without the
+    /// encoder; `nil` when one has properties or text that would need escaping, for the encoder to print. A run lists
+    /// every file it read, and a large one reads a hundred thousand.
+    static func printed(_ artifacts: [SARIFArtifact]) -> String? {
+        guard !artifacts.isEmpty else { return nil }
+        var text = "["
+        for (index, artifact) in artifacts.enumerated() {
+            guard artifact.properties == nil, artifact.location.description == nil, let uri = artifact.location.uri,
+                  !artifact.hashes.isEmpty, !artifact.roles.isEmpty,
+                  ([uri, artifact.location.uriBaseId ?? ""] + artifact.hashes.keys + artifact.hashes.values + artifact.roles).allSatisfy(isPlain)
+            else { return nil }
+            text += index == 0 ? "\n  {\n    \"hashes\" : {\n" : ",\n  {\n    \"hashes\" : {\n"
+            text += artifact.hashes.sorted { $0.key < $1.key }.map { "      \"\($0.key)\" : \"\($0.value)\"" }.joined(separator: ",\n")
+            text += "\n    },\n    \"length\" : \(artifact.length),\n    \"location\" : {\n      \"uri\" : \"\(uri)\""
+            if let base = artifact.location.uriBaseId { text += ",\n      \"uriBaseId\" : \"\(base)\"" }
+            text += "\n    },\n    \"roles\" : [\n" + artifact.roles.map { "      \"\($0)\"" }.joined(separator: ",\n") + "\n    ]\n  }"
+        }
+        return text + "\n]"
+    }
+
+    /// Whether the encoder prints the text as it is between quotes: printable ASCII, neither a quote nor a backslash.
+    private static func isPlain(_ text: String) -> Bool {
+        text.utf8.allSatisfy { (0x20...0x7E).contains($0) && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+    }
+
     /// The artifacts of a run's files, each export read as a source with its source's properties.
     static func all(_ files: [FileDigest], sources: [SourceSummary]) -> [SARIFArtifact] {
         files.map { file in

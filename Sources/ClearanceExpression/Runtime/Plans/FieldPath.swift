@@ -1,5 +1,4 @@
 import ClearanceDocument
-import Synchronization
 
 /// A chain of field selections from a variable, a loop variable or any plan: `member.identity.mfa`.
 ///
@@ -88,15 +87,23 @@ final class FieldPath: Sendable {
     private func walk(_ handle: Unmanaged<Document>, _ start: NodeID, from first: Int) throws(EvaluationError) -> Resolved {
         let count = symbols.count
         if first == count { return .node(handle, start) }
+        // Most walks find every key as a symbol: they end here, without the steps below.
+        let (reached, stoppedAt) = handle._withUnsafeGuaranteedRef { document in
+            document.symbols === table ? document.follow(symbols, from: first, at: start, hints: hints) : (start, first)
+        }
+        if stoppedAt == count { return .node(handle, reached) }
         let outcome: Result<Resolved, EvaluationError> = handle._withUnsafeGuaranteedRef { document in
             let sameTable = document.symbols === table
-            var id = start
-            var index = first
+            var id = reached
+            var index = stoppedAt
             while index < count {
-                // The key is looked up first: only a step that finds nothing asks what the node is.
-                var hint = hints[index]
+                // The keys are looked up first, as symbols: only a step that finds nothing asks what the node is.
+                if sameTable, index > stoppedAt {
+                    (id, index) = document.follow(symbols, from: index, at: id, hints: hints)
+                    if index == count { break }
+                }
                 let found = sameTable
-                    ? document.value(for: symbols[index], in: id, hint: &hint) ?? (document.hasPlainKeys ? document.plainKeyValue(named: steps[index].field, in: id) : nil)
+                    ? (document.hasPlainKeys ? document.plainKeyValue(named: steps[index].field, in: id) : nil)
                     : document.value(named: steps[index].field, in: id)
                 guard let child = found else {
                     guard document.kind(id) == .mapping else {
@@ -107,7 +114,6 @@ final class FieldPath: Sendable {
                     if steps[index].isDeclared { return .success(.value(.null)) }
                     return .failure(EvaluationError(message: RuntimeMessages.noSuchKey(steps[index].field), offset: steps[index].offset))
                 }
-                hints[index] = hint
                 id = child
                 index += 1
             }
@@ -137,30 +143,5 @@ final class FieldPath: Sendable {
         }
         // A document node reached through a Swift map (members[id]) resolves as a node, as if walked to.
         return Resolved(value)
-    }
-}
-
-/// The entry positions where the steps of a field path last found their keys, shared by every
-/// thread evaluating the path: a guess to try first, read and written with relaxed atomics (a
-/// stale guess only costs a scan).
-final class LookupHints: Sendable {
-    // Every access goes through an atomic; the pointer itself never changes.
-    nonisolated(unsafe) private let positions: UnsafeMutablePointer<Atomic<Int>>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        positions = .allocate(capacity: max(1, count))
-        for index in 0..<max(1, count) { (positions + index).initialize(to: Atomic(0)) }
-    }
-
-    deinit {
-        positions.deinitialize(count: max(1, count))
-        positions.deallocate()
-    }
-
-    subscript(index: Int) -> Int {
-        get { positions[index].load(ordering: .relaxed) }
-        set { if positions[index].load(ordering: .relaxed) != newValue { positions[index].store(newValue, ordering: .relaxed) } }
     }
 }
