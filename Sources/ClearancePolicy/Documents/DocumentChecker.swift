@@ -138,26 +138,37 @@ struct DocumentChecker: Sendable {
     /// document whose kind and id a document read from outside the context has is left out (that one is
     /// the version checked).
     func combine(_ entries: [Entry]) -> (documents: [InputDocument], waivers: [Waiver], problems: [Diagnostic], advisories: [Diagnostic]) {
+        combine([entries])
+    }
+
+    /// ``combine(_:)`` of the entries of `groups`, one group after another. Each entry's fields are read where it is,
+    /// with no copy of the entry.
+    func combine(_ groups: [[Entry]]) -> (documents: [InputDocument], waivers: [Waiver], problems: [Diagnostic], advisories: [Diagnostic]) {
         var documents: [InputDocument] = []
         var waivers: [Waiver] = []
         var problems: [Diagnostic] = []
         var advisories: [Diagnostic] = []
-        // Per kind: id -> the position of the entry that used it first.
-        var seen: [DocumentKind: [String: Int]] = [:]
-        documents.reserveCapacity(entries.count)
-        for (position, entry) in entries.enumerated() {
-            problems += entry.problems
-            advisories += entry.advisories
-            guard let kind = entry.kind, let id = entry.id, let idNode = entry.idNode else { continue }
-            if seen[kind] == nil { seen[kind] = Dictionary(minimumCapacity: entries.count) }
-            if let first = seen[kind]?.updateValue(position, forKey: id) {
-                seen[kind]?[id] = first
-                if entry.isContext && entries[first].replacesContext { continue }
-                problems.append(IdentifierStage.duplicate("\(kind.rawValue) id '\(id)' is used twice", idNode, first: entries[first].idNode ?? idNode))
-                continue
+        let count = groups.reduce(0) { $0 + $1.count }
+        // Per kind: id -> the group and position of the entry that used it first.
+        var seen: [DocumentKind: [String: (group: Int, index: Int)]] = [:]
+        documents.reserveCapacity(count)
+        for group in groups.indices {
+            let entries = groups[group]
+            for index in entries.indices {
+                if !entries[index].problems.isEmpty { problems += entries[index].problems }
+                if !entries[index].advisories.isEmpty { advisories += entries[index].advisories }
+                guard let kind = entries[index].kind, let id = entries[index].id, let idNode = entries[index].idNode else { continue }
+                if seen[kind] == nil { seen[kind] = Dictionary(minimumCapacity: count) }
+                if let first = seen[kind]?.updateValue((group, index), forKey: id) {
+                    seen[kind]?[id] = first
+                    let firstEntry = groups[first.group][first.index]
+                    if entries[index].isContext && firstEntry.replacesContext { continue }
+                    problems.append(IdentifierStage.duplicate("\(kind.rawValue) id '\(id)' is used twice", idNode, first: firstEntry.idNode ?? idNode))
+                    continue
+                }
+                if let document = entries[index].document { documents.append(document) }
+                if let waiver = entries[index].waiver { waivers.append(waiver) }
             }
-            if let document = entry.document { documents.append(document) }
-            if let waiver = entry.waiver { waivers.append(waiver) }
         }
         return (documents, waivers, problems, advisories)
     }

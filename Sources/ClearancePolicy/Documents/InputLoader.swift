@@ -80,17 +80,18 @@ public struct InputLoader: Sendable {
         }
         var problems = collected.problems + batches.flatMap(\.problems)
         let advisories = collected.notes
-        var entries = batches.flatMap(\.entries)
+        // The batches' entries, batch by batch: a hundred thousand entries are read where they are, not copied into one list.
+        var entries = batches.map(\.entries)
         let fileDigests = batches.flatMap(\.digests)
-        batches = []  // the entries are copied: do not hold them twice while the snapshot is built
+        batches = []
         var contextFiles = Set(files.filter(\.isContext).map(\.path))
         // A source whose export a subject path names (the file, or a folder holding it) stays a subject in a narrowed run.
         let subjectExports = sourcesAreContext ? Self.exports(of: sources, namedBy: paths) : []
-        let observed = sources.isEmpty ? nil : readSources(sources, linking: entries, formats: formats, checker: checker, jobs: jobs,
+        let observed = sources.isEmpty ? nil : readSources(sources, linking: Array(entries.joined()), formats: formats, checker: checker, jobs: jobs,
                                                            isContext: { sourcesAreContext && !subjectExports.contains($0) })
         if let observed {
             problems += observed.problems
-            entries += observed.entries
+            entries.append(observed.entries)
             contextFiles.formUnion(observed.contextFiles)
         }
         let checked = checker.combine(entries)
