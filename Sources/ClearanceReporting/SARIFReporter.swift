@@ -81,9 +81,14 @@ public struct SARIFReporter: Reporter {
             guard bytes.count >= 4 else { return }
             piece.reserveCapacity(piece.count + bytes.count + bytes.count / 8)
             piece += indent
-            for byte in bytes[2..<(bytes.count - 2)] {
-                piece.append(byte)
-                if byte == UInt8(ascii: "\n") { piece += indent }
+            // Each line as a whole, then the indent after its break.
+            var start = 2
+            let end = bytes.count - 2
+            while start < end {
+                let lineEnd = bytes[start..<end].firstIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? end
+                piece.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]))
+                if bytes[lineEnd - 1] == UInt8(ascii: "\n") { piece += indent }
+                start = lineEnd
             }
         }
         return String(decoding: piece, as: UTF8.self)

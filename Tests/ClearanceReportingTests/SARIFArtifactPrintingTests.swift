@@ -27,6 +27,13 @@ struct SARIFArtifactPrintingTests {
         #expect(SARIFArtifact.printed([]) == nil)
     }
 
+    @Test func aPathIsPercentEncodedByteByByteExceptItsUnreservedCharacters() {
+        #expect(SARIFArtifactLocation.percentEncoded("team/ana-b_c.d~e.yaml") == "team/ana-b_c.d~e.yaml")
+        #expect(SARIFArtifactLocation.percentEncoded("team/José \"x\" 100%.yaml") == "team/Jos%C3%A9%20%22x%22%20100%25.yaml")
+        #expect(SARIFArtifactLocation.percentEncoded("a\tb\u{7F}\\") == "a%09b%7F%5C")
+        #expect(SARIFArtifactLocation.percentEncoded("") == "")
+    }
+
     @Test func anArtifactWithPropertiesOrTextToEscapeIsLeftToTheEncoder() {
         var withProperties = SARIFArtifact(FileDigest(path: "exports/okta.json", role: .source, bytes: []))
         withProperties.properties = .init(format: "okta-users", system: "okta", scope: nil, generatedAt: "2026-11-20T00:00:00Z",

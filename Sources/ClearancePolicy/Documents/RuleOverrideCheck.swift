@@ -11,7 +11,9 @@ public struct RuleOverrideCheck: Sendable {
 
     /// One error per problem of a live override, in file order.
     public func diagnostics(_ overrides: [RuleOverride], in documents: DocumentSet) -> [Diagnostic] {
-        let members = Dictionary(documents.documents(of: .teamMember).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // The members are indexed only for overrides to check: a large organisation has a hundred thousand.
+        guard !overrides.isEmpty else { return [] }
+        let members = WaiverApprovalCheck.members(of: documents)
         var found: [Diagnostic] = []
         for override in overrides where checks.now.map(override.isLive) ?? true {
             if let reason = WaiverApprovalCheck.approverProblem(override.approvedBy, of: nil, roles: checks.approverRoles, members: members) {

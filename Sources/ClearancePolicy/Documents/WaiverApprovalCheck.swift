@@ -5,11 +5,16 @@ import ClearanceCore
 struct WaiverApprovalCheck {
     let checks: WaiverChecks
 
+    /// The snapshot's members by id (the first of an id: ids are checked apart), for checking who approved.
+    static func members(of documents: DocumentSet) -> [String: InputDocument] {
+        Dictionary(documents.documents(of: .teamMember).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// One diagnostic per problem, in waiver order: approvers at `checks.unapproved`, limits as errors.
     func diagnostics(_ waivers: [Waiver], in documents: DocumentSet) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if let level = checks.unapproved, !waivers.isEmpty {  // the members by id only for waivers to check
-            let members = Dictionary(documents.documents(of: .teamMember).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let members = Self.members(of: documents)
             for waiver in waivers {
                 guard let reason = problem(approving: waiver, members: members) else { continue }
                 diagnostics.append(diagnostic("input.waiver-approver", "waiver \(waiver.id) is not approved: \(reason)",
