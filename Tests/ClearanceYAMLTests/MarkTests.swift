@@ -91,3 +91,39 @@ struct MarkTests {
         #expect(document.source.lineText(281) == "k280: " + String(repeating: "x", count: 300))
     }
 }
+
+/// libyaml counts characters; the cursor turns each count into the byte offset where that character starts, eight bytes
+/// at a time whatever the characters are.
+@Suite("Character offsets")
+struct OffsetCursorTests {
+    /// Where each character of `text` starts, by walking its scalars.
+    static func starts(_ text: String) -> [Int] {
+        var offsets: [Int] = [], offset = 0
+        for scalar in text.unicodeScalars {
+            offsets.append(offset)
+            offset += String(scalar).utf8.count
+        }
+        return offsets + [offset]
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5])
+    func everyCharacterIsFoundAtItsByte(seed: Int) {
+        let pieces = ["a", "key: ", "é", "ñ", "€", "漢字", "🙂", "\n", "  - ", "Ana López", "x"]
+        let text = (0..<400).map { pieces[($0 * 7 + $0 / 3 * seed + seed) % pieces.count] }.joined()
+        let bytes = Array(text.utf8)
+        let expected = Self.starts(text)
+        bytes.withUnsafeBufferPointer { buffer in
+            // Forward by random strides, as events arrive.
+            var cursor = OffsetCursor(bytes: buffer, isASCII: false, start: 0)
+            var index = 0
+            while index < expected.count {
+                #expect(cursor.offset(ofCharacter: index) == expected[index], "character \(index)")
+                index += 1 + (index * 13 + seed) % 23
+            }
+            // Backwards starts over, and still lands on each character.
+            for index in stride(from: expected.count - 1, through: 0, by: -7) {
+                #expect(cursor.offset(ofCharacter: index) == expected[index], "character \(index), going back")
+            }
+        }
+    }
+}
