@@ -345,7 +345,7 @@ public final class Document: Sendable {
         return records.withUnsafeBufferPointer { records in
             guard let base = records.baseAddress else { return nil }
             let values = base + start
-            if hint < count, values[hint].column == wanted { return NodeID(UInt32(start + hint)) }
+            if hint >= 0, hint < count, values[hint].column == wanted { return NodeID(UInt32(start + hint)) }
             for index in 0..<count where values[index].column == wanted {
                 hint = index
                 return NodeID(UInt32(start + index))

@@ -80,6 +80,28 @@ struct CompactionTests {
         #expect(compact.root["filler4"] == nil)
     }
 
+    /// A lookup tries the entry its hint names first; any hint, stale or out of range, still finds the key or nothing,
+    /// and `follow` walks a path of keys the same way.
+    @Test func anyHintFindsTheKeyInACompactedDocument() throws {
+        let symbols = SymbolTable()
+        let original = try #require(try YAMLLoader(symbols: symbols).load(text: Self.texts[0], name: "a.yaml").first)
+        let (compact, _) = try #require(original.compacted(locatedIn: original.source))
+        let identity = try #require(symbols.symbol(named: "identity")), sso = try #require(symbols.symbol(named: "sso"))
+        let expected = try #require(compact.root["identity"]?.id)
+        for start in [-5, -1, 0, 2, 5, 6, 1_000, Int.max] {
+            var hint = start
+            #expect(compact.value(for: identity, in: compact.rootID, hint: &hint) == expected, "hint \(start)")
+            #expect(hint == 5)
+            var missing = start
+            #expect(compact.value(for: try #require(symbols.symbol(named: "mfa")), in: compact.rootID, hint: &missing) == nil)
+        }
+        let hints = LookupHints(count: 2)
+        let reached = compact.follow([identity, sso], from: 0, at: compact.rootID, hints: hints)
+        #expect(reached.stoppedAt == 2 && compact.bool(reached.node) && hints[0] == 5 && hints[1] == 0)
+        let stopped = compact.follow([identity, identity], from: 0, at: compact.rootID, hints: hints)
+        #expect(stopped.stoppedAt == 1 && stopped.node == expected)
+    }
+
     @Test func aCompactedDocumentCanBeRetyped() throws {
         let symbols = SymbolTable()
         let original = try #require(try YAMLLoader(symbols: symbols).load(text: Self.texts[0], name: "a.yaml").first)
