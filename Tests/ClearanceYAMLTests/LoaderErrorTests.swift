@@ -30,6 +30,18 @@ struct LoaderErrorTests {
         }
     }
 
+    /// A plain `<<` key is a YAML 1.1 merge key, refused; `<<` quoted, as a value, or inside a longer key is text.
+    @Test func onlyAPlainDoubleAngleKeyIsAMergeKey() {
+        #expect(error("id: ana\n<<: {a: 1}\n") == """
+            team/ana.yaml:2:1: merge keys (<<) are not supported; write the keys out
+            <<: {a: 1}
+            ^
+            """)
+        for text in ["'<<': x\n", "a: <<\n", "<<<: x\n", "<: x\n", "b: [<<]\n"] {
+            #expect(error(text) == "loaded 1 document(s)", "\(text)")
+        }
+    }
+
     @Test func syntaxErrorGivesProblemAndContext() {
         #expect(error("members:\n  - id: ana\n    role: [admin\n  - id: luis\n") == """
             team/ana.yaml:4:7: syntax error: did not find expected ',' or ']' while parsing a flow sequence
