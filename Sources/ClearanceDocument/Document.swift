@@ -240,7 +240,7 @@ public final class Document: Sendable {
         guard record.kind == .mapping else { return nil }
         let span = spans[Int(record.payload)]
         if isCompacted { return compactedValue(for: symbol, in: span, hint: &hint) }
-        if hint < Int(span.count) {
+        if hint >= 0, hint < Int(span.count) {
             let guess = Int(span.start) + hint * 2
             let key = records[guess]
             if key.payload == symbol.rawValue, key.flags.contains(.symbol) { return NodeID(UInt32(guess + 1)) }

@@ -102,6 +102,18 @@ struct CompactionTests {
         #expect(stopped.stoppedAt == 1 && stopped.node == expected)
     }
 
+    /// The same in the document as read, before compaction: a hint below zero or past the end is no hint.
+    @Test func anyHintFindsTheKeyInADocumentAsRead() throws {
+        let symbols = SymbolTable()
+        let document = try #require(try YAMLLoader(symbols: symbols).load(text: Self.texts[0], name: "a.yaml").first)
+        let identity = try #require(symbols.symbol(named: "identity"))
+        let expected = try #require(document.root["identity"]?.id)
+        for start in [Int.min, -5, -1, 0, 5, 1_000, Int.max] {
+            var hint = start
+            #expect(document.value(for: identity, in: document.rootID, hint: &hint) == expected, "hint \(start)")
+        }
+    }
+
     @Test func aCompactedDocumentCanBeRetyped() throws {
         let symbols = SymbolTable()
         let original = try #require(try YAMLLoader(symbols: symbols).load(text: Self.texts[0], name: "a.yaml").first)

@@ -41,10 +41,10 @@ public struct KindIndex: Sendable {
         var resolved: (table: SymbolTable, keys: [ResolvedKey])?
         for (id, root) in zip(ids, roots) {
             let table = root.document.symbols
-            let path = if let resolved, resolved.table === table { resolved.keys } else { path.map { ResolvedKey($0, in: table) } }
-            resolved = (table, path)
+            let fieldKeys = if let resolved, resolved.table === table { resolved.keys } else { path.map { ResolvedKey($0, in: table) } }
+            resolved = (table, fieldKeys)
             var node: Node? = root
-            for key in path { node = node?[key] }
+            for key in fieldKeys { node = node?[key] }
             guard let value = node?.string else { continue }
             let holder = holds == .ids ? Value.string(id) : Value(node: root)
             if let at = slot[value] {
