@@ -36,6 +36,8 @@ public struct Engine: Sendable {
     private let catalogue: RuleCatalogue
     /// Where each kind's evidence timestamps are, resolved for the snapshot's symbols.
     private let evidencePaths: EvidencePaths
+    /// The parts of `when` conditions that several rules test.
+    private let conditions: SharedConditions
     /// The Account documents linked to each person, by member id (what a person's checklist shows).
     private let accountsByPerson: [String: [InputDocument]]
     /// The ManagedDevice documents linked to each person, by member id (what a person's checklist shows).
@@ -64,6 +66,7 @@ public struct Engine: Sendable {
         }
         self.identities = identities
         catalogue = RuleCatalogue(policies)
+        conditions = SharedConditions(policies)
         evidencePaths = EvidencePaths(policies.kinds, resolvedIn: policies.symbols)
         var accountsByPerson: [String: [InputDocument]] = [:]
         for account in snapshot.documents(of: .account) {
@@ -183,7 +186,8 @@ public struct Engine: Sendable {
     /// the documents (by their position in the slice) it holds.
     func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp, keepsAll: Bool,
                   pass: FirstPass = FirstPass(), only: RuleMask? = nil) -> FindingSink {
-        let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
+        let evaluator = RuleEvaluator(waivers: waivers, identities: identities, conditions: conditions)
+        var memo = ConditionMemo(slotCount: conditions.slotCount)
         var sink = sink(plans, keepsAll: keepsAll, pass: pass)
         guard let first = plans.first else { return sink }
         // Each plan's rules by their slots: those of plan `p` from `slotStarts[p]` up to `slotStarts[p + 1]`.
@@ -197,6 +201,7 @@ public struct Engine: Sendable {
         let rules = plans.flatMap { $0.rules.map(Unmanaged.passUnretained) }
         for (position, document) in zip(documents.indices, documents) {
             sink.subject = position
+            memo.nextDocument()
             bindings[PolicyBindings.target] = Value(node: document.root)
             let inPipeline = document.kind == .teamMember && CredentialState(member: document.root).isInPipeline
             for planIndex in policies.indices {
@@ -207,7 +212,7 @@ public struct Engine: Sendable {
                         sink.rule = slot
                         if let only, !only.contains(subject: position, rule: slot) { continue }
                         rules[slot]._withUnsafeGuaranteedRef { rule in
-                            evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, into: &sink)
+                            evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, memo: &memo, into: &sink)
                         }
                     }
                 }

@@ -97,6 +97,20 @@ public final class Program: Sendable {
         }
     }
 
+    /// What the expression computes, written out so that programs computing the same thing can be told apart from the rest.
+    public func shape() -> ExpressionShape {
+        LargeStack.run(depth: checked.parsed.depth) { [self] in ExpressionShape(expr, in: checked, constants: constants) }
+    }
+
+    /// When the expression is a negation `!e`: the program of `e` (its `source` and error offsets are the whole expression's).
+    public func negatedOperand() -> Program? {
+        guard checked.references[expr.id] == nil, case .call(Operator.logicalNot, nil, let args) = expr.kind, args.count == 1 else { return nil }
+        return LargeStack.run(depth: checked.parsed.depth) { [self] in part(args[0]) }
+    }
+
+    /// The steps every evaluation is charged before it starts; what an evaluation takes beyond them depends on the values read.
+    public var upfrontSteps: Int { rootCost }
+
     /// A subexpression planned as a program of its own (it shares this program's checked tree).
     private func part(_ subexpression: Expr) -> Program {
         var planner = Planner(checked: checked, constants: constants, symbols: symbols)
@@ -118,6 +132,18 @@ public final class Program: Sendable {
                 return .success(try program.root.evaluate(&frame))
             } catch {
                 return .failure(error)
+            }
+        }
+    }
+
+    /// Evaluates the expression over bound variables, and says how many steps of the budget it took.
+    public func evaluateCountingSteps(_ bindings: Bindings) -> (result: Result<Value, EvaluationError>, steps: Int) {
+        Frame.with(bindings: bindings, localCount: localCount, memoCount: memoCount, budget: stepBudget, passing: self) { program, frame in
+            do throws(EvaluationError) {
+                try frame.charge(program.rootCost, at: 0)
+                return (.success(try program.root.evaluate(&frame)), frame.steps)
+            } catch {
+                return (.failure(error), frame.steps)
             }
         }
     }

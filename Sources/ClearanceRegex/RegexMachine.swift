@@ -21,7 +21,7 @@ struct RegexMachine {
     /// Whether the program matches anywhere in `text`, using and growing `cache`.
     func search(_ text: String, cache: inout StateCache) -> Bool {
         var simulator: ThompsonSimulator?
-        var state = cache.state(threads: [0], context: .textStart)
+        var state = cache.startState()
         var next: [Int32] = []
         var scalars = text.unicodeScalars.makeIterator()
         var steps = 0
@@ -43,8 +43,11 @@ struct RegexMachine {
             }
             state = cache.move(from: state, over: scalar, to: next)
         }
+        if let known = cache.matchesAtEnd(state) { return known }
         var last = simulator ?? ThompsonSimulator(program)
-        return last.step(from: cache.threads(of: state), after: cache.context(of: state), over: nil, into: &next)
+        let matches = last.step(from: cache.threads(of: state), after: cache.context(of: state), over: nil, into: &next)
+        cache.remember(state, matchesAtEnd: matches)
+        return matches
     }
 
     /// Runs the rest of the text through the simulation alone, from `threads` after `context`.

@@ -23,6 +23,10 @@ struct StateCache {
     private var asciiTransitions: [Int32] = []
     /// For other scalars, keyed by state and scalar.
     private var wideTransitions: [UInt64: Int32] = [:]
+    /// Whether each state matches at the end of the text: 0 not yet known, 1 no, 2 yes.
+    private var endings: [UInt8] = []
+    /// The state every search starts in, once made (`unknown` until then, and again after starting over).
+    private var start = StateCache.unknown
     private var storedThreads = 0
     /// How many times the cache has started over; states from an earlier round are gone.
     private var round = 0
@@ -43,6 +47,26 @@ struct StateCache {
         return wideTransitions[UInt64(state) << 21 | UInt64(value)]
     }
 
+    /// The state a search starts in: the first thread, at the start of the text.
+    mutating func startState() -> Int32 {
+        if start == StateCache.unknown { start = state(threads: [0], context: .textStart) }
+        return start
+    }
+
+    /// Whether `state` matches at the end of the text, if already known.
+    func matchesAtEnd(_ state: Int32) -> Bool? {
+        switch endings[Int(state)] {
+        case 1: false
+        case 2: true
+        default: nil
+        }
+    }
+
+    /// Remembers whether `state` matches at the end of the text.
+    mutating func remember(_ state: Int32, matchesAtEnd: Bool) {
+        endings[Int(state)] = matchesAtEnd ? 2 : 1
+    }
+
     /// The state for `threads` after `context`, made if new.
     mutating func state(threads: [Int32], context: ScalarContext) -> Int32 {
         let key = Key(threads: threads, context: context)
@@ -52,6 +76,8 @@ struct StateCache {
             ids.removeAll(keepingCapacity: true)
             asciiTransitions.removeAll(keepingCapacity: true)
             wideTransitions.removeAll(keepingCapacity: true)
+            endings.removeAll(keepingCapacity: true)
+            start = StateCache.unknown
             storedThreads = 0
             round += 1
         }
@@ -60,6 +86,7 @@ struct StateCache {
         ids[key] = id
         storedThreads += threads.count
         asciiTransitions.append(contentsOf: StateCache.unknownRow)
+        endings.append(0)
         return id
     }
 

@@ -12,14 +12,18 @@ struct RuleEvaluator {
     let waivers: WaiverBook
     /// How each rule's `for_each` elements are identified, by rule id; a rule not listed is ``ElementIdentity/undeclared``.
     var identities: [String: ElementIdentity] = [:]
+    /// The parts of `when` conditions that several rules test, evaluated once per document or element.
+    var conditions: SharedConditions?
 
     /// Evaluates `rule` on `document` into `sink`; `bindings` already hold the document, and `inPipeline`
     /// says whether it is a person with neither credentials nor access yet.
-    func evaluate(_ rule: Rule, on document: InputDocument, inPipeline: Bool = false, bindings: inout Bindings, into sink: inout FindingSink) {
+    func evaluate(_ rule: Rule, on document: InputDocument, inPipeline: Bool = false, bindings: inout Bindings, memo: inout ConditionMemo,
+                  into sink: inout FindingSink) {
         // The rule and document are handed down as they are: a struct of the two would count a reference for each field, per rule.
         let pending = inPipeline && rule.isPreCredentials
         guard let listProgram = rule.unretainedList else {
-            record(rule, document, pending: pending, decide(rule, bindings), element: nil, bindings: bindings, into: &sink)
+            record(rule, document, pending: pending, decide(rule, bindings, element: -1, memo: &memo), element: nil, bindings: bindings,
+                   into: &sink)
             return
         }
         let list: Value
@@ -42,14 +46,15 @@ struct RuleEvaluator {
             for index in 0..<yaml.count(id) {
                 let elementID = yaml.element(index, of: id)
                 bindings.bind(PolicyBindings.element, node: elementID, of: yaml)
-                record(rule, document, pending: pending, decide(rule, bindings), element: .node(index, handle, elementID), bindings: bindings,
-                       into: &sink)
+                record(rule, document, pending: pending, decide(rule, bindings, element: index, memo: &memo), element: .node(index, handle, elementID),
+                       bindings: bindings, into: &sink)
             }
         case .list(let values):
             for (index, value) in values.enumerated() {
                 if let node = value.node, isElsewhere(node.document) { sink.noteElementElsewhere() }
                 bindings[PolicyBindings.element] = value
-                record(rule, document, pending: pending, decide(rule, bindings), element: .value(index, value), bindings: bindings, into: &sink)
+                record(rule, document, pending: pending, decide(rule, bindings, element: index, memo: &memo), element: .value(index, value),
+                       bindings: bindings, into: &sink)
             }
         case .null:
             break  // an absent or null list has no elements, like an empty one
@@ -95,12 +100,18 @@ struct RuleEvaluator {
         case error(String, in: FieldLocator.Source)
     }
 
-    private func decide(_ rule: Rule, _ bindings: Bindings) -> Outcome {
+    /// The outcome of `rule` on the bound document, or on its `for_each` element at `element` (`-1` for a rule without one).
+    private func decide(_ rule: Rule, _ bindings: Bindings, element: Int, memo: inout ConditionMemo) -> Outcome {
         if let when = rule.unretainedWhen {
-            switch when._withUnsafeGuaranteedRef({ condition($0, named: "when", bindings) }) {
-            case .success(false): return .skip
-            case .success(true): break
-            case .failure(let problem): return .error(problem.message, in: .when)
+            switch conditions?.condition(of: rule)?.holds(bindings, element: element, memo: &memo) {
+            case false?: return .skip
+            case true?: break
+            case nil:
+                switch when._withUnsafeGuaranteedRef({ condition($0, named: "when", bindings) }) {
+                case .success(false): return .skip
+                case .success(true): break
+                case .failure(let problem): return .error(problem.message, in: .when)
+                }
             }
         }
         switch condition(rule.require.program, named: "require", bindings) {
