@@ -38,6 +38,9 @@ public struct Engine: Sendable {
     private let evidencePaths: EvidencePaths
     /// The parts of `when` conditions that several rules test.
     private let conditions: SharedConditions
+    /// The snapshot's lookup maps the rules read, by position after ``PolicyBindings/firstLookup`` (`nil` for one no rule
+    /// reads: it is left unbound, so a read would fail rather than find nothing).
+    private let lookups: [Value?]
     /// The Account documents linked to each person, by member id (what a person's checklist shows).
     private let accountsByPerson: [String: [InputDocument]]
     /// The ManagedDevice documents linked to each person, by member id (what a person's checklist shows).
@@ -67,6 +70,7 @@ public struct Engine: Sendable {
         self.identities = identities
         catalogue = RuleCatalogue(policies)
         conditions = SharedConditions(policies)
+        lookups = snapshot.lookupValues(needed: Self.variablesRead(by: policies).contains)
         evidencePaths = EvidencePaths(policies.kinds, resolvedIn: policies.symbols)
         var accountsByPerson: [String: [InputDocument]] = [:]
         for account in snapshot.documents(of: .account) {
@@ -78,6 +82,19 @@ public struct Engine: Sendable {
             if let person = device.root["person"]?.string { devicesByPerson[person, default: []].append(device) }
         }
         self.devicesByPerson = devicesByPerson
+    }
+
+    /// The lookup maps the rules of `policies` read, by position after ``PolicyBindings/firstLookup``: every variable of
+    /// every expression a rule evaluates (`when`, `for_each`, `require`, its message).
+    private static func variablesRead(by policies: PolicySet) -> Set<Int> {
+        var read = Set<Int>()
+        for policy in policies.policies {
+            for rule in policy.rules {
+                let programs = [rule.when?.program, rule.forEach?.list.program, rule.require.program].compactMap { $0 } + rule.message.pieces.programs
+                for program in programs { read.formUnion(program.shape().variableSlots) }
+            }
+        }
+        return Set(read.compactMap { $0 >= PolicyBindings.firstLookup ? $0 - PolicyBindings.firstLookup : nil })
     }
 
     /// Documents per batch of work.
@@ -186,7 +203,7 @@ public struct Engine: Sendable {
     /// the documents (by their position in the slice) it holds.
     func evaluate(_ documents: ArraySlice<InputDocument>, _ plans: [Plan], waivers: WaiverBook, at time: Timestamp, keepsAll: Bool,
                   pass: FirstPass = FirstPass(), only: RuleMask? = nil) -> FindingSink {
-        let evaluator = RuleEvaluator(waivers: waivers, identities: identities, conditions: conditions)
+        let evaluator = RuleEvaluator(waivers: waivers, identities: identities)
         var memo = ConditionMemo(slotCount: conditions.slotCount)
         var sink = sink(plans, keepsAll: keepsAll, pass: pass)
         guard let first = plans.first else { return sink }
@@ -195,10 +212,11 @@ public struct Engine: Sendable {
         for plan in plans { slotStarts.append(slotStarts[slotStarts.count - 1] + plan.rules.count) }
         var bindings = Bindings(first.policy.declarations)
         bindings[PolicyBindings.now] = .timestamp(time)
-        for (index, lookup) in snapshot.lookupValues.enumerated() { bindings[PolicyBindings.firstLookup + index] = lookup }
+        for (index, lookup) in lookups.enumerated() { if let lookup { bindings[PolicyBindings.firstLookup + index] = lookup } }
         // The policies and rules unretained (the plans hold them for the call): every subject reads them all, on every thread.
         let policies = plans.map { Unmanaged.passUnretained($0.policy) }
         let rules = plans.flatMap { $0.rules.map(Unmanaged.passUnretained) }
+        let shared = plans.flatMap { $0.rules.map(conditions.condition(of:)) }
         for (position, document) in zip(documents.indices, documents) {
             sink.subject = position
             memo.nextDocument()
@@ -212,7 +230,8 @@ public struct Engine: Sendable {
                         sink.rule = slot
                         if let only, !only.contains(subject: position, rule: slot) { continue }
                         rules[slot]._withUnsafeGuaranteedRef { rule in
-                            evaluator.evaluate(rule, on: document, inPipeline: inPipeline, bindings: &bindings, memo: &memo, into: &sink)
+                            evaluator.evaluate(rule, on: document, inPipeline: inPipeline, shared: shared[slot], bindings: &bindings, memo: &memo,
+                                               into: &sink)
                         }
                     }
                 }

@@ -136,14 +136,15 @@ public final class Program: Sendable {
         }
     }
 
-    /// Evaluates the expression over bound variables, and says how many steps of the budget it took.
-    public func evaluateCountingSteps(_ bindings: Bindings) -> (result: Result<Value, EvaluationError>, steps: Int) {
+    /// Evaluates the expression over bound variables, and says how many steps of the budget it took, of which
+    /// ``upfrontSteps`` were charged before it started.
+    public func evaluateCountingSteps(_ bindings: Bindings) -> (result: Result<Value, EvaluationError>, steps: Int, upfrontSteps: Int) {
         Frame.with(bindings: bindings, localCount: localCount, memoCount: memoCount, budget: stepBudget, passing: self) { program, frame in
             do throws(EvaluationError) {
                 try frame.charge(program.rootCost, at: 0)
-                return (.success(try program.root.evaluate(&frame)), frame.steps)
+                return (.success(try program.root.evaluate(&frame)), frame.steps, program.rootCost)
             } catch {
-                return (.failure(error), frame.steps)
+                return (.failure(error), frame.steps, program.rootCost)
             }
         }
     }

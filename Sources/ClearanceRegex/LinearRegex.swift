@@ -31,9 +31,9 @@ public struct LinearRegex: Sendable {
 
     /// Whether the pattern matches anywhere in `text` (an unanchored search, as CEL's `matches`).
     public func matches(_ text: String) -> Bool {
-        var cache = caches.take()
-        let found = RegexMachine(program).search(text, cache: &cache)
-        caches.give(cache)
+        let box = caches.take()
+        let found = RegexMachine(program).search(text, cache: &box.cache)
+        caches.give(box)
         return found
     }
 }

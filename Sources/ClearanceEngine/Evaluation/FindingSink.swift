@@ -8,6 +8,8 @@ struct FindingSink: Sendable {
     let marksPasses: Bool
     /// The subjects, by rule id, whose pass and skip findings are kept apart in ``watched`` when ``keepsAll`` is off.
     let watching: [String: Set<String>]
+    /// Whether no pass or skip finding is kept at all (neither ``keepsAll`` nor any ``watching``): most outcomes are then only counted.
+    let keepsNoPassOrSkip: Bool
     private(set) var findings: [Finding] = []
     /// Where the kept findings' messages and element identities are written (one arena per sink, so per thread).
     let texts = TextArena()
@@ -43,6 +45,7 @@ struct FindingSink: Sendable {
         selectedCounts = Array(repeating: 0, count: pass.selection?.listCount ?? 0)
         self.marksPasses = marksPasses && !keepsAll
         self.watching = watching
+        keepsNoPassOrSkip = !keepsAll && watching.isEmpty
         perRule = [Int](repeating: 0, count: ruleSlots * FindingStatus.allCases.count)
     }
 

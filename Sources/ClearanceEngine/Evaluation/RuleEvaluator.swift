@@ -12,17 +12,16 @@ struct RuleEvaluator {
     let waivers: WaiverBook
     /// How each rule's `for_each` elements are identified, by rule id; a rule not listed is ``ElementIdentity/undeclared``.
     var identities: [String: ElementIdentity] = [:]
-    /// The parts of `when` conditions that several rules test, evaluated once per document or element.
-    var conditions: SharedConditions?
 
     /// Evaluates `rule` on `document` into `sink`; `bindings` already hold the document, and `inPipeline`
-    /// says whether it is a person with neither credentials nor access yet.
-    func evaluate(_ rule: Rule, on document: InputDocument, inPipeline: Bool = false, bindings: inout Bindings, memo: inout ConditionMemo,
-                  into sink: inout FindingSink) {
+    /// says whether it is a person with neither credentials nor access yet. `shared` is how the rule's `when` decides from
+    /// parts other rules test too (``SharedConditions``), remembered in `memo`.
+    func evaluate(_ rule: Rule, on document: InputDocument, inPipeline: Bool = false, shared: Unmanaged<SharedConditions.Condition>?,
+                  bindings: inout Bindings, memo: inout ConditionMemo, into sink: inout FindingSink) {
         // The rule and document are handed down as they are: a struct of the two would count a reference for each field, per rule.
         let pending = inPipeline && rule.isPreCredentials
         guard let listProgram = rule.unretainedList else {
-            record(rule, document, pending: pending, decide(rule, bindings, element: -1, memo: &memo), element: nil, bindings: bindings,
+            record(rule, document, pending: pending, decide(rule, shared, bindings, element: -1, memo: &memo), element: nil, bindings: bindings,
                    into: &sink)
             return
         }
@@ -46,14 +45,14 @@ struct RuleEvaluator {
             for index in 0..<yaml.count(id) {
                 let elementID = yaml.element(index, of: id)
                 bindings.bind(PolicyBindings.element, node: elementID, of: yaml)
-                record(rule, document, pending: pending, decide(rule, bindings, element: index, memo: &memo), element: .node(index, handle, elementID),
+                record(rule, document, pending: pending, decide(rule, shared, bindings, element: index, memo: &memo), element: .node(index, handle, elementID),
                        bindings: bindings, into: &sink)
             }
         case .list(let values):
             for (index, value) in values.enumerated() {
                 if let node = value.node, isElsewhere(node.document) { sink.noteElementElsewhere() }
                 bindings[PolicyBindings.element] = value
-                record(rule, document, pending: pending, decide(rule, bindings, element: index, memo: &memo), element: .value(index, value),
+                record(rule, document, pending: pending, decide(rule, shared, bindings, element: index, memo: &memo), element: .value(index, value),
                        bindings: bindings, into: &sink)
             }
         case .null:
@@ -101,9 +100,10 @@ struct RuleEvaluator {
     }
 
     /// The outcome of `rule` on the bound document, or on its `for_each` element at `element` (`-1` for a rule without one).
-    private func decide(_ rule: Rule, _ bindings: Bindings, element: Int, memo: inout ConditionMemo) -> Outcome {
+    private func decide(_ rule: Rule, _ shared: Unmanaged<SharedConditions.Condition>?, _ bindings: Bindings, element: Int,
+                        memo: inout ConditionMemo) -> Outcome {
         if let when = rule.unretainedWhen {
-            switch conditions?.condition(of: rule)?.holds(bindings, element: element, memo: &memo) {
+            switch shared?._withUnsafeGuaranteedRef({ $0.holds(bindings, element: element, memo: &memo) }) {
             case false?: return .skip
             case true?: break
             case nil:
@@ -141,6 +141,12 @@ struct RuleEvaluator {
         case .skip: status = .skip
         case .fail: status = pending ? .pending : .fail
         case .error: status = .error
+        }
+        if sink.keepsNoPassOrSkip, status == .pass || status == .skip {
+            // The common outcome, counted without reading the rule's or the subject's id.
+            sink.count(status)
+            if sink.marksPasses { sink.mark(status, of: rule.info, on: document.kind, document.id) }
+            return
         }
         var waiver: Waiver?
         if status.isFailing, let live = waivers.waiver(rule: rule.id, subject: document.id) {

@@ -11,9 +11,10 @@ import ClearancePolicy
 /// pass the step budget) the whole `when` is evaluated instead.
 final class SharedConditions: Sendable {
     /// One `&&` part of a rule's `when`.
-    struct Part: Sendable {
-        /// The program evaluated: the part itself, or what it negates.
-        let program: Program
+    struct Part: @unchecked Sendable {
+        /// The program evaluated: the part itself, or what it negates; unretained (its ``Condition`` holds it), as the part
+        /// is read for every document.
+        let program: Unmanaged<Program>
         /// Whether the part is `!program`.
         let negated: Bool
         /// The part's slot in the memo; `nil` when no other rule tests it.
@@ -23,11 +24,20 @@ final class SharedConditions: Sendable {
     }
 
     /// How one rule's `when` decides from its parts.
-    struct Condition: Sendable {
+    final class Condition: Sendable {
         let parts: [Part]
+        /// The programs of ``parts``, held.
+        private let programs: [Program]
         /// The steps the whole `when` is charged before it starts, and its budget.
         let upfrontSteps: Int
         let budget: Int
+
+        init(parts: [(program: Program, negated: Bool, slot: Int?, perElement: Bool)], upfrontSteps: Int, budget: Int) {
+            self.parts = parts.map { Part(program: .passUnretained($0.program), negated: $0.negated, slot: $0.slot, perElement: $0.perElement) }
+            self.programs = parts.map(\.program)
+            self.upfrontSteps = upfrontSteps
+            self.budget = budget
+        }
     }
 
     /// The conditions by rule index; `nil` for a rule none of whose parts another rule tests.
@@ -59,13 +69,13 @@ final class SharedConditions: Sendable {
                 continue
             }
             guard candidate.parts.contains(where: { (uses[$0.key] ?? 0) > 1 }), let when = candidate.rule.when?.program else { continue }
-            let parts = candidate.parts.map { part -> Part in
+            let parts = candidate.parts.map { part -> (program: Program, negated: Bool, slot: Int?, perElement: Bool) in
                 var slot: Int?
                 if (uses[part.key] ?? 0) > 1 {
                     slot = slots[part.key] ?? slots.count
                     slots[part.key] = slot
                 }
-                return Part(program: part.program, negated: part.negated, slot: slot, perElement: part.perElement)
+                return (part.program, part.negated, slot, part.perElement)
             }
             conditions[index] = Condition(parts: parts, upfrontSteps: when.upfrontSteps, budget: when.stepBudget)
         }
@@ -74,10 +84,10 @@ final class SharedConditions: Sendable {
         self.slotCount = slots.count
     }
 
-    /// How `rule`'s `when` decides from shared parts, when it does.
-    @inline(__always)
-    func condition(of rule: Rule) -> Condition? {
-        rule.index >= 0 && rule.index < conditions.count ? conditions[rule.index] : nil
+    /// How `rule`'s `when` decides from shared parts, when it does; unretained (these conditions hold it).
+    func condition(of rule: Rule) -> Unmanaged<Condition>? {
+        guard rule.index >= 0 && rule.index < conditions.count, let condition = conditions[rule.index] else { return nil }
+        return .passUnretained(condition)
     }
 
     /// The parts of a `when`, each with the key that tells which other rules' parts are the same: its shape, scoped to
@@ -112,9 +122,9 @@ extension SharedConditions.Condition {
             if let slot, let known = memo.value(slot: slot, position: position) {
                 (value, extraSteps) = (known.value, known.extraSteps)
             } else {
-                let evaluated = part.program.evaluateCountingSteps(bindings)
+                let evaluated = part.program._withUnsafeGuaranteedRef { $0.evaluateCountingSteps(bindings) }
                 guard case .success(.bool(let result)) = evaluated.result else { return nil }
-                (value, extraSteps) = (result, evaluated.steps - part.program.upfrontSteps)
+                (value, extraSteps) = (result, evaluated.steps - evaluated.upfrontSteps)
                 if let slot { memo.remember(slot: slot, position: position, ConditionMemo.Entry(value: value, extraSteps: extraSteps)) }
             }
             steps += extraSteps

@@ -1,6 +1,7 @@
 import ClearanceCore
 import ClearanceExpression
 import ClearanceDocument
+import Synchronization
 
 /// Every input document, checked and indexed: by kind, by id, and as the lookup maps (`members`,
 /// `vendors`) policies look documents up in, one per kind that contributes one.
@@ -25,8 +26,9 @@ public final class DocumentSet: Sendable {
     /// The kinds the documents were checked as.
     public let kinds: DocumentKinds
     /// The lookup maps for expressions, in the order of `kinds.lookups` (every document of that kind by id),
-    /// then the indexes in the order of `kinds.indexes` (each value of the field to the ids holding it).
-    public let lookupValues: [Value]
+    /// then the indexes in the order of `kinds.indexes` (each value of the field to the ids holding it); each built the
+    /// first time it is asked for.
+    private let maps: LookupMaps
     private let byKind: [DocumentKind: [InputDocument]]
 
     init(kinds: DocumentKinds, documents: [InputDocument], waivers: [Waiver], digests: [FileDigest], sources: [SourceSummary] = [],
@@ -49,9 +51,8 @@ public final class DocumentSet: Sendable {
         }
         for document in documents { byKind[document.kind, default: []].append(document) }
         self.byKind = byKind
-        // The maps, each built on its own, side by side on up to `jobs` threads.
         let (lookups, indexes) = (kinds.lookups, kinds.indexes)
-        lookupValues = ParallelMap.map(lookups.count + indexes.count, jobs: jobs) { [byKind] slot in
+        maps = LookupMaps(count: lookups.count + indexes.count, jobs: jobs) { [byKind] slot in
             if slot < lookups.count { return Self.lookupMap(byKind[lookups[slot].kind] ?? []) }
             let (kind, index) = indexes[slot - lookups.count]
             let documents = byKind[kind] ?? []
@@ -63,7 +64,7 @@ public final class DocumentSet: Sendable {
     private init(_ set: DocumentSet, advisories: [Diagnostic]) {
         (documents, subjects, waivers, digests, contextFiles) = (set.documents, set.subjects, set.waivers, set.digests, set.contextFiles)
         sources = set.sources
-        (kinds, lookupValues, byKind) = (set.kinds, set.lookupValues, set.byKind)
+        (kinds, maps, byKind) = (set.kinds, set.maps, set.byKind)
         self.advisories = (set.advisories + advisories).sorted()
     }
 
@@ -77,9 +78,17 @@ public final class DocumentSet: Sendable {
                     advisories: advisories, jobs: jobs)
     }
 
+    /// Every lookup map, in the order of `kinds.lookups` then `kinds.indexes` (the slots after ``PolicyBindings/firstLookup``).
+    public var lookupValues: [Value] { maps.values { _ in true }.map { $0 ?? .map(.empty) } }
+
+    /// The lookup maps at the positions `needed` names (`nil` at the others), each built the first time it is needed:
+    /// an organisation's maps are built only when a rule reads them.
+    public func lookupValues(needed: (Int) -> Bool) -> [Value?] { maps.values(needed: needed) }
+
     /// The lookup map a kind contributes (`members` for TeamMember), empty when it contributes none.
     public func lookupValue(_ kind: DocumentKind) -> Value {
-        kinds.lookups.firstIndex { $0.kind == kind }.map { lookupValues[$0] } ?? .map(.empty)
+        guard let position = kinds.lookups.firstIndex(where: { $0.kind == kind }) else { return .map(.empty) }
+        return maps.values { $0 == position }[position] ?? .map(.empty)
     }
 
     /// Whether a document was read from a context file: there for lookups, never reported on.
@@ -99,5 +108,32 @@ public final class DocumentSet: Sendable {
     /// A map from id to document, in input order (ids are unique per kind, checked on load).
     private static func lookupMap(_ documents: [InputDocument]) -> Value {
         .map(ValueMap(uniqueStringKeys: documents.map(\.id), values: documents.map { Value(node: $0.root) }))
+    }
+}
+
+/// A document set's lookup maps, each built once, the first time it is asked for; those asked for together are built
+/// side by side on up to `jobs` threads.
+private final class LookupMaps: Sendable {
+    private let count: Int
+    private let jobs: Int
+    private let build: @Sendable (Int) -> Value
+    private let built: Mutex<[Value?]>
+
+    init(count: Int, jobs: Int, build: @escaping @Sendable (Int) -> Value) {
+        self.count = count
+        self.jobs = jobs
+        self.build = build
+        built = Mutex(Array(repeating: nil, count: count))
+    }
+
+    /// The maps at the positions `needed` names, `nil` at the others.
+    func values(needed: (Int) -> Bool) -> [Value?] {
+        let wanted = (0..<count).filter(needed)
+        let missing = built.withLock { built in wanted.filter { built[$0] == nil } }
+        let made = ParallelMap.map(missing.count, jobs: jobs) { [build] in build(missing[$0]) }
+        return built.withLock { built in
+            for (position, map) in zip(missing, made) where built[position] == nil { built[position] = map }
+            return (0..<count).map { needed($0) ? built[$0] : nil }
+        }
     }
 }
