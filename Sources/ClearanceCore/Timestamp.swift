@@ -28,14 +28,44 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The RFC 3339 form in UTC, with as many fractional digits as needed: `2026-02-02T15:00:00Z`.
     public var rfc3339: String {
         let parts = CivilTime(seconds: seconds)
-        var text = CivilTime.pad(parts.year, 4) + "-" + CivilTime.pad(parts.month, 2) + "-" + CivilTime.pad(parts.day, 2)
-        text += "T" + CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2) + ":" + CivilTime.pad(parts.second, 2)
-        if nanos != 0 {
-            var fraction = CivilTime.pad(Int(nanos), 9)
-            while fraction.hasSuffix("0") { fraction.removeLast() }
-            text += "." + fraction
+        // `YYYY-MM-DDTHH:MM:SS`, then `.` and up to nine digits, then `Z`: at most 30 bytes, written in place.
+        return String(unsafeUninitializedCapacity: 30) { text in
+            var end = 0
+            func digits(_ value: Int, _ width: Int) {
+                var value = value
+                for position in stride(from: end + width - 1, through: end, by: -1) {
+                    text[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+                end += width
+            }
+            func byte(_ character: Unicode.Scalar) {
+                text[end] = UInt8(ascii: character)
+                end += 1
+            }
+            digits(parts.year, 4)
+            byte("-")
+            digits(parts.month, 2)
+            byte("-")
+            digits(parts.day, 2)
+            byte("T")
+            digits(parts.hour, 2)
+            byte(":")
+            digits(parts.minute, 2)
+            byte(":")
+            digits(parts.second, 2)
+            if nanos != 0 {
+                byte(".")
+                var fraction = Int(nanos), width = 9
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    width -= 1
+                }
+                digits(fraction, width)
+            }
+            byte("Z")
+            return end
         }
-        return text + "Z"
     }
 }
 
@@ -116,10 +146,5 @@ public struct CivilTime: Hashable, Sendable {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
-    }
-
-    static func pad(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

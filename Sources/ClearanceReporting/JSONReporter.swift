@@ -89,9 +89,10 @@ public struct JSONReporter: Reporter {
     static func writeFindings(_ findings: [Finding], baseline: BaselineComparison?, jobs: Int, to write: (String) -> Void) {
         ParallelMap.forEachBatch(of: findings.count, size: 2_048, jobs: jobs) { positions in
             var text = JSONBytes(capacity: positions.count * bytesPerFinding)
+            var writer = JSONFindingWriter(baseline: baseline)
             for position in positions {
                 text.raw(position == 0 ? "[\n    " : ",\n    ")
-                Self.writeFinding(findings[position], baseline: baseline, into: &text)
+                writer.write(findings[position], into: &text)
             }
             return text.string
         } consume: { write($0) }
@@ -104,9 +105,10 @@ public struct JSONReporter: Reporter {
         var started = false
         stream.forEachBatch(jobs: jobs) { findings in
             var text = JSONBytes(capacity: findings.count * bytesPerFinding)
+            var writer = JSONFindingWriter(baseline: nil)
             for finding in findings where includePassing || finding.needsAttention {
                 text.raw(",\n    ")
-                Self.writeFinding(finding, baseline: nil, into: &text)
+                writer.write(finding, into: &text)
             }
             return text.string
         } consume: { text in
@@ -142,52 +144,6 @@ public struct JSONReporter: Reporter {
             members.append(("baseline", .string(baseline.isBaselined(finding) ? "unchanged" : "new")))
         }
         return .object(members)
-    }
-
-    /// Appends one finding as ``finding(_:baseline:)`` prints ``JSONText/writePretty(into:indent:)`` two levels in, the
-    /// same bytes, without building the tree: a first audit writes millions.
-    static func writeFinding(_ finding: Finding, baseline: BaselineComparison?, into text: inout JSONBytes) {
-        // Members stand three levels in (six spaces), the location's and waiver's four (eight); every name is plain ASCII.
-        func string(_ name: StaticString, _ value: String, first: Bool = false) {
-            text.raw(first ? "{\n      \"" : ",\n      \"")
-            text.raw(name)
-            text.raw("\": ")
-            text.quote(value)
-        }
-        string("rule", finding.rule.id, first: true)
-        string("policy", finding.rule.policyID)
-        string("severity", finding.rule.severity.rawValue)
-        string("status", finding.status.rawValue)
-        string("subject", finding.subject)
-        string("kind", finding.kind.rawValue)
-        if let element = finding.element { string("element", element) }
-        string("message", finding.message)
-        text.raw(",\n      \"controls\": [")
-        for (index, control) in finding.rule.controls.enumerated() {
-            if index > 0 { text.raw(", ") }
-            text.quote(control.description)
-        }
-        text.raw("],\n      \"location\": {\n        \"file\": ")
-        text.quote(finding.location.file)
-        text.raw(",\n        \"line\": ")
-        text.int(finding.location.line)
-        text.raw(",\n        \"column\": ")
-        text.int(finding.location.column)
-        text.raw("\n      }")
-        if finding.status == .waived, let waiver = finding.waiver {
-            text.raw(",\n      \"waiver\": {\n        \"id\": ")
-            text.quote(waiver.id)
-            text.raw(",\n        \"justification\": ")
-            text.quote(waiver.justification)
-            text.raw(",\n        \"approvedBy\": ")
-            text.quote(waiver.approvedBy)
-            text.raw(",\n        \"expires\": ")
-            text.quote(waiver.expiresText)
-            text.raw("\n      }")
-        }
-        string("fingerprint", finding.fingerprint)
-        if let baseline, finding.status.isFailing { string("baseline", baseline.isBaselined(finding) ? "unchanged" : "new") }
-        text.raw("\n    }")
     }
 
     /// Each loaded framework table: what it lists, how many of its controls the rules cover, and those no rule covers.

@@ -29,3 +29,28 @@ struct TextArenaTests {
         #expect(findings[0].elementIdentity == "access{system=azure\u{1F}resource=acme-prod}")
     }
 }
+
+/// Texts written into an arena a piece at a time read back as the pieces joined, whether they stay in one block, move to a
+/// new one as they grow, or grow too long for a block.
+@Suite("Text arena, written in pieces")
+struct TextArenaPiecesTests {
+    @Test func piecesReadBackJoinedAcrossBlocksAndPastTheLongestKept() {
+        let arena = TextArena()
+        var expected: [String] = []
+        var kept: [KeptText] = []
+        for index in 0..<3_000 {
+            // Mostly messages of a few pieces; now and then one that outgrows the blocks, or a short one held inline.
+            let pieces: [String] = switch index % 97 {
+            case 0: Array(repeating: "long piece ✓ ", count: TextArena.longestKept / 10)
+            case 1: ["", "a", "", "b"]
+            case 2: [String(repeating: "x", count: TextArena.longestKept - 3), "abc", "d"]
+            default: ["member m\(index) reaches ", "aws", " acme-prod/role-\(index)", " with a static key ☕"]
+            }
+            arena.startText()
+            for piece in pieces { arena.append(piece) }
+            kept.append(arena.finishText())
+            expected.append(pieces.joined())
+        }
+        #expect(kept.map(\.string) == expected)
+    }
+}

@@ -44,3 +44,31 @@ import Testing
         #expect(written.string == #"{"line": 12, "file": "team/ana \"lopez\".yaml"}"#)
     }
 }
+
+/// The byte writer's other pieces: bytes in hexadecimal, and a text that outgrows the room it was given.
+@Suite struct JSONBytesGrowthTests {
+    /// Hexadecimal is lowercase, two digits a byte, as `lowercaseHex` prints it.
+    @Test func bytesPrintInLowercaseHex() {
+        let bytes: [UInt8] = [0x00, 0x0F, 0xA0, 0xFF, 0x5C]
+        var written = JSONBytes()
+        bytes.withUnsafeBytes { written.hex($0) }
+        #expect(written.string == "000fa0ff5c")
+        #expect(written.string == bytes.lowercaseHex)
+    }
+
+    /// A text given room for a few bytes grows as it is written, every piece kept in order.
+    @Test func aTextGrowsPastItsRoom() {
+        var written = JSONBytes(capacity: 1)
+        var expected = ""
+        for index in 0..<2_000 {
+            written.int(index)
+            written.raw(", ")
+            written.quote("é\(index)")
+            written.raw([UInt8(ascii: ";")])
+            expected += "\(index), \"é\(index)\";"
+        }
+        #expect(written.string == expected)
+        #expect(written.count == expected.utf8.count)
+        #expect(written.bytes == Array(expected.utf8))
+    }
+}

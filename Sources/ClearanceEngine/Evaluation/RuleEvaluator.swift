@@ -167,12 +167,16 @@ struct RuleEvaluator {
         let message: KeptText
         switch outcome {
         case .pass, .skip: message = KeptText(rule.title)
-        case .fail: message = sink.texts.keep(MessageRenderer.render(rule.unretainedMessage, bindings))
+        case .fail: message = MessageRenderer.render(rule.unretainedMessage, bindings, into: sink.texts)
         case .error(let problem, _): message = sink.texts.keep(problem)
         }
         let path = element.map { index in rule.forEach?.fieldPath.map { "\($0)[\(index.index)]" } ?? "[\(index.index)]" }
         let identity = element.map { element in
-            sink.texts.keep((rule.forEach?.fieldPath ?? "") + (Self.identity(of: element.value, identities[rule.id] ?? .undeclared) ?? "[\(element.index)]"))
+            let texts = sink.texts
+            texts.startText()
+            texts.append(rule.forEach?.fieldPath ?? "")
+            if !Self.writeIdentity(of: element.value, identities[rule.id] ?? .undeclared, into: texts) { texts.append("[\(element.index)]") }
+            return texts.finishText()
         }
         sink.add(Finding(rule: rule.info, status: status, subject: document.id, kind: document.kind, element: path,
                          elementIndex: element?.index ?? -1, elementIdentity: identity, message: message,
@@ -193,22 +197,28 @@ struct RuleEvaluator {
         return field ?? element?.location ?? document.root.location
     }
 
-    /// An element's identity in its list, or `nil` when only its position identifies it: the declared fields of a
-    /// mapping (`{system=aws␟resource=acme-prod␟role=Admin}`), or a scalar's value (`=webauthn`).
-    static func identity(of value: Value, _ declared: ElementIdentity) -> String? {
+    /// Writes an element's identity in its list, or writes nothing and returns `false` when only its position identifies
+    /// it: the declared fields of a mapping (`{system=aws␟resource=acme-prod␟role=Admin}`), or a scalar's value (`=webauthn`).
+    static func writeIdentity(of value: Value, _ declared: ElementIdentity, into texts: TextArena) -> Bool {
         switch value {
         case .nodeMap(let document, let id):
-            guard case .fields(let keys) = declared else { return nil }
+            guard case .fields(let keys) = declared else { return false }
             let node = Node(document: document, id: id)
-            let pairs = keys.map { (key: String) -> String in
-                guard let field = node[key] else { return key + "=null" }
-                return key + "=" + ValueAccess.text(of: Value(node: field))
+            texts.append("{")
+            for (index, key) in keys.enumerated() {
+                if index > 0 { texts.append("\u{1F}") }
+                texts.append(key)
+                texts.append("=")
+                texts.append(node[key].map { ValueAccess.text(of: Value(node: $0)) } ?? "null")
             }
-            return "{" + pairs.joined(separator: "\u{1F}") + "}"
+            texts.append("}")
+            return true
         case .string, .int, .uint, .double, .bool, .timestamp, .duration:
-            return "=" + ValueAccess.text(of: value)
+            texts.append("=")
+            texts.append(ValueAccess.text(of: value))
+            return true
         default:
-            return nil
+            return false
         }
     }
 }

@@ -9,26 +9,84 @@ final class TextArena: @unchecked Sendable {
     static let longestKept = 4096
     private static let largestBlock = 1 << 16
 
-    private var blocks: [UnsafeMutableRawBufferPointer] = []
+    // One thread at a time uses an arena (above), and no access to its state overlaps another: unchecked.
+    @exclusivity(unchecked) private var blocks: [UnsafeMutableRawBufferPointer] = []
+    /// The last block, where texts are written.
+    @exclusivity(unchecked) private var current = UnsafeMutableRawBufferPointer(start: nil, count: 0)
     /// The bytes used in the last block.
-    private var used = 0
-    private var nextBlockSize = 2048
+    @exclusivity(unchecked) private var used = 0
+    @exclusivity(unchecked) private var nextBlockSize = 2048
 
     /// `text`, kept in a block unless it is short enough to be held inline or too long for one.
     func keep(_ text: String) -> KeptText {
-        var text = text
-        let count = text.utf8.count
-        guard count > 15, count <= Self.longestKept else { return KeptText(text) }
-        if blocks.isEmpty || used + count > blocks[blocks.count - 1].count {
-            let size = max(count, nextBlockSize)
-            blocks.append(.allocate(byteCount: size, alignment: 1))
-            used = 0
-            nextBlockSize = min(nextBlockSize * 2, Self.largestBlock)
+        startText()
+        append(text)
+        return finishText()
+    }
+
+    /// The text being written (``startText()``): its bytes so far, from `used` in the last block, or a string once it grew
+    /// longer than a block keeps.
+    @exclusivity(unchecked) private var writing = 0
+    @exclusivity(unchecked) private var overflow: String?
+
+    /// Starts a text written a piece at a time (``append(_:)-(String)``), kept by ``finishText()``.
+    func startText() {
+        writing = 0
+        overflow = nil
+    }
+
+    /// Appends a piece to the text being written.
+    func append(_ piece: String) {
+        var piece = piece
+        piece.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends UTF-8 bytes, whole characters, to the text being written.
+    func append(_ piece: UnsafeRawBufferPointer) {
+        guard let source = piece.baseAddress, !piece.isEmpty else { return }
+        let count = writing + piece.count
+        if overflow == nil, count <= Self.longestKept, used + count <= current.count {
+            (current.baseAddress! + used + writing).copyMemory(from: source, byteCount: piece.count)  // safe: room checked above
+            writing = count
+            return
         }
-        let start = blocks[blocks.count - 1].baseAddress! + used  // safe: a block of at least `count` > 0 bytes
-        text.withUTF8 { start.copyMemory(from: $0.baseAddress!, byteCount: count) }  // safe: `count` > 0 bytes
-        used += count
-        return KeptText(arena: self, bytes: UnsafeRawBufferPointer(start: start, count: count))
+        if overflow != nil {
+            overflow! += String(decoding: piece, as: UTF8.self)  // safe: set just above
+            return
+        }
+        guard count <= Self.longestKept else {
+            overflow = String(decoding: writtenSoFar, as: UTF8.self) + String(decoding: piece, as: UTF8.self)
+            return
+        }
+        // The text so far moves to a new block with room for all of it.
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, nextBlockSize), alignment: 1)
+        if writing > 0 { block.baseAddress!.copyMemory(from: writtenSoFar.baseAddress!, byteCount: writing) }  // safe: both hold `writing` bytes
+        blocks.append(block)
+        current = block
+        used = 0
+        nextBlockSize = min(nextBlockSize * 2, Self.largestBlock)
+        (current.baseAddress! + writing).copyMemory(from: source, byteCount: piece.count)  // safe: the block holds `count` bytes
+        writing = count
+    }
+
+    /// The text written since ``startText()``, kept in a block unless it is short enough to be held inline or too long for one.
+    func finishText() -> KeptText {
+        if let overflow {
+            self.overflow = nil
+            return KeptText(overflow)
+        }
+        let text = writtenSoFar
+        writing = 0
+        // A short text is held inline by a string of its own, at no cost; its bytes in the block are written over.
+        guard text.count > 15 else { return KeptText(String(decoding: text, as: UTF8.self)) }
+        used += text.count
+        return KeptText(arena: self, bytes: text)
+    }
+
+    /// The bytes of the text being written.
+    private var writtenSoFar: UnsafeRawBufferPointer {
+        guard writing > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: current.baseAddress! + used, count: writing)  // safe: `writing` > 0 bytes in the last block
     }
 
     deinit {

@@ -54,6 +54,8 @@ public final class MessagePieces: Sendable {
     public let unretainedPrograms: [Unmanaged<Program>]
     /// Each expression as written, for when it cannot be evaluated.
     public let written: [String]
+    /// How many UTF-8 bytes the texts hold together.
+    public let textLength: Int
 
     init(_ parts: [MessageTemplate.Part]) {
         var texts = [""], programs: [Program] = [], written: [String] = []
@@ -67,6 +69,7 @@ public final class MessagePieces: Sendable {
             }
         }
         self.texts = texts
+        textLength = texts.reduce(0) { $0 + $1.utf8.count }
         self.written = written
         self.programs = programs
         unretainedPrograms = programs.map { .passUnretained($0) }
