@@ -22,6 +22,15 @@ public struct ExpressionShape: Sendable {
         write(expr)
     }
 
+    /// Writes each of `exprs` after a space, and closes the list they end.
+    private mutating func write(each exprs: [Expr]) {
+        for expr in exprs {
+            key += " "
+            write(expr)
+        }
+        key += ")"
+    }
+
     private mutating func write(_ expr: Expr) {
         if let reference = checked.references[expr.id] { return write(reference) }
         switch expr.kind {
@@ -39,18 +48,10 @@ public struct ExpressionShape: Sendable {
                 key += " @"
                 write(target)
             }
-            for arg in args {
-                key += " "
-                write(arg)
-            }
-            key += ")"
+            write(each: args)
         case .list(let elements):
             key += "(list"
-            for element in elements {
-                key += " "
-                write(element)
-            }
-            key += ")"
+            write(each: elements)
         case .map(let entries):
             key += "(map"
             for entry in entries {
