@@ -2,7 +2,7 @@
 /// writes, without a `String` append for each piece.
 ///
 /// The bytes live in one buffer the text owns (it is never copied); a piece is appended with one copy of memory, and a
-/// quoted string is copied a run of plain bytes at a time.
+/// quoted string is copied a run of kept bytes at a time (``ByteReplacement``).
 public struct JSONBytes: ~Copyable {
     @usableFromInline var start: UnsafeMutablePointer<UInt8>
     @usableFromInline var used = 0
@@ -114,22 +114,11 @@ public struct JSONBytes: ~Copyable {
     /// Appends UTF-8 bytes as a JSON string literal, escaped as ``JSONText/quote(_:into:)`` escapes it.
     public mutating func quote(_ source: UnsafeBufferPointer<UInt8>) {
         byte(UInt8(ascii: "\""))
-        var start = 0, index = 0
-        while index < source.count {
-            let byte = source[index]
-            // Only these bytes can start an escape (JSONText.escape): controls, the quote, the backslash, DEL, and 0xC2,
-            // the lead byte of a C1 control.
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2,
-                  let (replaced, width) = JSONText.escape(source, at: index) else {
-                index += 1
-                continue
-            }
-            raw(UnsafeBufferPointer(rebasing: source[start..<index]))
+        let rest = ByteReplacement.forEachReplacement(in: source, replacing: JSONText.escape) { kept, replaced in
+            raw(kept)
             raw(replaced)
-            index += width
-            start = index
         }
-        raw(UnsafeBufferPointer(rebasing: source[start...]))
+        raw(UnsafeBufferPointer(rebasing: source[(rest ?? 0)...]))
         byte(UInt8(ascii: "\""))
     }
 }

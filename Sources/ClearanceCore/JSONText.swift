@@ -83,7 +83,11 @@ public indirect enum JSONText: Sendable, Equatable {
     /// byte kept as it is: the escapes JSON requires, and DEL and C1 controls (`C2 80` to `C2 9F`) as `\\u` escapes too.
     @inlinable
     public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (text: String, width: Int)? {
-        switch bytes[index] {
+        let byte = bytes[index]
+        // Most bytes are kept: only a control, the quote, the backslash, DEL and 0xC2 (the lead byte of a C1 control) can
+        // start an escape.
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F || byte == 0xC2 else { return nil }
+        return switch byte {
         case UInt8(ascii: "\""): ("\\\"", 1)
         case UInt8(ascii: "\\"): ("\\\\", 1)
         case UInt8(ascii: "\n"): ("\\n", 1)
