@@ -61,17 +61,19 @@ public final class Finding: Sendable {
     /// not the findings themselves, which are copied once into place.
     public static func sortedForReports(_ findings: [Finding]) -> [Finding] {
         // Files and rules are ranked once each; consecutive findings mostly share a file, and its rank is reused.
-        var files = Set<String>(), rules = Set<String>()
+        // A rule is told by its object, hashed as a pointer; its rank is that of its id among the ids.
+        var files = Set<String>(), rules: [ObjectIdentifier: RuleInfo] = [:]
         var lastFile: String?
         for finding in findings {
             if finding.location.file != lastFile {
                 lastFile = finding.location.file
                 files.insert(finding.location.file)
             }
-            rules.insert(finding.rule.id)
+            rules[ObjectIdentifier(finding.rule)] = finding.rule
         }
         let fileRank = Dictionary(uniqueKeysWithValues: files.sorted { $0.precedesByBytes($1) }.enumerated().map { ($1, $0) })
-        let ruleRank = Dictionary(uniqueKeysWithValues: rules.sorted().enumerated().map { ($1, $0) })
+        let idRank = Dictionary(uniqueKeysWithValues: Set(rules.values.map(\.id)).sorted().enumerated().map { ($1, $0) })
+        let ruleRank = rules.mapValues { idRank[$0.id] ?? 0 }
         var last: (file: String, rank: Int)?
         let keys = findings.map { finding in
             let file: Int
@@ -82,7 +84,7 @@ public final class Finding: Sendable {
                 last = (finding.location.file, file)
             }
             return SortKey(file: file, line: finding.location.line, column: finding.location.column,
-                           rule: ruleRank[finding.rule.id] ?? 0, element: finding.elementIndex)
+                           rule: ruleRank[ObjectIdentifier(finding.rule)] ?? 0, element: finding.elementIndex)
         }
         let order = findings.indices.sorted { a, b in
             keys[a] != keys[b] ? keys[a] < keys[b] : findings[a].subject < findings[b].subject

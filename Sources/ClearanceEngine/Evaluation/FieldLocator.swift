@@ -24,22 +24,27 @@ struct FieldLocator {
     /// the document or the element.
     func location(of source: Source, errored: Bool) -> SourceLocation? {
         let blame = rule.blame
-        var sites: [ReadSite]
+        let sites: [ReadSite]
         var errored = errored
         switch source {
         case .forEach: sites = blame.forEachReads
         case .when: sites = blame.whenReads
         case .require: (sites, errored) = decidingConjunct(errored: errored)
         }
-        var reads: [FieldRead] = []
-        flatten(sites, into: &reads)
+        // Reads with no conditional among them are read where they are; others are flattened first.
+        let plain = !sites.contains { $0.conditional != nil }
+        var flattened: [FieldRead] = []
+        if !plain { flatten(sites, into: &flattened) }
         var first: Place?
         var firstOfElement: Place?
-        for read in reads {
-            guard let place = resolve(read) else { continue }
+        for index in 0..<(plain ? sites.count : flattened.count) {
+            guard let read = plain ? sites[index].field : flattened[index], let place = resolve(read) else { continue }
             if errored, !place.isComplete { return place.node.location }
             if first == nil { first = place }
             if firstOfElement == nil, read.variable == blame.elementVariable { firstOfElement = place }
+            // Unless an error is being traced, nothing after the first read of the element (or, for a rule without
+            // elements, the first read at all) changes the answer.
+            if !errored, firstOfElement != nil || blame.elementVariable == nil { break }
         }
         return (firstOfElement ?? first)?.node.location
     }
