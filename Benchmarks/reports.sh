@@ -33,23 +33,26 @@ organisation() {
     echo "$org"
 }
 
-# Runs a command $runs times; appends {"name", "seconds" (median), "peak_kb" (largest), "output_bytes"} to results.jsonl.
+# Runs a command $runs times; appends {"name", "seconds" (median), "cpu_seconds" (median user + system time), "peak_kb"
+# (largest), "output_bytes"} to results.jsonl.
 measure() {
     local name=$1; shift
-    local times=() peaks=() output=0
+    local times=() cpus=() peaks=() output=0
     for _ in $(seq "$runs"); do
         local status=0
-        /usr/bin/time -o "$work/time.txt" -f '%e %M' "$@" > "$work/out" 2> "$work/err" || status=$?
+        /usr/bin/time -o "$work/time.txt" -f '%e %M %U %S' "$@" > "$work/out" 2> "$work/err" || status=$?
         # `check` exits 1 when it finds what fails; anything else is a run that did not finish.
         if [ "$status" -gt 1 ]; then echo "reports.sh: $name exited $status:" >&2; tail -5 "$work/err" >&2; exit 1; fi
-        read -r seconds peak < <(tail -1 "$work/time.txt")
-        times+=("$seconds"); peaks+=("$peak")
+        read -r seconds peak user system < <(tail -1 "$work/time.txt")
+        times+=("$seconds"); peaks+=("$peak"); cpus+=("$(python3 -c "print($user + $system)")")
         output=$(stat -c %s "$work/out")
     done
-    python3 - "$name" "$output" "${times[*]}" "${peaks[*]}" >> "$work/results.jsonl" <<'PY'
+    python3 - "$name" "$output" "${times[*]}" "${peaks[*]}" "${cpus[*]}" >> "$work/results.jsonl" <<'PY'
 import json, statistics, sys
 name, output, times, peaks = sys.argv[1], int(sys.argv[2]), [float(t) for t in sys.argv[3].split()], [int(p) for p in sys.argv[4].split()]
-print(json.dumps({"name": name, "seconds": statistics.median(times), "peak_kb": max(peaks), "output_bytes": output}))
+cpus = [float(c) for c in sys.argv[5].split()]
+print(json.dumps({"name": name, "seconds": statistics.median(times), "cpu_seconds": statistics.median(cpus), "peak_kb": max(peaks),
+                  "output_bytes": output}))
 PY
 }
 
@@ -86,17 +89,20 @@ runs, cores = sys.argv[9], sys.argv[10]
 def row(name, base, group, goal_time="", goal_memory=""):
     r, b = results[name], results[base]
     memory = r["peak_kb"] * 1024 / size[group]
-    return (f"| {name} | {r['seconds']:.2f} | {r['seconds'] / b['seconds']:.2f}× {goal_time} | {r['peak_kb'] / 1024:,.0f} | "
-            f"{memory:.2f}× {goal_memory} | {r['output_bytes'] / 1e6:,.1f} |")
+    return (f"| {name} | {r['seconds']:.2f} | {r['seconds'] / b['seconds']:.2f}× {goal_time} | {r['cpu_seconds']:.2f} | "
+            f"{r['cpu_seconds'] / b['cpu_seconds']:.2f}× | {r['peak_kb'] / 1024:,.0f} | {memory:.2f}× {goal_memory} | "
+            f"{r['output_bytes'] / 1e6:,.1f} |")
 print("# Report benchmark\n")
 print(f"`Benchmarks/reports.sh`: release builds on this {cores}-core machine, organisations from `clearance-bench generate --seed 1`,")
 print(f"checked with the shipped packs as of 2026-11-20; median of {runs} run(s) each, side by side in one run. The scan is")
-print("libyaml's bare event scan of the same files on one thread (`yaml-scan.c`); `check` reads and evaluates on every core.\n")
+print("libyaml's bare event scan of the same files on one thread (`yaml-scan.c`); `check` reads and evaluates on every core.")
+print("CPU seconds are user and system time together: their ratio to the scan's is how much work a run does, which moves")
+print("less from host to host than the ratio of times (a host slow on one thread slows the scan more than `check`).\n")
 print(f"Inputs: heavy {heavy:,} members {size['heavy'] / 1e6:,.0f} MB; tidy {tidy:,} members {size['tidy'] / 1e6:,.0f} MB; "
       f"HTML {html:,} tidy members {size['html'] / 1e6:,.0f} MB"
       + (f"; tidy 1,000,000 members {size['million'] / 1e6:,.0f} MB" if size["million"] else "") + ".\n")
-print("| run | seconds | against | peak memory MB | memory / input | output MB |")
-print("| --- | ---: | ---: | ---: | ---: | ---: |")
+print("| run | seconds | against | CPU seconds | CPU against | peak memory MB | memory / input | output MB |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 print(row("heavy scan", "heavy scan", "heavy"))
 for format in ("json", "sarif", "text"):
     print(row(f"heavy {format}", "heavy scan", "heavy", "(scan; goal ≤ 1.5×)" if format != "text" else "(scan)",
