@@ -9,6 +9,7 @@ import ClearancePolicy
 struct JSONFindingWriter {
     /// The members that every finding of one rule prints alike.
     private struct RuleText {
+        /// The rule, held so that its object identifier (the key it is found by) stays its own.
         let rule: RuleInfo
         /// From the finding's `{` through its `severity`.
         let head: [UInt8]
@@ -48,8 +49,9 @@ struct JSONFindingWriter {
         } else {
             var quoted = JSONBytes(capacity: finding.location.file.utf8.count + 2)
             quoted.quote(finding.location.file)
-            text.raw(quoted.bytes)
-            lastFile = (finding.location.file, quoted.bytes)
+            let bytes = quoted.bytes
+            text.raw(bytes)
+            lastFile = (finding.location.file, bytes)
         }
         text.raw(",\n        \"line\": ")
         text.int(finding.location.line)
